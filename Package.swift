@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Parity",
+    products: [
+        .executable(name: "parity", targets: ["parity"]),
+        .library(name: "ParityKit", targets: ["ParityKit"]),
+    ],
+    targets: [
+        // libyaml, from Debian's libyaml-dev; only ParityYAML imports it.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // Diagnostics and source locations shared by every stage.
+        .target(name: "ParityDiagnostics"),
+        // Bytes to YAML nodes with positions.
+        .target(name: "ParityYAML", dependencies: ["CYAML", "ParityDiagnostics"]),
+        // The Common Expression Language; knows nothing of YAML.
+        .target(name: "ParityCEL"),
+        // Model, loading, diff, policies, findings, reporters.
+        .target(name: "ParityKit", dependencies: ["ParityDiagnostics", "ParityYAML", "ParityCEL"]),
+        // The command line.
+        .executableTarget(name: "parity", dependencies: ["ParityKit"]),
+
+        .testTarget(name: "ParityDiagnosticsTests", dependencies: ["ParityDiagnostics"]),
+        .testTarget(name: "ParityYAMLTests", dependencies: ["ParityYAML"]),
+        .testTarget(name: "ParityCELTests", dependencies: ["ParityCEL"]),
+        .testTarget(name: "ParityKitTests", dependencies: ["ParityKit"]),
+        .testTarget(name: "parityTests", dependencies: ["parity"]),
+    ]
+)

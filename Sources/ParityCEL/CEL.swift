@@ -1,0 +1,2 @@
+/// The Common Expression Language: parsing, checking and evaluating CEL expressions.
+public enum CEL {}

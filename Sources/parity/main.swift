@@ -1,0 +1,2 @@
+import ParityKit
+print("parity \(Parity.version)")

@@ -1,0 +1,43 @@
+import Testing
+@testable import ParityDiagnostics
+
+@Suite struct DiagnosticRendererTests {
+    @Test func rendersHeadlineExcerptCaretAndNotes() {
+        let sources = SourceStore()
+        sources.register("env.yaml", bytes: Array("a: 1\n\tb: yes\na: 2\n".utf8))
+        let diagnostic = Diagnostic.error(
+            "yaml.duplicate-key", "duplicate key 'a'",
+            at: SourceLocation(file: "env.yaml", line: 3, column: 1),
+            notes: [.init("first defined here", at: SourceLocation(file: "env.yaml", line: 1, column: 1))]
+        )
+        let text = DiagnosticRenderer(sources: sources).render(diagnostic)
+        #expect(text == """
+            env.yaml:3:1: error: duplicate key 'a' [yaml.duplicate-key]
+                a: 2
+                ^
+            env.yaml:1:1: note: first defined here
+                a: 1
+                ^
+
+            """)
+    }
+
+    @Test func caretKeepsTabsAndCountsScalars() {
+        let sources = SourceStore()
+        sources.register("f", bytes: Array("x\r\n\té: yes\n".utf8))
+        let text = DiagnosticRenderer(sources: sources).render(
+            .error("model.yaml11-boolean", "expected a boolean", at: SourceLocation(file: "f", line: 2, column: 4)))
+        #expect(text == "f:2:4: error: expected a boolean [model.yaml11-boolean]\n    \té: yes\n    \t  ^\n")
+    }
+
+    @Test func colourOnlyWhenAsked() {
+        let diagnostic = Diagnostic.warning("x.y", "m", at: nil)
+        #expect(DiagnosticRenderer().render(diagnostic) == "warning: m [x.y]\n")
+        #expect(DiagnosticRenderer(colour: true).render(diagnostic).contains("\u{1B}["))
+    }
+
+    @Test func suggestsCloseNames() {
+        #expect(Suggestion.closest(to: "replcias", in: ["replicas", "regions"]) == "replicas")
+        #expect(Suggestion.closest(to: "zzzz", in: ["replicas"]) == nil)
+    }
+}
