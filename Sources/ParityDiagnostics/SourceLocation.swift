@@ -10,8 +10,13 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         self.column = column
     }
 
-    /// `file:line:col`, the form terminals and editors make clickable.
-    public var description: String { "\(file):\(line):\(column)" }
+    /// A whole file, for problems that have no line (an unreadable file, say).
+    public static func file(_ file: String) -> SourceLocation {
+        SourceLocation(file: file, line: 0, column: 0)
+    }
+
+    /// `file:line:col`, the form terminals and editors make clickable; just `file` for a whole file.
+    public var description: String { line > 0 ? "\(file):\(line):\(column)" : file }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.file, a.line, a.column) < (b.file, b.line, b.column)

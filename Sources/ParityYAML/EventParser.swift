@@ -1,0 +1,102 @@
+internal import CYAML
+import ParityDiagnostics
+
+/// libyaml's event parser over a buffer of bytes; frees what libyaml allocated in `deinit`.
+///
+/// The buffer must outlive the parser: `YAMLLoader` creates both inside one
+/// `withUnsafeBufferPointer` scope. No libyaml pointer leaves this module.
+final class EventParser {
+    let parser: UnsafeMutablePointer<yaml_parser_t>
+    let event: UnsafeMutablePointer<yaml_event_t>
+    private var holdsEvent = false
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let file: String
+
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
+        self.bytes = bytes
+        self.file = file
+        parser = .allocate(capacity: 1)
+        event = .allocate(capacity: 1)
+        yaml_parser_initialize(parser)
+        // The loader never passes a buffer without an address (see `YAMLLoader.load`).
+        yaml_parser_set_input_string(parser, bytes.baseAddress!, bytes.count)
+    }
+
+    deinit {
+        if holdsEvent { yaml_event_delete(event) }
+        yaml_parser_delete(parser)
+        parser.deallocate()
+        event.deallocate()
+    }
+
+    /// Advances to the next event, which `event` then holds until the next call.
+    func next() throws(Diagnostic) -> yaml_event_type_t {
+        if holdsEvent {
+            yaml_event_delete(event)
+            holdsEvent = false
+        }
+        guard yaml_parser_parse(parser, event) == 1 else { throw error() }
+        holdsEvent = true
+        return event.pointee.type
+    }
+
+    /// The location of a libyaml mark.
+    func location(_ mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    private func error() -> Diagnostic {
+        let state = parser.pointee
+        let problem = state.problem.map { String(cString: $0) } ?? "unknown problem"
+        switch state.error {
+        case YAML_READER_ERROR:
+            let place = location(ofOffset: Int(state.problem_offset))
+            if state.problem_value >= 0, problem.contains("control characters") {
+                let value = String(state.problem_value, radix: 16, uppercase: true)
+                let name = state.problem_value == 0 ? "a NUL byte" : "the control character U+\(String(repeating: "0", count: max(0, 4 - value.count)))\(value)"
+                return .error(.yamlEncoding, "\(name) is not allowed in YAML text", at: place)
+            }
+            return .error(.yamlEncoding, "\(problem) (the file must be UTF-8 text)", at: place)
+        case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
+            var message = problem
+            var notes: [Diagnostic.Note] = []
+            if let context = state.context.map({ String(cString: $0) }) {
+                message += " \(context)"
+                let contextPlace = location(state.context_mark)
+                if contextPlace != location(state.problem_mark) {
+                    notes.append(.init("the construct \(context.replacingPrefix("while ", with: "")) starts here", at: contextPlace))
+                }
+            }
+            return .error(.yamlSyntax, message, at: location(state.problem_mark), notes: notes)
+        case YAML_MEMORY_ERROR:
+            return .error(.yamlLimit, "out of memory while parsing", at: .file(file))
+        default:
+            return .error(.yamlSyntax, problem, at: location(state.problem_mark))
+        }
+    }
+
+    /// Line and column of a byte offset, for reader errors, which libyaml gives as an offset only.
+    func location(ofOffset offset: Int) -> SourceLocation {
+        var line = 1
+        var column = 1
+        var index = 0
+        let end = min(offset, bytes.count)
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80, byte != 0x0D {
+                column += 1
+            }
+            index += 1
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+}
+
+extension String {
+    fileprivate func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
+    }
+}

@@ -1,0 +1,47 @@
+import ParityDiagnostics
+
+extension Node {
+    /// The node as JSON text, tags dropped, as the YAML test suite's `in.json` shows data.
+    public var json: String {
+        var out: [UInt8] = []
+        appendJSON(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the node as compact JSON. The composer bounds depth and alias expansion,
+    /// so this walk is bounded too.
+    public func appendJSON(to out: inout [UInt8]) {
+        switch content {
+        case .scalar(let scalar):
+            switch scalar.value {
+            case .null: out.append(contentsOf: "null".utf8)
+            case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+            case .int(let value): out.append(contentsOf: String(value).utf8)
+            case .float(let value): out.append(contentsOf: JSONText.number(value).utf8)
+            case .string: JSONText.appendString(scalar.text, to: &out)
+            }
+        case .sequence(let items):
+            out.append(UInt8(ascii: "["))
+            for (offset, item) in items.enumerated() {
+                if offset > 0 { out.append(UInt8(ascii: ",")) }
+                item.appendJSON(to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .mapping(let pairs):
+            out.append(UInt8(ascii: "{"))
+            for (offset, pair) in pairs.enumerated() {
+                if offset > 0 { out.append(UInt8(ascii: ",")) }
+                JSONText.appendString(pair.key.jsonKey, to: &out)
+                out.append(UInt8(ascii: ":"))
+                pair.value.appendJSON(to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// JSON keys are strings: a scalar key keeps its text (null becomes ""), others their JSON.
+    private var jsonKey: String {
+        guard let scalar else { return json }
+        return scalar.value == .null ? "" : scalar.text
+    }
+}

@@ -1,0 +1,14 @@
+/// What the parser made of a command line: option values by long name, and positionals.
+struct ParsedArguments: Sendable {
+    var values: [String: [String]] = [:]
+    var flags: Set<String> = []
+    var positionals: [String] = []
+
+    /// The last value given for `option`, if any.
+    func value(_ option: String) -> String? { values[option]?.last }
+
+    /// Every value given for a repeatable `option`, in order.
+    func all(_ option: String) -> [String] { values[option] ?? [] }
+
+    func flag(_ option: String) -> Bool { flags.contains(option) }
+}

@@ -1,0 +1,89 @@
+import ParityKit
+
+/// The command table: every command of `parity`, as help lists them.
+enum Commands {
+    static let formats = ["text", "json", "sarif", "junit", "github", "gitlab", "markdown"]
+
+    static let root = CommandSpec(
+        name: "parity",
+        abstract: "Parity checks that staging really mirrors production: it validates environment files, reports every parity gap, and enforces guardrails.",
+        options: [.flag("version", help: "print the version")],
+        discussion: "Run 'parity COMMAND --help' for a command's options.\nExit status: 0 success, 1 findings, 2 invalid input, 64 wrong usage.",
+        subcommands: [check, diff, lint, eval, export, policy, schema, initialize]
+    )
+
+    static let check = CommandSpec(
+        name: "check",
+        abstract: "Validate every file, diff every pair, run every policy, and decide the gate.",
+        options: [
+            .value("config", short: "c", "FILE", help: "the ParitySpec (default: parity.yaml)"),
+            .value("format", short: "f", "F", help: "report format", choices: formats),
+            .value("output", short: "o", "FILE", help: "write the report to FILE (atomically)"),
+            .value("baseline", "FILE", help: "report only findings not in this baseline"),
+            .value("write-baseline", "FILE", help: "record the current findings as a baseline"),
+            .value("fail-on", "LEVEL", help: "the lowest severity that fails the run", choices: ["error", "warning", "never"]),
+        ],
+        run: { _, _ in throw CommandFailure.unavailable("parity check") }
+    )
+
+    static let diff = CommandSpec(
+        name: "diff",
+        abstract: "Show every parity gap between two environments.",
+        positionals: [
+            PositionalSpec(name: "REFERENCE", arity: .one, help: "the environment mirrored (name or file)"),
+            PositionalSpec(name: "MIRROR", arity: .one, help: "the environment that should mirror it (name or file)"),
+        ],
+        options: [.value("format", short: "f", "F", help: "output format", choices: ["text", "json"])],
+        run: { _, _ in throw CommandFailure.unavailable("parity diff") }
+    )
+
+    static let lint = CommandSpec(
+        name: "lint",
+        abstract: "Validate environment, spec and policy files (the pre-commit hook).",
+        positionals: [PositionalSpec(name: "FILE", arity: .many, help: "files to validate (default: every file of the repo)")],
+        run: { _, _ in throw CommandFailure.unavailable("parity lint") }
+    )
+
+    static let eval = CommandSpec(
+        name: "eval",
+        abstract: "Evaluate a CEL expression, optionally over an environment or a YAML file.",
+        positionals: [PositionalSpec(name: "EXPR", arity: .one, help: "the CEL expression")],
+        options: [
+            .value("env", "NAME", help: "bind the resolved environment NAME as 'env'"),
+            .value("input", "FILE", help: "bind the YAML document in FILE as 'self'"),
+            .value("var", "NAME=CEL", help: "bind NAME to the value of a CEL expression", repeatable: true),
+            .value("format", short: "f", "F", help: "output format", choices: ["json", "cel"]),
+        ],
+        run: { _, _ in throw CommandFailure.unavailable("parity eval") }
+    )
+
+    static let policy = CommandSpec(
+        name: "policy",
+        abstract: "Test, list and explain policy rules.",
+        subcommands: [
+            CommandSpec(
+                name: "test", abstract: "Run the policy tests next to the policies.",
+                positionals: [PositionalSpec(name: "PATH", arity: .many, help: "test files or folders (default: policies/)")],
+                run: { _, _ in throw CommandFailure.unavailable("parity policy test") }),
+            CommandSpec(
+                name: "list", abstract: "List every rule with its severity and title.",
+                run: { _, _ in throw CommandFailure.unavailable("parity policy list") }),
+            CommandSpec(
+                name: "explain", abstract: "Show one rule's rationale and fix.",
+                positionals: [PositionalSpec(name: "RULE-ID", arity: .one, help: "the rule's id")],
+                run: { _, _ in throw CommandFailure.unavailable("parity policy explain") }),
+        ]
+    )
+
+    static let schema = CommandSpec(
+        name: "schema",
+        abstract: "Print the JSON Schema of the file formats (for editors).",
+        run: { _, _ in throw CommandFailure.unavailable("parity schema") }
+    )
+
+    static let initialize = CommandSpec(
+        name: "init",
+        abstract: "Scaffold parity.yaml, environments/ and policies/ in the current directory.",
+        run: { _, _ in throw CommandFailure.unavailable("parity init") }
+    )
+}
