@@ -1,0 +1,67 @@
+/// The shape of Parity's files: one description that drives decoding and its diagnostics,
+/// the JSON Schema for editors, the types policies are checked against, and the diff's
+/// notion of sets, named lists and secrets.
+public indirect enum SchemaType: Sendable {
+    case string
+    case int
+    case double
+    case bool
+    /// A string from a fixed set (`tier: production | staging | ...`).
+    case enumeration([String])
+    /// A duration written as `90d`, `12h`, `30m`, `45s` (or combinations, `1h30m`).
+    case duration
+    /// A calendar date, `2026-03-31`.
+    case date
+    case list(SchemaType, ListKind)
+    /// A mapping from string keys to values of one type (labels, per-region overrides).
+    case map(SchemaType)
+    case object(ObjectSchema)
+    /// Anything YAML can hold; decoded as written.
+    case any
+}
+
+/// How the items of a list are matched between environments.
+public enum ListKind: Sendable, Equatable {
+    /// Position matters.
+    case ordered
+    /// Compared as a set of values (regions, ports, actions).
+    case set
+    /// Items are objects matched by the value of their `key` field (`name`, nearly always).
+    case named(key: String)
+}
+
+/// An object type: its fields, documented.
+public final class ObjectSchema: Sendable {
+    /// The type name policies see (`Service`, `Datastore`).
+    public let name: String
+    public let summary: String
+    public let fields: [FieldSchema]
+
+    public init(_ name: String, _ summary: String, fields: [FieldSchema]) {
+        self.name = name
+        self.summary = summary
+        self.fields = fields
+    }
+
+    public func field(_ name: String) -> FieldSchema? {
+        fields.first { $0.name == name }
+    }
+}
+
+/// One field of an object type.
+public struct FieldSchema: Sendable {
+    public var name: String
+    public var type: SchemaType
+    public var summary: String
+    public var required: Bool
+    /// The value is a secret: never printed, only compared ("differs").
+    public var sensitive: Bool
+
+    public init(_ name: String, _ type: SchemaType, _ summary: String, required: Bool = false, sensitive: Bool = false) {
+        self.name = name
+        self.type = type
+        self.summary = summary
+        self.required = required
+        self.sensitive = sensitive
+    }
+}

@@ -1,0 +1,107 @@
+public import ParityDiagnostics
+
+/// A decoded, resolved value of Parity's model, with the place it was written.
+///
+/// Every stage after loading (export, diff, policies, CEL) works on this one tree; the
+/// `Schema` that decoded it says what each field means (a set, a list of named items, a secret).
+public struct Value: Sendable {
+    /// What a value holds.
+    public enum Content: Sendable {
+        case null
+        case bool(Bool)
+        case int(Int)
+        case double(Double)
+        /// Strings keep the source text verbatim (`version: 1.10` is "1.10").
+        case string(String)
+        case list([Value])
+        case object(Fields)
+    }
+
+    public var content: Content
+    /// Where the value was written; nil for a value Parity supplied (a default).
+    public var location: SourceLocation?
+
+    public init(_ content: Content, at location: SourceLocation?) {
+        self.content = content
+        self.location = location
+    }
+}
+
+extension Value {
+    public var string: String? {
+        if case .string(let value) = content { return value }
+        return nil
+    }
+
+    public var int: Int? {
+        if case .int(let value) = content { return value }
+        return nil
+    }
+
+    public var double: Double? {
+        switch content {
+        case .double(let value): value
+        case .int(let value): Double(value)
+        default: nil
+        }
+    }
+
+    public var bool: Bool? {
+        if case .bool(let value) = content { return value }
+        return nil
+    }
+
+    public var list: [Value]? {
+        if case .list(let items) = content { return items }
+        return nil
+    }
+
+    public var object: Fields? {
+        if case .object(let fields) = content { return fields }
+        return nil
+    }
+
+    public var isNull: Bool {
+        if case .null = content { return true }
+        return false
+    }
+
+    /// The field `name` of an object value.
+    public subscript(name: String) -> Value? {
+        object?[name]
+    }
+
+    /// The `name` field of an object, the identity of items in named lists.
+    public var name: String? { self["name"]?.string }
+}
+
+/// The fields of an object value, in the order they were written.
+public struct Fields: Sendable, Sequence {
+    public private(set) var names: [String] = []
+    private var values: [String: Value] = [:]
+
+    public init() {}
+
+    public init(_ pairs: [(String, Value)]) {
+        for (name, value) in pairs { self[name] = value }
+    }
+
+    public var count: Int { names.count }
+    public var isEmpty: Bool { names.isEmpty }
+
+    /// The value of field `name`; setting nil removes it, setting a new name appends it.
+    public subscript(name: String) -> Value? {
+        get { values[name] }
+        set {
+            if let newValue {
+                if values.updateValue(newValue, forKey: name) == nil { names.append(name) }
+            } else if values.removeValue(forKey: name) != nil {
+                names.removeAll { $0 == name }
+            }
+        }
+    }
+
+    public func makeIterator() -> some IteratorProtocol<(name: String, value: Value)> {
+        names.lazy.map { (name: $0, value: values[$0]!) }.makeIterator()  // names and values hold the same keys
+    }
+}
