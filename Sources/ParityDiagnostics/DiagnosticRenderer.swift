@@ -60,13 +60,25 @@ public struct DiagnosticRenderer: Sendable {
         return line + "\n"
     }
 
+    /// The widest excerpt shown; longer lines show a window around the column.
+    static let excerptWidth = 120
+
     private func excerpt(at location: SourceLocation?) -> String {
         guard let location, let sources, let text = sources.line(location.line, of: location.file) else { return "" }
-        // Tabs keep their width in the caret line so the caret lands under the right character.
-        var pad = ""
-        for (offset, scalar) in text.unicodeScalars.enumerated() where offset < location.column - 1 {
-            pad.append(scalar == "\t" ? "\t" : " ")
+        let caret = max(0, location.column - 1)
+        let first = caret > Self.excerptWidth / 2 ? caret - Self.excerptWidth / 2 : 0
+        var shown = first > 0 ? "..." : ""
+        var pad = first > 0 ? "   " : ""
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            if offset >= first + Self.excerptWidth {
+                shown += "..."
+                break
+            }
+            guard offset >= first else { continue }
+            shown.unicodeScalars.append(scalar)
+            // Tabs keep their width in the caret line so the caret lands under the right character.
+            if offset < caret { pad.append(scalar == "\t" ? "\t" : " ") }
         }
-        return "    \(text)\n    \(pad)" + paint("^", Style.caret) + "\n"
+        return "    \(shown)\n    \(pad)" + paint("^", Style.caret) + "\n"
     }
 }

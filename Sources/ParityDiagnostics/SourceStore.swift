@@ -22,24 +22,39 @@ public final class SourceStore: @unchecked Sendable {
         let bytes = texts[file]
         lock.unlock()
         guard let bytes, line >= 1 else { return nil }
-        var current = 1
-        var start = 0
-        var index = 0
-        while index < bytes.count, current < line {
-            let byte = bytes[index]
-            if byte == 0x0A {
+        return bytes.withUnsafeBufferPointer { buffer -> String? in
+            guard let base = buffer.baseAddress else { return line == 1 ? "" : nil }
+            // memchr keeps this fast on huge single-line files, even in debug builds.
+            let hasCR = memchr(base, 0x0D, buffer.count) != nil
+            var start = 0
+            var current = 1
+            while current < line {
+                guard let next = Self.lineBreak(in: buffer, from: start, hasCR: hasCR) else { return nil }
+                start = next.end
                 current += 1
-                start = index + 1
-            } else if byte == 0x0D {
-                current += 1
-                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
-                start = index + 1
+            }
+            let end = Self.lineBreak(in: buffer, from: start, hasCR: hasCR)?.start ?? buffer.count
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+        }
+    }
+
+    /// The next line break at or after `offset`: where it starts and where the next line starts.
+    private static func lineBreak(in buffer: UnsafeBufferPointer<UInt8>, from offset: Int, hasCR: Bool) -> (start: Int, end: Int)? {
+        guard offset < buffer.count, let base = buffer.baseAddress else { return nil }
+        if !hasCR {
+            guard let found = memchr(base + offset, 0x0A, buffer.count - offset) else { return nil }
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            return (index, index + 1)
+        }
+        var index = offset
+        while index < buffer.count {
+            if buffer[index] == 0x0A { return (index, index + 1) }
+            if buffer[index] == 0x0D {
+                let crlf = index + 1 < buffer.count && buffer[index + 1] == 0x0A
+                return (index, index + (crlf ? 2 : 1))
             }
             index += 1
         }
-        guard current == line, start <= bytes.count else { return nil }
-        var end = start
-        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        return nil
     }
 }

@@ -16,7 +16,7 @@ public struct YAMLLoader: Sendable {
     /// The documents of `bytes`, read from `file`. Throws every problem found.
     public func load(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> [YAMLDocument] {
         guard bytes.count <= limits.maxFileBytes else {
-            throw DiagnosticList([tooLarge(file, bytes.count)])
+            throw DiagnosticList([Self.tooLarge(file, bytes.count, limit: limits.maxFileBytes)])
         }
         // libyaml needs an address even for no bytes.
         let storage = bytes.isEmpty ? [0] : bytes
@@ -53,34 +53,36 @@ public struct YAMLLoader: Sendable {
             throw DiagnosticList([.error(.ioUnreadable, "cannot read '\(path)': it is a directory", at: .file(path))])
         }
         let size = Int(info.st_size)
-        guard size <= limit else { throw DiagnosticList([YAMLLoader(limits: .init(maxFileBytes: limit)).tooLarge(path, size)]) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
+        guard size <= limit else { throw DiagnosticList([tooLarge(path, size, limit: limit)]) }
+        var bytes: [UInt8] = []
+        var chunk = max(size + 1, 4096)
         while true {
-            if filled == bytes.count {
-                // The file may have grown since fstat; read on until end of file, within the limit.
-                guard bytes.count <= limit else { throw DiagnosticList([YAMLLoader(limits: .init(maxFileBytes: limit)).tooLarge(path, bytes.count)]) }
-                bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count / 2)))
+            // Read until end of file: the file may have grown since fstat, and a short
+            // read is not the end. Whole-buffer copies keep this fast in debug builds too.
+            var failure: Int32 = 0
+            let part = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, initialized in
+                initialized = 0
+                while initialized < buffer.count {
+                    let count = Foundation.read(handle, buffer.baseAddress! + initialized, buffer.count - initialized)  // capacity > 0
+                    if count < 0, errno == EINTR { continue }
+                    if count < 0 { failure = errno; return }
+                    if count == 0 { return }
+                    initialized += count
+                }
             }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(handle, buffer.baseAddress! + filled, buffer.count - filled)  // non-empty: grown above
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw DiagnosticList([unreadable(path, errno)])
-            }
-            if count == 0 { break }
-            filled += count
+            if failure != 0 { throw DiagnosticList([unreadable(path, failure)]) }
+            bytes += part
+            guard bytes.count <= limit else { throw DiagnosticList([tooLarge(path, bytes.count, limit: limit)]) }
+            if part.count < chunk { return bytes }
+            chunk = max(chunk, 1 << 20)
         }
-        bytes.removeSubrange(filled...)
-        return bytes
     }
 
     private static func unreadable(_ path: String, _ code: Int32) -> Diagnostic {
         .error(.ioUnreadable, "cannot read '\(path)': \(String(cString: strerror(code)).lowercased())", at: .file(path))
     }
 
-    private func tooLarge(_ file: String, _ size: Int) -> Diagnostic {
-        .error(.yamlLimit, "the file is \(size) bytes, over the limit of \(limits.maxFileBytes) bytes", at: .file(file))
+    private static func tooLarge(_ file: String, _ size: Int, limit: Int) -> Diagnostic {
+        .error(.yamlLimit, "the file is \(size) bytes, over the limit of \(limit) bytes", at: .file(file))
     }
 }
