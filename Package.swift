@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "ParityKit", dependencies: ["ParityDiagnostics", "ParityYAML", "ParityCEL"]),
         // The command line.
         .executableTarget(name: "parity", dependencies: ["ParityKit"]),
+        // Benchmarks against libyaml's own scan: `swift run -c release parity-bench`.
+        .executableTarget(name: "parity-bench", dependencies: ["ParityKit", "ParityYAML"]),
 
         .testTarget(name: "ParityDiagnosticsTests", dependencies: ["ParityDiagnostics"]),
         .testTarget(name: "ParityYAMLTests", dependencies: ["ParityYAML"]),
