@@ -1,0 +1,66 @@
+public import ParityDiagnostics
+
+/// One difference between a reference environment and its mirror.
+public struct Gap: Sendable {
+    public enum Kind: String, Sendable, Hashable {
+        /// In the reference, not in the mirror.
+        case missing
+        /// In the mirror, not in the reference.
+        case extra
+        /// In both, with different values.
+        case changed
+        /// An allowed variance whose rule the mirror breaks (`differ`, but the values are equal).
+        case violated
+    }
+
+    /// What the spec makes of a gap.
+    public enum Status: Sendable {
+        /// A real parity gap; `explanation` says why, when a variance was tried and failed.
+        case failing(explanation: String?)
+        /// Matches an allowed variance whose rule holds.
+        case allowed(Variance)
+        /// Covered by a waiver that has not expired.
+        case waived(Waiver)
+    }
+
+    public var kind: Kind
+    public var path: ModelPath
+    public var reference: Value?
+    public var mirror: Value?
+    /// The value is a secret: both sides render as redacted.
+    public var sensitive: Bool
+    /// Where the mirror holds (or should hold) the value, and where the reference holds it.
+    public var mirrorLocation: SourceLocation?
+    public var referenceLocation: SourceLocation?
+    public var status: Status = .failing(explanation: nil)
+    /// The schema of the values, so secrets nested inside a whole missing item stay redacted.
+    public var type: SchemaType?
+
+    public init(_ kind: Kind, at path: ModelPath, reference: Value?, mirror: Value?, sensitive: Bool, mirrorLocation: SourceLocation?, referenceLocation: SourceLocation?) {
+        self.kind = kind
+        self.path = path
+        self.reference = reference
+        self.mirror = mirror
+        self.sensitive = sensitive
+        self.mirrorLocation = mirrorLocation
+        self.referenceLocation = referenceLocation
+    }
+
+    /// The top-level section the gap is in (`services`, `datastores`, ...).
+    public var section: String {
+        if case .field(let name)? = path.components.first { return name }
+        return "environment"
+    }
+
+    public var isFailing: Bool {
+        if case .failing = status { return true }
+        return false
+    }
+
+    /// The reference side as reports show it: redacted when sensitive.
+    public var referenceText: String? { reference.map { sensitive ? Self.redacted : $0.displayText } }
+    /// The mirror side as reports show it: redacted when sensitive.
+    public var mirrorText: String? { mirror.map { sensitive ? Self.redacted : $0.displayText } }
+
+    public static let redacted = "<redacted>"
+}

@@ -1,0 +1,127 @@
+public import ParityDiagnostics
+
+/// The parity of one pair: every gap with what the spec makes of it, and the score.
+public struct PairReport: Sendable {
+    public var reference: String
+    public var mirror: String
+    public var gaps: [Gap]
+    /// Per section, the share of compared attributes that match or vary as allowed.
+    public var sections: [SectionScore]
+    /// Problems with the pair's variances and waivers: expired, stale, unused.
+    public var diagnostics: [Diagnostic]
+
+    public struct SectionScore: Sendable, Hashable {
+        public var section: String
+        public var attributes: Int
+        public var failing: Int
+        public var score: Double { attributes == 0 ? 1 : Double(attributes - failing) / Double(attributes) }
+    }
+
+    /// The pair's overall score: matching or allowed attributes over all compared.
+    public var score: Double {
+        let total = sections.reduce(0) { $0 + $1.attributes }
+        let failing = sections.reduce(0) { $0 + $1.failing }
+        return total == 0 ? 1 : Double(total - failing) / Double(total)
+    }
+
+    public var failingGaps: [Gap] { gaps.filter(\.isFailing) }
+}
+
+/// Applies a pair's allowed variances and the spec's waivers to a raw diff.
+public struct PairEvaluator: Sendable {
+    public var variances: [Variance]
+    public var waivers: [Waiver]
+    /// `YYYY-MM-DD`, for waiver expiry.
+    public var today: String
+    public var expressions: VarianceExpressions
+
+    public init(variances: [Variance], waivers: [Waiver], today: String, expressions: VarianceExpressions) {
+        self.variances = variances
+        self.waivers = waivers
+        self.today = today
+        self.expressions = expressions
+    }
+
+    public func evaluate(reference: (name: String, value: Value), mirror: (name: String, value: Value), diff: EnvironmentDiff) -> PairReport {
+        let raw = diff.compare(reference: reference.value, mirror: mirror.value)
+        var gaps = raw.gaps
+        var diagnostics: [Diagnostic] = []
+        var attributes = raw.attributes
+        // Every gap under each path prefix, so a variance finds its gaps without a scan.
+        var gapsUnder: [ModelPath: [Int]] = [:]
+        for (index, gap) in gaps.enumerated() {
+            for length in 1...max(1, gap.path.components.count) {
+                gapsUnder[ModelPath(Array(gap.path.components.prefix(length))), default: []].append(index)
+            }
+        }
+
+        for variance in variances {
+            let paths = variance.path.expanded(in: [reference.value, mirror.value])
+            if paths.isEmpty {
+                diagnostics.append(.warning(
+                    .specUnusedVariance, "allowed variance '\(variance.path)' matches nothing in \(reference.name) or \(mirror.name); check the path",
+                    at: variance.location))
+                continue
+            }
+            for path in paths {
+                let referenceValue = reference.value.value(at: path), mirrorValue = mirror.value.value(at: path)
+                let failure = variance.rule.failure(reference: referenceValue, mirror: mirrorValue, expressions: expressions)
+                let covering = gapsUnder[path] ?? []
+                for index in covering {
+                    guard case .failing(nil) = gaps[index].status else { continue }
+                    if let failure {
+                        gaps[index].status = .failing(explanation: "allowed variance '\(variance.rule.name)' does not hold: \(failure)")
+                    } else {
+                        gaps[index].status = .allowed(variance)
+                    }
+                }
+                if let failure, covering.isEmpty {
+                    var gap = Gap(.violated, at: path, reference: referenceValue, mirror: mirrorValue, sensitive: gaps.first { path.isWithin($0.path) }?.sensitive ?? false,
+                                  mirrorLocation: mirrorValue?.location, referenceLocation: referenceValue?.location)
+                    gap.status = .failing(explanation: "allowed variance '\(variance.rule.name)' does not hold: \(failure)")
+                    gaps.append(gap)
+                    attributes[gap.section, default: 0] += 1
+                }
+            }
+        }
+
+        for waiver in waivers where waiver.item == nil {
+            guard let pattern = ModelPath(parsing: waiver.target) else { continue }
+            let matched = gaps.indices.filter { gaps[$0].isFailing && (gaps[$0].path.matches(pattern) || gaps[$0].path.matches(pattern, prefix: true)) }
+            if matched.isEmpty {
+                diagnostics.append(.warning(.specStaleWaiver, "waiver for '\(waiver.target)' matches no gap between \(reference.name) and \(mirror.name); remove it", at: waiver.location))
+                continue
+            }
+            if waiver.isExpired(on: today) {
+                diagnostics.append(.warning(
+                    .specExpiredWaiver, "waiver for '\(waiver.target)' expired on \(waiver.expires); the gap it waived fails again (owner: \(waiver.owner))",
+                    at: waiver.location))
+                continue
+            }
+            for index in matched { gaps[index].status = .waived(waiver) }
+        }
+
+        let rank = Dictionary(diff.schema.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        gaps = gaps.map { ($0, $0.path.description) }
+            .sorted { a, b in
+                let ra = rank[a.0.section] ?? .max, rb = rank[b.0.section] ?? .max
+                return ra != rb ? ra < rb : a.1 < b.1
+            }
+            .map(\.0)
+        var failing: [String: Int] = [:]
+        for gap in gaps where gap.isFailing { failing[gap.section, default: 0] += 1 }
+        let sections = attributes.keys.sorted { (rank[$0] ?? .max, $0) < (rank[$1] ?? .max, $1) }.map {
+            PairReport.SectionScore(section: $0, attributes: attributes[$0] ?? 0, failing: min(failing[$0] ?? 0, attributes[$0] ?? 0))
+        }
+        return PairReport(reference: reference.name, mirror: mirror.name, gaps: gaps, sections: sections, diagnostics: diagnostics)
+    }
+}
+
+extension Diagnostic.Code {
+    /// An allowed variance whose path matches nothing in either environment.
+    public static let specUnusedVariance: Self = "spec.unused-variance"
+    /// A waiver that matches no gap or finding.
+    public static let specStaleWaiver: Self = "spec.stale-waiver"
+    /// A waiver past its expiry date.
+    public static let specExpiredWaiver: Self = "spec.expired-waiver"
+}

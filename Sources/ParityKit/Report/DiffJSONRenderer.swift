@@ -1,0 +1,70 @@
+/// `parity diff --format json`: a documented, versioned structure for scripts.
+///
+/// Version 1: `{version, reference, mirror, score, summary{gaps, failing, allowed, waived},
+/// sections[{name, attributes, failing, score}], gaps[{kind, path, section, status,
+/// explanation?, reference?{value, location?}, mirror?{value, location?}, variance?{rule,
+/// reason}, waiver?{owner, ticket, expires, reason}}], diagnostics[...]}`. Secrets are
+/// "<redacted>". New fields may be added; none will change meaning within a version.
+public struct DiffJSONRenderer: Sendable {
+    public static let version = 1
+
+    public init() {}
+
+    public func json(_ report: PairReport) -> JSONValue {
+        let failing = report.gaps.filter(\.isFailing).count
+        let allowed = report.gaps.filter { if case .allowed = $0.status { true } else { false } }.count
+        return .object([
+            ("version", .int(Self.version)),
+            ("reference", .string(report.reference)),
+            ("mirror", .string(report.mirror)),
+            ("score", .double(report.score)),
+            ("summary", .object([
+                ("gaps", .int(report.gaps.count)), ("failing", .int(failing)),
+                ("allowed", .int(allowed)), ("waived", .int(report.gaps.count - failing - allowed)),
+            ])),
+            ("sections", .array(report.sections.map { section in
+                .object([("name", .string(section.section)), ("attributes", .int(section.attributes)),
+                         ("failing", .int(section.failing)), ("score", .double(section.score))])
+            })),
+            ("gaps", .array(report.gaps.map(gap))),
+            ("diagnostics", .array(report.diagnostics.map { .string($0.description) })),
+        ])
+    }
+
+    public func render(_ report: PairReport) -> String { json(report).pretty }
+
+    private func gap(_ gap: Gap) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("kind", .string(gap.kind.rawValue)),
+            ("path", .string(gap.path.description)),
+            ("section", .string(gap.section)),
+        ]
+        switch gap.status {
+        case .failing(let explanation):
+            fields.append(("status", "failing"))
+            if let explanation { fields.append(("explanation", .string(explanation))) }
+        case .allowed(let variance):
+            fields.append(("status", "allowed"))
+            fields.append(("variance", .object([("rule", .string(variance.rule.name)), ("reason", .string(variance.reason))])))
+        case .waived(let waiver):
+            fields.append(("status", "waived"))
+            fields.append(("waiver", .object([("owner", .string(waiver.owner)), ("ticket", .optional(waiver.ticket)),
+                                              ("expires", .string(waiver.expires)), ("reason", .string(waiver.reason))])))
+        }
+        if let reference = gap.reference {
+            fields.append(("reference", side(reference, gap.referenceLocation, gap)))
+        }
+        if let mirror = gap.mirror {
+            fields.append(("mirror", side(mirror, gap.mirrorLocation, gap)))
+        } else if let location = gap.mirrorLocation {
+            fields.append(("mirror", .object([("value", .null), ("location", .string(location.description))])))
+        }
+        return .object(fields)
+    }
+
+    private func side(_ value: Value, _ location: SourceLocation?, _ gap: Gap) -> JSONValue {
+        .object([("value", value.json(redacted: gap.sensitive, schema: gap.type)), ("location", .optional(location?.description))])
+    }
+}
+
+import ParityDiagnostics

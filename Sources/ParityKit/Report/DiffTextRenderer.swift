@@ -1,0 +1,60 @@
+/// `parity diff` for people: grouped by section, gaps first, allowed and waived
+/// differences dimmed with their reasons, and a summary line.
+public struct DiffTextRenderer: Sendable {
+    public var style: TextStyle
+
+    public init(style: TextStyle) {
+        self.style = style
+    }
+
+    public func render(_ report: PairReport) -> String {
+        var out = style.bold("parity diff \(report.reference) -> \(report.mirror)") + "\n"
+        for section in report.sections {
+            let gaps = report.gaps.filter { $0.section == section.section }
+            guard !gaps.isEmpty else { continue }
+            let score = "\(section.score.percentText) (\(section.attributes - section.failing) of \(section.attributes) match or vary as allowed)"
+            out += "\n" + style.bold(section.section) + "  " + style.dim(score) + "\n"
+            for gap in gaps where gap.isFailing { out += failing(gap, report) }
+            for gap in gaps where !gap.isFailing { out += accepted(gap, report) }
+        }
+        let failing = report.gaps.filter(\.isFailing).count
+        let allowed = report.gaps.filter { if case .allowed = $0.status { true } else { false } }.count
+        let waived = report.gaps.count - failing - allowed
+        let verdict = failing == 0 ? style.green("no parity gaps") : style.red("\(failing) parity gap\(failing == 1 ? "" : "s")")
+        out += "\n\(verdict); \(allowed) allowed, \(waived) waived; parity score \(report.score.percentText)\n"
+        return out
+    }
+
+    private func failing(_ gap: Gap, _ report: PairReport) -> String {
+        var out = "  " + style.red("x") + " " + style.bold(gap.path.description) + "  " + summary(gap, report) + "\n"
+        if case .failing(let explanation?) = gap.status { out += "      " + explanation + "\n" }
+        out += locations(gap, report)
+        return out
+    }
+
+    private func accepted(_ gap: Gap, _ report: PairReport) -> String {
+        let why: String
+        switch gap.status {
+        case .allowed(let variance): why = "allowed (\(variance.rule.name)): \(variance.reason)"
+        case .waived(let waiver): why = "waived until \(waiver.expires) by \(waiver.owner)\(waiver.ticket.map { " (\($0))" } ?? ""): \(waiver.reason)"
+        case .failing: why = ""
+        }
+        return style.dim("  ~ \(gap.path)  \(summary(gap, report))\n      \(why)\n")
+    }
+
+    private func summary(_ gap: Gap, _ report: PairReport) -> String {
+        switch gap.kind {
+        case .missing: "missing in \(report.mirror)" + (gap.reference?.object == nil ? " (\(report.reference): \(gap.referenceText ?? ""))" : "")
+        case .extra: "only in \(report.mirror)" + (gap.mirror?.object == nil ? " (\(gap.mirrorText ?? ""))" : "")
+        case .changed: "\(report.reference): \(gap.referenceText ?? "") | \(report.mirror): \(gap.mirrorText ?? "")"
+        case .violated: "\(report.reference): \(gap.referenceText ?? "none") | \(report.mirror): \(gap.mirrorText ?? "none")"
+        }
+    }
+
+    private func locations(_ gap: Gap, _ report: PairReport) -> String {
+        var out = ""
+        if let location = gap.mirrorLocation { out += "      " + style.dim("\(report.mirror): ") + "\(location)\n" }
+        if let location = gap.referenceLocation { out += "      " + style.dim("\(report.reference): ") + "\(location)\n" }
+        return out
+    }
+}

@@ -1,0 +1,91 @@
+import ParityDiagnostics
+
+/// JSON built by reporters: objects keep the order fields were added, so output is stable.
+public indirect enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+
+    /// `value` as JSON, or null when nil.
+    public static func optional(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+
+    /// Compact JSON text.
+    public var compact: String { render(indent: nil) }
+
+    /// JSON text indented by two spaces, ending in a newline.
+    public var pretty: String { render(indent: "") + "\n" }
+
+    private func render(indent: String?) -> String {
+        var out: [UInt8] = []
+        append(to: &out, indent: indent)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func append(to out: inout [UInt8], indent: String?) {
+        switch self {
+        case .null: out += "null".utf8
+        case .bool(let value): out += (value ? "true" : "false").utf8
+        case .int(let value): out += String(value).utf8
+        case .double(let value): out += JSONText.number(value).utf8
+        case .string(let value): JSONText.appendString(value, to: &out)
+        case .array(let items):
+            appendContainer("[", "]", items.count, to: &out, indent: indent) { index, out, inner in
+                items[index].append(to: &out, indent: inner)
+            }
+        case .object(let fields):
+            appendContainer("{", "}", fields.count, to: &out, indent: indent) { index, out, inner in
+                JSONText.appendString(fields[index].0, to: &out)
+                out += (inner == nil ? ":" : ": ").utf8
+                fields[index].1.append(to: &out, indent: inner)
+            }
+        }
+    }
+
+    private func appendContainer(_ open: String, _ close: String, _ count: Int, to out: inout [UInt8], indent: String?,
+                                 element: (Int, inout [UInt8], String?) -> Void) {
+        out += open.utf8
+        guard count > 0 else {
+            out += close.utf8
+            return
+        }
+        let inner = indent.map { $0 + "  " }
+        for index in 0..<count {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            if let inner { out += ("\n" + inner).utf8 }
+            element(index, &out, inner)
+        }
+        if let indent { out += ("\n" + indent).utf8 }
+        out += close.utf8
+    }
+}
+
+extension Value {
+    /// The value as JSON; `redacted` replaces it whole (a secret) with "<redacted>".
+    public func json(redacted: Bool = false, schema: SchemaType? = nil) -> JSONValue {
+        if redacted { return .string(Gap.redacted) }
+        switch content {
+        case .null: return .null
+        case .bool(let value): return .bool(value)
+        case .int(let value): return .int(value)
+        case .double(let value): return .double(value)
+        case .string(let value): return .string(value)
+        case .list(let items):
+            let element: SchemaType? = if case .list(let type, _)? = schema { type } else { nil }
+            return .array(items.map { $0.json(schema: element) })
+        case .object(let fields):
+            return .object(fields.map { field in
+                let fieldSchema: FieldSchema? = if case .object(let object)? = schema { object.field(field.name) } else { nil }
+                let childType: SchemaType? = if case .map(let type)? = schema { type } else { fieldSchema?.type }
+                return (field.name, field.value.json(redacted: fieldSchema?.sensitive ?? false, schema: childType))
+            })
+        }
+    }
+}

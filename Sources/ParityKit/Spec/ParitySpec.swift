@@ -1,0 +1,130 @@
+public import ParityDiagnostics
+
+/// A decoded `parity.yaml`, or the defaults when a repository has none.
+public struct ParitySpec: Sendable {
+    public struct Pair: Sendable {
+        public var reference: String
+        public var mirror: String
+        public var variances: [Variance]
+        public var location: SourceLocation?
+    }
+
+    public struct Gate: Sendable {
+        public var failOn: String = "error"
+        public var minimumScore: Double?
+        public var maxWarnings: Int?
+    }
+
+    public var environmentsFolder = "environments"
+    public var policiesFolder = "policies"
+    /// Nil when the spec names no pairs: every staging environment then mirrors production.
+    public var pairs: [Pair]?
+    public var waivers: [Waiver] = []
+    public var gate = Gate()
+    /// Where the spec was read from, if anywhere.
+    public var file: String?
+
+    public init() {}
+
+    /// The spec a decoded `ParitySpec` value describes, and the problems the schema cannot
+    /// see (path syntax, a variance with no rule, a rule missing its argument).
+    public static func from(_ value: Value, file: String) -> (ParitySpec, [Diagnostic]) {
+        var spec = ParitySpec()
+        var diagnostics: [Diagnostic] = []
+        spec.file = file
+        if let folder = value["environments"]?.string { spec.environmentsFolder = folder }
+        if let folder = value["policies"]?.string { spec.policiesFolder = folder }
+        if let pairs = value["pairs"]?.list {
+            spec.pairs = pairs.compactMap { pair in
+                guard let reference = pair["reference"]?.string, let mirror = pair["mirror"]?.string else { return nil }
+                let variances = (pair["allow"]?.list ?? []).compactMap { variance(from: $0, diagnostics: &diagnostics) }
+                return Pair(reference: reference, mirror: mirror, variances: variances, location: pair.location)
+            }
+        }
+        for waiver in value["waivers"]?.list ?? [] {
+            guard let reason = waiver["reason"]?.string, let owner = waiver["owner"]?.string, let expires = waiver["expires"]?.string else { continue }
+            let target: String
+            var item: ModelPath?
+            if let gap = waiver["gap"] {
+                guard let text = gap.string, ModelPath(parsing: text) != nil else {
+                    diagnostics.append(.error(.specInvalidPath, "'\(gap.displayText)' is not a path; write it as services[checkout-api].replicas", at: gap.location))
+                    continue
+                }
+                if waiver["rule"] != nil {
+                    diagnostics.append(.error(.specInvalidWaiver, "a waiver names either a gap or a rule, not both", at: waiver.location))
+                    continue
+                }
+                target = text
+            } else if let rule = waiver["rule"]?.string {
+                target = rule
+                if let text = waiver["target"]?.string {
+                    guard let path = ModelPath(parsing: text) else {
+                        diagnostics.append(.error(.specInvalidPath, "'\(text)' is not a path; write it as services[checkout-api]", at: waiver["target"]?.location))
+                        continue
+                    }
+                    item = path
+                }
+            } else {
+                diagnostics.append(.error(.specInvalidWaiver, "a waiver needs 'gap' (a gap's path) or 'rule' (a policy rule's id)", at: waiver.location))
+                continue
+            }
+            spec.waivers.append(Waiver(target: target, item: item, reason: reason, owner: owner, ticket: waiver["ticket"]?.string, expires: expires, location: waiver.location))
+        }
+        if let gate = value["gate"] {
+            if let failOn = gate["failOn"]?.string { spec.gate.failOn = failOn }
+            spec.gate.minimumScore = gate["minimumScore"]?.double
+            spec.gate.maxWarnings = gate["maxWarnings"]?.int
+            if let score = gate["minimumScore"], let number = score.double, !(0...1).contains(number) {
+                diagnostics.append(.error(.specInvalidGate, "minimumScore is a share from 0 to 1, found \(score.displayText); write 0.9 for 90%", at: score.location))
+            }
+        }
+        return (spec, diagnostics)
+    }
+
+    private static func variance(from value: Value, diagnostics: inout [Diagnostic]) -> Variance? {
+        guard let pathValue = value["path"], let pathText = pathValue.string, let reason = value["reason"]?.string else { return nil }
+        guard let path = ModelPath(parsing: pathText) else {
+            diagnostics.append(.error(.specInvalidPath, "'\(pathText)' is not a path; write it as services[*].replicas", at: pathValue.location))
+            return nil
+        }
+        let ruleName = value["rule"]?.string
+        let cel = value["cel"]?.string
+        let rule: Variance.Rule
+        switch (ruleName, cel) {
+        case (_?, _?):
+            diagnostics.append(.error(.specInvalidVariance, "a variance has either a 'rule' or a 'cel' predicate, not both", at: value.location))
+            return nil
+        case (nil, let source?):
+            rule = .predicate(source)
+        case (nil, nil):
+            diagnostics.append(.error(.specInvalidVariance, "the variance for '\(pathText)' needs a 'rule' (ignore, fewer, subset, superset, differ, pattern) or a 'cel' predicate", at: value.location))
+            return nil
+        case ("fewer"?, nil):
+            rule = .fewer(minimum: value["minimum"]?.double, ratio: value["ratio"]?.double)
+        case ("pattern"?, nil):
+            guard let pattern = value["pattern"]?.string else {
+                diagnostics.append(.error(.specInvalidVariance, "rule 'pattern' needs a 'pattern' (a regular expression)", at: value["rule"]?.location))
+                return nil
+            }
+            rule = .pattern(pattern)
+        case ("subset"?, nil): rule = .subset
+        case ("superset"?, nil): rule = .superset
+        case ("differ"?, nil): rule = .differ
+        default: rule = .ignore
+        }
+        for argument in ["minimum", "ratio", "pattern"] where value[argument] != nil {
+            let fits = (argument == "pattern" && ruleName == "pattern") || (argument != "pattern" && ruleName == "fewer")
+            if !fits {
+                diagnostics.append(.warning(.specInvalidVariance, "'\(argument)' has no effect with rule '\(ruleName ?? "cel")'", at: value[argument]?.location))
+            }
+        }
+        return Variance(path: path, rule: rule, reason: reason, location: value.location)
+    }
+}
+
+extension Diagnostic.Code {
+    public static let specInvalidPath: Self = "spec.invalid-path"
+    public static let specInvalidVariance: Self = "spec.invalid-variance"
+    public static let specInvalidWaiver: Self = "spec.invalid-waiver"
+    public static let specInvalidGate: Self = "spec.invalid-gate"
+}

@@ -1,0 +1,46 @@
+/// The `ParitySpec` kind (`parity.yaml`): where things live, which environment mirrors
+/// which, what may differ and why, what is waived, and what fails the run.
+public enum SpecSchema {
+    public static let variance = ObjectSchema("Variance", "An intentional difference between the pair, always with a reason.", fields: [
+        FieldSchema("path", .string, "The path it applies to, wildcards allowed: `services[*].replicas`.", required: true),
+        FieldSchema("rule", .enumeration(["ignore", "fewer", "subset", "superset", "differ", "pattern"]),
+                    "A named rule: ignore, fewer (numbers or lists, with optional minimum or ratio), subset, superset, differ (the mirror must not equal the reference), pattern."),
+        FieldSchema("minimum", .double, "For `fewer`: the least the mirror may have."),
+        FieldSchema("ratio", .double, "For `fewer`: the least share of the reference the mirror may have (0.5 is half)."),
+        FieldSchema("pattern", .string, "For `pattern`: a regular expression (RE2) the mirror's value must match."),
+        FieldSchema("cel", .string, "Instead of a rule: a CEL predicate over `reference` and `mirror` that must be true."),
+        FieldSchema("reason", .string, "Why the difference is intended.", required: true),
+    ])
+
+    public static let pair = ObjectSchema("Pair", "An environment and the one that must mirror it.", fields: [
+        FieldSchema("reference", .string, "The environment mirrored, by name (production).", required: true),
+        FieldSchema("mirror", .string, "The environment that must mirror it, by name (staging).", required: true),
+        FieldSchema("allow", .list(.object(variance), .ordered), "The differences this pair allows."),
+    ])
+
+    public static let waiver = ObjectSchema("Waiver", "An accepted gap or finding: owned, ticketed, expiring.", fields: [
+        FieldSchema("gap", .string, "The gap's path, wildcards allowed: `services[legacy-batch]`."),
+        FieldSchema("rule", .string, "For a policy finding: the rule's id."),
+        FieldSchema("target", .string, "For a policy finding: the item's path (default: every item)."),
+        FieldSchema("reason", .string, "Why it is accepted for now.", required: true),
+        FieldSchema("owner", .string, "Who answers for it.", required: true),
+        FieldSchema("ticket", .string, "The ticket tracking the fix."),
+        FieldSchema("expires", .date, "The last day it waives (YYYY-MM-DD).", required: true),
+    ])
+
+    public static let gate = ObjectSchema("Gate", "What fails the run.", fields: [
+        FieldSchema("failOn", .enumeration(["error", "warning", "never"]), "The lowest severity that fails the run (default: error)."),
+        FieldSchema("minimumScore", .double, "The least parity score (0 to 1) each pair must reach."),
+        FieldSchema("maxWarnings", .int, "The most warnings allowed before the run fails."),
+    ])
+
+    public static let spec = ObjectSchema("ParitySpec", "The parity rules of an environment repository (parity.yaml).", fields: [
+        FieldSchema("apiVersion", .enumeration(["parity/v1"]), "The file format version: parity/v1.", required: true),
+        FieldSchema("kind", .enumeration(["ParitySpec"]), "ParitySpec.", required: true),
+        FieldSchema("environments", .string, "The folder of environment files (default: environments)."),
+        FieldSchema("policies", .string, "The folder of policy files (default: policies)."),
+        FieldSchema("pairs", .list(.object(pair), .ordered), "Which environment mirrors which."),
+        FieldSchema("waivers", .list(.object(waiver), .ordered), "Accepted gaps and findings."),
+        FieldSchema("gate", .object(gate), "What fails the run."),
+    ])
+}

@@ -1,0 +1,120 @@
+import Testing
+import ParityDiagnostics
+@testable import ParityKit
+
+@Suite struct EnvironmentDiffTests {
+    func gaps(_ report: PairReport) -> [String] {
+        report.gaps.map { "\($0.kind.rawValue) \($0.path)" }
+    }
+
+    @Test func identicalEnvironmentsHaveNoGaps() throws {
+        let report = try DiffFixtures.report(DiffFixtures.production, DiffFixtures.production)
+        #expect(report.gaps.isEmpty)
+        #expect(report.score == 1)
+    }
+
+    @Test func everyKindOfGapAtItsPath() throws {
+        let report = try DiffFixtures.report()
+        #expect(gaps(report) == [
+            "missing regions[ap-south-1]",
+            "missing regions[us-east-1]",
+            "changed services[checkout].config.LOG_LEVEL",
+            "changed services[checkout].dbPassword",
+            "extra services[checkout].ports[{\"port\":80,\"protocol\":\"http\"}]",
+            "missing services[checkout].regions[us-east-1]",
+            "changed services[checkout].replicas",
+            "changed services[checkout].version",
+            "extra services[debug-proxy]",
+            "missing services[search]",
+            "changed externals[payments].endpoint",
+            "changed externals[payments].mode",
+        ])
+    }
+
+    @Test func aMissingItemIsOneGapNotOnePerField() throws {
+        let report = try DiffFixtures.report()
+        let search = report.gaps.filter { $0.path.description.hasPrefix("services[search]") }
+        #expect(search.count == 1)
+        #expect(search.first?.referenceLocation == SourceLocation(file: "production.yaml", line: 11, column: 5))
+        // Where the mirror should hold it: its services list.
+        #expect(search.first?.mirrorLocation == SourceLocation(file: "staging.yaml", line: 4, column: 3))
+    }
+
+    @Test func gapsCarryBothLocations() throws {
+        let report = try DiffFixtures.report()
+        let version = try #require(report.gaps.first { $0.path == DiffFixtures.path("services[checkout].version") })
+        #expect(version.referenceLocation == SourceLocation(file: "production.yaml", line: 5, column: 14))
+        #expect(version.mirrorLocation == SourceLocation(file: "staging.yaml", line: 5, column: 14))
+        #expect(version.referenceText == "2.4.1")
+        #expect(version.mirrorText == "2.3.0")
+    }
+
+    @Test func secretsAreRedactedOnBothSides() throws {
+        let report = try DiffFixtures.report()
+        let secret = try #require(report.gaps.first { $0.path.description.hasSuffix("dbPassword") })
+        #expect(secret.referenceText == "<redacted>")
+        #expect(secret.mirrorText == "<redacted>")
+        let text = DiffTextRenderer(style: TextStyle(enabled: false)).render(report)
+        let json = DiffJSONRenderer().render(report)
+        for output in [text, json] {
+            #expect(!output.contains("hunter2"))
+        }
+        // A secret inside a whole missing item is redacted too.
+        let missing = try DiffFixtures.report(DiffFixtures.production, "services: []\n")
+        #expect(!DiffJSONRenderer().render(missing).contains("hunter2"))
+    }
+
+    @Test func swappingSidesSwapsMissingAndExtra() throws {
+        let forward = try DiffFixtures.report(DiffFixtures.production, DiffFixtures.staging)
+        let backward = try DiffFixtures.report(DiffFixtures.staging, DiffFixtures.production)
+        let swap: [Gap.Kind: Gap.Kind] = [.missing: .extra, .extra: .missing, .changed: .changed]
+        let expected = Set(forward.gaps.map { "\(swap[$0.kind]!.rawValue) \($0.path)" })  // every kind here is in the table
+        #expect(Set(gaps(backward)) == expected)
+    }
+
+    /// A random single-field change yields exactly one gap, at that field's path.
+    @Test(arguments: 0..<25)
+    func singleFieldChangeYieldsOneGap(seed: Int) throws {
+        var generator = SplitMix(seed: UInt64(seed))
+        let fields = ["version", "replicas"]
+        let services = ["checkout", "search"]
+        let service = services[Int(generator.next() % 2)], field = fields[Int(generator.next() % 2)]
+        let newValue = field == "version" ? "\"9.\(generator.next() % 100).0\"" : "\(100 + generator.next() % 100)"
+        var lines = DiffFixtures.production.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var inService = false
+        for index in lines.indices {
+            if lines[index].contains("- name: ") { inService = lines[index].hasSuffix(service) }
+            if inService, lines[index].trimmingPrefixSpaces.hasPrefix("\(field):") {
+                lines[index] = String(lines[index].prefix { $0 == " " }) + "\(field): \(newValue)"
+                break
+            }
+        }
+        let report = try DiffFixtures.report(DiffFixtures.production, lines.joined(separator: "\n"))
+        #expect(gaps(report) == ["changed services[\(service)].\(field)"])
+    }
+
+    @Test func scorePerSectionCountsComparedAttributes() throws {
+        let report = try DiffFixtures.report()
+        let regions = try #require(report.sections.first { $0.section == "regions" })
+        #expect(regions.attributes == 3)
+        #expect(regions.failing == 2)
+        #expect(report.score < 1)
+    }
+}
+
+/// A small deterministic generator for property tests.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension String {
+    var trimmingPrefixSpaces: Substring { drop { $0 == " " } }
+}
