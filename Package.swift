@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(name: "ParityDiagnosticsTests", dependencies: ["ParityDiagnostics"]),
         .testTarget(name: "ParityYAMLTests", dependencies: ["ParityYAML"]),
         .testTarget(name: "ParityCELTests", dependencies: ["ParityCEL"]),
-        .testTarget(name: "ParityKitTests", dependencies: ["ParityKit"]),
+        .testTarget(name: "ParityKitTests", dependencies: ["ParityKit"], exclude: ["Golden"]),
         .testTarget(name: "parityTests", dependencies: ["parity"]),
     ]
 )

@@ -55,6 +55,7 @@ public struct PairEvaluator: Sendable {
             }
         }
 
+        let gapPaths = Set(gaps.map(\.path))
         for variance in variances {
             let paths = variance.path.expanded(in: [reference.value, mirror.value])
             if paths.isEmpty {
@@ -63,7 +64,7 @@ public struct PairEvaluator: Sendable {
                     at: variance.location))
                 continue
             }
-            for path in paths {
+            for path in paths where !insideWholeItemGap(path, gapPaths) {
                 let referenceValue = reference.value.value(at: path), mirrorValue = mirror.value.value(at: path)
                 let failure = variance.rule.failure(reference: referenceValue, mirror: mirrorValue, expressions: expressions)
                 let covering = gapsUnder[path] ?? []
@@ -115,6 +116,13 @@ public struct PairEvaluator: Sendable {
         }
         return PairReport(reference: reference.name, mirror: mirror.name, gaps: gaps, sections: sections, diagnostics: diagnostics)
     }
+}
+
+/// Whether a gap already covers an ancestor of `path` (a whole missing or extra item), so a
+/// variance below it has nothing of its own to judge.
+private func insideWholeItemGap(_ path: ModelPath, _ gapPaths: Set<ModelPath>) -> Bool {
+    guard path.components.count > 1 else { return false }
+    return (1..<path.components.count).contains { gapPaths.contains(ModelPath(Array(path.components.prefix($0)))) }
 }
 
 extension Diagnostic.Code {

@@ -1,0 +1,34 @@
+import Testing
+import ParityDiagnostics
+@testable import ParityKit
+
+@Suite struct DiffRenderingTests {
+    static func sampleReport() throws -> PairReport {
+        try DiffFixtures.report(
+            variances: [
+                Variance(path: DiffFixtures.path("services[*].replicas"), rule: .fewer(minimum: 1, ratio: nil), reason: "staging runs a minimal footprint"),
+                Variance(path: DiffFixtures.path("regions"), rule: .subset, reason: "staging runs in one region"),
+                Variance(path: DiffFixtures.path("externals[payments].endpoint"), rule: .differ, reason: "staging must never call the live gateway"),
+            ],
+            waivers: [Waiver(target: "services[search]", reason: "search moves to staging next sprint", owner: "team-search", ticket: "OPS-12", expires: "2026-12-31", location: nil)])
+    }
+
+    @Test func textReportGolden() throws {
+        try GoldenFile.check(DiffTextRenderer(style: TextStyle(enabled: false)).render(Self.sampleReport()), named: "diff/sample.txt")
+    }
+
+    @Test func jsonReportGolden() throws {
+        try GoldenFile.check(DiffJSONRenderer().render(Self.sampleReport()), named: "diff/sample.json")
+    }
+
+    @Test func colourOnlyWhenEnabled() throws {
+        let report = try Self.sampleReport()
+        #expect(!DiffTextRenderer(style: TextStyle(enabled: false)).render(report).contains("\u{1B}["))
+        #expect(DiffTextRenderer(style: TextStyle(enabled: true)).render(report).contains("\u{1B}[2m"))
+    }
+
+    @Test func cleanPairSaysSo() throws {
+        let report = try DiffFixtures.report(DiffFixtures.production, DiffFixtures.production)
+        #expect(DiffTextRenderer(style: TextStyle(enabled: false)).render(report) == "parity diff production -> staging\n\nno parity gaps; 0 allowed, 0 waived; parity score 100%\n")
+    }
+}

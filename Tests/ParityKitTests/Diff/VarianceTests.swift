@@ -1,0 +1,117 @@
+import Testing
+import ParityDiagnostics
+@testable import ParityKit
+
+@Suite struct VarianceTests {
+    func status(_ report: PairReport, _ path: String) -> String {
+        guard let gap = report.gaps.first(where: { $0.path.description == path }) else { return "no gap" }
+        switch gap.status {
+        case .failing(let explanation): return "failing" + (explanation.map { ": \($0)" } ?? "")
+        case .allowed(let variance): return "allowed by \(variance.rule.name)"
+        case .waived(let waiver): return "waived by \(waiver.owner)"
+        }
+    }
+
+    func variance(_ path: String, _ rule: Variance.Rule) -> Variance {
+        Variance(path: DiffFixtures.path(path), rule: rule, reason: "because")
+    }
+
+    @Test func fewerHoldsForFewerReplicas() throws {
+        let report = try DiffFixtures.report(variances: [variance("services[*].replicas", .fewer(minimum: 1, ratio: nil))])
+        #expect(status(report, "services[checkout].replicas") == "allowed by fewer")
+    }
+
+    @Test func fewerFailsBelowTheMinimumOrRatio() throws {
+        let minimum = try DiffFixtures.report(variances: [variance("services[*].replicas", .fewer(minimum: 3, ratio: nil))])
+        #expect(status(minimum, "services[checkout].replicas") == "failing: allowed variance 'fewer' does not hold: the mirror has 2, below the minimum of 3")
+        let ratio = try DiffFixtures.report(variances: [variance("services[*].replicas", .fewer(minimum: nil, ratio: 0.5))])
+        #expect(status(ratio, "services[checkout].replicas") == "failing: allowed variance 'fewer' does not hold: the mirror has 2, below 0.5 of the reference's 6")
+    }
+
+    @Test func fewerFailsWhenTheMirrorHasMore() throws {
+        let report = try DiffFixtures.report(DiffFixtures.staging, DiffFixtures.production, variances: [variance("services[checkout].replicas", .fewer(minimum: nil, ratio: nil))])
+        #expect(status(report, "services[checkout].replicas") == "failing: allowed variance 'fewer' does not hold: the mirror has 6, more than the reference's 2")
+    }
+
+    @Test func fewerOnAListAllowsMissingItemsButNotStrangers() throws {
+        let report = try DiffFixtures.report(variances: [variance("regions", .fewer(minimum: 1, ratio: nil))])
+        #expect(status(report, "regions[us-east-1]") == "allowed by fewer")
+        let stranger = try DiffFixtures.report(DiffFixtures.production, DiffFixtures.staging.replacingOccurrences(of: "regions: [eu-west-1]\nservices", with: "regions: [eu-west-1, sa-east-1]\nservices"),
+                                               variances: [variance("regions", .fewer(minimum: nil, ratio: nil))])
+        #expect(status(stranger, "regions[sa-east-1]").hasPrefix("failing: allowed variance 'fewer' does not hold: the mirror has 'sa-east-1'"))
+    }
+
+    @Test func subsetAndSuperset() throws {
+        let subset = try DiffFixtures.report(variances: [variance("services[checkout].regions", .subset)])
+        #expect(status(subset, "services[checkout].regions[us-east-1]") == "allowed by subset")
+        let superset = try DiffFixtures.report(variances: [variance("services[checkout].ports", .superset)])
+        #expect(status(superset, #"services[checkout].ports[{"port":80,"protocol":"http"}]"#) == "allowed by superset")
+        let wrongWay = try DiffFixtures.report(variances: [variance("services[checkout].regions", .superset)])
+        #expect(status(wrongWay, "services[checkout].regions[us-east-1]") == "failing: allowed variance 'superset' does not hold: the reference has 'us-east-1', which the mirror does not")
+    }
+
+    @Test func differHoldsWhenDifferentAndIsAGapWhenEqual() throws {
+        let report = try DiffFixtures.report(variances: [variance("externals[payments].endpoint", .differ)])
+        #expect(status(report, "externals[payments].endpoint") == "allowed by differ")
+        let same = try DiffFixtures.report(DiffFixtures.production, DiffFixtures.production, variances: [variance("externals[payments].endpoint", .differ)])
+        #expect(same.gaps.count == 1)
+        #expect(same.gaps.first?.kind == .violated)
+        #expect(status(same, "externals[payments].endpoint") == "failing: allowed variance 'differ' does not hold: the mirror must differ from the reference, but both are equal")
+    }
+
+    @Test func ignoreAllowsEverythingBelowThePath() throws {
+        let report = try DiffFixtures.report(variances: [variance("services[checkout]", .ignore)])
+        #expect(report.gaps.filter { $0.path.description.hasPrefix("services[checkout]") }.allSatisfy { !$0.isFailing })
+        #expect(status(report, "services[search]") == "failing")
+    }
+
+    @Test func aVarianceThatMatchesNothingIsReported() throws {
+        var typo = variance("servcies[*].replicas", .fewer(minimum: nil, ratio: nil))
+        typo.location = SourceLocation(file: "parity.yaml", line: 7, column: 9)
+        let report = try DiffFixtures.report(variances: [typo])
+        #expect(report.diagnostics.map(\.description) == [
+            "parity.yaml:7:9: warning: allowed variance 'servcies[*].replicas' matches nothing in production or staging; check the path [spec.unused-variance]",
+        ])
+    }
+
+    func waiver(_ target: String, expires: String) -> Waiver {
+        Waiver(target: target, reason: "migrating", owner: "team-search", ticket: "OPS-12", expires: expires,
+               location: SourceLocation(file: "parity.yaml", line: 20, column: 5))
+    }
+
+    @Test func activeWaiverWaivesTheGap() throws {
+        let report = try DiffFixtures.report(waivers: [waiver("services[search]", expires: "2026-12-31")])
+        #expect(status(report, "services[search]") == "waived by team-search")
+        #expect(report.diagnostics.isEmpty)
+    }
+
+    @Test func waiverOnTheLastDayStillWaives() throws {
+        let report = try DiffFixtures.report(waivers: [waiver("services[search]", expires: "2026-06-01")], today: "2026-06-01")
+        #expect(status(report, "services[search]") == "waived by team-search")
+    }
+
+    @Test func expiredWaiverStopsWaivingAndIsReported() throws {
+        let report = try DiffFixtures.report(waivers: [waiver("services[search]", expires: "2026-01-31")])
+        #expect(status(report, "services[search]") == "failing")
+        #expect(report.diagnostics.map(\.description) == [
+            "parity.yaml:20:5: warning: waiver for 'services[search]' expired on 2026-01-31; the gap it waived fails again (owner: team-search) [spec.expired-waiver]",
+        ])
+    }
+
+    @Test func staleWaiverIsReported() throws {
+        let report = try DiffFixtures.report(waivers: [waiver("services[gone]", expires: "2026-12-31")])
+        #expect(report.diagnostics.map(\.code) == [.specStaleWaiver])
+    }
+
+    @Test func waiverWithWildcardCoversEveryMatch() throws {
+        let report = try DiffFixtures.report(waivers: [waiver("services[*].version", expires: "2026-12-31")])
+        #expect(status(report, "services[checkout].version") == "waived by team-search")
+    }
+
+    @Test func allowedGapsCountTowardsTheScore() throws {
+        let strict = try DiffFixtures.report()
+        let lenient = try DiffFixtures.report(variances: [variance("regions", .subset), variance("services[*].replicas", .fewer(minimum: 1, ratio: nil))])
+        #expect(lenient.score > strict.score)
+        #expect(lenient.sections.first { $0.section == "regions" }?.score == 1)
+    }
+}
