@@ -8,7 +8,8 @@ public enum CEL {
         let expr = try Parser.parse(source)
         var resultType: CELType? = nil
         if let declarations {
-            resultType = try Checker(declarations).check(expr)
+            var checker = Checker(declarations)
+            resultType = try checker.check(expr)
         }
         return try CELProgram(source: source, expr: expr, resultType: resultType)
     }

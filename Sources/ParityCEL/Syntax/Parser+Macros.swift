@@ -3,7 +3,7 @@ extension Parser {
     func globalCall(_ name: String, args: [Expr], at: CELSourceLocation) throws(CELError) -> Expr {
         if name == "has" {
             guard args.count == 1, case .select(let operand, let field, _) = args[0].kind else {
-                throw CELError(.parse, "invalid argument to has(): expected a field selection such as has(x.field)", at: at)
+                throw CELError(.parse, "invalid argument to has(): expected a field selection such as has(x.field)", at: args.first?.location ?? at)
             }
             return try make(.select(operand: operand, field: field, testOnly: true), at: args[0].location)
         }
