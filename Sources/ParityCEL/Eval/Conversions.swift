@@ -92,7 +92,7 @@ extension Builtins {
         case .bool(let b): return .string(b ? "true" : "false")
         case .bytes(let b):
             guard let s = String(validating: b, as: UTF8.self) else {
-                throw CELError(.conversion, "bytes are not valid UTF-8 and cannot convert to string")
+                throw CELError(.conversion, "bytes are not valid utf-8 and cannot convert to string")
             }
             return .string(s)
         case .timestamp(let t): return .string(t.rfc3339)
