@@ -1,2 +1,26 @@
 /// The Common Expression Language: parsing, checking and evaluating CEL expressions.
-public enum CEL {}
+public enum CEL {
+    /// Parses, optionally type-checks (when `declarations` are given) and plans `source`.
+    ///
+    /// Compile once and evaluate the program many times; errors carry a stable code and
+    /// the line and column inside `source`.
+    public static func compile(_ source: String, declarations: CELDeclarations? = nil) throws(CELError) -> CELProgram {
+        let expr = try Parser.parse(source)
+        var resultType: CELType? = nil
+        if let declarations {
+            var checker = Checker(declarations)
+            resultType = try checker.check(expr)
+        }
+        return try CELProgram(source: source, expr: expr, resultType: resultType)
+    }
+
+    /// Parses `source` into a syntax tree without checking or planning it.
+    public static func parse(_ source: String) throws(CELError) -> Expr {
+        try Parser.parse(source)
+    }
+
+    /// Compiles and evaluates `source` once, with eager bindings.
+    public static func evaluate(_ source: String, _ bindings: [String: CELValue] = [:]) throws(CELError) -> CELValue {
+        try compile(source).evaluate(bindings)
+    }
+}

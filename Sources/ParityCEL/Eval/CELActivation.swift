@@ -1,0 +1,51 @@
+/// The variables an evaluation sees: eager values, and optionally a resolver for lazy ones.
+public struct CELActivation: Sendable {
+    private let values: [String: CELValue]
+    private let resolver: (@Sendable (String) -> CELValue?)?
+    /// Whether any variable name has a dot, so `a.b.c` must try `a.b.c` and `a.b` before `a`.
+    let hasQualifiedNames: Bool
+
+    /// An activation of eager values.
+    public init(_ values: [String: CELValue] = [:]) {
+        self.values = values
+        self.resolver = nil
+        hasQualifiedNames = values.keys.contains { $0.contains(".") }
+    }
+
+    /// An activation whose variables are looked up on demand, after any eager `values`.
+    /// Set `qualifiedNames` when the resolver may answer names containing dots.
+    public init(_ values: [String: CELValue] = [:], qualifiedNames: Bool = false, resolver: @escaping @Sendable (String) -> CELValue?) {
+        self.values = values
+        self.resolver = resolver
+        hasQualifiedNames = qualifiedNames || values.keys.contains { $0.contains(".") }
+    }
+
+    /// The value of variable `name`, or nil when it is not bound.
+    public func value(_ name: String) -> CELValue? {
+        if let value = values[name] { return value }
+        return resolver?(name)
+    }
+}
+
+/// The mutable state of one evaluation: comprehension variables and the cost spent.
+final class EvalContext {
+    let activation: CELActivation
+    var slots: [CELValue]
+    private(set) var cost = 0
+    let budget: Int
+
+    init(activation: CELActivation, slotCount: Int, budget: Int) {
+        self.activation = activation
+        self.slots = Array(repeating: .null, count: slotCount)
+        self.budget = budget
+    }
+
+    /// Spends `amount` of the budget, failing once it is exhausted.
+    @inline(__always)
+    func charge(_ amount: Int) throws(CELError) {
+        cost &+= amount
+        if cost > budget {
+            throw CELError(.costLimit, "evaluation cost budget exceeded (limit \(budget))")
+        }
+    }
+}
