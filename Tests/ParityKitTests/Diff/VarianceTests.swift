@@ -115,3 +115,37 @@ import ParityDiagnostics
         #expect(lenient.sections.first { $0.section == "regions" }?.score == 1)
     }
 }
+
+@Suite struct ExpressionVarianceTests {
+    let expressions = CELVarianceExpressions()
+
+    func status(_ report: PairReport, _ path: String) -> String {
+        guard let gap = report.gaps.first(where: { $0.path.description == path }) else { return "no gap" }
+        switch gap.status {
+        case .failing(let explanation): return "failing" + (explanation.map { ": \($0)" } ?? "")
+        case .allowed(let variance): return "allowed by \(variance.rule.name)"
+        case .waived: return "waived"
+        }
+    }
+
+    @Test func patternHoldsAndFails() throws {
+        let sandbox = Variance(path: DiffFixtures.path("externals[payments].endpoint"), rule: .pattern(#"^https://sandbox\."#), reason: "sandbox only")
+        #expect(status(try DiffFixtures.report(variances: [sandbox], expressions: expressions), "externals[payments].endpoint") == "allowed by pattern")
+        let live = Variance(path: DiffFixtures.path("externals[payments].endpoint"), rule: .pattern(#"^https://mock\."#), reason: "mock only")
+        #expect(status(try DiffFixtures.report(variances: [live], expressions: expressions), "externals[payments].endpoint")
+                == #"failing: allowed variance 'pattern' does not hold: 'https://sandbox.pay.example.com' does not match /^https://mock\./"#)
+    }
+
+    @Test func celPredicateOverReferenceAndMirror() throws {
+        let mode = Variance(path: DiffFixtures.path("externals[payments].mode"), rule: .predicate(#"reference == "live" && mirror in ["sandbox", "mock"]"#), reason: "no live money outside production")
+        #expect(status(try DiffFixtures.report(variances: [mode], expressions: expressions), "externals[payments].mode") == "allowed by cel")
+        let replicas = Variance(path: DiffFixtures.path("services[*].replicas"), rule: .predicate("mirror * 2 >= reference"), reason: "at least half")
+        #expect(status(try DiffFixtures.report(variances: [replicas], expressions: expressions), "services[checkout].replicas")
+                == "failing: allowed variance 'cel' does not hold: the predicate 'mirror * 2 >= reference' is false")
+    }
+
+    @Test func brokenPredicateIsAFailingVarianceNotACrash() throws {
+        let broken = Variance(path: DiffFixtures.path("externals[payments].mode"), rule: .predicate("mirror.nosuch > 1"), reason: "x")
+        #expect(status(try DiffFixtures.report(variances: [broken], expressions: expressions), "externals[payments].mode").hasPrefix("failing: allowed variance 'cel' does not hold: the predicate 'mirror.nosuch > 1' could not be evaluated"))
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import ParityCEL
+
+/// Variance patterns and predicates evaluated with ParityCEL: RE2 semantics, bounded cost.
+public final class CELVarianceExpressions: VarianceExpressions, @unchecked Sendable {
+    private let lock = NSLock()
+    private var programs: [String: CELProgram] = [:]
+    private let matcher: CELProgram
+
+    public init() {
+        // A constant expression: compiling it cannot fail.
+        matcher = try! CEL.compile("text.matches(pattern)")
+    }
+
+    public func matches(_ text: String, pattern: String) throws -> Bool {
+        if case .bool(true) = try matcher.evaluate(["text": .string(text), "pattern": .string(pattern)]) { return true }
+        return false
+    }
+
+    public func holds(_ predicate: String, reference: Value?, mirror: Value?) throws -> Bool {
+        let program = try program(predicate)
+        let result = try program.evaluate([
+            "reference": reference.map { CELBinding.celValue($0) } ?? .null,
+            "mirror": mirror.map { CELBinding.celValue($0) } ?? .null,
+        ])
+        guard case .bool(let value) = result else {
+            throw CELError(.init(rawValue: "cel.not-a-boolean"), "the predicate must be true or false, found \(result.celLiteral)")
+        }
+        return value
+    }
+
+    /// Compiles each predicate once, however many paths it is tried on.
+    private func program(_ source: String) throws -> CELProgram {
+        lock.lock()
+        defer { lock.unlock() }
+        if let program = programs[source] { return program }
+        let declarations = CELDeclarations().declaring(variable: "reference", .dyn).declaring(variable: "mirror", .dyn)
+        let program = try CEL.compile(source, declarations: declarations)
+        programs[source] = program
+        return program
+    }
+}
