@@ -1,0 +1,53 @@
+public import ParityDiagnostics
+
+/// A policy rule's verdict on one item: what failed, where, and what the spec makes of it.
+public struct Finding: Sendable {
+    public enum Severity: String, Sendable, Comparable, CaseIterable {
+        case info, warning, error
+
+        private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+    }
+
+    public enum Status: Sendable {
+        case active
+        case waived(Waiver)
+        /// In the baseline: known before, not reported as new.
+        case baselined
+    }
+
+    public var ruleID: String
+    public var title: String
+    public var severity: Severity
+    public var message: String
+    /// The environment the item is in (`staging`), or the pair (`production -> staging`).
+    public var environment: String
+    /// The item the rule judged, by path (`datastores[orders-db]`); root for the environment.
+    public var item: ModelPath
+    /// The item, or the field the assertion is about where that can be told.
+    public var location: SourceLocation?
+    /// Where the rule is written.
+    public var ruleLocation: SourceLocation?
+    /// The finding is that the rule could not be evaluated for this item.
+    public var isEvaluationError: Bool = false
+    public var status: Status = .active
+
+    public init(ruleID: String, title: String, severity: Severity, message: String, environment: String, item: ModelPath, location: SourceLocation?, ruleLocation: SourceLocation?) {
+        self.ruleID = ruleID
+        self.title = title
+        self.severity = severity
+        self.message = message
+        self.environment = environment
+        self.item = item
+        self.location = location
+        self.ruleLocation = ruleLocation
+    }
+
+    /// Identity that survives unrelated edits (line numbers moving): rule, environment, item.
+    public var fingerprint: String { "\(ruleID)|\(environment)|\(item)" }
+
+    public var isActive: Bool {
+        if case .active = status { return true }
+        return false
+    }
+}

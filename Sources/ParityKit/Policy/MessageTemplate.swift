@@ -1,0 +1,50 @@
+import ParityCEL
+import ParityDiagnostics
+
+/// A finding's message with `{{ expr }}` holes filled by CEL expressions.
+struct MessageTemplate: Sendable {
+    enum Part: Sendable {
+        case text(String)
+        case expression(CELProgram)
+    }
+
+    let parts: [Part]
+
+    static func compile(_ message: PolicyRule.Expression, rule: String, declarations: CELDeclarations, locator: ExpressionLocator, diagnostics: inout [Diagnostic]) -> MessageTemplate? {
+        var parts: [Part] = []
+        var rest = Substring(message.source)
+        var failed = false
+        while let open = rest.range(of: "{{") {
+            parts.append(.text(String(rest[..<open.lowerBound])))
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                diagnostics.append(.error(.policyTypeError, "the message of rule '\(rule)' opens '{{' without closing it", at: message.location))
+                return nil
+            }
+            let source = String(rest[open.upperBound..<close.lowerBound])
+            do {
+                parts.append(.expression(try CEL.compile(source, declarations: declarations)))
+            } catch {
+                diagnostics.append(.error(Diagnostic.Code(error.code.rawValue), "in the message of rule '\(rule)': \(error.message)", at: message.location))
+                failed = true
+            }
+            rest = rest[close.upperBound...]
+        }
+        parts.append(.text(String(rest)))
+        return failed ? nil : MessageTemplate(parts: parts)
+    }
+
+    /// The message for one item; a hole that cannot be evaluated shows as `<?>`.
+    func render(_ activation: CELActivation) -> String {
+        parts.map { part in
+            switch part {
+            case .text(let text): return text
+            case .expression(let program):
+                switch try? program.evaluate(activation, budget: 10_000) {
+                case .string(let text)?: return text
+                case let value?: return value.celLiteral
+                case nil: return "<?>"
+                }
+            }
+        }.joined()
+    }
+}

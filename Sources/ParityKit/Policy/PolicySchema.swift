@@ -1,0 +1,29 @@
+/// The `Policy` kind: guardrail rules written in CEL.
+public enum PolicySchema {
+    public static let severities = ["error", "warning", "info"]
+
+    public static let rule = ObjectSchema("Rule", "One guardrail: what it checks, how, and what to do when it fails.", fields: [
+        FieldSchema("id", .string, "A stable identifier, dotted (encryption.at-rest); waivers and baselines name it.", required: true),
+        FieldSchema("title", .string, "What the rule requires, in a sentence.", required: true),
+        FieldSchema("severity", .enumeration(severities), "error, warning or info.", required: true),
+        FieldSchema("for", .string, "What each check is about: a collection (services, datastores, networkRules, roles, bindings, credentials, featureFlags, externals, ...), a path with [*], environment, or pair.", required: true),
+        FieldSchema("tiers", .list(.enumeration(["production", "staging", "development", "test"]), .set), "Only environments of these tiers (for pair rules: the mirror's tier)."),
+        FieldSchema("when", .string, "A CEL filter: the item is checked only when it is true."),
+        FieldSchema("assert", .string, "A CEL expression that must be true. `self` is the item, `env` the environment; pair rules see `reference` and `mirror`.", required: true),
+        FieldSchema("message", .string, "What a finding says; {{ expr }} interpolates a CEL expression.", required: true),
+        FieldSchema("rationale", .string, "Why the rule exists."),
+        FieldSchema("fix", .string, "How to make the finding go away."),
+    ])
+
+    public static let metadata = ObjectSchema("PolicyMetadata", "The identity of a policy file.", fields: [
+        FieldSchema("name", .string, "The policy's name.", required: true),
+        FieldSchema("description", .string, "What the policy guards, in a sentence."),
+    ])
+
+    public static let root = ObjectSchema("Policy", "A set of guardrail rules.", fields: [
+        FieldSchema("apiVersion", .enumeration(["parity/v1"]), "The file format version: parity/v1.", required: true),
+        FieldSchema("kind", .enumeration(["Policy"]), "Policy.", required: true),
+        FieldSchema("metadata", .object(metadata), "Who and what this policy is.", required: true),
+        FieldSchema("rules", .list(.object(rule), .named(key: "id")), "The rules.", required: true),
+    ])
+}
