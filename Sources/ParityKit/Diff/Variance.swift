@@ -48,10 +48,15 @@ public struct Variance: Sendable {
 
 /// An accepted gap or finding, owned, ticketed, and expiring.
 public struct Waiver: Sendable {
-    /// The gap path (wildcards allowed) or, for a policy finding, the rule id.
-    public var target: String
-    /// For a finding: the item it is about (`services[legacy]`), or nil for every item.
-    public var item: ModelPath?
+    /// What a waiver accepts.
+    public enum Subject: Sendable {
+        /// Gaps at a path (wildcards allowed) or below it.
+        case gap(ModelPath)
+        /// Findings of a policy rule: on one item (and below it), or on every item.
+        case rule(String, item: ModelPath?)
+    }
+
+    public var subject: Subject
     public var reason: String
     public var owner: String
     public var ticket: String?
@@ -59,14 +64,22 @@ public struct Waiver: Sendable {
     public var expires: String
     public var location: SourceLocation?
 
-    public init(target: String, item: ModelPath? = nil, reason: String, owner: String, ticket: String?, expires: String, location: SourceLocation?) {
-        self.target = target
-        self.item = item
+    public init(_ subject: Subject, reason: String, owner: String, ticket: String?, expires: String, location: SourceLocation?) {
+        self.subject = subject
         self.reason = reason
         self.owner = owner
         self.ticket = ticket
         self.expires = expires
         self.location = location
+    }
+
+    /// What the waiver names, as messages quote it: `services[search]`, `rule encryption.at-rest on datastores[x]`.
+    public var target: String {
+        switch subject {
+        case .gap(let path): "\(path)"
+        case .rule(let id, let item?): "rule \(id) on \(item)"
+        case .rule(let id, nil): "rule \(id)"
+        }
     }
 
     /// Whether the waiver has expired on `today` (`YYYY-MM-DD`; ISO dates order as text).

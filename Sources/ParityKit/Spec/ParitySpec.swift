@@ -43,10 +43,9 @@ public struct ParitySpec: Sendable {
         }
         for waiver in value["waivers"]?.list ?? [] {
             guard let reason = waiver["reason"]?.string, let owner = waiver["owner"]?.string, let expires = waiver["expires"]?.string else { continue }
-            let target: String
-            var item: ModelPath?
+            let subject: Waiver.Subject
             if let gap = waiver["gap"] {
-                guard let text = gap.string, ModelPath(parsing: text) != nil else {
+                guard let text = gap.string, let path = ModelPath(parsing: text) else {
                     diagnostics.append(.error(.specInvalidPath, "'\(gap.displayText)' is not a path; write it as services[checkout-api].replicas", at: gap.location))
                     continue
                 }
@@ -54,9 +53,9 @@ public struct ParitySpec: Sendable {
                     diagnostics.append(.error(.specInvalidWaiver, "a waiver names either a gap or a rule, not both", at: waiver.location))
                     continue
                 }
-                target = text
+                subject = .gap(path)
             } else if let rule = waiver["rule"]?.string {
-                target = rule
+                var item: ModelPath?
                 if let text = waiver["target"]?.string {
                     guard let path = ModelPath(parsing: text) else {
                         diagnostics.append(.error(.specInvalidPath, "'\(text)' is not a path; write it as services[checkout-api]", at: waiver["target"]?.location))
@@ -64,11 +63,12 @@ public struct ParitySpec: Sendable {
                     }
                     item = path
                 }
+                subject = .rule(rule, item: item)
             } else {
                 diagnostics.append(.error(.specInvalidWaiver, "a waiver needs 'gap' (a gap's path) or 'rule' (a policy rule's id)", at: waiver.location))
                 continue
             }
-            spec.waivers.append(Waiver(target: target, item: item, reason: reason, owner: owner, ticket: waiver["ticket"]?.string, expires: expires, location: waiver.location))
+            spec.waivers.append(Waiver(subject, reason: reason, owner: owner, ticket: waiver["ticket"]?.string, expires: expires, location: waiver.location))
         }
         if let gate = value["gate"] {
             if let failOn = gate["failOn"]?.string { spec.gate.failOn = failOn }
