@@ -56,12 +56,42 @@ public struct FieldSchema: Sendable {
     public var required: Bool
     /// The value is a secret: never printed, only compared ("differs").
     public var sensitive: Bool
+    /// The names this field holds must be declared elsewhere in the document (a dependency
+    /// names a service); for a map, its keys must.
+    public var references: Reference?
+    /// The smallest number allowed, for numeric fields.
+    public var minimum: Double?
+    /// The largest number allowed, for numeric fields.
+    public var maximum: Double?
 
-    public init(_ name: String, _ type: SchemaType, _ summary: String, required: Bool = false, sensitive: Bool = false) {
+    public init(
+        _ name: String, _ type: SchemaType, _ summary: String, required: Bool = false, sensitive: Bool = false,
+        references: Reference? = nil, minimum: Double? = nil, maximum: Double? = nil
+    ) {
         self.name = name
         self.type = type
         self.summary = summary
         self.required = required
         self.sensitive = sensitive
+        self.references = references
+        self.minimum = minimum
+        self.maximum = maximum
+    }
+}
+
+/// Where the names a field refers to are declared: named lists or sets of the same document.
+public struct Reference: Sendable {
+    /// The collections declaring the names (`services`, `networks[*].segments`).
+    public var targets: [ModelPath]
+    /// What the names are, for messages: "service, datastore or external".
+    public var noun: String
+    /// Words that are valid without a declaration (`internet` for a network rule).
+    public var builtins: [String]
+
+    public init(_ targets: [String], noun: String, builtins: [String] = []) {
+        // The schema is written by hand: every target is a valid path literal.
+        self.targets = targets.map { ModelPath(parsing: $0)! }
+        self.noun = noun
+        self.builtins = builtins
     }
 }

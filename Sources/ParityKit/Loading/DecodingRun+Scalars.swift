@@ -1,0 +1,102 @@
+import ParityDiagnostics
+import ParityYAML
+
+extension DecodingRun {
+    /// YAML 1.1 booleans, which the 1.2 core schema reads as strings, with what to write instead.
+    static let yaml11Booleans: [String: Bool] = {
+        var table: [String: Bool] = [:]
+        for (words, value) in [(["yes", "y", "on"], true), (["no", "n", "off"], false)] {
+            for word in words {
+                table[word] = value
+                table[word.uppercased()] = value
+                table[word.prefix(1).uppercased() + word.dropFirst()] = value
+            }
+        }
+        return table
+    }()
+
+    /// Decodes a scalar field: strings keep their source text, numbers and booleans are checked.
+    mutating func scalar(_ node: Node, _ type: SchemaType, label: String?, field: FieldSchema?) -> Value {
+        guard let scalar = node.scalar, scalar.value != .null else {
+            return mismatch(node, expected: type.expectation, label: label)
+        }
+        switch type {
+        case .string:
+            if case .bool = scalar.value {
+                return mismatch(node, expected: "a string", label: label, hint: "; quote it ('\(scalar.text)') to mean the text")
+            }
+            return Value(.string(scalar.text), at: node.location)
+        case .int:
+            guard case .int(let number) = scalar.value else { return mismatch(node, expected: "an integer", label: label) }
+            checkBounds(Double(number), node: node, label: label, field: field)
+            return Value(.int(number), at: node.location)
+        case .double:
+            let number: Double
+            switch scalar.value {
+            case .int(let value): number = Double(value)
+            case .float(let value): number = value
+            default: return mismatch(node, expected: "a number", label: label)
+            }
+            checkBounds(number, node: node, label: label, field: field)
+            return Value(.double(number), at: node.location)
+        case .bool:
+            if case .bool(let flag) = scalar.value { return Value(.bool(flag), at: node.location) }
+            if scalar.style == .plain, let meant = Self.yaml11Booleans[scalar.text] {
+                diagnostics.append(.error(
+                    .schemaYAML11Boolean, "expected a boolean, found '\(scalar.text)' (YAML 1.1 spelling); write \(meant)",
+                    at: node.location))
+                return Value(.bool(meant), at: node.location)
+            }
+            return mismatch(node, expected: "a boolean", label: label)
+        case .enumeration(let cases):
+            guard cases.contains(scalar.text) else {
+                let hint = Suggestion.didYouMean(scalar.text, in: cases)
+                return invalid(node, "expected one of \(cases.joined(separator: ", "))\(labelled(label)), found '\(scalar.text)'\(hint)")
+            }
+            return Value(.string(scalar.text), at: node.location)
+        case .duration:
+            guard DurationText.seconds(scalar.text) != nil else {
+                return invalid(node, "expected a duration such as 90d, 12h or 1h30m\(labelled(label)), found '\(scalar.text)'")
+            }
+            return Value(.string(scalar.text), at: node.location)
+        case .date:
+            guard DateText.isValid(scalar.text) else {
+                return invalid(node, "expected a date such as 2026-03-31\(labelled(label)), found '\(scalar.text)'")
+            }
+            return Value(.string(scalar.text), at: node.location)
+        default:
+            return Value(generic: node)
+        }
+    }
+
+    private func labelled(_ label: String?) -> String {
+        label.map { $0.hasPrefix("an item of") ? " as \($0)" : " for '\($0)'" } ?? ""
+    }
+
+    private mutating func invalid(_ node: Node, _ message: String) -> Value {
+        diagnostics.append(.error(.schemaInvalidValue, message, at: node.location))
+        return Value(generic: node)
+    }
+
+    private mutating func checkBounds(_ number: Double, node: Node, label: String?, field: FieldSchema?) {
+        guard let field else { return }
+        let text = node.scalar?.text ?? ""
+        let range: String
+        switch (field.minimum, field.maximum) {
+        case let (low?, high?): range = "from \(Self.format(low)) to \(Self.format(high))"
+        case let (low?, nil): range = "\(Self.format(low)) or more"
+        case let (nil, high?): range = "\(Self.format(high)) or less"
+        case (nil, nil): return
+        }
+        if let low = field.minimum, number < low {
+            diagnostics.append(.error(.schemaInvalidValue, "expected a number \(range)\(labelled(label)), found \(text)", at: node.location))
+        } else if let high = field.maximum, number > high {
+            diagnostics.append(.error(.schemaInvalidValue, "expected a number \(range)\(labelled(label)), found \(text)", at: node.location))
+        }
+    }
+
+    /// A bound as people write it: `100`, not `100.0`.
+    static func format(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+    }
+}

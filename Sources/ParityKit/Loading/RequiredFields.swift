@@ -1,0 +1,50 @@
+import ParityDiagnostics
+
+/// Reports required fields that are absent, walking a decoded value with its schema.
+///
+/// Separate from decoding because an environment is only complete once its files are
+/// composed and its `extends` resolved.
+enum RequiredFields {
+    static func check(_ value: Value, schema: ObjectSchema, path: ModelPath = .root) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        walk(value, .object(schema), path: path, into: &diagnostics)
+        return diagnostics
+    }
+
+    private static func walk(_ value: Value, _ type: SchemaType, path: ModelPath, into diagnostics: inout [Diagnostic]) {
+        switch type {
+        case .object(let schema):
+            guard let fields = value.object else { return }
+            for field in schema.fields {
+                if let child = fields[field.name] {
+                    walk(child, field.type, path: path.field(field.name), into: &diagnostics)
+                } else if field.required {
+                    let place = path.components.isEmpty ? "this \(schema.noun)" : path.description
+                    diagnostics.append(.error(
+                        .schemaMissingField, "missing required field '\(field.name)' in \(place) (\(sentence(field.summary))); add it",
+                        at: value.location))
+                }
+            }
+        case .list(let itemType, let kind):
+            for (position, item) in (value.list ?? []).enumerated() {
+                var itemPath = path.index(position)
+                if case .named(let key) = kind, let name = item[key]?.string { itemPath = path.item(name) }
+                walk(item, itemType, path: itemPath, into: &diagnostics)
+            }
+        case .map(let itemType):
+            for (name, item) in value.object ?? Fields() {
+                walk(item, itemType, path: path.item(name), into: &diagnostics)
+            }
+        default:
+            return
+        }
+    }
+
+    /// A summary as a clause: "The container image to run." reads "the container image to run".
+    static func sentence(_ summary: String) -> String {
+        var text = summary
+        if text.hasSuffix(".") { text.removeLast() }
+        guard let first = text.first, text.dropFirst().first?.isUppercase != true else { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+}
