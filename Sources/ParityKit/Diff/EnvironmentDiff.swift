@@ -87,7 +87,7 @@ private struct Walk {
             compareSet(a, b, path: path, sensitive: sensitive, mirrorParent: here, section: section)
         default:
             attributes[section, default: 0] += 1
-            if !reference.sameData(as: mirror) {
+            if !reference.sameContent(as: mirror) {
                 gaps.append(Gap(.changed, at: path, reference: reference, mirror: mirror, sensitive: sensitive, mirrorLocation: here, referenceLocation: reference.location))
             }
         }

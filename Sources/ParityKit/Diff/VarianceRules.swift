@@ -47,7 +47,7 @@ extension Variance.Rule {
             return nil
         case .differ:
             guard let reference, let mirror else { return nil }
-            return reference.sameData(as: mirror) ? "the mirror must differ from the reference, but both are equal" : nil
+            return reference.sameContent(as: mirror) ? "the mirror must differ from the reference, but both are equal" : nil
         case .pattern(let pattern):
             guard let mirror else { return nil }
             guard let text = mirror.string ?? (mirror.list == nil && mirror.object == nil ? mirror.displayText : nil) else {

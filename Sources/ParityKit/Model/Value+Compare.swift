@@ -1,24 +1,6 @@
 import ParityDiagnostics
 
 extension Value {
-    /// Whether two values hold the same data, wherever they were written. Numbers compare
-    /// by value (1 equals 1.0); object fields compare regardless of order.
-    public func sameData(as other: Value) -> Bool {
-        switch (content, other.content) {
-        case (.null, .null): return true
-        case let (.bool(a), .bool(b)): return a == b
-        case let (.string(a), .string(b)): return a == b
-        case let (.int(a), .int(b)): return a == b
-        case (.int, .double), (.double, .int), (.double, .double): return double == other.double
-        case let (.list(a), .list(b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.sameData(as: $1) }
-        case let (.object(a), .object(b)):
-            guard a.count == b.count else { return false }
-            return a.allSatisfy { field in b[field.name].map { field.value.sameData(as: $0) } ?? false }
-        default: return false
-        }
-    }
-
     /// Canonical compact JSON (object keys sorted): the identity of a value in a set.
     public var canonicalText: String {
         var out: [UInt8] = []
