@@ -26,6 +26,7 @@ extension EnvironmentSchema {
         FieldSchema("role", .string, "The role granted; declared under access.roles.", required: true,
                     references: Reference(["access.roles"], noun: "role")),
         FieldSchema("principals", .list(.string, .set), "Who holds the role (user:ana@example.com, group:sre, service:checkout-api).", required: true),
+        FieldSchema("expires", .date, "The last day the grant holds; required for break-glass roles."),
     ])
 
     /// The kinds of credential.
