@@ -26,6 +26,13 @@ public struct PolicyEngine: Sendable {
     }
 
     public func evaluate(environments: [PolicySubject], pairs: [(reference: PolicySubject, mirror: PolicySubject)]) -> [Finding] {
+        var checked: [String: Int] = [:]
+        return evaluate(environments: environments, pairs: pairs, checked: &checked)
+    }
+
+    /// Evaluates, counting per rule id the items the rule applied to (its `when` held), so
+    /// policy tests can tell a rule that passed from one that never applied.
+    public func evaluate(environments: [PolicySubject], pairs: [(reference: PolicySubject, mirror: PolicySubject)], checked: inout [String: Int]) -> [Finding] {
         var findings: [Finding] = []
         let environmentType = SchemaType.object(schema)
         for compiled in rules {
@@ -37,12 +44,12 @@ public struct PolicyEngine: Sendable {
                         "reference": CELBinding.celValue(pair.reference.value, type: environmentType),
                         "mirror": CELBinding.celValue(pair.mirror.value, type: environmentType),
                     ])
-                    check(compiled, activation, environment: "\(pair.reference.name) -> \(pair.mirror.name)", item: .root, value: pair.mirror.value, into: &findings)
+                    check(compiled, activation, environment: "\(pair.reference.name) -> \(pair.mirror.name)", item: .root, value: pair.mirror.value, into: &findings, checked: &checked)
                 }
             case .environment:
                 for environment in environments where rule.applies(toTier: environment.tier) {
                     let bound = CELBinding.celValue(environment.value, type: environmentType)
-                    check(compiled, CELActivation(["self": bound, "env": bound]), environment: environment.name, item: .root, value: environment.value, into: &findings)
+                    check(compiled, CELActivation(["self": bound, "env": bound]), environment: environment.name, item: .root, value: environment.value, into: &findings, checked: &checked)
                 }
             case .items(let pattern):
                 let itemType = rule.target.itemType(in: schema)
@@ -50,7 +57,7 @@ public struct PolicyEngine: Sendable {
                     let bound = CELBinding.celValue(environment.value, type: environmentType)
                     for (path, item) in environment.value.items(matching: pattern) {
                         let activation = CELActivation(["self": CELBinding.celValue(item, type: itemType), "env": bound])
-                        check(compiled, activation, environment: environment.name, item: path, value: item, into: &findings)
+                        check(compiled, activation, environment: environment.name, item: path, value: item, into: &findings, checked: &checked)
                     }
                 }
             }
@@ -58,7 +65,8 @@ public struct PolicyEngine: Sendable {
         return findings
     }
 
-    private func check(_ compiled: CompiledRule, _ activation: CELActivation, environment: String, item: ModelPath, value: Value, into findings: inout [Finding]) {
+    private func check(_ compiled: CompiledRule, _ activation: CELActivation, environment: String, item: ModelPath, value: Value,
+                       into findings: inout [Finding], checked: inout [String: Int]) {
         let rule = compiled.rule
         func finding(_ message: String) -> Finding {
             Finding(ruleID: rule.id, title: rule.title, severity: rule.severity, message: message, environment: environment,
@@ -71,6 +79,7 @@ public struct PolicyEngine: Sendable {
                 }
                 guard applies else { return }
             }
+            checked[rule.id, default: 0] += 1
             let result = try compiled.assert.evaluate(activation)
             guard case .bool(let holds) = result else {
                 throw CELError(.typeMismatch, "the assertion gave \(result.celLiteral), not a boolean")

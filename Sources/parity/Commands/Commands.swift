@@ -60,19 +60,7 @@ enum Commands {
     static let policy = CommandSpec(
         name: "policy",
         abstract: "Test, list and explain policy rules.",
-        subcommands: [
-            CommandSpec(
-                name: "test", abstract: "Run the policy tests next to the policies.",
-                positionals: [PositionalSpec(name: "PATH", arity: .many, help: "test files or folders (default: policies/)")],
-                run: { _, _ in throw CommandFailure.unavailable("parity policy test") }),
-            CommandSpec(
-                name: "list", abstract: "List every rule with its severity and title.",
-                run: { _, _ in throw CommandFailure.unavailable("parity policy list") }),
-            CommandSpec(
-                name: "explain", abstract: "Show one rule's rationale and fix.",
-                positionals: [PositionalSpec(name: "RULE-ID", arity: .one, help: "the rule's id")],
-                run: { _, _ in throw CommandFailure.unavailable("parity policy explain") }),
-        ]
+        subcommands: [policyTest, policyList, policyExplain]
     )
 
     static let schema = CommandSpec(
