@@ -28,7 +28,7 @@ extension DecodingRun {
             return Value(.string(scalar.text), at: node.location)
         case .int:
             guard case .int(let number) = scalar.value else { return mismatch(node, expected: "an integer", label: label) }
-            checkBounds(Double(number), node: node, label: label, field: field)
+            checkBounds(Double(number), noun: "an integer", node: node, label: label, field: field)
             return Value(.int(number), at: node.location)
         case .double:
             let number: Double
@@ -37,7 +37,7 @@ extension DecodingRun {
             case .float(let value): number = value
             default: return mismatch(node, expected: "a number", label: label)
             }
-            checkBounds(number, node: node, label: label, field: field)
+            checkBounds(number, noun: "a number", node: node, label: label, field: field)
             return Value(.double(number), at: node.location)
         case .bool:
             if case .bool(let flag) = scalar.value { return Value(.bool(flag), at: node.location) }
@@ -50,7 +50,10 @@ extension DecodingRun {
             return mismatch(node, expected: "a boolean", label: label)
         case .enumeration(let cases):
             guard cases.contains(scalar.text) else {
-                let hint = Suggestion.didYouMean(scalar.text, in: cases)
+                // A truncated word (`prod`) is as likely a slip as a typo.
+                let closest = Suggestion.closest(to: scalar.text, in: cases)
+                    ?? cases.first { !scalar.text.isEmpty && $0.hasPrefix(scalar.text.lowercased()) }
+                let hint = closest.map { "; did you mean '\($0)'?" } ?? ""
                 return invalid(node, "expected one of \(cases.joined(separator: ", "))\(labelled(label)), found '\(scalar.text)'\(hint)")
             }
             return Value(.string(scalar.text), at: node.location)
@@ -78,7 +81,7 @@ extension DecodingRun {
         return Value(generic: node)
     }
 
-    private mutating func checkBounds(_ number: Double, node: Node, label: String?, field: FieldSchema?) {
+    private mutating func checkBounds(_ number: Double, noun: String, node: Node, label: String?, field: FieldSchema?) {
         guard let field else { return }
         let text = node.scalar?.text ?? ""
         let range: String
@@ -89,9 +92,9 @@ extension DecodingRun {
         case (nil, nil): return
         }
         if let low = field.minimum, number < low {
-            diagnostics.append(.error(.schemaInvalidValue, "expected a number \(range)\(labelled(label)), found \(text)", at: node.location))
+            diagnostics.append(.error(.schemaInvalidValue, "expected \(noun) \(range)\(labelled(label)), found \(text)", at: node.location))
         } else if let high = field.maximum, number > high {
-            diagnostics.append(.error(.schemaInvalidValue, "expected a number \(range)\(labelled(label)), found \(text)", at: node.location))
+            diagnostics.append(.error(.schemaInvalidValue, "expected \(noun) \(range)\(labelled(label)), found \(text)", at: node.location))
         }
     }
 

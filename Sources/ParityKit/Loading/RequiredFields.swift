@@ -21,7 +21,7 @@ enum RequiredFields {
                 } else if field.required {
                     let place = path.components.isEmpty ? "this \(schema.noun)" : path.description
                     diagnostics.append(.error(
-                        .schemaMissingField, "missing required field '\(field.name)' in \(place) (\(sentence(field.summary))); add it",
+                        .schemaMissingField, "missing required field '\(field.name)' in \(place); add \(sentence(field.summary))",
                         at: value.location))
                 }
             }

@@ -41,7 +41,7 @@ enum Commands {
         name: "lint",
         abstract: "Validate environment, spec and policy files (the pre-commit hook).",
         positionals: [PositionalSpec(name: "FILE", arity: .many, help: "files to validate (default: every file of the repo)")],
-        run: { _, _ in throw CommandFailure.unavailable("parity lint") }
+        run: LintCommand.run
     )
 
     static let eval = CommandSpec(
@@ -66,7 +66,7 @@ enum Commands {
     static let schema = CommandSpec(
         name: "schema",
         abstract: "Print the JSON Schema of the file formats (for editors).",
-        run: { _, _ in throw CommandFailure.unavailable("parity schema") }
+        run: SchemaCommand.run
     )
 
     static let initialize = CommandSpec(

@@ -8,7 +8,7 @@ extension Commands {
         options: [.flag("raw", help: "plain YAML to JSON Lines, one line per document, no model")],
         run: { arguments, context in
             guard arguments.flag("raw") else {
-                throw CommandFailure.unavailable("parity export without --raw (the resolved model)")
+                return try ModelExportCommand.run(arguments, context)
             }
             guard !arguments.positionals.isEmpty else {
                 throw UsageError("--raw needs at least one FILE", commandPath: "parity export", usage: "parity export --raw FILE...")

@@ -1,0 +1,76 @@
+import Foundation
+public import ParityDiagnostics
+import ParityYAML
+
+/// Reads an environment from a file or a folder of files: loads the YAML, checks each
+/// document's header, decodes it, and combines the documents into one value.
+public struct EnvironmentLoader: Sendable {
+    public var limits: LoaderLimits
+
+    public init(limits: LoaderLimits = .default) {
+        self.limits = limits
+    }
+
+    /// The environment at `path` (a `.yaml` file, or a folder of them), registering every
+    /// file read with `sources`.
+    public func load(_ path: String, sources: SourceStore) -> EnvironmentSource {
+        let files = Self.isDirectory(path) ? Self.yamlFiles(in: path) : [path]
+        var diagnostics: [Diagnostic] = []
+        var declared: Value?
+        let loader = YAMLLoader(limits: limits, strictTags: true)
+        let decoder = SchemaDecoder(checksRequiredFields: false)
+        for file in files {
+            let documents: [YAMLDocument]
+            do {
+                documents = try loader.loadFile(file, sources: sources)
+            } catch {
+                diagnostics += error.diagnostics
+                continue
+            }
+            for document in documents {
+                let (kind, header) = DocumentHeader.kind(of: document.root)
+                diagnostics += header
+                guard let kind else { continue }
+                guard kind.name == FileKind.environment.name else {
+                    diagnostics.append(.error(
+                        .schemaUnknownKind, "expected an Environment in an environment file, found a \(kind.name); move it out of the environments folder",
+                        at: document.root["kind"]?.location ?? document.root.location))
+                    continue
+                }
+                let decoded = decoder.decode(document.root, as: EnvironmentSchema.root)
+                diagnostics += decoded.diagnostics
+                if declared == nil {
+                    declared = decoded.value
+                } else {
+                    Composition.combine(&declared!, with: decoded.value, schema: EnvironmentSchema.root, diagnostics: &diagnostics)  // set above
+                }
+            }
+        }
+        if files.isEmpty {
+            diagnostics.append(.error(.ioUnreadable, "no .yaml files in the environment folder '\(path)'", at: .file(path)))
+        }
+        return EnvironmentSource(path: path, files: files, declared: declared, diagnostics: diagnostics)
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+    }
+
+    /// The `.yaml` and `.yml` files directly in `folder`, sorted by name, hidden files skipped.
+    static func yamlFiles(in folder: String) -> [String] {
+        entries(of: folder).filter { isYAML($0) && !isDirectory(join(folder, $0)) }.map { join(folder, $0) }
+    }
+
+    static func entries(of folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    static func isYAML(_ name: String) -> Bool { name.hasSuffix(".yaml") || name.hasSuffix(".yml") }
+
+    /// `folder/name`, without a leading `./` so paths read as people type them.
+    static func join(_ folder: String, _ name: String) -> String {
+        if folder == "." || folder.isEmpty { return name }
+        return folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+public import ParityDiagnostics
+import ParityYAML
+
+/// `parity lint`: validates environment, spec and policy files and reports every problem.
+public struct Linter {
+    public let sources: SourceStore
+    public var loader: EnvironmentLoader
+
+    public init(sources: SourceStore, loader: EnvironmentLoader = EnvironmentLoader()) {
+        self.sources = sources
+        self.loader = loader
+    }
+
+    /// Every problem of the repository at `root`: each environment (resolved), each file
+    /// under `policies/`, and `parity.yaml`; sorted by place, each reported once.
+    public func lintRepository(at root: String = ".") -> [Diagnostic] {
+        let workspace = Workspace(root: root, sources: sources, loader: loader)
+        var diagnostics = workspace.diagnostics
+        for source in workspace.environments {
+            diagnostics += workspace.resolve(source).diagnostics
+        }
+        let checker = DocumentChecker(limits: loader.limits)
+        for file in Self.policyFiles(in: EnvironmentLoader.join(root, "policies")) {
+            diagnostics += checker.check(file: file, sources: sources)
+        }
+        let spec = EnvironmentLoader.join(root, "parity.yaml")
+        if FileManager.default.fileExists(atPath: spec) {
+            diagnostics += checker.check(file: spec, sources: sources)
+        }
+        return Self.tidy(diagnostics)
+    }
+
+    /// Every problem of `paths`: files of any kind, folder environments, or repository
+    /// folders. Environments extend others of the repository at `root`.
+    public func lint(paths: [String], root: String = ".") -> [Diagnostic] {
+        var workspace: Workspace?
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            if EnvironmentLoader.isDirectory(path), Workspace.isRepository(path) {
+                diagnostics += lintRepository(at: path)
+                continue
+            }
+            let repository = workspace ?? Workspace(root: root, sources: sources, loader: loader)
+            workspace = repository
+            if EnvironmentLoader.isDirectory(path) || repository.source(containing: path) != nil || holdsEnvironment(path) {
+                diagnostics += repository.resolve(repository.load(path: path)).diagnostics
+            } else {
+                diagnostics += DocumentChecker(limits: loader.limits).check(file: path, sources: sources)
+            }
+        }
+        return Self.tidy(diagnostics)
+    }
+
+    /// Whether the file at `path` says `kind: Environment`; a cheap look before a full read.
+    private func holdsEnvironment(_ path: String) -> Bool {
+        guard let bytes = try? YAMLLoader.read(path, limit: loader.limits.maxFileBytes) else { return false }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.split(whereSeparator: \.isNewline).contains { line in
+            line.hasPrefix("kind:") && line.dropFirst(5).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) == FileKind.environment.name
+        }
+    }
+
+    /// The policy files under `folder`, at any depth, sorted.
+    static func policyFiles(in folder: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var files: [String] = []
+        while let entry = walker.nextObject() as? String {
+            let name = (entry as NSString).lastPathComponent
+            if name.hasPrefix(".") { walker.skipDescendants(); continue }
+            if EnvironmentLoader.isYAML(name), !EnvironmentLoader.isDirectory(EnvironmentLoader.join(folder, entry)) {
+                files.append(EnvironmentLoader.join(folder, entry))
+            }
+        }
+        return files.sorted()
+    }
+
+    /// Sorted by place, each diagnostic once (an inherited problem is found from every child).
+    static func tidy(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return diagnostics.filter { seen.insert($0).inserted }.sortedByLocation()
+    }
+}

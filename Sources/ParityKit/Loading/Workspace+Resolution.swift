@@ -1,0 +1,66 @@
+import ParityDiagnostics
+
+extension Workspace {
+    /// `source` with its `extends` chain applied, checked for required fields and for
+    /// references that point nowhere.
+    public func resolve(_ source: EnvironmentSource) -> ResolvedEnvironment {
+        var diagnostics = source.diagnostics
+        let name = source.name ?? source.path
+        guard let declared = source.declared else {
+            return ResolvedEnvironment(name: name, path: source.path, value: Value(.object(Fields()), at: nil), diagnostics: diagnostics, lineage: [name])
+        }
+        var lineage: [String] = []
+        let value = resolvedValue(source, chain: [], lineage: &lineage, diagnostics: &diagnostics)
+        if source.extends != nil, source.name == nil, let metadata = declared["metadata"] ?? declared["extends"] {
+            diagnostics.append(.error(
+                .schemaMissingField, "missing required field 'name' in metadata; an environment that extends another needs a name of its own",
+                at: metadata.location))
+        }
+        diagnostics += RequiredFields.check(value, schema: EnvironmentSchema.root)
+        diagnostics += References.check(value, schema: EnvironmentSchema.root)
+        return ResolvedEnvironment(name: name, path: source.path, value: value, diagnostics: diagnostics, lineage: lineage)
+    }
+
+    /// One step up the chain: the parent resolved, then this environment written over it.
+    private func resolvedValue(_ source: EnvironmentSource, chain: [EnvironmentSource], lineage: inout [String], diagnostics: inout [Diagnostic]) -> Value {
+        // Callers only pass sources with a declared value.
+        var own = source.declared ?? Value(.object(Fields()), at: nil)
+        lineage.append(source.name ?? source.path)
+        guard let extends = own["extends"] else { return own }
+        if var fields = own.object {
+            fields["extends"] = nil
+            own.content = .object(fields)
+        }
+        guard let parentName = extends.string else { return own }
+        guard let parent = self.source(named: parentName), parent.declared != nil else {
+            var unknown = unknownEnvironment(parentName)
+            unknown.code = .modelUnknownReference
+            unknown.message = "unknown environment '\(parentName)' in 'extends'" + unknown.message.drop { $0 != ";" }
+            unknown.location = extends.location
+            diagnostics.append(unknown)
+            return own
+        }
+        let path = chain + [source]
+        if let start = path.firstIndex(where: { $0.path == parent.path }) {
+            diagnostics.append(cycle(Array(path[start...])))
+            return own
+        }
+        let inherited = resolvedValue(parent, chain: path, lineage: &lineage, diagnostics: &diagnostics)
+        return Composition.override(inherited, with: own, type: .object(EnvironmentSchema.root))
+    }
+
+    /// One diagnostic per circle, whichever environment it was found from: it starts at
+    /// the environment whose name sorts first.
+    private func cycle(_ members: [EnvironmentSource]) -> Diagnostic {
+        let names = members.map { $0.name ?? $0.path }
+        let first = names.indices.min { names[$0] < names[$1] } ?? 0
+        let ordered = Array(members[first...] + members[..<first])
+        let chain = (ordered + [ordered[0]]).map { $0.name ?? $0.path }.joined(separator: " -> ")
+        let notes = ordered.dropFirst().map { member in
+            Diagnostic.Note("'\(member.name ?? member.path)' extends '\(member.extends?.string ?? "")' here", at: member.extends?.location)
+        }
+        return .error(
+            .modelExtendsCycle, "environments extend each other in a circle: \(chain); remove one of these 'extends'",
+            at: ordered[0].extends?.location, notes: notes)
+    }
+}

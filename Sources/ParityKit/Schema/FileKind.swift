@@ -1,0 +1,40 @@
+public import ParityDiagnostics
+
+/// A kind of Parity file (`kind: Environment`): the schema its documents decode with, and
+/// any checks beyond the schema.
+///
+/// The place to plug in a kind: give it a schema and `lint`, `schema` and decoding pick it up.
+public struct FileKind: Sendable {
+    public var name: String
+    public var summary: String
+    /// The document's schema; nil while only `apiVersion` and `kind` are checked.
+    public var schema: ObjectSchema?
+    /// Checks beyond the schema (compiling a policy's CEL, say), run on a decoded document
+    /// that has no schema errors.
+    public var validate: (@Sendable (Value) -> [Diagnostic])?
+
+    public init(_ name: String, _ summary: String, schema: ObjectSchema?, validate: (@Sendable (Value) -> [Diagnostic])? = nil) {
+        self.name = name
+        self.summary = summary
+        self.schema = schema
+        self.validate = validate
+    }
+
+    /// One environment's topology.
+    public static let environment = FileKind("Environment", "One environment's topology.", schema: EnvironmentSchema.root)
+    /// The repository's settings: pairs, allowed variances, waivers and the gate.
+    public static let paritySpec = FileKind("ParitySpec", "Where environments and policies live, which environment mirrors which, allowed variances, waivers and the gate.", schema: nil)
+    /// Guardrail rules.
+    public static let policy = FileKind("Policy", "Guardrail rules written in CEL.", schema: nil)
+
+    /// Every kind Parity reads, in the order help and the JSON Schema list them.
+    public static let all: [FileKind] = [environment, paritySpec, policy]
+
+    /// The apiVersions Parity reads.
+    public static let apiVersions = [EnvironmentSchema.apiVersion]
+
+    /// The kind called `name`.
+    public static func named(_ name: String) -> FileKind? {
+        all.first { $0.name == name }
+    }
+}
