@@ -13,13 +13,15 @@ public struct EnvironmentDiff: Sendable {
     public let schema: ObjectSchema
     /// Top-level fields that describe an environment rather than its topology.
     public var excludedFields: Set<String> = ["apiVersion", "kind", "metadata", "extends"]
+    /// Fields anywhere that document rather than configure: never a parity gap.
+    public var documentationFields: Set<String> = ["description"]
 
     public init(schema: ObjectSchema) {
         self.schema = schema
     }
 
     public func compare(reference: Value, mirror: Value) -> Result {
-        var walk = Walk()
+        var walk = Walk(documentationFields: documentationFields)
         let type = SchemaType.object(schema)
         guard let referenceFields = reference.object, let mirrorFields = mirror.object else {
             walk.compare(reference, mirror, type: type, path: .root, sensitive: false, mirrorParent: mirror.location, section: "environment")
@@ -36,6 +38,7 @@ public struct EnvironmentDiff: Sendable {
 }
 
 private struct Walk {
+    let documentationFields: Set<String>
     var gaps: [Gap] = []
     var attributes: [String: Int] = [:]
 
@@ -68,7 +71,7 @@ private struct Walk {
         let here = mirror.location ?? mirrorParent
         switch (type, reference.content, mirror.content) {
         case let (.object(schema), .object(a), .object(b)):
-            for name in Self.fieldOrder(a, b, schema: schema) {
+            for name in Self.fieldOrder(a, b, schema: schema) where !documentationFields.contains(name) {
                 let field = schema.field(name)
                 compareMember(a[name], b[name], type: field?.type ?? .any, path: path.field(name),
                               sensitive: sensitive || (field?.sensitive ?? false), mirrorParent: here, section: section)

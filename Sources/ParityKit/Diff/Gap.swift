@@ -21,6 +21,8 @@ public struct Gap: Sendable {
         case allowed(Variance)
         /// Covered by a waiver that has not expired.
         case waived(Waiver)
+        /// Known before: in the baseline the run was given.
+        case baselined
     }
 
     public var kind: Kind

@@ -19,15 +19,15 @@ public struct DocumentChecker: Sendable {
         } catch {
             return error.diagnostics
         }
-        return documents.flatMap { check($0.root) }
+        return documents.flatMap { check($0.root, sources: sources) }
     }
 
     /// Every problem of one document.
-    public func check(_ root: Node) -> [Diagnostic] {
+    public func check(_ root: Node, sources: SourceStore? = nil) -> [Diagnostic] {
         let (kind, diagnostics) = DocumentHeader.kind(of: root)
         guard let kind, let schema = kind.schema else { return diagnostics }
         let decoded = SchemaDecoder().decode(root, as: schema)
         guard !decoded.diagnostics.containsError else { return diagnostics + decoded.diagnostics }
-        return diagnostics + decoded.diagnostics + (kind.validate?(decoded.value) ?? [])
+        return diagnostics + decoded.diagnostics + (kind.validate?(decoded.value, root, sources) ?? [])
     }
 }

@@ -46,6 +46,8 @@ public struct DiffJSONRenderer: Sendable {
         case .allowed(let variance):
             fields.append(("status", "allowed"))
             fields.append(("variance", .object([("rule", .string(variance.rule.name)), ("reason", .string(variance.reason))])))
+        case .baselined:
+            fields.append(("status", "baselined"))
         case .waived(let waiver):
             fields.append(("status", "waived"))
             fields.append(("waiver", .object([("owner", .string(waiver.owner)), ("ticket", .optional(waiver.ticket)),

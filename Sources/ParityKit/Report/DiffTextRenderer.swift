@@ -37,6 +37,7 @@ public struct DiffTextRenderer: Sendable {
         switch gap.status {
         case .allowed(let variance): why = "allowed (\(variance.rule.name)): \(variance.reason)"
         case .waived(let waiver): why = "waived until \(waiver.expires) by \(waiver.owner)\(waiver.ticket.map { " (\($0))" } ?? ""): \(waiver.reason)"
+        case .baselined: why = "in the baseline"
         case .failing: why = ""
         }
         return style.dim("  ~ \(gap.path)  \(summary(gap, report))\n      \(why)\n")

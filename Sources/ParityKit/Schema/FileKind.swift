@@ -1,4 +1,5 @@
 public import ParityDiagnostics
+public import ParityYAML
 
 /// A kind of Parity file (`kind: Environment`): the schema its documents decode with, and
 /// any checks beyond the schema.
@@ -11,9 +12,9 @@ public struct FileKind: Sendable {
     public var schema: ObjectSchema?
     /// Checks beyond the schema (compiling a policy's CEL, say), run on a decoded document
     /// that has no schema errors.
-    public var validate: (@Sendable (Value) -> [Diagnostic])?
+    public var validate: (@Sendable (Value, Node, SourceStore?) -> [Diagnostic])?
 
-    public init(_ name: String, _ summary: String, schema: ObjectSchema?, validate: (@Sendable (Value) -> [Diagnostic])? = nil) {
+    public init(_ name: String, _ summary: String, schema: ObjectSchema?, validate: (@Sendable (Value, Node, SourceStore?) -> [Diagnostic])? = nil) {
         self.name = name
         self.summary = summary
         self.schema = schema
@@ -23,12 +24,18 @@ public struct FileKind: Sendable {
     /// One environment's topology.
     public static let environment = FileKind("Environment", "One environment's topology.", schema: EnvironmentSchema.root)
     /// The repository's settings: pairs, allowed variances, waivers and the gate.
-    public static let paritySpec = FileKind("ParitySpec", "Where environments and policies live, which environment mirrors which, allowed variances, waivers and the gate.", schema: nil)
+    public static let paritySpec = FileKind(
+        "ParitySpec", "Where environments and policies live, which environment mirrors which, allowed variances, waivers and the gate.",
+        schema: SpecSchema.spec, validate: { value, _, _ in ParitySpec.from(value, file: "").1 })
     /// Guardrail rules.
-    public static let policy = FileKind("Policy", "Guardrail rules written in CEL.", schema: nil)
+    public static let policy = FileKind(
+        "Policy", "Guardrail rules written in CEL.", schema: PolicySchema.root,
+        validate: { _, root, sources in PolicyLoader().rules(in: root, locator: ExpressionLocator(sources: sources)).1 })
+    /// Tests of policy rules.
+    public static let policyTest = FileKind("PolicyTest", "Cases that pin what each policy rule says about a small environment.", schema: PolicyTestSchema.root)
 
     /// Every kind Parity reads, in the order help and the JSON Schema list them.
-    public static let all: [FileKind] = [environment, paritySpec, policy]
+    public static let all: [FileKind] = [environment, paritySpec, policy, policyTest]
 
     /// The apiVersions Parity reads.
     public static let apiVersions = [EnvironmentSchema.apiVersion]

@@ -23,7 +23,7 @@ enum Commands {
             .value("write-baseline", "FILE", help: "record the current findings as a baseline"),
             .value("fail-on", "LEVEL", help: "the lowest severity that fails the run", choices: ["error", "warning", "never"]),
         ],
-        run: { _, _ in throw CommandFailure.unavailable("parity check") }
+        run: CheckCommand.run
     )
 
     static let diff = CommandSpec(
@@ -34,7 +34,7 @@ enum Commands {
             PositionalSpec(name: "MIRROR", arity: .one, help: "the environment that should mirror it (name or file)"),
         ],
         options: [.value("format", short: "f", "F", help: "output format", choices: ["text", "json"])],
-        run: { _, _ in throw CommandFailure.unavailable("parity diff") }
+        run: DiffCommand.run
     )
 
     static let lint = CommandSpec(

@@ -106,4 +106,15 @@ enum DiffFixtures {
     }
 
     static func path(_ text: String) -> ModelPath { ModelPath(parsing: text)! }  // tests write valid paths
+
+    /// What the report makes of the gap at `path`, in words tests compare.
+    static func status(_ report: PairReport, _ path: String) -> String {
+        guard let gap = report.gaps.first(where: { $0.path.description == path }) else { return "no gap" }
+        switch gap.status {
+        case .failing(let explanation): return "failing" + (explanation.map { ": \($0)" } ?? "")
+        case .allowed(let variance): return "allowed by \(variance.rule.name)"
+        case .waived(let waiver): return "waived by \(waiver.owner)"
+        case .baselined: return "baselined"
+        }
+    }
 }

@@ -3,14 +3,7 @@ import ParityDiagnostics
 @testable import ParityKit
 
 @Suite struct VarianceTests {
-    func status(_ report: PairReport, _ path: String) -> String {
-        guard let gap = report.gaps.first(where: { $0.path.description == path }) else { return "no gap" }
-        switch gap.status {
-        case .failing(let explanation): return "failing" + (explanation.map { ": \($0)" } ?? "")
-        case .allowed(let variance): return "allowed by \(variance.rule.name)"
-        case .waived(let waiver): return "waived by \(waiver.owner)"
-        }
-    }
+    func status(_ report: PairReport, _ path: String) -> String { DiffFixtures.status(report, path) }
 
     func variance(_ path: String, _ rule: Variance.Rule) -> Variance {
         Variance(path: DiffFixtures.path(path), rule: rule, reason: "because")
@@ -119,14 +112,7 @@ import ParityDiagnostics
 @Suite struct ExpressionVarianceTests {
     let expressions = CELVarianceExpressions()
 
-    func status(_ report: PairReport, _ path: String) -> String {
-        guard let gap = report.gaps.first(where: { $0.path.description == path }) else { return "no gap" }
-        switch gap.status {
-        case .failing(let explanation): return "failing" + (explanation.map { ": \($0)" } ?? "")
-        case .allowed(let variance): return "allowed by \(variance.rule.name)"
-        case .waived: return "waived"
-        }
-    }
+    func status(_ report: PairReport, _ path: String) -> String { DiffFixtures.status(report, path) }
 
     @Test func patternHoldsAndFails() throws {
         let sandbox = Variance(path: DiffFixtures.path("externals[payments].endpoint"), rule: .pattern(#"^https://sandbox\."#), reason: "sandbox only")

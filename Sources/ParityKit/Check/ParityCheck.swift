@@ -1,0 +1,165 @@
+import Foundation
+public import ParityDiagnostics
+
+/// `parity check`: validate every file, diff every pair, run every policy, apply waivers
+/// and the baseline, and decide the gate. Input errors in one file do not stop the others.
+public struct ParityCheck {
+    public struct Options: Sendable {
+        public var root = "."
+        public var config: String?
+        public var failOn: GateDecision.Level?
+        public var baseline: String?
+        /// `YYYY-MM-DD`, for waiver expiry.
+        public var today: String
+
+        public init(today: String) {
+            self.today = today
+        }
+    }
+
+    /// Everything a run found, for the reporters.
+    public struct Result: Sendable {
+        public var spec: ParitySpec
+        /// Input problems (errors make the run invalid) and spec warnings.
+        public var diagnostics: [Diagnostic]
+        public var environments: [String]
+        public var pairs: [PairReport]
+        public var findings: [Finding]
+        public var ruleCount: Int
+        public var gate: GateDecision
+        public var failOn: GateDecision.Level
+
+        /// The exit status: 2 for invalid input, 1 when the gate fails, else 0.
+        public var exitStatus: Int32 {
+            if diagnostics.containsError { return ExitStatus.invalidInput }
+            return gate.passed ? ExitStatus.success : ExitStatus.findings
+        }
+
+        public var activeFindings: [Finding] { findings.filter(\.isActive) }
+    }
+
+    public let sources: SourceStore
+
+    public init(sources: SourceStore) {
+        self.sources = sources
+    }
+
+    public func run(_ options: Options) -> Result {
+        var (spec, diagnostics) = SpecLoader.load(options.config, root: options.root, sources: sources)
+        let workspace = Workspace(root: options.root, sources: sources, environmentsFolder: spec.environmentsFolder)
+        diagnostics += workspace.diagnostics
+
+        // Every environment, resolved; one with errors is reported and left out of the rest.
+        var resolved: [String: ResolvedEnvironment] = [:]
+        for source in workspace.environments {
+            let environment = workspace.resolve(source)
+            diagnostics += environment.diagnostics
+            if !environment.diagnostics.containsError { resolved[environment.name] = environment }
+        }
+
+        let policies = PolicyLoader().load(files: PolicyLoader.policyFiles(in: EnvironmentLoader.join(options.root, spec.policiesFolder)), sources: sources)
+        diagnostics += policies.diagnostics
+
+        let pairs = pairNames(spec: spec, workspace: workspace, resolved: resolved, diagnostics: &diagnostics)
+        let expressions = CELVarianceExpressions()
+        let diff = EnvironmentDiff(schema: EnvironmentSchema.root)
+        var reports: [PairReport] = []
+        for pair in pairs {
+            guard let reference = resolved[pair.reference], let mirror = resolved[pair.mirror] else { continue }
+            let evaluator = PairEvaluator(variances: pair.variances, waivers: spec.waivers, today: options.today, expressions: expressions)
+            var report = evaluator.evaluate(reference: (reference.name, reference.value), mirror: (mirror.name, mirror.value), diff: diff)
+            diagnostics += report.diagnostics.filter { $0.code != .specStaleWaiver }
+            report.diagnostics = report.diagnostics.filter { $0.code != .specStaleWaiver }
+            reports.append(report)
+        }
+        diagnostics += staleGapWaivers(spec.waivers, reports: reports)
+
+        let subjects = workspace.environmentNames.compactMap { name in
+            resolved[name].map { PolicySubject(name: $0.name, tier: $0.value["metadata"]?["tier"]?.string, value: $0.value) }
+        }
+        let subjectPairs = pairs.compactMap { pair -> (reference: PolicySubject, mirror: PolicySubject)? in
+            guard let reference = subjects.first(where: { $0.name == pair.reference }), let mirror = subjects.first(where: { $0.name == pair.mirror }) else { return nil }
+            return (reference, mirror)
+        }
+        var findings = PolicyEngine(rules: policies.rules, schema: EnvironmentSchema.root).evaluate(environments: subjects, pairs: subjectPairs)
+        diagnostics += FindingWaivers.apply(spec.waivers, to: &findings, today: options.today, ruleIDs: Set(policies.rules.map(\.rule.id)))
+
+        if let path = options.baseline {
+            do {
+                let baseline = try Baseline.load(path, sources: sources)
+                for index in findings.indices where findings[index].isActive && baseline.fingerprints.contains(findings[index].fingerprint) {
+                    findings[index].status = .baselined
+                }
+                for reportIndex in reports.indices {
+                    let report = reports[reportIndex]
+                    for gapIndex in report.gaps.indices where report.gaps[gapIndex].isFailing
+                        && baseline.fingerprints.contains(Baseline.fingerprint(report.gaps[gapIndex], reference: report.reference, mirror: report.mirror)) {
+                        reports[reportIndex].gaps[gapIndex].status = .baselined
+                    }
+                }
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+
+        let failOn = options.failOn ?? GateDecision.Level(rawValue: spec.gate.failOn) ?? .error
+        let gate = decide(spec: spec, failOn: failOn, reports: reports, findings: findings, diagnostics: diagnostics)
+        return Result(spec: spec, diagnostics: diagnostics.sortedByLocation(), environments: workspace.environmentNames, pairs: reports,
+                      findings: findings, ruleCount: policies.rules.count, gate: gate, failOn: failOn)
+    }
+
+    private struct PairSpec {
+        var reference: String
+        var mirror: String
+        var variances: [Variance]
+    }
+
+    /// The spec's pairs, or by default every staging environment mirroring the production one.
+    private func pairNames(spec: ParitySpec, workspace: Workspace, resolved: [String: ResolvedEnvironment], diagnostics: inout [Diagnostic]) -> [PairSpec] {
+        if let pairs = spec.pairs {
+            for pair in pairs {
+                for name in [pair.reference, pair.mirror] where workspace.source(named: name) == nil {
+                    var unknown = workspace.unknownEnvironment(name)
+                    unknown.location = pair.location
+                    diagnostics.append(unknown)
+                }
+            }
+            return pairs.map { PairSpec(reference: $0.reference, mirror: $0.mirror, variances: $0.variances) }
+        }
+        let tiers = resolved.mapValues { $0.value["metadata"]?["tier"]?.string }
+        guard let production = workspace.environmentNames.first(where: { tiers[$0] == "production" }) else { return [] }
+        return workspace.environmentNames.filter { tiers[$0] == "staging" }.map { PairSpec(reference: production, mirror: $0, variances: []) }
+    }
+
+    /// Gap waivers that matched no gap in any pair (a waiver is checked against all pairs).
+    private func staleGapWaivers(_ waivers: [Waiver], reports: [PairReport]) -> [Diagnostic] {
+        waivers.compactMap { waiver in
+            guard case .gap(let pattern) = waiver.subject else { return nil }
+            let used = reports.contains { report in report.gaps.contains { $0.path.matches(pattern, prefix: true) } }
+            return used ? nil : .warning(.specStaleWaiver, "waiver for '\(pattern)' matches no gap in any pair; remove it", at: waiver.location)
+        }
+    }
+
+    private func decide(spec: ParitySpec, failOn: GateDecision.Level, reports: [PairReport], findings: [Finding], diagnostics: [Diagnostic]) -> GateDecision {
+        var reasons: [String] = []
+        let warningsCount = findings.filter { $0.isActive && $0.severity == .warning }.count + diagnostics.filter { $0.severity == .warning }.count
+        if failOn != .never {
+            for report in reports {
+                let failing = report.failingGaps.count
+                if failing > 0 { reasons.append("\(failing) parity gap\(failing == 1 ? "" : "s") in \(report.reference) -> \(report.mirror)") }
+            }
+            let errors = findings.filter { $0.isActive && $0.severity == .error }.count
+            if errors > 0 { reasons.append("\(errors) policy error\(errors == 1 ? "" : "s")") }
+            if failOn == .warning, warningsCount > 0 { reasons.append("\(warningsCount) warning\(warningsCount == 1 ? "" : "s") (fail-on: warning)") }
+        }
+        if let minimum = spec.gate.minimumScore {
+            for report in reports where report.score < minimum {
+                reasons.append("parity score of \(report.reference) -> \(report.mirror) is \(report.score.percentText), below the minimum \(minimum.percentText)")
+            }
+        }
+        if let maximum = spec.gate.maxWarnings, warningsCount > maximum {
+            reasons.append("\(warningsCount) warnings, more than the \(maximum) allowed")
+        }
+        return GateDecision(passed: reasons.isEmpty, reasons: reasons)
+    }
+}

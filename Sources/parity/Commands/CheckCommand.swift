@@ -1,0 +1,32 @@
+import ParityDiagnostics
+import ParityKit
+
+/// `parity check`: the CI gate.
+enum CheckCommand {
+    @Sendable static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+        var options = ParityCheck.Options(today: Today.string(environment: context.environment))
+        options.config = arguments.value("config")
+        options.baseline = arguments.value("baseline")
+        options.failOn = arguments.value("fail-on").flatMap(GateDecision.Level.init(rawValue:))
+        let result = ParityCheck(sources: context.sources).run(options)
+        context.report(result.diagnostics)
+
+        if let path = arguments.value("write-baseline") {
+            let gaps = result.pairs.flatMap { report in report.gaps.map { ($0, report.reference, report.mirror) } }
+            try AtomicFile.write(Baseline.render(findings: result.findings, gaps: gaps), to: path)
+        }
+        let format = arguments.value("format") ?? "text"
+        let text: String
+        switch format {
+        case "json": text = CheckJSONRenderer().render(result)
+        case "text": text = CheckTextRenderer(style: TextStyle(enabled: arguments.value("output") == nil && context.colourOut)).render(result)
+        default: throw CommandFailure.unavailable("--format \(format)")
+        }
+        if let output = arguments.value("output") {
+            try AtomicFile.write(text, to: output)
+        } else {
+            context.out(text)
+        }
+        return result.exitStatus
+    }
+}
