@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "ParityKit", dependencies: ["ParityDiagnostics", "ParityYAML", "ParityCEL"]),
         // The command line.
         .executableTarget(name: "parity", dependencies: ["ParityKit"]),
+        // Benchmark of compiled CEL policy assertions over lazy objects.
+        .executableTarget(name: "cel-bench", dependencies: ["ParityCEL"]),
 
         .testTarget(name: "ParityDiagnosticsTests", dependencies: ["ParityDiagnostics"]),
         .testTarget(name: "ParityYAMLTests", dependencies: ["ParityYAML"]),
