@@ -72,15 +72,12 @@ struct Planner {
         case ("_||_", 2): return LogicNode(and: false, nodes[0], nodes[1], at)
         case ("_?_:_", 3): return ConditionalNode(nodes[0], nodes[1], nodes[2], at)
         case ("matches", 2):
+            var constant: Regex? = nil
             if case .literal(.string(let pattern)) = all[1].kind {
                 // A constant pattern compiles once; an invalid one is a compile error.
-                let regex: Regex
-                do { regex = try Regex(pattern) } catch { throw error.located(at: all[1].location) }
-                return UnaryCallNode({ (a: CELValue) throws(CELError) -> CELValue in
-                    guard case .string(let s) = a else { throw Builtins.noOverload("matches", a, .string(pattern)) }
-                    return .bool(regex.matches(s))
-                }, allocates: false, nodes[0], at)
+                do { constant = try Regex(pattern) } catch { throw error.located(at: all[1].location) }
             }
+            return MatchNode(text: nodes[0], pattern: nodes[1], constant: constant, at)
         default: break
         }
         guard let function = Builtins.function(name, arity: nodes.count) else {
