@@ -89,6 +89,11 @@ import Testing
         #expect(error.location?.column == text.column)
     }
 
+    @Test func checkingAParsedExpression() throws {
+        let expr = try CEL.parse("env.services.exists(s, s.replicas > 1)")
+        #expect(try CEL.check(expr, declarations: Self.declarations) == .bool)
+    }
+
     @Test func uncheckedCompilationAcceptsWhatTheCheckerWouldRefuse() throws {
         #expect(throws: CELError.self) { try CEL.compile("x + 1", declarations: CELDeclarations()) }
         #expect(try CEL.compile("x + 1").resultType == nil)

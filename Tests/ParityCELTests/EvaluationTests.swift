@@ -138,6 +138,11 @@ import Testing
         #expect(try program.evaluate(["x": 21]).celEquals(42))
     }
 
+    @Test func programsListTheVariablesTheyRead() throws {
+        let program = try CEL.compile("self.replicas > min && [1].all(x, x > 0) && a.b.c")
+        #expect(program.referencedVariables == ["self", "self.replicas", "min", "a", "a.b", "a.b.c"])
+    }
+
     @Test func lazyActivationResolvesOnlyWhatIsUsed() throws {
         let activation = CELActivation { name in name == "x" ? .int(5) : nil }
         #expect(try CEL.compile("x + 1").evaluate(activation).celEquals(6))

@@ -37,6 +37,8 @@ import Testing
         ("Ünïcode", "^\\p{L}+$", true),
         ("abc", "", true),
         ("abc", "x|", true),
+        ("a.b*c", "^\\Qa.b*\\Ec$", true),
+        ("axbbc", "^\\Qa.b*\\Ec$", false),
     ])
     func matches(_ text: String, _ pattern: String, _ expected: Bool) throws {
         #expect(try eval("s.matches(p)", ["s": .string(text), "p": .string(pattern)]).celEquals(.bool(expected)))

@@ -20,7 +20,12 @@ final class MatchNode: Node, @unchecked Sendable {
                 throw Builtins.noOverload("matches", value, patternValue)
             }
             let regex: Regex
-            if let constant { regex = constant } else { regex = try Regex(source) }
+            if let constant {
+                regex = constant
+            } else {
+                regex = try Regex(source)
+                try context.charge(regex.program.count / 4)
+            }
             // A Pike VM step touches at most every instruction once per input scalar.
             try context.charge(1 + s.utf8.count * (1 + regex.program.count / 32))
             return .bool(regex.matches(s))

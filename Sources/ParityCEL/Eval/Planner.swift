@@ -3,6 +3,8 @@
 struct Planner {
     private var scopes: [(name: String, slot: Int)] = []
     private(set) var slotCount = 0
+    /// The variables the expression reads (roots of dotted names, and the dotted names themselves).
+    private(set) var references: Set<String> = []
 
     mutating func plan(_ expr: Expr) throws(CELError) -> Node {
         let at = expr.location
@@ -11,9 +13,16 @@ struct Planner {
             return ConstantNode(value, at)
         case .identifier(let name):
             if let slot = slot(name) { return SlotNode(slot, at) }
+            references.insert(name)
             return VariableNode(root: name, path: [], testOnly: false, at)
         case .select(let operand, let field, let testOnly):
             if let (root, path) = qualifiedName(operand), slot(root) == nil {
+                var name = root
+                references.insert(name)
+                for (field, _) in path + [(field, at)] {
+                    name += "." + field
+                    references.insert(name)
+                }
                 return VariableNode(root: root, path: path + [(field, at)], testOnly: testOnly, operandLocation(operand))
             }
             return SelectNode(try plan(operand), field: field, testOnly: testOnly, at)

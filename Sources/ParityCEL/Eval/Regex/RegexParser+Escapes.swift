@@ -9,6 +9,18 @@ extension RegexParser {
         case "B": return .assertion(.notWordBoundary)
         case "1"..."9": throw error("backreferences (\\\(c)) are not supported")
         case "Z": throw error("\\Z is not supported; use \\z or $")
+        case "Q":
+            // \Q...\E: everything in between is literal.
+            var items: [RegexNode] = []
+            while let s = peek() {
+                if s == "\\", peek(1) == "E" {
+                    index += 2
+                    break
+                }
+                items.append(.literal(s, foldCase: flags.caseInsensitive))
+                index += 1
+            }
+            return .concat(items)
         default:
             if let ranges = try classEscape(c) {
                 return .charClass(CharClass(ranges: ranges, negated: false, foldCase: flags.caseInsensitive))
