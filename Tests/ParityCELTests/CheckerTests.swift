@@ -40,6 +40,8 @@ import Testing
         ("int", "type(int)"),
         ("timestamp('2026-01-01T00:00:00Z') - duration('1h')", "google.protobuf.Timestamp"),
         ("self.replicas == 1.0", "bool"),
+        ("self.image != null && extra == 'x' && [1] == [1u]", "bool"),
+        ("'api' in env.labels && 1 in [1.0, 2.0]", "bool"),
         ("self.image.split('/').join('-').lowerAscii()", "string"),
     ]
 
@@ -77,6 +79,10 @@ import Testing
                   message: "cannot select field 'x' from a value of type 'int'"),
         ErrorCase(marked: "env.services.map(s, s.name)[0] ‸- 1", code: .noSuchOverload,
                   message: "no matching overload for '-' applied to (string, int)"),
+        ErrorCase(marked: "self.replicas ‸== '2'", code: .noSuchOverload,
+                  message: "no matching overload for '==' applied to (int, string)"),
+        ErrorCase(marked: "self.name ‸in [1, 2]", code: .noSuchOverload,
+                  message: "no matching overload for 'in' applied to (string, list(int))"),
     ]
 
     @Test(arguments: errorCases)
