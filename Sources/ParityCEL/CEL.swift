@@ -1,4 +1,10 @@
 /// The Common Expression Language: parsing, checking and evaluating CEL expressions.
+///
+///     let program = try CEL.compile("self.replicas >= 2", declarations: declarations)
+///     let ok = try program.evaluate(["self": .object(service)])   // .bool(true)
+///
+/// Hosts bind plain values (`CELValue`) or lazy objects (`CELObject`); every evaluation runs
+/// within a cost budget, and every error is a `CELError` with a stable code and a position.
 public enum CEL {
     /// Parses, optionally type-checks (when `declarations` are given) and plans `source`.
     ///
