@@ -38,6 +38,7 @@ import Testing
         ("has(self.image)", "bool"),
         ("type(1)", "type(int)"),
         ("int", "type(int)"),
+        ("google.protobuf.Timestamp", "type(google.protobuf.Timestamp)"),
         ("timestamp('2026-01-01T00:00:00Z') - duration('1h')", "google.protobuf.Timestamp"),
         ("self.replicas == 1.0", "bool"),
         ("self.image != null && extra == 'x' && [1] == [1u]", "bool"),

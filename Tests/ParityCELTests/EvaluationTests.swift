@@ -35,6 +35,7 @@ import Testing
         ("string(1000000.0) + ' ' + string(0.0001) + ' ' + string(0.00001)", #""1e+06 0.0001 1e-05""#),
         ("type(1) == int && type('a') == string && type([]) == list", "true"),
         ("dyn(1) + 1", "2"),
+        ("type(duration('1s')) == google.protobuf.Duration", "true"),
         ("bool('true') && !bool('0')", "true"),
         ("-(-(3))", "3"),
         ("1.0 / 0.0", #"double("Infinity")"#),

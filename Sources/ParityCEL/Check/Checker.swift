@@ -74,6 +74,8 @@ struct Checker {
             for (field, location) in path.dropFirst(used) { current = try self.field(field, of: current, at: location) }
             return testOnly ? .bool : current
         }
+        let fullName = ([root] + path.map(\.0)).joined(separator: ".")
+        if !testOnly, let denoted = CELType.denotable[fullName] { return .type(denoted) }
         return nil
     }
 
