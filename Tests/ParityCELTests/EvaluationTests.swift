@@ -150,3 +150,22 @@ import Testing
         #expect(celError { _ = try CEL.compile("y").evaluate(activation) }?.code == .undeclaredReference)
     }
 }
+
+@Suite struct ConcurrencyTests {
+    @Test func oneProgramEvaluatesConcurrently() async throws {
+        let program = try CEL.compile("[1, 2, 3].map(x, x * n).all(y, y % n == 0) && s.matches('^a+$')")
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for n in 1...64 {
+                group.addTask {
+                    let value = try? program.evaluate(["n": .int(Int64(n)), "s": .string(String(repeating: "a", count: n))])
+                    return value?.celEquals(true) == true
+                }
+            }
+            var all: [Bool] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        #expect(results.count == 64)
+        #expect(results.allSatisfy { $0 })
+    }
+}
