@@ -1,4 +1,10 @@
 /// The Common Expression Language: parsing, checking and evaluating CEL expressions.
+///
+///     let program = try CEL.compile("self.replicas >= 2", declarations: declarations)
+///     let ok = try program.evaluate(["self": .object(service)])   // .bool(true)
+///
+/// Hosts bind plain values (`CELValue`) or lazy objects (`CELObject`); every evaluation runs
+/// within a cost budget, and every error is a `CELError` with a stable code and a position.
 public enum CEL {
     /// Parses, optionally type-checks (when `declarations` are given) and plans `source`.
     ///
@@ -8,8 +14,7 @@ public enum CEL {
         let expr = try Parser.parse(source)
         var resultType: CELType? = nil
         if let declarations {
-            var checker = Checker(declarations)
-            resultType = try checker.check(expr)
+            resultType = try check(expr, declarations: declarations)
         }
         return try CELProgram(source: source, expr: expr, resultType: resultType)
     }
@@ -17,6 +22,12 @@ public enum CEL {
     /// Parses `source` into a syntax tree without checking or planning it.
     public static func parse(_ source: String) throws(CELError) -> Expr {
         try Parser.parse(source)
+    }
+
+    /// Type-checks a parsed expression against `declarations` and returns its result type.
+    public static func check(_ expr: Expr, declarations: CELDeclarations) throws(CELError) -> CELType {
+        var checker = Checker(declarations)
+        return try checker.check(expr)
     }
 
     /// Compiles and evaluates `source` once, with eager bindings.

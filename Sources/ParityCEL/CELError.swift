@@ -5,6 +5,7 @@
 public struct CELError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A stable error code such as `cel.parse`; a struct so new codes break no one.
     public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        /// The code as written in diagnostics, such as `cel.parse`.
         public var rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
         public var description: String { rawValue }
@@ -43,7 +44,9 @@ public struct CELError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let typeMismatch = Code(rawValue: "cel.type-mismatch")
     }
 
+    /// What kind of error, stable across releases.
     public var code: Code
+    /// A lowercase sentence saying what was found and, where it helps, what to do.
     public var message: String
     /// Where in the expression; nil only for errors raised outside any expression node.
     public var location: CELSourceLocation?

@@ -1,4 +1,20 @@
+import Foundation
 import Testing
+
+extension Conformance {
+    /// The repository root: this file is `<root>/Tests/ParityCELTests/ConformanceTests.swift`.
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // ParityCELTests
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()  // root
+
+    /// `<root>/../shared/conformance/cel`, beside the repository (absent: the tests skip).
+    static let folder = repositoryRoot.appendingPathComponent("../shared/conformance/cel").standardized
+
+    /// Known failures, kept outside the test target so SwiftPM does not warn about an
+    /// unhandled file: `file/section/name: reason` per line, `#` starts a comment.
+    static let knownFailuresFile = repositoryRoot.appendingPathComponent("Tests/Fixtures/ParityCEL/known-failures.txt")
+}
 
 /// The CEL specification's conformance cases, each either passing or listed with its reason
 /// in Tests/Fixtures/ParityCEL/known-failures.txt (and then required to still fail).

@@ -41,3 +41,13 @@ import Testing
         #expect(celError { _ = try eval("[1, 2, 3].all(x, x > 0)", budget: 5) }?.code == .costLimit)
     }
 }
+
+@Suite struct RegexCostTests {
+    @Test func largeProgramsOnLongInputsAreChargedBeforeTheyRun() throws {
+        let text = String(repeating: "a", count: 30_000)
+        let start = ContinuousClock.now
+        let error = try #require(celError { _ = try eval("s.matches('(a?){900}a{900}x')", ["s": .string(text)]) })
+        #expect(error.code == .costLimit)
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+}

@@ -100,3 +100,21 @@ import Testing
         #expect(try eval("1 + // one\n 2").celEquals(3))
     }
 }
+
+@Suite struct DepthTests {
+    @Test func theTallestAcceptedTreeEvaluatesAndChecks() throws {
+        // Just under the height limit: every stage (checker, planner, evaluator) recurses through it.
+        let source = "x" + String(repeating: " + 1", count: 495)
+        let program = try CEL.compile(source, declarations: CELDeclarations().declaring(variable: "x", .int))
+        #expect(try program.evaluate(["x": 5]).celEquals(500))
+    }
+
+    @Test func deeplyNestedMacrosEvaluate() throws {
+        var source = "x0"
+        for i in (0..<100).reversed() { source = "[\(i)].map(x\(i), \(source))" }
+        let value = try eval(source)
+        var expected = "0"
+        for _ in 0..<100 { expected = "[\(expected)]" }
+        #expect(value.celLiteral == expected)
+    }
+}

@@ -37,6 +37,8 @@ import Testing
         ("Ünïcode", "^\\p{L}+$", true),
         ("abc", "", true),
         ("abc", "x|", true),
+        ("a.b*c", "^\\Qa.b*\\Ec$", true),
+        ("axbbc", "^\\Qa.b*\\Ec$", false),
     ])
     func matches(_ text: String, _ pattern: String, _ expected: Bool) throws {
         #expect(try eval("s.matches(p)", ["s": .string(text), "p": .string(pattern)]).celEquals(.bool(expected)))
@@ -48,10 +50,10 @@ import Testing
     @Test func catastrophicPatternRunsInLinearTime() throws {
         let text = String(repeating: "a", count: 30_000) + "b"
         let start = ContinuousClock.now
-        #expect(try eval("s.matches('(a+)+$')", ["s": .string(text)], budget: 10_000_000).celEquals(false))
-        #expect(try eval("s.matches('(a+)+b$')", ["s": .string(text)], budget: 10_000_000).celEquals(true))
-        #expect(try eval("s.matches('^(a+)+$')", ["s": .string(text)], budget: 10_000_000).celEquals(false))
-        #expect(try eval("s.matches('(a|aa)*c')", ["s": .string(text)], budget: 10_000_000).celEquals(false))
+        #expect(try eval("s.matches('(a+)+$')", ["s": .string(text)]).celEquals(false))
+        #expect(try eval("s.matches('(a+)+b$')", ["s": .string(text)]).celEquals(true))
+        #expect(try eval("s.matches('^(a+)+$')", ["s": .string(text)]).celEquals(false))
+        #expect(try eval("s.matches('(a|aa)*c')", ["s": .string(text)]).celEquals(false))
         #expect(ContinuousClock.now - start < .seconds(10))
     }
 

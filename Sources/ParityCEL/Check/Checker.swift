@@ -74,6 +74,8 @@ struct Checker {
             for (field, location) in path.dropFirst(used) { current = try self.field(field, of: current, at: location) }
             return testOnly ? .bool : current
         }
+        let fullName = ([root] + path.map(\.0)).joined(separator: ".")
+        if !testOnly, let denoted = CELType.denotable[fullName] { return .type(denoted) }
         return nil
     }
 
@@ -135,6 +137,22 @@ struct Checker {
         case "_?_:_":
             guard args[0] == .bool || args[0] == .dyn else { throw noOverload(name, args, at) }
             return Self.join(args[1], args[2])
+        case "_==_", "_!=_":
+            // Runtime equality is defined for any two values, but comparing an int with a
+            // string is always false and almost always a mistake, so the checker refuses it.
+            guard Self.equatable(args[0], args[1]) else { throw noOverload(name, args, at) }
+            return .bool
+        case "@in":
+            switch args[1] {
+            case .list(let element), .map(let element, _):
+                guard Self.equatable(args[0], element) else { throw noOverload(name, args, at) }
+                return .bool
+            case .object:
+                guard Self.equatable(args[0], .string) else { throw noOverload(name, args, at) }
+                return .bool
+            default:
+                break
+            }
         default:
             break
         }
@@ -158,6 +176,19 @@ struct Checker {
 
     private func noOverload(_ name: String, _ args: [CELType], _ at: CELSourceLocation) -> CELError {
         CELError(.noSuchOverload, "no matching overload for '\(Builtins.displayName(name))' applied to (\(args.map(\.description).joined(separator: ", ")))", at: at)
+    }
+
+    /// Whether values of the two types can ever be equal: the same type, numbers of any kind,
+    /// `null` against anything, or `dyn` on either side.
+    static func equatable(_ a: CELType, _ b: CELType) -> Bool {
+        let numbers: Set<CELType> = [.int, .uint, .double]
+        switch (a, b) {
+        case (.dyn, _), (_, .dyn), (.typeParameter, _), (_, .typeParameter), (.null, _), (_, .null): return true
+        case (.list(let x), .list(let y)): return equatable(x, y)
+        case (.map(let k1, let v1), .map(let k2, let v2)): return equatable(k1, k2) && equatable(v1, v2)
+        case (.type, .type): return true
+        default: return a == b || (numbers.contains(a) && numbers.contains(b))
+        }
     }
 
     /// Whether `arg` fits `param`, binding type parameters; `dyn` fits anything both ways.

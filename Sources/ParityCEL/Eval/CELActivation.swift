@@ -9,7 +9,7 @@ public struct CELActivation: Sendable {
     public init(_ values: [String: CELValue] = [:]) {
         self.values = values
         self.resolver = nil
-        hasQualifiedNames = values.keys.contains { $0.contains(".") }
+        hasQualifiedNames = values.keys.contains { $0.utf8.contains(UInt8(ascii: ".")) }
     }
 
     /// An activation whose variables are looked up on demand, after any eager `values`.
@@ -17,7 +17,7 @@ public struct CELActivation: Sendable {
     public init(_ values: [String: CELValue] = [:], qualifiedNames: Bool = false, resolver: @escaping @Sendable (String) -> CELValue?) {
         self.values = values
         self.resolver = resolver
-        hasQualifiedNames = qualifiedNames || values.keys.contains { $0.contains(".") }
+        hasQualifiedNames = qualifiedNames || values.keys.contains { $0.utf8.contains(UInt8(ascii: ".")) }
     }
 
     /// The value of variable `name`, or nil when it is not bound.

@@ -1,5 +1,6 @@
 /// A signed span of time in nanoseconds (about ±292 years, as cel-go's durations).
 public struct CELDuration: Sendable, Hashable, Comparable {
+    /// The span in nanoseconds, negative for spans backwards in time.
     public let nanoseconds: Int64
 
     public init(nanoseconds: Int64) { self.nanoseconds = nanoseconds }

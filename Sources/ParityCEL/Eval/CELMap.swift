@@ -10,7 +10,9 @@ public struct CELMap: Sendable {
         case string(ScalarString)
     }
 
+    /// The keys, in insertion order.
     public private(set) var keys: [CELValue] = []
+    /// The values, in the order of `keys`.
     public private(set) var values: [CELValue] = []
     private var index: [Key: Int] = [:]
 
@@ -30,7 +32,9 @@ public struct CELMap: Sendable {
         for (key, value) in entries { try insert(key, value) }
     }
 
+    /// The number of entries.
     public var count: Int { keys.count }
+    /// Whether the map has no entries.
     public var isEmpty: Bool { keys.isEmpty }
 
     /// The entries in insertion order.

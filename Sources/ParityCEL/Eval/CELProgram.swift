@@ -9,6 +9,9 @@ public struct CELProgram: Sendable {
     public let expr: Expr
     /// The checked result type, when the program was compiled with declarations.
     public let resultType: CELType?
+    /// The variable names the expression may read, so a host can bind only those; a dotted
+    /// reference `a.b.c` lists `a`, `a.b` and `a.b.c`, as any of them may be the variable.
+    public let referencedVariables: Set<String>
     private let root: Node
     private let slotCount: Int
 
@@ -19,6 +22,7 @@ public struct CELProgram: Sendable {
         var planner = Planner()
         root = try planner.plan(expr)
         slotCount = planner.slotCount
+        referencedVariables = planner.references
     }
 
     /// Evaluates with eager bindings; `budget` bounds the work (iterations, calls, sizes built).

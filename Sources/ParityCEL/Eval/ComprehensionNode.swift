@@ -21,14 +21,11 @@ final class ComprehensionNode: Node, @unchecked Sendable {
 
     override func eval(_ context: EvalContext) throws(CELError) -> CELValue {
         let rangeValue = try range.eval(context)
-        let pairs: [(CELValue, CELValue)]
+        let pairs: Pairs
         switch rangeValue {
-        case .list(let items):
-            pairs = slot2 == nil ? items.map { ($0, $0) } : items.enumerated().map { (.int(Int64($0.offset)), $0.element) }
-        case .map(let map):
-            pairs = Array(zip(map.keys, slot2 == nil ? map.keys : map.values))
-        case .object(let object):
-            pairs = object.celFieldNames.map { name in (.string(name), slot2 == nil ? .string(name) : (object.celField(name) ?? .null)) }
+        case .list(let items): pairs = .list(items, indexed: slot2 != nil)
+        case .map(let map): pairs = .map(map)
+        case .object(let object): pairs = .object(object, object.celFieldNames)
         default:
             throw CELError(.noSuchOverload, "\(macro.rawValue)() cannot iterate over a value of type '\(rangeValue.typeName)'", at: location)
         }
@@ -36,17 +33,17 @@ final class ComprehensionNode: Node, @unchecked Sendable {
         case .all, .exists: return try quantify(pairs, context, decisive: macro == .exists)
         case .existsOne:
             var count = 0
-            for pair in pairs {
-                try bind(pair, context)
+            for i in 0..<pairs.count {
+                try bind(pairs, i, context)
                 if try predicate(body, context) { count += 1 }
             }
             return .bool(count == 1)
         case .map, .filter, .transformList:
             var out: [CELValue] = []
-            for pair in pairs {
-                try bind(pair, context)
+            for i in 0..<pairs.count {
+                try bind(pairs, i, context)
                 if macro == .filter {
-                    if try predicate(body, context) { out.append(pair.0) }
+                    if try predicate(body, context) { out.append(pairs.first(i)) }
                     continue
                 }
                 if let filter, !(try predicate(filter, context)) { continue }
@@ -55,12 +52,12 @@ final class ComprehensionNode: Node, @unchecked Sendable {
             return .list(out)
         case .transformMap:
             var out = CELMap()
-            for pair in pairs {
-                try bind(pair, context)
+            for i in 0..<pairs.count {
+                try bind(pairs, i, context)
                 if let filter, !(try predicate(filter, context)) { continue }
                 let value = try body.eval(context)
                 do {
-                    try out.insert(pair.0, value)
+                    try out.insert(pairs.first(i), value)
                 } catch {
                     throw error.located(at: location)
                 }
@@ -69,11 +66,44 @@ final class ComprehensionNode: Node, @unchecked Sendable {
         }
     }
 
+    /// The values of the iteration variables, read by index without building them up front.
+    enum Pairs {
+        case list([CELValue], indexed: Bool)
+        case map(CELMap)
+        case object(any CELObject, [String])
+
+        var count: Int {
+            switch self {
+            case .list(let items, _): return items.count
+            case .map(let map): return map.count
+            case .object(_, let names): return names.count
+            }
+        }
+
+        /// The first variable: element, index, key or field name.
+        func first(_ i: Int) -> CELValue {
+            switch self {
+            case .list(let items, let indexed): return indexed ? .int(Int64(i)) : items[i]
+            case .map(let map): return map.keys[i]
+            case .object(_, let names): return .string(names[i])
+            }
+        }
+
+        /// The second variable of the two-variable forms: element, value or field value.
+        func second(_ i: Int) -> CELValue {
+            switch self {
+            case .list(let items, _): return items[i]
+            case .map(let map): return map.values[i]
+            case .object(let object, let names): return object.celField(names[i]) ?? .null
+            }
+        }
+    }
+
     @inline(__always)
-    private func bind(_ pair: (CELValue, CELValue), _ context: EvalContext) throws(CELError) {
+    private func bind(_ pairs: Pairs, _ i: Int, _ context: EvalContext) throws(CELError) {
         try context.charge(1)
-        context.slots[slot] = pair.0
-        if let slot2 { context.slots[slot2] = pair.1 }
+        context.slots[slot] = pairs.first(i)
+        if let slot2 { context.slots[slot2] = pairs.second(i) }
     }
 
     private func predicate(_ node: Node, _ context: EvalContext) throws(CELError) -> Bool {
@@ -85,10 +115,10 @@ final class ComprehensionNode: Node, @unchecked Sendable {
     }
 
     /// `all` (decisive false) and `exists` (decisive true), with errors absorbed like `&&`/`||`.
-    private func quantify(_ pairs: [(CELValue, CELValue)], _ context: EvalContext, decisive: Bool) throws(CELError) -> CELValue {
+    private func quantify(_ pairs: Pairs, _ context: EvalContext, decisive: Bool) throws(CELError) -> CELValue {
         var firstError: CELError?
-        for pair in pairs {
-            try bind(pair, context)
+        for i in 0..<pairs.count {
+            try bind(pairs, i, context)
             do {
                 if try predicate(body, context) == decisive { return .bool(decisive) }
             } catch where error.code != .costLimit {

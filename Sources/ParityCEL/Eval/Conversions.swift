@@ -44,7 +44,7 @@ extension Builtins {
             guard i >= 0 else { throw rangeError("uint conversion of \(i)") }
             return .uint(UInt64(i))
         case .double(let d):
-            guard d > -1, d < 18_446_744_073_709_551_616.0 else {
+            guard d >= 0, d < 18_446_744_073_709_551_616.0 else {
                 throw rangeError("uint conversion of \(CELValue.doubleLiteral(d))")
             }
             return .uint(UInt64(d))

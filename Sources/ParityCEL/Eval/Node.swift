@@ -57,8 +57,9 @@ final class VariableNode: Node, @unchecked Sendable {
             }
         }
         if let value = activation.value(root) { return try select(value, from: 0, context) }
-        if path.isEmpty, let type = CELType.denotable[root] { return .type(type) }
-        throw CELError(.undeclaredReference, "undeclared reference to '\(([root] + path.map(\.field)).joined(separator: "."))'", at: location)
+        let fullName = ([root] + path.map(\.field)).joined(separator: ".")
+        if !testOnly, let type = CELType.denotable[fullName] { return .type(type) }
+        throw CELError(.undeclaredReference, "undeclared reference to '\(fullName)'", at: location)
     }
 
     private func select(_ value: CELValue, from start: Int, _ context: EvalContext) throws(CELError) -> CELValue {

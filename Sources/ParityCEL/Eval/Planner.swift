@@ -3,6 +3,8 @@
 struct Planner {
     private var scopes: [(name: String, slot: Int)] = []
     private(set) var slotCount = 0
+    /// The variables the expression reads (roots of dotted names, and the dotted names themselves).
+    private(set) var references: Set<String> = []
 
     mutating func plan(_ expr: Expr) throws(CELError) -> Node {
         let at = expr.location
@@ -11,9 +13,16 @@ struct Planner {
             return ConstantNode(value, at)
         case .identifier(let name):
             if let slot = slot(name) { return SlotNode(slot, at) }
+            references.insert(name)
             return VariableNode(root: name, path: [], testOnly: false, at)
         case .select(let operand, let field, let testOnly):
             if let (root, path) = qualifiedName(operand), slot(root) == nil {
+                var name = root
+                references.insert(name)
+                for (field, _) in path + [(field, at)] {
+                    name += "." + field
+                    references.insert(name)
+                }
                 return VariableNode(root: root, path: path + [(field, at)], testOnly: testOnly, operandLocation(operand))
             }
             return SelectNode(try plan(operand), field: field, testOnly: testOnly, at)
@@ -72,15 +81,12 @@ struct Planner {
         case ("_||_", 2): return LogicNode(and: false, nodes[0], nodes[1], at)
         case ("_?_:_", 3): return ConditionalNode(nodes[0], nodes[1], nodes[2], at)
         case ("matches", 2):
+            var constant: Regex? = nil
             if case .literal(.string(let pattern)) = all[1].kind {
                 // A constant pattern compiles once; an invalid one is a compile error.
-                let regex: Regex
-                do { regex = try Regex(pattern) } catch { throw error.located(at: all[1].location) }
-                return UnaryCallNode({ (a: CELValue) throws(CELError) -> CELValue in
-                    guard case .string(let s) = a else { throw Builtins.noOverload("matches", a, .string(pattern)) }
-                    return .bool(regex.matches(s))
-                }, allocates: false, nodes[0], at)
+                do { constant = try Regex(pattern) } catch { throw error.located(at: all[1].location) }
             }
+            return MatchNode(text: nodes[0], pattern: nodes[1], constant: constant, at)
         default: break
         }
         guard let function = Builtins.function(name, arity: nodes.count) else {

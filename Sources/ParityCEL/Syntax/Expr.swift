@@ -14,6 +14,7 @@ public final class Expr: Sendable {
         case comprehension(Comprehension)
     }
 
+    /// What the node is, with its children.
     public let kind: Kind
     /// Where the node starts (for calls and operators, where the operator or name is).
     public let location: CELSourceLocation
@@ -44,7 +45,9 @@ public struct Comprehension: Sendable {
         case all, exists, existsOne, map, filter, transformList, transformMap
     }
 
+    /// Which macro.
     public var macro: Macro
+    /// The list, map or object iterated over.
     public var range: Expr
     /// The first variable: the element (one-variable forms), or index/key (two-variable forms).
     public var variable: String

@@ -42,17 +42,6 @@ struct ConformanceCase: Sendable, CustomTestStringConvertible {
 
 /// Loads the shared conformance cases, found relative to this repository's root.
 enum Conformance {
-    /// `<root>/../shared/conformance/cel`, the root being three levels above this file's folder.
-    static let folder: URL = {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()  // Support
-            .deletingLastPathComponent()  // ParityCELTests
-            .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()  // root
-            .appendingPathComponent("../shared/conformance/cel")
-            .standardized
-    }()
-
     static var casesFile: URL { folder.appendingPathComponent("cases.json") }
 
     static var available: Bool { FileManager.default.fileExists(atPath: casesFile.path) }
@@ -79,14 +68,6 @@ enum Conformance {
             return ConformanceCase(file: file, section: section, name: name, expr: expr, bindings: bindings, expect: expectation)
         }
     }()
-
-    /// `Tests/Fixtures/ParityCEL/known-failures.txt` (outside the target, so SwiftPM does not
-    /// warn about an unhandled file): `file/section/name: reason` per line, `#` comments.
-    static let knownFailuresFile = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Support
-        .deletingLastPathComponent()  // ParityCELTests
-        .deletingLastPathComponent()  // Tests
-        .appendingPathComponent("Fixtures/ParityCEL/known-failures.txt")
 
     static let knownFailures: [String: String] = {
         guard let text = try? String(contentsOf: knownFailuresFile, encoding: .utf8) else { return [:] }

@@ -20,6 +20,10 @@ struct Regex: Sendable {
     let program: [Inst]
     /// Whether every match must start at offset 0 (the pattern begins with `^` or `\A`).
     let anchoredStart: Bool
+    /// UTF-8 of the literal scalars every match starts with, checked before running the VM.
+    let literalPrefix: [UInt8]
+    /// Whether the pattern is nothing but the prefix (and `^`), so the prefix decides alone.
+    let isLiteral: Bool
 
     init(_ pattern: String) throws(CELError) {
         let node = try RegexParser.parse(pattern)
@@ -28,10 +32,22 @@ struct Regex: Sendable {
         compiler.program.append(.match)
         program = compiler.program
         if case .assertion(.beginText) = program.first { anchoredStart = true } else { anchoredStart = false }
+        var prefix = String.UnicodeScalarView()
+        var pc = anchoredStart ? 1 : 0
+        while pc < program.count, case .scalar(let value) = program[pc], let scalar = Unicode.Scalar(value) {
+            prefix.append(scalar)
+            pc += 1
+        }
+        literalPrefix = Array(String(prefix).utf8)
+        if case .match = program[pc] { isLiteral = true } else { isLiteral = false }
     }
 
     /// Whether the pattern matches anywhere in `text`.
     func matches(_ text: String) -> Bool {
+        if anchoredStart, !text.utf8.starts(with: literalPrefix) { return false }
+        if isLiteral {
+            return anchoredStart || ByteSearch.find(literalPrefix, in: Array(text.utf8)) != nil
+        }
         let input = Array(text.unicodeScalars)
         var current = SparseSet(capacity: program.count)
         var next = SparseSet(capacity: program.count)

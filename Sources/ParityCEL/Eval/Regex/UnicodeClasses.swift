@@ -19,21 +19,19 @@ enum UnicodeClasses {
         for (name, categories) in groups {
             for category in categories { names[category, default: []].append(name) }
         }
+        for key in names.keys { names[key]?.sort() }
         var table: [String: [ClosedRange<UInt32>]] = [:]
         var open: [String: UInt32] = [:]
-        var previous: Set<String> = []
+        var previous: [String] = []
         for value in UInt32(0)...0x110000 {
-            var current: Set<String> = []
+            var current: [String] = []
             if value <= 0x10FFFF {
-                if let scalar = Unicode.Scalar(value) {
-                    current = Set(names[scalar.properties.generalCategory] ?? [])
-                } else {
-                    current = Set(names[.surrogate] ?? [])
-                }
+                let category = Unicode.Scalar(value)?.properties.generalCategory ?? .surrogate
+                current = names[category] ?? []
             }
             if current != previous {
-                for name in current.subtracting(previous) { open[name] = value }
-                for name in previous.subtracting(current) {
+                for name in current where !previous.contains(name) { open[name] = value }
+                for name in previous where !current.contains(name) {
                     if let start = open.removeValue(forKey: name) { table[name, default: []].append(start...(value - 1)) }
                 }
                 previous = current
