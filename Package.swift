@@ -28,7 +28,8 @@ let package = Package(
         .testTarget(name: "ParityDiagnosticsTests", dependencies: ["ParityDiagnostics"]),
         .testTarget(name: "ParityYAMLTests", dependencies: ["ParityYAML"]),
         .testTarget(name: "ParityCELTests", dependencies: ["ParityCEL"]),
-        .testTarget(name: "ParityKitTests", dependencies: ["ParityKit"]),
+        // Fixtures and their golden files sit beside the tests; they are read through #filePath.
+        .testTarget(name: "ParityKitTests", dependencies: ["ParityKit"], exclude: ["Fixtures"]),
         .testTarget(name: "parityTests", dependencies: ["parity"]),
     ]
 )
