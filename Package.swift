@@ -32,7 +32,8 @@ let package = Package(
         .testTarget(name: "ParityDiagnosticsTests", dependencies: ["ParityDiagnostics"]),
         .testTarget(name: "ParityYAMLTests", dependencies: ["ParityYAML"]),
         .testTarget(name: "ParityCELTests", dependencies: ["ParityCEL"]),
-        .testTarget(name: "ParityKitTests", dependencies: ["ParityKit"], exclude: ["Golden"]),
+        // Fixtures and their golden files sit beside the tests; they are read through #filePath.
+        .testTarget(name: "ParityKitTests", dependencies: ["ParityKit"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "parityTests", dependencies: ["parity"]),
     ]
 )

@@ -47,7 +47,8 @@ extension DecodingRun {
                     at: node.location))
                 return Value(.bool(meant), at: node.location)
             }
-            return mismatch(node, expected: "a boolean", label: label)
+            let unquote = scalar.text == "true" || scalar.text == "false" ? "; write \(scalar.text) without quotes" : ""
+            return mismatch(node, expected: "a boolean", label: label, hint: unquote)
         case .enumeration(let cases):
             guard cases.contains(scalar.text) else {
                 // A truncated word (`prod`) is as likely a slip as a typo.

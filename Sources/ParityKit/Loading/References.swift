@@ -64,7 +64,7 @@ enum References {
             for (name, location) in named where !declared.contains(name) && !reference.builtins.contains(name) {
                 let candidates = declared.sorted() + reference.builtins
                 let hint = Suggestion.closest(to: name, in: candidates).map { "; did you mean '\($0)'?" }
-                    ?? "; declare it under \(Self.list(reference.targets.map(\.description))) or fix the name"
+                    ?? "; declare it under \(Self.list(reference.targets.map(\.description))), or correct the name"
                 diagnostics.append(.error(.modelUnknownReference, "unknown \(reference.noun) '\(name)'\(hint)", at: location))
             }
         }

@@ -17,7 +17,7 @@ extension EnvironmentSchema {
     public static let permission = ObjectSchema("Permission", "Actions allowed or denied on resources.", fields: [
         FieldSchema("actions", .list(.string, .set), "The actions (s3:GetObject, orders:read); * is every action.", required: true),
         FieldSchema("resources", .list(.string, .set), "The resources acted on (an ARN, a name); * is every resource.", required: true),
-        FieldSchema("effect", .enumeration(["allow", "deny"]), "allow or deny (allow when omitted)."),
+        FieldSchema("effect", .enumeration(["allow", "deny"]), "Whether to allow or deny (allow when omitted)."),
     ])
 
     /// A binding.

@@ -39,7 +39,7 @@ extension EnvironmentSchema {
 
     /// The origin of a datastore's data.
     public static let dataOrigin = ObjectSchema("DataOrigin", "Where a datastore's data comes from and how personal data is masked.", fields: [
-        FieldSchema("source", .enumeration(dataSources), "live (real customer data), masked-snapshot (a copy with PII masked) or synthetic (generated).", required: true),
+        FieldSchema("source", .enumeration(dataSources), "Where the data comes from: live (real customer data), masked-snapshot (a copy with PII masked) or synthetic (generated).", required: true),
         FieldSchema("snapshotOf", .string, "The environment a snapshot was taken from."),
         FieldSchema("refreshed", .date, "When the data was last refreshed."),
         FieldSchema("pii", .list(.object(piiField), .named(key: "name")), "The fields holding personal data, and how each is masked."),

@@ -25,7 +25,7 @@ extension EnvironmentSchema {
         FieldSchema("kind", .string, "What it provides (payment-gateway, email, sms, tax).", required: true),
         FieldSchema("provider", .string, "Who provides it (stripe, sendgrid)."),
         FieldSchema("endpoint", .string, "The base URL called.", required: true),
-        FieldSchema("mode", .enumeration(externalModes), "live (real money, real messages), sandbox (the provider's test mode) or mock.", required: true),
+        FieldSchema("mode", .enumeration(externalModes), "How it is called: live (real money, real messages), sandbox (the provider's test mode) or mock.", required: true),
         FieldSchema("credential", .string, "The credential used to call it; declared under access.credentials.", references: credentialReference),
         FieldSchema("apiKey", .string, "The API key itself, only where it cannot be kept elsewhere; never printed.", sensitive: true),
     ])

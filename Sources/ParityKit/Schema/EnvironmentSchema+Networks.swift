@@ -19,7 +19,7 @@ extension EnvironmentSchema {
     /// A firewall rule.
     public static let networkRule = ObjectSchema("NetworkRule", "Traffic allowed or denied between segments.", fields: [
         FieldSchema("name", .string, "The rule's name, unique in its network.", required: true),
-        FieldSchema("direction", .enumeration(["ingress", "egress"]), "ingress (into 'to') or egress (out of 'from').", required: true),
+        FieldSchema("direction", .enumeration(["ingress", "egress"]), "The direction: ingress (into 'to') or egress (out of 'from').", required: true),
         FieldSchema("from", .string, "Where traffic comes from: a segment, or internet.", required: true, references: ruleEndpoint),
         FieldSchema("to", .string, "Where traffic goes: a segment, or internet.", required: true, references: ruleEndpoint),
         FieldSchema("ports", .list(.int, .set), "The destination ports; none means every port."),

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// Golden files beside the tests: compared whole, re-recorded only when PARITY_RECORD=1.
+enum Golden {
+    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = testsFolder.appendingPathComponent("Fixtures")
+    static let repositoryRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+
+    static var recording: Bool { ProcessInfo.processInfo.environment["PARITY_RECORD"] == "1" }
+
+    /// Checks `actual` against the golden file at `url`, or writes it when recording.
+    static func check(_ actual: String, against url: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        if recording {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            Issue.record("no golden file at \(url.path); run with PARITY_RECORD=1 to record it", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(actual == expected, "differs from \(url.lastPathComponent)", sourceLocation: sourceLocation)
+    }
+
+    /// The names in `folder` that are test cases: YAML files and folders, not golden files.
+    static func cases(in folder: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { !$0.hasSuffix(".golden") && !$0.hasPrefix(".") }.sorted()
+    }
+}
+
+/// A scratch folder of files, removed when the test ends.
+final class ScratchFolder {
+    let url: URL
+    var path: String { url.path }
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("parity-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    /// Writes `text` at `relative`, making folders on the way; returns the file's path.
+    @discardableResult
+    func write(_ relative: String, _ text: String) throws -> String {
+        let file = url.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return file.path
+    }
+}
