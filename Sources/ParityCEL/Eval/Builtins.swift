@@ -30,7 +30,7 @@ enum Builtins {
         case "_[_]": return "[]"
         case "@in": return "in"
         case "_?_:_": return "?:"
-        default: return name.trimmingCharacters(in: "_")
+        default: return name.strippingUnderscores
         }
     }
 
@@ -130,10 +130,11 @@ enum Builtins {
 }
 
 extension String {
-    func trimmingCharacters(in set: Character) -> String {
+    /// `_+_` as `+`: operator names as people write them.
+    var strippingUnderscores: String {
         var s = Substring(self)
-        while s.first == set { s = s.dropFirst() }
-        while s.last == set { s = s.dropLast() }
+        while s.first == "_" { s = s.dropFirst() }
+        while s.last == "_" { s = s.dropLast() }
         return String(s)
     }
 }
