@@ -8,7 +8,14 @@ import ParityDiagnostics
     @Test func lintsEnvironmentsPoliciesAndTheSpecOfARepository() throws {
         let scratch = try ScratchFolder()
         try scratch.write("environments/prod.yaml", header + "metadata: {name: prod, tier: production, owner: sre}\n")
-        try scratch.write("policies/guardrails.yaml", "apiVersion: parity/v1\nkind: Policy\n")
+        try scratch.write("policies/guardrails.yaml", """
+            apiVersion: parity/v1
+            kind: Policy
+            metadata: {name: guardrails}
+            rules:
+              - {id: a.b, title: T, severity: error, for: services, assert: self.replicas > 0, message: m}
+
+            """)
         try scratch.write("policies/nested/broken.yaml", "apiVersion: parity/v2\nkind: Policy\n")
         try scratch.write("policies/.hidden/skipped.yaml", "kind: Nonsense\n")
         try scratch.write("parity.yaml", "apiVersion: parity/v1\nkind: ParitySpc\n")
@@ -38,7 +45,29 @@ import ParityDiagnostics
         let scratch = try ScratchFolder()
         let file = try scratch.write("policy.yaml", "apiVersion: parity/v1\nkind: Policy\n---\napiVersion: parity/v1\n")
         let diagnostics = Linter(sources: SourceStore()).lint(paths: [file], root: scratch.path)
-        #expect(diagnostics.map(\.code) == [.schemaMissingField])
+        // The policy lacks metadata and rules; the second document lacks its kind.
+        #expect(diagnostics.map(\.code) == [.schemaMissingField, .schemaMissingField, .schemaMissingField])
+    }
+
+    @Test func policyExpressionsAreTypeCheckedByLint() throws {
+        let scratch = try ScratchFolder()
+        let file = try scratch.write("policy.yaml", """
+            apiVersion: parity/v1
+            kind: Policy
+            metadata: {name: p}
+            rules:
+              - id: a.b
+                title: T
+                severity: error
+                for: services
+                assert: self.replcias > 0
+                message: m
+
+            """)
+        let diagnostics = Linter(sources: SourceStore()).lint(paths: [file], root: scratch.path)
+        #expect(diagnostics.map(\.description) == [
+            "\(file):9:17: error: in the assertion of rule 'a.b': no such field 'replcias' on parity.Service; did you mean 'replicas'? [cel.no-such-field]",
+        ])
     }
 
     @Test func aMissingFileIsReported() throws {

@@ -14,11 +14,11 @@ import ParityDiagnostics
     }
 
     @Test func textReportGolden() throws {
-        try GoldenFile.check(DiffTextRenderer(style: TextStyle(enabled: false)).render(Self.sampleReport()), named: "diff/sample.txt")
+        try Golden.check(DiffTextRenderer(style: TextStyle(enabled: false)).render(Self.sampleReport()), against: Golden.testsFolder.appendingPathComponent("Golden/diff/sample.txt"))
     }
 
     @Test func jsonReportGolden() throws {
-        try GoldenFile.check(DiffJSONRenderer().render(Self.sampleReport()), named: "diff/sample.json")
+        try Golden.check(DiffJSONRenderer().render(Self.sampleReport()), against: Golden.testsFolder.appendingPathComponent("Golden/diff/sample.json"))
     }
 
     @Test func colourOnlyWhenEnabled() throws {
