@@ -45,6 +45,11 @@ public struct ParityCheck {
     }
 
     public func run(_ options: Options) -> Result {
+        var options = options
+        // Folders named in a spec are relative to the spec's own folder.
+        if let config = options.config, options.root == "." {
+            options.root = (config as NSString).deletingLastPathComponent.isEmpty ? "." : (config as NSString).deletingLastPathComponent
+        }
         var (spec, diagnostics) = SpecLoader.load(options.config, root: options.root, sources: sources)
         let workspace = Workspace(root: options.root, sources: sources, environmentsFolder: spec.environmentsFolder)
         diagnostics += workspace.diagnostics

@@ -54,7 +54,7 @@ enum Commands {
             .value("var", "NAME=CEL", help: "bind NAME to the value of a CEL expression", repeatable: true),
             .value("format", short: "f", "F", help: "output format", choices: ["json", "cel"]),
         ],
-        run: { _, _ in throw CommandFailure.unavailable("parity eval") }
+        run: EvalCommand.run
     )
 
     static let policy = CommandSpec(

@@ -1,0 +1,85 @@
+import Foundation
+public import ParityCEL
+public import ParityDiagnostics
+import ParityYAML
+
+/// `parity eval EXPR`: an expression over an environment (`env`), a YAML file (`self`) and
+/// `--var` bindings, checked against the model's types where the environment is bound.
+public struct EvalRun {
+    public struct Options: Sendable {
+        public var expression: String
+        public var environment: String?
+        public var input: String?
+        /// `NAME=CEL` pairs, bound in order; each may use the ones before it.
+        public var variables: [String] = []
+        public var root = "."
+
+        public init(expression: String) {
+            self.expression = expression
+        }
+    }
+
+    public let sources: SourceStore
+
+    public init(sources: SourceStore) {
+        self.sources = sources
+    }
+
+    /// The value of the expression, or the diagnostics saying why there is none.
+    public func run(_ options: Options) -> Result<CELValue, DiagnosticList> {
+        var bindings: [String: CELValue] = [:]
+        var declarations = CELDeclarations()
+        if let name = options.environment {
+            let (spec, specDiagnostics) = SpecLoader.load(nil, root: options.root, sources: sources)
+            let workspace = Workspace(root: options.root, sources: sources, environmentsFolder: spec.environmentsFolder)
+            let resolved = FileManager.default.fileExists(atPath: name) ? workspace.resolve(workspace.load(path: name)) : workspace.resolve(named: name)
+            guard let resolved else { return .failure(DiagnosticList(specDiagnostics + [workspace.unknownEnvironment(name)])) }
+            if resolved.diagnostics.containsError { return .failure(DiagnosticList(resolved.diagnostics)) }
+            bindings["env"] = CELBinding.celValue(resolved.value, type: .object(EnvironmentSchema.root))
+            declarations = CELBinding.declarations(for: EnvironmentSchema.root)
+            declarations.declare(variable: "env", .object(CELBinding.typeName(EnvironmentSchema.root)))
+        }
+        if let input = options.input {
+            do {
+                guard let root = try YAMLLoader(strictTags: false).loadFile(input, sources: sources).first?.root else {
+                    return .failure(DiagnosticList([.error(.evalInvalid, "'\(input)' holds no YAML document", at: .file(input))]))
+                }
+                bindings["self"] = NodeObject.celValue(root)
+                declarations.declare(variable: "self", .dyn)
+            } catch {
+                return .failure(error)
+            }
+        }
+        for (index, variable) in options.variables.enumerated() {
+            guard let equals = variable.firstIndex(of: "="), !variable[..<equals].isEmpty else {
+                return .failure(DiagnosticList([.error(.evalInvalid, "--var takes NAME=CEL, found '\(variable)'", at: nil)]))
+            }
+            let name = String(variable[..<equals]), source = String(variable[variable.index(after: equals)...])
+            switch evaluate(source, label: "--var \(name) (\(index + 1))", bindings: bindings, declarations: declarations) {
+            case .success(let value):
+                bindings[name] = value
+                declarations.declare(variable: name, .dyn)
+            case .failure(let error):
+                return .failure(error)
+            }
+        }
+        return evaluate(options.expression, label: "<expr>", bindings: bindings, declarations: declarations)
+    }
+
+    /// Compiles and evaluates `source`; its errors point into the expression, which is
+    /// registered under `label` so the diagnostic can quote it with a caret.
+    private func evaluate(_ source: String, label: String, bindings: [String: CELValue], declarations: CELDeclarations) -> Result<CELValue, DiagnosticList> {
+        sources.register(label, bytes: Array(source.utf8))
+        do throws(CELError) {
+            let program = try CEL.compile(source, declarations: declarations)
+            return .success(try program.evaluate(bindings))
+        } catch {
+            let location = error.location.map { SourceLocation(file: label, line: $0.line, column: $0.column) } ?? SourceLocation(file: label, line: 1, column: 1)
+            return .failure(DiagnosticList([.error(Diagnostic.Code(error.code.rawValue), error.message, at: location)]))
+        }
+    }
+}
+
+extension Diagnostic.Code {
+    public static let evalInvalid: Self = "eval.invalid"
+}

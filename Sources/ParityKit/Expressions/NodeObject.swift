@@ -1,0 +1,41 @@
+public import ParityCEL
+public import ParityYAML
+
+/// A YAML mapping seen from CEL, converted field by field as an expression reads it: an
+/// input file is bound without building a copy of it.
+public struct NodeObject: CELObject {
+    public let node: Node
+
+    public init(_ node: Node) {
+        self.node = node
+    }
+
+    public var celTypeName: String { "map" }
+
+    public func celField(_ name: String) -> CELValue? {
+        node[name].map(NodeObject.celValue)
+    }
+
+    public func celHasField(_ name: String) -> Bool { node[name] != nil }
+
+    public var celFieldNames: [String] { node.mapping?.compactMap { $0.key.scalar?.text } ?? [] }
+
+    /// The CEL value of any node: scalars by their core-schema value, mappings as lazy
+    /// objects, sequences as lists of such values.
+    public static func celValue(_ node: Node) -> CELValue {
+        switch node.content {
+        case .scalar(let scalar):
+            switch scalar.value {
+            case .null: return .null
+            case .bool(let value): return .bool(value)
+            case .int(let value): return .int(Int64(value))
+            case .float(let value): return .double(value)
+            case .string: return .string(scalar.text)
+            }
+        case .sequence(let items):
+            return .list(items.map(celValue))
+        case .mapping:
+            return .object(NodeObject(node))
+        }
+    }
+}
