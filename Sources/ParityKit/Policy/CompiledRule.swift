@@ -13,6 +13,11 @@ public struct CompiledRule: Sendable {
 
     /// Compiles `rule`, or returns every problem found in its expressions.
     public static func compile(_ rule: PolicyRule, schema: ObjectSchema, locator: ExpressionLocator) -> Result<CompiledRule, DiagnosticList> {
+        var rule = rule
+        // `for: access.roles` means each role, as `for: access.roles[*]` says.
+        if case .items(let path) = rule.target, case .list? = rule.target.itemType(in: schema) {
+            rule.target = .items(path.appending(.anyItem))
+        }
         var declarations = CELBinding.declarations(for: schema)
         let environment = CELType.object(CELBinding.typeName(schema))
         switch rule.target {
@@ -23,8 +28,13 @@ public struct CompiledRule: Sendable {
             declarations.declare(variable: "self", environment)
             declarations.declare(variable: "env", environment)
         case .items:
-            guard let itemType = rule.target.itemType(in: schema) else {
-                return .failure(DiagnosticList([.error(.policyUnknownTarget, "'for' names no collection of an environment", at: rule.location)]))
+            guard let itemType = rule.target.itemType(in: schema), case .items = rule.target else {
+                let words = PolicyTarget.collections.map(\.0) + ["environment", "pair"]
+                let written: String = if case .items(let path) = rule.target { path.description } else { "" }
+                return .failure(DiagnosticList([.error(
+                    .policyUnknownTarget,
+                    "'\(written)' names nothing in an environment\(Suggestion.didYouMean(written, in: words)) (collections: \(words.joined(separator: ", ")))",
+                    at: rule.targetLocation ?? rule.location)]))
             }
             declarations.declare(variable: "self", CELBinding.celType(itemType))
             declarations.declare(variable: "env", environment)

@@ -12,6 +12,8 @@ public struct PolicyRule: Sendable {
     public var title: String
     public var severity: Finding.Severity
     public var target: PolicyTarget
+    /// Where `for` is written.
+    public var targetLocation: SourceLocation?
     /// Tiers the rule applies to; nil for every tier.
     public var tiers: Set<String>?
     public var when: Expression?
@@ -42,7 +44,7 @@ public struct PolicyRule: Sendable {
                 continue
             }
             rules.append(PolicyRule(
-                id: id, title: title, severity: severity, target: target,
+                id: id, title: title, severity: severity, target: target, targetLocation: forValue.location,
                 tiers: rule["tiers"]?.list.map { Set($0.compactMap(\.string)) },
                 when: rule["when"].flatMap { value in value.string.map { Expression(source: $0, location: value.location) } },
                 assert: Expression(source: assertText, location: assert.location),

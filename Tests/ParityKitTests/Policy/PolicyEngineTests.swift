@@ -1,0 +1,147 @@
+import Testing
+import ParityDiagnostics
+import ParityYAML
+@testable import ParityKit
+
+@Suite struct PolicyEngineTests {
+    static let policy = """
+        apiVersion: parity/v1
+        kind: Policy
+        metadata: {name: test}
+        rules:
+          - id: replicas.at-least-two
+            title: Services run at least two replicas
+            severity: error
+            for: services
+            tiers: [production]
+            assert: self.replicas >= 2
+            message: "service '{{ self.name }}' runs {{ self.replicas }} replica(s)"
+          - id: encryption.at-rest
+            title: Datastores encrypt at rest
+            severity: warning
+            for: datastores
+            assert: self.encryption.atRest
+            message: "datastore '{{ self.name }}' is not encrypted at rest"
+          - id: tracing.parity
+            title: Mirrors trace
+            severity: error
+            for: pair
+            assert: mirror.observability.tracing.enabled == reference.observability.tracing.enabled
+            message: tracing differs
+        """
+
+    func environment(_ yaml: String, name: String = "production", tier: String = "production") throws -> PolicySubject {
+        let root = try YAMLLoader().load(Array(yaml.utf8), file: "\(name).yaml")[0].root
+        let decoded = SchemaDecoder(checksRequiredFields: false).decode(root, as: EnvironmentSchema.root)
+        #expect(decoded.diagnostics.isEmpty, "\(decoded.diagnostics)")
+        return PolicySubject(name: name, tier: tier, value: decoded.value)
+    }
+
+    func engine() throws -> PolicyEngine {
+        let sources = SourceStore()
+        sources.register("policy.yaml", bytes: Array(Self.policy.utf8))
+        let root = try YAMLLoader().load(Array(Self.policy.utf8), file: "policy.yaml")[0].root
+        let (rules, diagnostics) = PolicyLoader().rules(in: root, locator: ExpressionLocator(sources: sources))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        return PolicyEngine(rules: rules, schema: EnvironmentSchema.root)
+    }
+
+    @Test func findingsNameTheItemAndPointAtTheAssertedField() throws {
+        let production = try environment("""
+            services:
+              - {name: api, image: api, replicas: 1}
+              - {name: web, image: web, replicas: 3}
+            """)
+        let findings = try engine().evaluate(environments: [production], pairs: [])
+        #expect(findings.map(\.item.description) == ["services[api]"])
+        #expect(findings.first?.message == "service 'api' runs 1 replica(s)")
+        #expect(findings.first?.location == SourceLocation(file: "production.yaml", line: 2, column: 39))
+        #expect(findings.first?.fingerprint == "replicas.at-least-two|production|services[api]")
+    }
+
+    @Test func tiersLimitWhereARuleApplies() throws {
+        let staging = try environment("services: [{name: api, image: api, replicas: 1}]", name: "staging", tier: "staging")
+        #expect(try engine().evaluate(environments: [staging], pairs: []).isEmpty)
+    }
+
+    @Test func anEvaluationErrorInOneItemDoesNotHideTheOthers() throws {
+        // 'cache' has no encryption at all: selecting a field of it is an evaluation error,
+        // reported for that item alone; 'db' is still judged.
+        let production = try environment("""
+            datastores:
+              - {name: cache, kind: cache, engine: redis}
+              - {name: db, kind: database, engine: postgres, encryption: {atRest: false}}
+              - {name: ok, kind: database, engine: postgres, encryption: {atRest: true}}
+            """)
+        let findings = try engine().evaluate(environments: [production], pairs: [])
+        #expect(findings.map(\.item.description) == ["datastores[cache]", "datastores[db]"])
+        #expect(findings[0].isEvaluationError)
+        #expect(findings[0].message.hasPrefix("rule 'encryption.at-rest' could not be evaluated for datastores[cache]: "))
+        #expect(!findings[1].isEvaluationError)
+    }
+
+    @Test func pairRulesSeeReferenceAndMirror() throws {
+        let production = try environment("observability: {tracing: {enabled: true}}")
+        let staging = try environment("observability: {tracing: {enabled: false}}", name: "staging", tier: "staging")
+        let findings = try engine().evaluate(environments: [], pairs: [(production, staging)])
+        #expect(findings.map(\.environment) == ["production -> staging"])
+    }
+
+    @Test func fingerprintsSurviveLinesMoving() throws {
+        let before = try environment("services: [{name: api, image: api, replicas: 1}]")
+        let after = try environment("# a comment\n\nservices:\n  - {name: new, image: n, replicas: 5}\n  - {name: api, image: api, replicas: 1}\n")
+        let engine = try engine()
+        let first = engine.evaluate(environments: [before], pairs: []).map(\.fingerprint)
+        let second = engine.evaluate(environments: [after], pairs: []).map(\.fingerprint)
+        #expect(first == second)
+    }
+
+    @Test func ruleWaiversActiveExpiredStaleAndUnknown() throws {
+        let production = try environment("services: [{name: api, image: api, replicas: 1}, {name: web, image: web, replicas: 1}]")
+        let engine = try engine()
+        let ids: Set<String> = Set(engine.rules.map(\.rule.id))
+        func waiver(_ rule: String, _ item: String?, expires: String) -> Waiver {
+            Waiver(.rule(rule, item: item.flatMap { ModelPath(parsing: $0) }), reason: "r", owner: "o", ticket: nil, expires: expires, location: nil)
+        }
+        var findings = engine.evaluate(environments: [production], pairs: [])
+        let diagnostics = FindingWaivers.apply([
+            waiver("replicas.at-least-two", "services[api]", expires: "2026-12-31"),
+            waiver("replicas.at-least-two", "services[web]", expires: "2026-01-01"),
+            waiver("replicas.at-least-two", "services[gone]", expires: "2026-12-31"),
+            waiver("replicas.at-lest-two", nil, expires: "2026-12-31"),
+        ], to: &findings, today: "2026-06-01", ruleIDs: ids)
+        #expect(findings.map(\.isActive) == [false, true])
+        #expect(diagnostics.map(\.code) == [.specExpiredWaiver, .specStaleWaiver, .specStaleWaiver])
+        #expect(diagnostics.last?.message == "waiver names rule 'replicas.at-lest-two', which no policy has; did you mean 'replicas.at-least-two'?")
+    }
+
+    @Test func typeErrorsAreDiagnosticsAtTheirLine() throws {
+        let text = """
+            apiVersion: parity/v1
+            kind: Policy
+            metadata: {name: bad}
+            rules:
+              - id: a
+                title: t
+                severity: error
+                for: datastores
+                assert: 'self.encryption.atRest + 1'
+                message: m
+              - id: b
+                title: t
+                severity: error
+                for: servces
+                assert: 'true'
+                message: m
+            """
+        let sources = SourceStore()
+        sources.register("bad.yaml", bytes: Array(text.utf8))
+        let root = try YAMLLoader().load(Array(text.utf8), file: "bad.yaml")[0].root
+        let (rules, diagnostics) = PolicyLoader().rules(in: root, locator: ExpressionLocator(sources: sources))
+        #expect(rules.isEmpty)
+        #expect(diagnostics.map(\.description) == [
+            "bad.yaml:9:37: error: in the assertion of rule 'a': no matching overload for '+' applied to (bool, int) [cel.no-such-overload]",
+            "bad.yaml:14:10: error: 'servces' names nothing in an environment; did you mean 'services'? (collections: services, datastores, networks, segments, networkRules, peerings, roles, permissions, bindings, credentials, featureFlags, externals, slos, rollback, ports, environment, pair) [policy.unknown-target]",
+        ])
+    }
+}
