@@ -1,9 +1,12 @@
 import Foundation
+import ParityDiagnostics
 import ParityKit
 import ParityYAML
 
-/// `parity-bench yaml [--services N] [--runs R]`: export --raw's load and JSON writing
-/// against libyaml's own event scan of the same bytes, as a ratio measured in one run.
+/// `parity-bench [--services N] [--runs R] [--policies DIR] [--out DIR]`: generates a pair of
+/// environments and times, in one run, libyaml's own event scan of the files (the floor),
+/// export --raw's load and JSON writing, and each stage of `parity check`, each as a ratio
+/// to the floor (medians of R runs).
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted[sorted.count / 2]
@@ -16,32 +19,73 @@ func time(_ body: () -> Void) -> Double {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-func option(_ name: String, default value: Int, in arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Int {
-    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let number = Int(arguments[index + 1]) else { return value }
-    return number
+func option(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
 }
 
-let services = option("--services", default: 10_000)
-let runs = option("--runs", default: 7)
-let bytes = Array(Generator(services: services, tier: "production", name: "production").yaml().utf8)
-print("input: \(services) services, \(bytes.count) bytes")
+let services = option("--services").flatMap(Int.init) ?? 10_000
+let runs = option("--runs").flatMap(Int.init) ?? 5
+let policies = option("--policies") ?? FileManager.default.currentDirectoryPath + "/policies"
+let folder = option("--out") ?? NSTemporaryDirectory() + "parity-bench-\(services)"
+let generator = Generator(services: services)
 
-var scan: [Double] = []
-var export: [Double] = []
+try? FileManager.default.removeItem(atPath: folder)
+try FileManager.default.createDirectory(atPath: folder + "/environments", withIntermediateDirectories: true)
+let files = [folder + "/environments/production.yaml", folder + "/environments/staging.yaml"]
+try generator.environment(tier: "production").write(toFile: files[0], atomically: true, encoding: .utf8)
+try generator.environment(tier: "staging").write(toFile: files[1], atomically: true, encoding: .utf8)
+try (Generator.spec + "\npolicies: \(policies)\n").write(toFile: folder + "/parity.yaml", atomically: true, encoding: .utf8)
+let inputs = try files.map { try [UInt8](Data(contentsOf: URL(fileURLWithPath: $0))) }
+let inputBytes = inputs.reduce(0) { $0 + $1.count }
+print("input: 2 x \(services) services, \(inputBytes) bytes, in \(folder)")
+
+var stages: [String: [Double]] = [:]
+var last: ParityCheck.Result?
 for _ in 0..<runs {
-    scan.append(time { _ = EventScan.count(bytes) })
-    export.append(time {
-        do {
+    stages["libyaml event scan", default: []].append(time { for bytes in inputs { _ = EventScan.count(bytes) } })
+    stages["export --raw (load + JSON)", default: []].append(time {
+        for bytes in inputs {
             var out: [UInt8] = []
-            for document in try YAMLLoader(strictTags: false).load(bytes, file: "bench.yaml") {
-                document.root.appendJSON(to: &out)
-            }
-            precondition(!out.isEmpty)
-        } catch {
-            fatalError("generated input failed to load: \(error)")
+            // Generated input is valid: a failure here is a bug in the generator.
+            for document in try! YAMLLoader(strictTags: false).load(bytes, file: "bench.yaml") { document.root.appendJSON(to: &out) }
         }
     })
+    let sources = SourceStore()
+    var workspace: Workspace!
+    var resolved: [ResolvedEnvironment] = []
+    stages["load + validate", default: []].append(time {
+        workspace = Workspace(root: folder, sources: sources)
+        resolved = workspace.environments.map { workspace.resolve($0) }
+    })
+    let diff = EnvironmentDiff(schema: EnvironmentSchema.root)
+    stages["diff (raw)", default: []].append(time { _ = diff.compare(reference: resolved[0].value, mirror: resolved[1].value) })
+    let loaded = PolicyLoader().load(files: PolicyLoader.policyFiles(in: policies), sources: sources)
+    let subjects = resolved.map { PolicySubject(name: $0.name, tier: $0.value["metadata"]?["tier"]?.string, value: $0.value) }
+    stages["policies (\(loaded.rules.count) rules)", default: []].append(time {
+        _ = PolicyEngine(rules: loaded.rules, schema: EnvironmentSchema.root).evaluate(environments: subjects, pairs: [(subjects[0], subjects[1])])
+    })
+    var options = ParityCheck.Options(today: "2026-11-25")
+    options.root = folder
+    var result: ParityCheck.Result!
+    stages["whole check (text report)", default: []].append(time {
+        result = ParityCheck(sources: SourceStore()).run(options)
+        _ = CheckTextRenderer(style: TextStyle(enabled: false)).render(result)
+    })
+    last = result
 }
-let floor = median(scan), measured = median(export)
-print(String(format: "libyaml event scan   %8.1f ms (median of %d)", floor, runs))
-print(String(format: "export --raw         %8.1f ms  = %.2fx the scan", measured, measured / floor))
+
+let floor = median(stages["libyaml event scan"]!)
+let order = ["libyaml event scan", "export --raw (load + JSON)", "load + validate", "diff (raw)"] + stages.keys.filter { $0.hasPrefix("policies") } + ["whole check (text report)"]
+for name in order {
+    let value = median(stages[name]!)
+    print(String(format: "%-28@ %9.1f ms  %6.2fx the scan", name as NSString, value, value / floor))
+}
+if let last {
+    let failing = last.pairs.first?.failingGaps.count ?? -1
+    print("gaps failing: \(failing) (deliberate: \(generator.expectedGaps)); findings: \(last.activeFindings.count); input errors: \(last.diagnostics.filter { $0.severity == .error }.count)")
+    for diagnostic in last.diagnostics.prefix(5) { print("  \(diagnostic)") }
+}
+var usage = rusage()
+getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+print("peak memory: \(usage.ru_maxrss / 1024) MiB (\(String(format: "%.1f", Double(usage.ru_maxrss * 1024) / Double(inputBytes)))x the input)")
