@@ -20,7 +20,7 @@ import Testing
         for rule in ["data.no-live-data-outside-production", "externals.no-live-money-outside-production", "access.no-wildcard-actions", "observability.tracing-parity"] {
             #expect(run.stdout.contains(rule), "finding \(rule)")
         }
-        #expect(run.stdout.contains("\nNO-GO: 13 parity gaps in production -> staging; 11 policy errors (parity: production -> staging 98%)\n"))
+        #expect(run.stdout.contains("\nNO-GO: 13 parity gaps in production -> staging; 10 policy errors (parity: production -> staging 98%)\n"))
         // Production is clean: no finding names it alone.
         #expect(!run.stdout.contains("\n  production\n"))
     }
@@ -55,7 +55,7 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(object["version"] as? Int == 1)
         #expect(object["verdict"] as? String == "no-go")
-        #expect((object["findings"] as? [[String: Any]])?.count == 11)
+        #expect((object["findings"] as? [[String: Any]])?.count == 10)
     }
 
     @Test func outputFileIsWrittenAndStdoutStaysEmpty() throws {
