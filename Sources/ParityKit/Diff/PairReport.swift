@@ -57,15 +57,14 @@ public struct PairEvaluator: Sendable {
 
         let gapPaths = Set(gaps.map(\.path))
         for variance in variances {
-            let paths = variance.path.expanded(in: [reference.value, mirror.value])
-            if paths.isEmpty {
+            let matches = variance.path.expanded(reference: reference.value, mirror: mirror.value)
+            if matches.isEmpty {
                 diagnostics.append(.warning(
                     .specUnusedVariance, "allowed variance '\(variance.path)' matches nothing in \(reference.name) or \(mirror.name); check the path",
                     at: variance.location))
                 continue
             }
-            for path in paths where !insideWholeItemGap(path, gapPaths) {
-                let referenceValue = reference.value.value(at: path), mirrorValue = mirror.value.value(at: path)
+            for (path, referenceValue, mirrorValue) in matches where !insideWholeItemGap(path, gapPaths) {
                 let failure = variance.rule.failure(reference: referenceValue, mirror: mirrorValue, expressions: expressions)
                 let covering = gapsUnder[path] ?? []
                 for index in covering {

@@ -21,40 +21,41 @@ extension Value {
         for component in path.components { current = current?.child(component) }
         return current
     }
-
-    /// The concrete steps a wildcard step stands for below this value.
-    func children(matching component: ModelPath.Component) -> [ModelPath.Component] {
-        switch component {
-        case .anyItem:
-            return list?.map { item in .item(item.name ?? item.identity) } ?? []
-        case .anyField:
-            return object?.names.map { .field($0) } ?? []
-        default:
-            return child(component) == nil ? [] : [component]
-        }
-    }
 }
 
 extension ModelPath {
-    /// Every concrete path that `self` (wildcards allowed) names in any of `roots`.
-    func expanded(in roots: [Value]) -> [ModelPath] {
-        var results: [ModelPath] = []
-        var seen = Set<ModelPath>()
-        func walk(_ index: Int, _ prefix: ModelPath, _ values: [Value]) {
-            guard index < components.count else {
-                if seen.insert(prefix).inserted { results.append(prefix) }
-                return
+    /// Every concrete path that `self` (wildcards allowed) names in `reference` or `mirror`,
+    /// with the value each side holds there. Both trees are walked together, matching named
+    /// items by name through a dictionary, so `services[*].replicas` is linear in the services.
+    func expanded(reference: Value, mirror: Value) -> [(path: ModelPath, reference: Value?, mirror: Value?)] {
+        var results: [(path: ModelPath, reference: Value?, mirror: Value?)] = [(.root, reference, mirror)]
+        for component in components {
+            var next: [(path: ModelPath, reference: Value?, mirror: Value?)] = []
+            for (path, left, right) in results {
+                switch component {
+                case .anyItem:
+                    var order: [String] = []
+                    var lefts: [String: Value] = [:], rights: [String: Value] = [:]
+                    for item in left?.list ?? [] {
+                        let key = item.name ?? item.identity
+                        if lefts.updateValue(item, forKey: key) == nil { order.append(key) }
+                    }
+                    for item in right?.list ?? [] {
+                        let key = item.name ?? item.identity
+                        if rights.updateValue(item, forKey: key) == nil, lefts[key] == nil { order.append(key) }
+                    }
+                    for key in order { next.append((path.item(key), lefts[key], rights[key])) }
+                case .anyField:
+                    var order = left?.object?.names ?? []
+                    for name in right?.object?.names ?? [] where !order.contains(name) { order.append(name) }
+                    for name in order { next.append((path.field(name), left?[name], right?[name])) }
+                default:
+                    let pair = (path.appending(component), left?.child(component), right?.child(component))
+                    if pair.1 != nil || pair.2 != nil { next.append(pair) }
+                }
             }
-            var steps: [ModelPath.Component] = []
-            var stepSeen = Set<ModelPath.Component>()
-            for value in values {
-                for step in value.children(matching: components[index]) where stepSeen.insert(step).inserted { steps.append(step) }
-            }
-            for step in steps {
-                walk(index + 1, prefix.appending(step), values.compactMap { $0.child(step) })
-            }
+            results = next
         }
-        walk(0, .root, roots)
         return results
     }
 

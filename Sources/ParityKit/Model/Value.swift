@@ -76,32 +76,41 @@ extension Value {
 }
 
 /// The fields of an object value, in the order they were written.
+///
+/// Stored as one array of pairs: model objects have a handful of fields, where a linear
+/// look-up beats hashing and a dictionary per object would multiply the memory of a large
+/// environment.
 public struct Fields: Sendable, Sequence {
-    public private(set) var names: [String] = []
-    private var values: [String: Value] = [:]
+    private var pairs: [(name: String, value: Value)] = []
 
     public init() {}
 
     public init(_ pairs: [(String, Value)]) {
+        self.pairs.reserveCapacity(pairs.count)
         for (name, value) in pairs { self[name] = value }
     }
 
-    public var count: Int { names.count }
-    public var isEmpty: Bool { names.isEmpty }
+    public var count: Int { pairs.count }
+    public var isEmpty: Bool { pairs.isEmpty }
+    /// The field names, in order.
+    public var names: [String] { pairs.map(\.name) }
 
     /// The value of field `name`; setting nil removes it, setting a new name appends it.
     public subscript(name: String) -> Value? {
-        get { values[name] }
+        get {
+            for pair in pairs where pair.name == name { return pair.value }
+            return nil
+        }
         set {
-            if let newValue {
-                if values.updateValue(newValue, forKey: name) == nil { names.append(name) }
-            } else if values.removeValue(forKey: name) != nil {
-                names.removeAll { $0 == name }
+            if let index = pairs.firstIndex(where: { $0.name == name }) {
+                if let newValue { pairs[index].value = newValue } else { pairs.remove(at: index) }
+            } else if let newValue {
+                pairs.append((name, newValue))
             }
         }
     }
 
-    public func makeIterator() -> some IteratorProtocol<(name: String, value: Value)> {
-        names.lazy.map { (name: $0, value: values[$0]!) }.makeIterator()  // names and values hold the same keys
+    public func makeIterator() -> IndexingIterator<[(name: String, value: Value)]> {
+        pairs.makeIterator()
     }
 }
