@@ -1,10 +1,15 @@
+import Foundation
 public import ParityCEL
 
 /// A model value seen from CEL: fields are converted when an expression reads them, so
-/// binding a 10,000-service environment costs nothing until a rule looks inside.
-public struct ValueObject: CELObject {
+/// binding a 10,000-service environment costs nothing until a rule looks inside, and a
+/// list read again (`env.rollback` for every datastore) is converted once.
+public final class ValueObject: CELObject, @unchecked Sendable {
     public let fields: Fields
     public let schema: ObjectSchema?
+    // Converted lists, by field name; guarded by `lock` (evaluations may run concurrently).
+    private var converted: [String: CELValue] = [:]
+    private let lock = NSLock()
 
     public init(fields: Fields, schema: ObjectSchema?) {
         self.fields = fields
@@ -17,7 +22,13 @@ public struct ValueObject: CELObject {
         guard let value = fields[name] else { return nil }
         let field = schema?.field(name)
         if field?.sensitive == true { return .string(Gap.redacted) }
-        return CELBinding.celValue(value, type: field?.type)
+        guard case .list(let items) = value.content, items.count > 8 else { return CELBinding.celValue(value, type: field?.type) }
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = converted[name] { return cached }
+        let result = CELBinding.celValue(value, type: field?.type)
+        converted[name] = result
+        return result
     }
 
     public func celHasField(_ name: String) -> Bool { fields[name] != nil }

@@ -1,6 +1,15 @@
 import ParityDiagnostics
 
 extension Value {
+    /// How many values this one holds, itself included: the size of an environment.
+    public var size: Int {
+        switch content {
+        case .list(let items): items.reduce(1) { $0 + $1.size }
+        case .object(let fields): fields.reduce(1) { $0 + $1.value.size }
+        default: 1
+        }
+    }
+
     /// Canonical compact JSON (object keys sorted): the identity of a value in a set.
     public var canonicalText: String {
         var out: [UInt8] = []

@@ -34,6 +34,10 @@ public struct PolicyEngine: Sendable {
     /// policy tests can tell a rule that passed from one that never applied.
     public func evaluate(environments: [PolicySubject], pairs: [(reference: PolicySubject, mirror: PolicySubject)], checked: inout [String: Int]) -> [Finding] {
         var findings: [Finding] = []
+        // Rules over a whole environment or pair may grow with its size; their cost budget
+        // grows with it, linearly, so a large repository is judged and a runaway still stops.
+        let sizes = Dictionary((environments + pairs.flatMap { [$0.reference, $0.mirror] }).map { ($0.name, $0.value.size) }, uniquingKeysWith: { first, _ in first })
+        func budget(_ names: String...) -> Int { max(CELProgram.defaultBudget, 100 * names.reduce(0) { $0 + (sizes[$1] ?? 0) }) }
         let environmentType = SchemaType.object(schema)
         for compiled in rules {
             let rule = compiled.rule
@@ -44,12 +48,14 @@ public struct PolicyEngine: Sendable {
                         "reference": CELBinding.celValue(pair.reference.value, type: environmentType),
                         "mirror": CELBinding.celValue(pair.mirror.value, type: environmentType),
                     ])
-                    check(compiled, activation, environment: "\(pair.reference.name) -> \(pair.mirror.name)", item: .root, value: pair.mirror.value, into: &findings, checked: &checked)
+                    check(compiled, activation, environment: "\(pair.reference.name) -> \(pair.mirror.name)", item: .root, value: pair.mirror.value,
+                          budget: budget(pair.reference.name, pair.mirror.name), into: &findings, checked: &checked)
                 }
             case .environment:
                 for environment in environments where rule.applies(toTier: environment.tier) {
                     let bound = CELBinding.celValue(environment.value, type: environmentType)
-                    check(compiled, CELActivation(["self": bound, "env": bound]), environment: environment.name, item: .root, value: environment.value, into: &findings, checked: &checked)
+                    check(compiled, CELActivation(["self": bound, "env": bound]), environment: environment.name, item: .root, value: environment.value,
+                          budget: budget(environment.name), into: &findings, checked: &checked)
                 }
             case .items(let pattern):
                 let itemType = rule.target.itemType(in: schema)
@@ -57,7 +63,8 @@ public struct PolicyEngine: Sendable {
                     let bound = CELBinding.celValue(environment.value, type: environmentType)
                     for (path, item) in environment.value.items(matching: pattern) {
                         let activation = CELActivation(["self": CELBinding.celValue(item, type: itemType), "env": bound])
-                        check(compiled, activation, environment: environment.name, item: path, value: item, into: &findings, checked: &checked)
+                        check(compiled, activation, environment: environment.name, item: path, value: item,
+                              budget: CELProgram.defaultBudget, into: &findings, checked: &checked)
                     }
                 }
             }
@@ -66,7 +73,7 @@ public struct PolicyEngine: Sendable {
     }
 
     private func check(_ compiled: CompiledRule, _ activation: CELActivation, environment: String, item: ModelPath, value: Value,
-                       into findings: inout [Finding], checked: inout [String: Int]) {
+                       budget: Int, into findings: inout [Finding], checked: inout [String: Int]) {
         let rule = compiled.rule
         func finding(_ message: String) -> Finding {
             Finding(ruleID: rule.id, title: rule.title, severity: rule.severity, message: message, environment: environment,
@@ -74,13 +81,13 @@ public struct PolicyEngine: Sendable {
         }
         do throws(CELError) {
             if let when = compiled.when {
-                guard case .bool(let applies) = try when.evaluate(activation) else {
+                guard case .bool(let applies) = try when.evaluate(activation, budget: budget) else {
                     throw CELError(.typeMismatch, "the 'when' filter is not a boolean")
                 }
                 guard applies else { return }
             }
             checked[rule.id, default: 0] += 1
-            let result = try compiled.assert.evaluate(activation)
+            let result = try compiled.assert.evaluate(activation, budget: budget)
             guard case .bool(let holds) = result else {
                 throw CELError(.typeMismatch, "the assertion gave \(result.celLiteral), not a boolean")
             }
