@@ -29,11 +29,13 @@ let package = Package(
         // Benchmark of compiled CEL policy assertions over lazy objects.
         .executableTarget(name: "cel-bench", dependencies: ["ParityCEL"]),
 
+        // Helpers shared by the test targets (marked text).
+        .target(name: "ParityTestSupport", dependencies: ["ParityDiagnostics"], path: "Tests/ParityTestSupport"),
         .testTarget(name: "ParityDiagnosticsTests", dependencies: ["ParityDiagnostics"]),
-        .testTarget(name: "ParityYAMLTests", dependencies: ["ParityYAML"]),
-        .testTarget(name: "ParityCELTests", dependencies: ["ParityCEL"]),
+        .testTarget(name: "ParityYAMLTests", dependencies: ["ParityYAML", "ParityTestSupport"]),
+        .testTarget(name: "ParityCELTests", dependencies: ["ParityCEL", "ParityTestSupport"]),
         // Fixtures and their golden files sit beside the tests; they are read through #filePath.
-        .testTarget(name: "ParityKitTests", dependencies: ["ParityKit"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "ParityKitTests", dependencies: ["ParityKit", "ParityTestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "parityTests", dependencies: ["parity"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ParityCEL
 import Testing
+import ParityTestSupport
 
 @Suite struct CheckerTests {
     static let declarations = CELDeclarations()

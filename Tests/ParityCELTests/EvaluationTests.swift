@@ -1,5 +1,6 @@
 import ParityCEL
 import Testing
+import ParityTestSupport
 
 @Suite struct EvaluationTests {
     /// Each expression and its value written as a CEL literal.

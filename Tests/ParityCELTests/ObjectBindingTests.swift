@@ -1,6 +1,7 @@
 import Foundation
 import ParityCEL
 import Testing
+import ParityTestSupport
 
 /// A host object that computes fields on demand and counts how often it is asked.
 final class Service: CELObject, @unchecked Sendable {

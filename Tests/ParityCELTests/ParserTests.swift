@@ -1,6 +1,7 @@
 import Foundation
 import ParityCEL
 import Testing
+import ParityTestSupport
 
 @Suite struct ParserTests {
     struct ErrorCase: Sendable, CustomTestStringConvertible {

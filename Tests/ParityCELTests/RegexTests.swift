@@ -1,6 +1,7 @@
 import Foundation
 import ParityCEL
 import Testing
+import ParityTestSupport
 
 @Suite struct RegexTests {
     @Test(arguments: [

@@ -1,4 +1,5 @@
 import Testing
+import ParityTestSupport
 import ParityYAML
 @testable import ParityKit
 

@@ -1,4 +1,5 @@
 import Testing
+import ParityTestSupport
 import ParityDiagnostics
 import ParityYAML
 @testable import ParityKit

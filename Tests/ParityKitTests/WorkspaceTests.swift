@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ParityTestSupport
 import ParityDiagnostics
 @testable import ParityKit
 

@@ -1,4 +1,5 @@
 import Foundation
+import ParityCEL
 public import ParityDiagnostics
 
 /// `parity diff REFERENCE MIRROR`: two environments, by name or by file, compared with the
@@ -38,18 +39,7 @@ public struct DiffRun {
 public enum Today {
     public static func string(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let fixed = environment["PARITY_TODAY"], DateText.isValid(fixed) { return fixed }
-        let seconds = Int64(Date().timeIntervalSince1970)
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        // Civil from days (Howard Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        // RFC 3339 in UTC begins with the calendar date; the clock cannot be out of range.
+        return String((try? CELTimestamp(Date()))?.rfc3339.prefix(10) ?? "1970-01-01")
     }
 }

@@ -1,3 +1,4 @@
+import ParityTestSupport
 import ParityDiagnostics
 import ParityYAML
 @testable import ParityKit
