@@ -20,6 +20,10 @@ extension DecodingRun {
         guard let scalar = node.scalar, scalar.value != .null else {
             return mismatch(node, expected: type.expectation, label: label)
         }
+        // A secret's text never goes into a message, even a wrong one.
+        if field?.sensitive == true, case .bool = scalar.value {
+            return mismatch(node, expected: "a string", label: label, quoting: false)
+        }
         switch type {
         case .string:
             if case .bool = scalar.value {

@@ -39,10 +39,11 @@ public struct EnvironmentLoader: Sendable {
                 }
                 let decoded = decoder.decode(document.root, as: EnvironmentSchema.root)
                 diagnostics += decoded.diagnostics
-                if declared == nil {
-                    declared = decoded.value
+                if var combined = declared {
+                    Composition.combine(&combined, with: decoded.value, schema: EnvironmentSchema.root, diagnostics: &diagnostics)
+                    declared = combined
                 } else {
-                    Composition.combine(&declared!, with: decoded.value, schema: EnvironmentSchema.root, diagnostics: &diagnostics)  // set above
+                    declared = decoded.value
                 }
             }
         }

@@ -137,9 +137,10 @@ struct DecodingRun {
     }
 
     /// Reports a value of the wrong shape and keeps it as written.
-    mutating func mismatch(_ node: Node, expected: String, label: String?, hint: String = "") -> Value {
+    mutating func mismatch(_ node: Node, expected: String, label: String?, hint: String = "", quoting: Bool = true) -> Value {
         let target = label.map { $0.hasPrefix("an item of") ? " as \($0)" : " for '\($0)'" } ?? ""
-        diagnostics.append(.error(.schemaTypeMismatch, "expected \(expected)\(target), found \(node.foundDescription)\(hint)", at: node.location))
+        let found = quoting ? node.foundDescription : node.kindDescription
+        diagnostics.append(.error(.schemaTypeMismatch, "expected \(expected)\(target), found \(found)\(hint)", at: node.location))
         return Value(generic: node)
     }
 }
