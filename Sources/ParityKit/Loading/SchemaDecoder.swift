@@ -86,6 +86,7 @@ struct DecodingRun {
         var items: [Value] = []
         items.reserveCapacity(nodes.count)
         var firstByName: [String: SourceLocation] = [:]
+        var firstByContent: [String: SourceLocation?] = [:]
         for (position, itemNode) in nodes.enumerated() {
             var itemPath = path.index(position)
             if case .named(let key) = kind, let name = itemNode[key]?.scalar?.text {
@@ -103,11 +104,15 @@ struct DecodingRun {
                     firstByName[name] = here
                 }
             }
-            if case .set = kind, let earlier = items.first(where: { $0.sameContent(as: item) }) {
-                diagnostics.append(.warning(
-                    .schemaDuplicateItem, "'\(label ?? path.description)' lists the same value twice; remove one",
-                    at: itemNode.location, notes: [.init("first listed here", at: earlier.location)]))
-                continue
+            if case .set = kind {
+                let key = item.contentKey
+                if let earlier = firstByContent[key] {
+                    diagnostics.append(.warning(
+                        .schemaDuplicateItem, "'\(label ?? path.description)' lists the same value twice; remove one",
+                        at: itemNode.location, notes: [.init("first listed here", at: earlier)]))
+                    continue
+                }
+                firstByContent[key] = item.location
             }
             items.append(item)
         }

@@ -23,6 +23,24 @@ extension Workspace {
 
     /// One step up the chain: the parent resolved, then this environment written over it.
     private func resolvedValue(_ source: EnvironmentSource, chain: [EnvironmentSource], lineage: inout [String], diagnostics: inout [Diagnostic]) -> Value {
+        if let cached = resolvedValues[source.path] {
+            lineage += cached.lineage
+            diagnostics += cached.diagnostics
+            return cached.value
+        }
+        var ownLineage: [String] = []
+        var ownDiagnostics: [Diagnostic] = []
+        let value = resolveChain(source, chain: chain, lineage: &ownLineage, diagnostics: &ownDiagnostics)
+        // A circle gives a different answer from each of its members, so it is not kept.
+        if !ownDiagnostics.contains(where: { $0.code == .modelExtendsCycle }) {
+            resolvedValues[source.path] = (value, ownLineage, ownDiagnostics)
+        }
+        lineage += ownLineage
+        diagnostics += ownDiagnostics
+        return value
+    }
+
+    private func resolveChain(_ source: EnvironmentSource, chain: [EnvironmentSource], lineage: inout [String], diagnostics: inout [Diagnostic]) -> Value {
         // Callers only pass sources with a declared value.
         var own = source.declared ?? Value(.object(Fields()), at: nil)
         lineage.append(source.name ?? source.path)

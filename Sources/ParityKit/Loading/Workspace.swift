@@ -19,6 +19,9 @@ public final class Workspace {
 
     private var byName: [String: Int] = [:]
     let loader: EnvironmentLoader
+    /// Environments already resolved, by path: a parent is resolved once, however many
+    /// children extend it.
+    var resolvedValues: [String: (value: Value, lineage: [String], diagnostics: [Diagnostic])] = [:]
 
     /// Reads every environment under `root/environmentsFolder`: each `.yaml` file and each
     /// folder of `.yaml` files there is one environment.
