@@ -105,14 +105,22 @@ struct DecodingRun {
                 }
             }
             if case .set = kind {
-                let key = item.contentKey
-                if let earlier = firstByContent[key] {
+                // Most sets are a handful of regions or ports: comparing pairs is cheaper
+                // than hashing there, and hashing keeps a long set linear.
+                let earlier: SourceLocation??
+                if nodes.count <= 16 {
+                    earlier = items.first { $0.sameContent(as: item) }.map(\.location)
+                } else {
+                    let key = item.contentKey
+                    earlier = firstByContent[key]
+                    if earlier == nil { firstByContent[key] = item.location }
+                }
+                if let earlier {
                     diagnostics.append(.warning(
                         .schemaDuplicateItem, "'\(label ?? path.description)' lists the same value twice; remove one",
                         at: itemNode.location, notes: [.init("first listed here", at: earlier)]))
                     continue
                 }
-                firstByContent[key] = item.location
             }
             items.append(item)
         }
