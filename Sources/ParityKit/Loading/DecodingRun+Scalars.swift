@@ -29,6 +29,10 @@ extension DecodingRun {
             if case .bool = scalar.value {
                 return mismatch(node, expected: "a string", label: label, hint: "; quote it ('\(scalar.text)') to mean the text")
             }
+            if let format = field?.format, !format.isValid(scalar.text) {
+                let shown = field?.sensitive == true ? "" : ", found '\(scalar.text)'"
+                return invalid(node, "expected \(format.expectation)\(labelled(label))\(shown)")
+            }
             return Value(.string(scalar.text), at: node.location)
         case .int:
             guard case .int(let number) = scalar.value else { return mismatch(node, expected: "an integer", label: label) }

@@ -63,10 +63,12 @@ public struct FieldSchema: Sendable {
     public var minimum: Double?
     /// The largest number allowed, for numeric fields.
     public var maximum: Double?
+    /// The shape a string field's text must have (a CIDR range), if any.
+    public var format: StringFormat?
 
     public init(
         _ name: String, _ type: SchemaType, _ summary: String, required: Bool = false, sensitive: Bool = false,
-        references: Reference? = nil, minimum: Double? = nil, maximum: Double? = nil
+        references: Reference? = nil, minimum: Double? = nil, maximum: Double? = nil, format: StringFormat? = nil
     ) {
         self.name = name
         self.type = type
@@ -76,6 +78,7 @@ public struct FieldSchema: Sendable {
         self.references = references
         self.minimum = minimum
         self.maximum = maximum
+        self.format = format
     }
 }
 
