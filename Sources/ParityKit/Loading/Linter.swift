@@ -43,22 +43,26 @@ public struct Linter {
             }
             let repository = workspace ?? Workspace(root: root, sources: sources, loader: loader)
             workspace = repository
-            if EnvironmentLoader.isDirectory(path) || repository.source(containing: path) != nil || holdsEnvironment(path) {
+            if EnvironmentLoader.isDirectory(path) || repository.source(containing: path) != nil {
+                diagnostics += repository.resolve(repository.load(path: path)).diagnostics
+                continue
+            }
+            // A loose file: an environment (which may extend the repository's) or another kind.
+            let documents: [YAMLDocument]
+            do {
+                documents = try YAMLLoader(limits: loader.limits, strictTags: true).loadFile(path, sources: sources)
+            } catch {
+                diagnostics += error.diagnostics
+                continue
+            }
+            if documents.contains(where: { $0.root["kind"]?.scalar?.text == FileKind.environment.name }) {
                 diagnostics += repository.resolve(repository.load(path: path)).diagnostics
             } else {
-                diagnostics += DocumentChecker(limits: loader.limits).check(file: path, sources: sources)
+                let checker = DocumentChecker(limits: loader.limits)
+                diagnostics += documents.flatMap { checker.check($0.root) }
             }
         }
         return Self.tidy(diagnostics)
-    }
-
-    /// Whether the file at `path` says `kind: Environment`; a cheap look before a full read.
-    private func holdsEnvironment(_ path: String) -> Bool {
-        guard let bytes = try? YAMLLoader.read(path, limit: loader.limits.maxFileBytes) else { return false }
-        let text = String(decoding: bytes, as: UTF8.self)
-        return text.split(whereSeparator: \.isNewline).contains { line in
-            line.hasPrefix("kind:") && line.dropFirst(5).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) == FileKind.environment.name
-        }
     }
 
     /// The policy files under `folder`, at any depth, sorted.
