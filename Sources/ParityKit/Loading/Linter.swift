@@ -13,15 +13,16 @@ public struct Linter {
     }
 
     /// Every problem of the repository at `root`: each environment (resolved), each file
-    /// under `policies/`, and `parity.yaml`; sorted by place, each reported once.
-    public func lintRepository(at root: String = ".") -> [Diagnostic] {
-        let workspace = Workspace(root: root, sources: sources, loader: loader)
+    /// under `policies/`, and `parity.yaml`; sorted by place, each reported once. The
+    /// folders are relative to `root` (a ParitySpec may move them).
+    public func lintRepository(at root: String = ".", environmentsFolder: String = "environments", policiesFolder: String = "policies") -> [Diagnostic] {
+        let workspace = Workspace(root: root, sources: sources, environmentsFolder: environmentsFolder, loader: loader)
         var diagnostics = workspace.diagnostics
         for source in workspace.environments {
             diagnostics += workspace.resolve(source).diagnostics
         }
         let checker = DocumentChecker(limits: loader.limits)
-        for file in Self.policyFiles(in: EnvironmentLoader.join(root, "policies")) {
+        for file in Self.policyFiles(in: EnvironmentLoader.join(root, policiesFolder)) {
             diagnostics += checker.check(file: file, sources: sources)
         }
         let spec = EnvironmentLoader.join(root, "parity.yaml")
