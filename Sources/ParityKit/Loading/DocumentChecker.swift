@@ -5,6 +5,7 @@ import ParityYAML
 /// the kind's own checks. Environments that span files or extend others go through
 /// `Workspace` instead.
 public struct DocumentChecker: Sendable {
+    /// Bounds on every file read.
     public var limits: LoaderLimits
 
     public init(limits: LoaderLimits = .default) {

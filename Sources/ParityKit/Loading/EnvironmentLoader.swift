@@ -5,6 +5,7 @@ import ParityYAML
 /// Reads an environment from a file or a folder of files: loads the YAML, checks each
 /// document's header, decodes it, and combines the documents into one value.
 public struct EnvironmentLoader: Sendable {
+    /// Bounds on every file read.
     public var limits: LoaderLimits
 
     public init(limits: LoaderLimits = .default) {

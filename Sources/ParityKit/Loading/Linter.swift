@@ -4,7 +4,9 @@ import ParityYAML
 
 /// `parity lint`: validates environment, spec and policy files and reports every problem.
 public struct Linter {
+    /// Where the text of every file read is kept, for rendering diagnostics.
     public let sources: SourceStore
+    /// How environments are read (and the loader limits for every file).
     public var loader: EnvironmentLoader
 
     public init(sources: SourceStore, loader: EnvironmentLoader = EnvironmentLoader()) {

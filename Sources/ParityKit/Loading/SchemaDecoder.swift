@@ -19,6 +19,7 @@ public struct SchemaDecoder: Sendable {
         /// The decoded value. Unknown fields are left out; a value of the wrong type is kept
         /// as written, so later checks do not report it again as missing.
         public var value: Value
+        /// Every problem found, in document order.
         public var diagnostics: [Diagnostic]
     }
 

@@ -9,6 +9,7 @@ public import ParityDiagnostics
 public final class Workspace {
     /// The repository folder.
     public let root: String
+    /// Where the text of every file read is kept, for rendering diagnostics.
     public let sources: SourceStore
     /// The folder of environments, as a path from the working directory.
     public let environmentsFolder: String
