@@ -34,8 +34,9 @@ public struct Linter {
         return Self.tidy(diagnostics)
     }
 
-    /// Every problem of `paths`: files of any kind, folder environments, or repository
-    /// folders. Environments extend others of the repository at `root`.
+    /// Every problem of `paths`: files of any kind, folder environments, repository
+    /// folders, or the repository's environments or policies folder. Environments extend
+    /// others of the repository at `root`.
     public func lint(paths: [String], root: String = ".") -> [Diagnostic] {
         var workspace: Workspace?
         var diagnostics: [Diagnostic] = []
@@ -46,6 +47,16 @@ public struct Linter {
             }
             let repository = workspace ?? Workspace(root: root, sources: sources, loader: loader)
             workspace = repository
+            if Workspace.canonical(path) == Workspace.canonical(repository.environmentsFolder) {
+                diagnostics += repository.diagnostics + repository.environments.flatMap { repository.resolve($0).diagnostics }
+                continue
+            }
+            if Workspace.canonical(path) == Workspace.canonical(EnvironmentLoader.join(root, "policies")) {
+                let checker = DocumentChecker(limits: loader.limits)
+                diagnostics += Self.policyFiles(in: path).flatMap { checker.check(file: $0, sources: sources) }
+                continue
+            }
+            // Any other folder is one environment written as several files.
             if EnvironmentLoader.isDirectory(path) || repository.source(containing: path) != nil {
                 diagnostics += repository.resolve(repository.load(path: path)).diagnostics
                 continue
