@@ -1,19 +1,36 @@
 import ParityDiagnostics
 import ParityYAML
 
-/// One decoding pass: the diagnostics found so far.
+/// One decoding pass: the diagnostics found so far, and where in the document it is.
 struct DecodingRun {
     var diagnostics: [Diagnostic] = []
+    /// The place being decoded, as a stack rather than a `ModelPath` per value: paths
+    /// are only needed for the rare message, and building one for every value is costly.
+    var path: [ModelPath.Component] = []
+
+    /// What a value is called in messages: its field, or an item of a field's list.
+    struct Label {
+        var field: String?
+        var inList = false
+
+        /// " for 'replicas'", " as an item of 'ports'", or nothing.
+        var phrase: String {
+            guard let field else { return "" }
+            return inList ? " as an item of '\(field)'" : " for '\(field)'"
+        }
+    }
+
+    var place: String { ModelPath(path).description }
 
     /// Decodes `node` as `type`; `label` names the field for messages.
-    mutating func value(_ node: Node, _ type: SchemaType, label: String?, path: ModelPath, field: FieldSchema? = nil) -> Value {
+    mutating func value(_ node: Node, _ type: SchemaType, label: Label, field: FieldSchema? = nil) -> Value {
         switch type {
         case .object(let schema):
-            return object(node, schema, label: label, path: path)
+            return object(node, schema, label: label)
         case .list(let item, let kind):
-            return list(node, item, kind, label: label, path: path)
+            return list(node, item, kind, label: label)
         case .map(let item):
-            return map(node, item, label: label, path: path)
+            return map(node, item, label: label)
         case .any:
             return Value(generic: node)
         default:
@@ -21,7 +38,7 @@ struct DecodingRun {
         }
     }
 
-    private mutating func object(_ node: Node, _ schema: ObjectSchema, label: String?, path: ModelPath) -> Value {
+    private mutating func object(_ node: Node, _ schema: ObjectSchema, label: Label) -> Value {
         guard let pairs = node.mapping else { return mismatch(node, expected: "a mapping", label: label) }
         var fields = Fields()
         for pair in pairs {
@@ -29,7 +46,7 @@ struct DecodingRun {
             var fieldSchema = schema.field(name)
             if fieldSchema == nil {
                 let suggestion = Suggestion.closest(to: name, in: schema.fields.map(\.name))
-                let place = path.components.isEmpty ? "this \(schema.noun)" : path.description
+                let place = path.isEmpty ? "this \(schema.noun)" : self.place
                 let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; remove it, or see 'parity schema' for the fields of a \(schema.noun)"
                 diagnostics.append(.error(.schemaUnknownField, "unknown field '\(name)' in \(place)\(hint)", at: pair.key.location))
                 // Recover as if the suggestion had been written, so one typo is one diagnostic.
@@ -37,30 +54,33 @@ struct DecodingRun {
                 fieldSchema = schema.field(suggestion)
             }
             guard let fieldSchema else { continue }
-            let fieldPath = path.field(fieldSchema.name)
-            fields[fieldSchema.name] = value(pair.value, fieldSchema.type, label: fieldSchema.name, path: fieldPath, field: fieldSchema)
+            path.append(.field(fieldSchema.name))
+            fields[fieldSchema.name] = value(pair.value, fieldSchema.type, label: Label(field: fieldSchema.name), field: fieldSchema)
+            path.removeLast()
         }
         return Value(.object(fields), at: node.location)
     }
 
-    private mutating func list(_ node: Node, _ itemType: SchemaType, _ kind: ListKind, label: String?, path: ModelPath) -> Value {
+    private mutating func list(_ node: Node, _ itemType: SchemaType, _ kind: ListKind, label: Label) -> Value {
         guard let nodes = node.sequence else { return mismatch(node, expected: "a list", label: label) }
         var items: [Value] = []
         items.reserveCapacity(nodes.count)
         var firstByName: [String: SourceLocation] = [:]
         var firstByContent: [String: SourceLocation?] = [:]
         for (position, itemNode) in nodes.enumerated() {
-            var itemPath = path.index(position)
             if case .named(let key) = kind, let name = itemNode[key]?.scalar?.text {
-                itemPath = path.item(name)
+                path.append(.item(name))
+            } else {
+                path.append(.index(position))
             }
-            let item = value(itemNode, itemType, label: label.map { "an item of '\($0)'" }, path: itemPath)
+            let item = value(itemNode, itemType, label: Label(field: label.field, inList: true))
+            path.removeLast()
             if case .named(let key) = kind, let nameValue = item[key], let name = nameValue.string {
                 let here = nameValue.location ?? itemNode.location
                 if let first = firstByName[name] {
                     let noun = itemType.objectSchema?.noun ?? "item"
                     diagnostics.append(.error(
-                        .schemaDuplicateName, "duplicate name '\(name)' in '\(label ?? path.description)'; each \(noun) needs its own name",
+                        .schemaDuplicateName, "duplicate name '\(name)' in '\(label.field ?? place)'; each \(noun) needs its own name",
                         at: here, notes: [.init("'\(name)' is first defined here", at: first)]))
                 } else {
                     firstByName[name] = here
@@ -79,7 +99,7 @@ struct DecodingRun {
                 }
                 if let earlier {
                     diagnostics.append(.warning(
-                        .schemaDuplicateItem, "'\(label ?? path.description)' lists the same value twice; remove one",
+                        .schemaDuplicateItem, "'\(label.field ?? place)' lists the same value twice; remove one",
                         at: itemNode.location, notes: [.init("first listed here", at: earlier)]))
                     continue
                 }
@@ -89,12 +109,14 @@ struct DecodingRun {
         return Value(.list(items), at: node.location)
     }
 
-    private mutating func map(_ node: Node, _ itemType: SchemaType, label: String?, path: ModelPath) -> Value {
+    private mutating func map(_ node: Node, _ itemType: SchemaType, label: Label) -> Value {
         guard let pairs = node.mapping else { return mismatch(node, expected: "a mapping", label: label) }
         var fields = Fields()
         for pair in pairs {
             guard let name = key(pair.key) else { continue }
-            var entry = value(pair.value, itemType, label: name, path: path.item(name))
+            path.append(.item(name))
+            var entry = value(pair.value, itemType, label: Label(field: name))
+            path.removeLast()
             // A map's entries are placed at their key, where references to the key point.
             if entry.location == pair.value.location, itemType.objectSchema != nil { entry.location = pair.key.location }
             fields[name] = entry
@@ -112,8 +134,8 @@ struct DecodingRun {
     }
 
     /// Reports a value of the wrong shape and keeps it as written.
-    mutating func mismatch(_ node: Node, expected: String, label: String?, hint: String = "", quoting: Bool = true) -> Value {
-        let target = label.map { $0.hasPrefix("an item of") ? " as \($0)" : " for '\($0)'" } ?? ""
+    mutating func mismatch(_ node: Node, expected: String, label: Label, hint: String = "", quoting: Bool = true) -> Value {
+        let target = label.phrase
         let found = quoting ? node.foundDescription : node.kindDescription
         diagnostics.append(.error(.schemaTypeMismatch, "expected \(expected)\(target), found \(found)\(hint)", at: node.location))
         return Value(generic: node)

@@ -31,7 +31,7 @@ public struct SchemaDecoder: Sendable {
     /// Decodes `node` as a value of `type`.
     public func decode(_ node: Node, as type: SchemaType) -> Result {
         var run = DecodingRun()
-        let value = run.value(node, type, label: nil, path: .root)
+        let value = run.value(node, type, label: DecodingRun.Label())
         var diagnostics = run.diagnostics
         if checksRequiredFields, let schema = type.objectSchema, case .object = type {
             diagnostics += RequiredFields.check(value, schema: schema)
