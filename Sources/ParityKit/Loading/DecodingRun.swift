@@ -7,6 +7,8 @@ struct DecodingRun {
     /// The place being decoded, as a stack rather than a `ModelPath` per value: paths
     /// are only needed for the rare message, and building one for every value is costly.
     var path: [ModelPath.Component] = []
+    /// The nodes of sensitive fields, whose text must not be quoted.
+    var secrets: [Node] = []
 
     /// What a value is called in messages: its field, or an item of a field's list.
     struct Label {
@@ -24,6 +26,7 @@ struct DecodingRun {
 
     /// Decodes `node` as `type`; `label` names the field for messages.
     mutating func value(_ node: Node, _ type: SchemaType, label: Label, field: FieldSchema? = nil) -> Value {
+        if field?.sensitive == true { secrets.append(node) }
         switch type {
         case .object(let schema):
             return object(node, schema, label: label)

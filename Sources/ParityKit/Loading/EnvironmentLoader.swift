@@ -21,9 +21,19 @@ public struct EnvironmentLoader: Sendable {
         let loader = YAMLLoader(limits: limits, strictTags: true)
         let decoder = SchemaDecoder(checksRequiredFields: false)
         for file in files {
+            let bytes: [UInt8]
             let documents: [YAMLDocument]
             do {
-                documents = try loader.loadFile(file, sources: sources)
+                bytes = try YAMLLoader.read(file, limit: limits.maxFileBytes)
+            } catch {
+                diagnostics += error.diagnostics
+                continue
+            }
+            var secrets: [Node] = []
+            // Registered once the secrets are known, so that no diagnostic quotes one.
+            defer { sources.register(file, bytes: SecretMask.mask(bytes, secrets: secrets)) }
+            do {
+                documents = try loader.load(bytes, file: file)
             } catch {
                 diagnostics += error.diagnostics
                 continue
@@ -40,6 +50,7 @@ public struct EnvironmentLoader: Sendable {
                 }
                 let decoded = decoder.decode(document.root, as: EnvironmentSchema.root)
                 diagnostics += decoded.diagnostics
+                secrets += decoded.secrets
                 if var combined = declared {
                     Composition.combine(&combined, with: decoded.value, schema: EnvironmentSchema.root, diagnostics: &diagnostics)
                     declared = combined

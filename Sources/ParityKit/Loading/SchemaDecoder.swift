@@ -21,6 +21,8 @@ public struct SchemaDecoder: Sendable {
         public var value: Value
         /// Every problem found, in document order.
         public var diagnostics: [Diagnostic]
+        /// The nodes of sensitive fields: their source text must never be shown.
+        public var secrets: [Node]
     }
 
     /// Decodes a document's root `node` as an object of `schema`.
@@ -36,6 +38,6 @@ public struct SchemaDecoder: Sendable {
         if checksRequiredFields, let schema = type.objectSchema, case .object = type {
             diagnostics += RequiredFields.check(value, schema: schema)
         }
-        return Result(value: value, diagnostics: diagnostics)
+        return Result(value: value, diagnostics: diagnostics, secrets: run.secrets)
     }
 }
