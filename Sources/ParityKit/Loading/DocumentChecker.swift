@@ -1,5 +1,5 @@
 public import ParityDiagnostics
-import ParityYAML
+public import ParityYAML
 
 /// Checks a file of any kind on its own: YAML, then each document's header, schema and
 /// the kind's own checks. Environments that span files or extend others go through
@@ -12,23 +12,43 @@ public struct DocumentChecker: Sendable {
         self.limits = limits
     }
 
-    /// Every problem of the file at `path`, registering its text with `sources`.
+    /// Every problem of the file at `path`, registering its text (secrets hidden) with `sources`.
     public func check(file path: String, sources: SourceStore) -> [Diagnostic] {
-        let documents: [YAMLDocument]
+        let bytes: [UInt8]
         do {
-            documents = try YAMLLoader(limits: limits, strictTags: true).loadFile(path, sources: sources)
+            bytes = try YAMLLoader.read(path, limit: limits.maxFileBytes)
         } catch {
             return error.diagnostics
         }
-        return documents.flatMap { check($0.root) }
+        return check(bytes, file: path, sources: sources)
     }
 
-    /// Every problem of one document.
-    public func check(_ root: Node) -> [Diagnostic] {
+    /// Every problem of `bytes`, read from `file`, registering the text (secrets hidden) with `sources`.
+    public func check(_ bytes: [UInt8], file: String, sources: SourceStore) -> [Diagnostic] {
+        let documents: [YAMLDocument]
+        do {
+            documents = try YAMLLoader(limits: limits, strictTags: true).load(bytes, file: file)
+        } catch {
+            sources.register(file, bytes: bytes)
+            return error.diagnostics
+        }
+        var diagnostics: [Diagnostic] = []
+        var secrets: [Node] = []
+        for document in documents {
+            let (found, kindSecrets) = check(document.root)
+            diagnostics += found
+            secrets += kindSecrets
+        }
+        sources.register(file, bytes: SecretMask.mask(bytes, secrets: secrets))
+        return diagnostics
+    }
+
+    /// Every problem of one document, and the nodes of its secrets.
+    func check(_ root: Node) -> (diagnostics: [Diagnostic], secrets: [Node]) {
         let (kind, diagnostics) = DocumentHeader.kind(of: root)
-        guard let kind, let schema = kind.schema else { return diagnostics }
+        guard let kind, let schema = kind.schema else { return (diagnostics, []) }
         let decoded = SchemaDecoder().decode(root, as: schema)
-        guard !decoded.diagnostics.containsError else { return diagnostics + decoded.diagnostics }
-        return diagnostics + decoded.diagnostics + (kind.validate?(decoded.value) ?? [])
+        guard !decoded.diagnostics.containsError else { return (diagnostics + decoded.diagnostics, decoded.secrets) }
+        return (diagnostics + decoded.diagnostics + (kind.validate?(decoded.value) ?? []), decoded.secrets)
     }
 }

@@ -62,18 +62,18 @@ public struct Linter {
                 continue
             }
             // A loose file: an environment (which may extend the repository's) or another kind.
-            let documents: [YAMLDocument]
+            let bytes: [UInt8]
             do {
-                documents = try YAMLLoader(limits: loader.limits, strictTags: true).loadFile(path, sources: sources)
+                bytes = try YAMLLoader.read(path, limit: loader.limits.maxFileBytes)
             } catch {
                 diagnostics += error.diagnostics
                 continue
             }
+            let documents = (try? YAMLLoader(limits: loader.limits, strictTags: true).load(bytes, file: path)) ?? []
             if documents.contains(where: { $0.root["kind"]?.scalar?.text == FileKind.environment.name }) {
                 diagnostics += repository.resolve(repository.load(path: path)).diagnostics
             } else {
-                let checker = DocumentChecker(limits: loader.limits)
-                diagnostics += documents.flatMap { checker.check($0.root) }
+                diagnostics += DocumentChecker(limits: loader.limits).check(bytes, file: path, sources: sources)
             }
         }
         return Self.tidy(diagnostics)
