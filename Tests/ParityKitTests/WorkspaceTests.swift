@@ -127,3 +127,14 @@ import ParityDiagnostics
         #expect(stripe?["credential"]?.location?.file == root + "/environments/staging.yaml")
     }
 }
+
+extension WorkspaceTests {
+    @Test func anEmptyEnvironmentFileIsReported() throws {
+        let scratch = try ScratchFolder()
+        let empty = try scratch.write("environments/empty.yaml", "# nothing yet\n")
+        let workspace = Workspace(root: scratch.path)
+        let diagnostics = workspace.environments.flatMap { workspace.resolve($0).diagnostics }
+        #expect(diagnostics.map(\.code) == [.schemaMissingField])
+        #expect(diagnostics.first?.location == .file(empty))
+    }
+}

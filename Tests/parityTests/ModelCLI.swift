@@ -60,10 +60,12 @@ enum ModelCLI {
             stderr: try String(contentsOf: errURL, encoding: .utf8))
     }
 
-    /// The invalid examples: files and folders, each with `NAME.expected` beside it.
+    /// The invalid examples: YAML files and folders, each with `NAME.expected` beside it.
     static var examples: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: invalidExamples.path)) ?? []
-        return names.filter { !$0.hasSuffix(".expected") && !$0.hasPrefix(".") }.sorted()
+        return names.filter { name in
+            name.hasSuffix(".yaml") || (try? invalidExamples.appendingPathComponent(name).resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true
+        }.sorted()
     }
 
     /// Whether python3 can import jsonschema, the independent validator.

@@ -61,6 +61,10 @@ public struct EnvironmentLoader: Sendable {
         }
         if files.isEmpty {
             diagnostics.append(.error(.ioUnreadable, "no .yaml files in the environment folder '\(path)'", at: .file(path)))
+        } else if declared == nil, diagnostics.isEmpty {
+            diagnostics.append(.error(
+                .schemaMissingField, "no document in '\(path)'; write an environment, starting apiVersion: parity/v1 and kind: Environment",
+                at: .file(path)))
         }
         return EnvironmentSource(path: path, files: files, declared: declared, diagnostics: diagnostics)
     }
