@@ -138,3 +138,16 @@ extension WorkspaceTests {
         #expect(diagnostics.first?.location == .file(empty))
     }
 }
+
+extension WorkspaceTests {
+    @Test func commandLineWordsAreNamesOrPaths() throws {
+        let scratch = try ScratchFolder()
+        let file = try scratch.write("environments/p.yaml", header + "metadata: {name: prod, tier: production, owner: sre}\n")
+        try scratch.write("environments/s.yaml", header + "metadata: {name: stage, tier: staging, owner: sre}\n")
+        let workspace = Workspace(root: scratch.path)
+        #expect(workspace.resolve(namesOrPaths: []).environments.map(\.name) == ["prod", "stage"])
+        let (environments, unknown) = workspace.resolve(namesOrPaths: ["stage", file, "prdo"])
+        #expect(environments.map(\.name) == ["stage", "prod"])
+        #expect(unknown.map(\.message) == ["no environment or file named 'prdo'; did you mean 'prod'?"])
+    }
+}

@@ -1,6 +1,35 @@
+import Foundation
 import ParityDiagnostics
 
 extension Workspace {
+    /// The environment a command line names: an environment's name, or the path of its
+    /// file or folder (`parity diff production environments/staging.yaml`). Nil when it
+    /// is neither; `unknownEnvironment` says so.
+    public func resolve(nameOrPath word: String) -> ResolvedEnvironment? {
+        if let named = resolve(named: word) { return named }
+        guard FileManager.default.fileExists(atPath: word) else { return nil }
+        return resolve(load(path: word))
+    }
+
+    /// The environments `words` name (names or paths), in order, or every environment of
+    /// the repository, by name, when there are none; with the diagnostics of names that
+    /// are neither and of the repository.
+    public func resolve(namesOrPaths words: [String]) -> (environments: [ResolvedEnvironment], unknown: [Diagnostic]) {
+        guard !words.isEmpty else {
+            return (environmentNames.compactMap(resolve(named:)), diagnostics)
+        }
+        var environments: [ResolvedEnvironment] = []
+        var unknown: [Diagnostic] = []
+        for word in words {
+            if let environment = resolve(nameOrPath: word) {
+                environments.append(environment)
+            } else {
+                unknown.append(unknownEnvironment(word))
+            }
+        }
+        return (environments, unknown)
+    }
+
     /// `source` with its `extends` chain applied, checked for required fields and for
     /// references that point nowhere.
     public func resolve(_ source: EnvironmentSource) -> ResolvedEnvironment {
