@@ -36,15 +36,21 @@ public final class ObjectSchema: Sendable {
     public let name: String
     public let summary: String
     public let fields: [FieldSchema]
+    /// Where each field sits in `fields`: decoding looks a field up for every key it reads.
+    private let positions: [String: Int]
 
     public init(_ name: String, _ summary: String, fields: [FieldSchema]) {
         self.name = name
         self.summary = summary
         self.fields = fields
+        var positions: [String: Int] = [:]
+        for (position, field) in fields.enumerated() where positions[field.name] == nil { positions[field.name] = position }
+        self.positions = positions
     }
 
+    /// The field called `name`, if the type has one.
     public func field(_ name: String) -> FieldSchema? {
-        fields.first { $0.name == name }
+        positions[name].map { fields[$0] }
     }
 }
 
