@@ -151,3 +151,13 @@ extension WorkspaceTests {
         #expect(unknown.map(\.message) == ["no environment or file named 'prdo'; did you mean 'prod'?"])
     }
 }
+
+extension WorkspaceTests {
+    @Test func aChildInheritsItsParentsProblems() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("environments/base.yaml", header + "metadata: {name: base, tier: production, owner: sre}\nservices: [{name: api, image: api, replicas: many}]\n")
+        try scratch.write("environments/child.yaml", header + "extends: base\nmetadata: {name: child, tier: staging, owner: sre}\n")
+        let child = try #require(Workspace(root: scratch.path).resolve(named: "child"))
+        #expect(child.diagnostics.map(\.code) == [.schemaTypeMismatch])
+    }
+}

@@ -92,6 +92,8 @@ extension Workspace {
             diagnostics.append(cycle(Array(path[start...])))
             return own
         }
+        // A parent's own problems are the child's too: what it inherits may be wrong.
+        diagnostics += parent.diagnostics
         let inherited = resolvedValue(parent, chain: path, lineage: &lineage, diagnostics: &diagnostics)
         return Composition.override(inherited, with: own, type: .object(EnvironmentSchema.root))
     }
