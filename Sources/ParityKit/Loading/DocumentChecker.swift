@@ -7,9 +7,12 @@ public import ParityYAML
 public struct DocumentChecker: Sendable {
     /// Bounds on every file read.
     public var limits: LoaderLimits
+    /// The kinds a document may have (every kind Parity reads, unless a test says otherwise).
+    public var kinds: [FileKind]
 
-    public init(limits: LoaderLimits = .default) {
+    public init(limits: LoaderLimits = .default, kinds: [FileKind] = FileKind.all) {
         self.limits = limits
+        self.kinds = kinds
     }
 
     /// Every problem of the file at `path`, registering its text (secrets hidden) with `sources`.
@@ -45,7 +48,7 @@ public struct DocumentChecker: Sendable {
 
     /// Every problem of one document, and the nodes of its secrets.
     func check(_ root: Node) -> (diagnostics: [Diagnostic], secrets: [Node]) {
-        let (kind, diagnostics) = DocumentHeader.kind(of: root)
+        let (kind, diagnostics) = DocumentHeader.kind(of: root, among: kinds)
         guard let kind, let schema = kind.schema else { return (diagnostics, []) }
         let decoded = SchemaDecoder().decode(root, as: schema)
         guard !decoded.diagnostics.containsError else { return (diagnostics + decoded.diagnostics, decoded.secrets) }
