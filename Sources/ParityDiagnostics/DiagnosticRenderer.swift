@@ -66,7 +66,9 @@ public struct DiagnosticRenderer: Sendable {
     private func excerpt(at location: SourceLocation?) -> String {
         guard let location, let sources, let text = sources.line(location.line, of: location.file) else { return "" }
         let caret = max(0, location.column - 1)
-        let first = caret > Self.excerptWidth / 2 ? caret - Self.excerptWidth / 2 : 0
+        // A line that fits is shown whole; a longer one as a window around the caret.
+        let fits = text.utf8.count <= Self.excerptWidth || text.unicodeScalars.count <= Self.excerptWidth
+        let first = !fits && caret > Self.excerptWidth / 2 ? caret - Self.excerptWidth / 2 : 0
         var shown = first > 0 ? "..." : ""
         var pad = first > 0 ? "   " : ""
         for (offset, scalar) in text.unicodeScalars.enumerated() {

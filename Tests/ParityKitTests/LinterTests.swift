@@ -80,3 +80,16 @@ import ParityDiagnostics
         #expect(Linter(sources: SourceStore()).lintRepository(at: Golden.repositoryRoot.path).isEmpty)
     }
 }
+
+extension LinterTests {
+    @Test func theEnvironmentsAndPoliciesFoldersAreLintedItemByItem() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("environments/a.yaml", header + "metadata: {name: a, tier: production, owner: sre}\n")
+        try scratch.write("environments/b.yaml", header + "extends: a\nmetadata: {name: b, tier: staging, owner: sre}\n")
+        try scratch.write("policies/p.yaml", "apiVersion: parity/v1\nkind: Policy\nmetadata: {name: p}\nrules: []\n")
+        let linter = Linter(sources: SourceStore())
+        #expect(linter.lint(paths: [scratch.path + "/environments", scratch.path + "/policies/"], root: scratch.path).isEmpty)
+        try scratch.write("policies/q.yaml", "apiVersion: parity/v1\nkind: Polcy\n")
+        #expect(linter.lint(paths: [scratch.path + "/policies"], root: scratch.path).map(\.code) == [.schemaUnknownKind])
+    }
+}

@@ -97,4 +97,15 @@ import ParityYAML
         #expect(result.diagnostics.isEmpty)
         #expect(result.value["featureFlags"]?.list?.first?["overrides"]?["eu-west-1"]?["rollout"]?.int == 5)
     }
+
+    /// Short sets compare pairs, long ones hash; both find the same duplicates.
+    @Test(arguments: [3, 40])
+    func duplicatesInASetAreWarnedAbout(_ size: Int) throws {
+        let ports = (1...size).map { "\($0)" } + ["2"]
+        let marked = MarkedText(Decoding.environment("networks:\n  - {name: n, cidr: 10.0.0.0/8, rules: [{name: r, direction: ingress, from: internet, to: internet, ports: [\(ports.joined(separator: ", "))]}]}\n"))
+        let result = try Decoding.decode(marked)
+        #expect(result.diagnostics.map(\.code) == [.schemaDuplicateItem])
+        #expect(result.diagnostics.map(\.severity) == [.warning])
+        #expect(result.value.value(at: ModelPath(parsing: "networks[n].rules[r].ports")!)?.list?.count == size)
+    }
 }

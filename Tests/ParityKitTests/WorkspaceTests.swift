@@ -128,3 +128,37 @@ import ParityDiagnostics
         #expect(stripe?["credential"]?.location?.file == root + "/environments/staging.yaml")
     }
 }
+
+extension WorkspaceTests {
+    @Test func anEmptyEnvironmentFileIsReported() throws {
+        let scratch = try ScratchFolder()
+        let empty = try scratch.write("environments/empty.yaml", "# nothing yet\n")
+        let workspace = Workspace(root: scratch.path)
+        let diagnostics = workspace.environments.flatMap { workspace.resolve($0).diagnostics }
+        #expect(diagnostics.map(\.code) == [.schemaMissingField])
+        #expect(diagnostics.first?.location == .file(empty))
+    }
+}
+
+extension WorkspaceTests {
+    @Test func commandLineWordsAreNamesOrPaths() throws {
+        let scratch = try ScratchFolder()
+        let file = try scratch.write("environments/p.yaml", header + "metadata: {name: prod, tier: production, owner: sre}\n")
+        try scratch.write("environments/s.yaml", header + "metadata: {name: stage, tier: staging, owner: sre}\n")
+        let workspace = Workspace(root: scratch.path)
+        #expect(workspace.resolve(namesOrPaths: []).environments.map(\.name) == ["prod", "stage"])
+        let (environments, unknown) = workspace.resolve(namesOrPaths: ["stage", file, "prdo"])
+        #expect(environments.map(\.name) == ["stage", "prod"])
+        #expect(unknown.map(\.message) == ["no environment or file named 'prdo'; did you mean 'prod'?"])
+    }
+}
+
+extension WorkspaceTests {
+    @Test func aChildInheritsItsParentsProblems() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("environments/base.yaml", header + "metadata: {name: base, tier: production, owner: sre}\nservices: [{name: api, image: api, replicas: many}]\n")
+        try scratch.write("environments/child.yaml", header + "extends: base\nmetadata: {name: child, tier: staging, owner: sre}\n")
+        let child = try #require(Workspace(root: scratch.path).resolve(named: "child"))
+        #expect(child.diagnostics.map(\.code) == [.schemaTypeMismatch])
+    }
+}

@@ -17,7 +17,7 @@ public enum SpecLoader {
         guard let root = documents.first?.root else {
             return (ParitySpec(), [.error(.schemaMissingField, "'\(file)' is empty; a ParitySpec needs apiVersion: parity/v1 and kind: ParitySpec", at: .file(file))])
         }
-        var diagnostics = DocumentChecker().check(root, sources: sources)
+        var diagnostics = DocumentChecker().check(root, sources: sources).diagnostics
         if case (let kind?, _) = DocumentHeader.kind(of: root), kind.name != FileKind.paritySpec.name {
             diagnostics.append(.error(.schemaUnknownKind, "'\(file)' is a \(kind.name), not a ParitySpec", at: root["kind"]?.location))
         }

@@ -14,13 +14,6 @@ extension Value {
             return nil
         }
     }
-
-    /// The value at a concrete path.
-    public func value(at path: ModelPath) -> Value? {
-        var current: Value? = self
-        for component in path.components { current = current?.child(component) }
-        return current
-    }
 }
 
 extension ModelPath {

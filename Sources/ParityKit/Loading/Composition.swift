@@ -34,10 +34,13 @@ enum Composition {
 
     private static func combineNamed(_ base: Value, _ more: Value, key: String, itemType: SchemaType, path: ModelPath, diagnostics: inout [Diagnostic]) -> Value {
         guard var items = base.list, let additions = more.list else { return base }
+        var positions = index(items, key: key)
         for item in additions {
-            if let name = item[key]?.string, let earlier = items.first(where: { $0[key]?.string == name }) {
+            if let name = item[key]?.string, let position = positions[name] {
+                let earlier = items[position]
                 diagnostics.append(conflict(path.item(name), at: item[key]?.location ?? item.location, first: earlier[key]?.location ?? earlier.location))
             } else {
+                if let name = item[key]?.string { positions[name] = items.count }
                 items.append(item)
             }
         }
@@ -71,10 +74,12 @@ enum Composition {
             return Value(.object(entries), at: child.location)
         case .list(let itemType, .named(let key)):
             guard var items = parent.list, let changes = child.list else { return child }
+            var positions = index(items, key: key)
             for item in changes {
-                if let name = item[key]?.string, let position = items.firstIndex(where: { $0[key]?.string == name }) {
+                if let name = item[key]?.string, let position = positions[name] {
                     items[position] = override(items[position], with: item, type: itemType)
                 } else {
+                    if let name = item[key]?.string { positions[name] = items.count }
                     items.append(item)
                 }
             }
@@ -82,5 +87,15 @@ enum Composition {
         default:
             return child
         }
+    }
+
+    /// Where each named item sits, so merging stays linear in the number of items.
+    private static func index(_ items: [Value], key: String) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(items.count)
+        for (position, item) in items.enumerated() {
+            if let name = item[key]?.string, positions[name] == nil { positions[name] = position }
+        }
+        return positions
     }
 }

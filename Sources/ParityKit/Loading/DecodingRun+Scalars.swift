@@ -16,14 +16,22 @@ extension DecodingRun {
     }()
 
     /// Decodes a scalar field: strings keep their source text, numbers and booleans are checked.
-    mutating func scalar(_ node: Node, _ type: SchemaType, label: String?, field: FieldSchema?) -> Value {
+    mutating func scalar(_ node: Node, _ type: SchemaType, label: Label, field: FieldSchema?) -> Value {
         guard let scalar = node.scalar, scalar.value != .null else {
             return mismatch(node, expected: type.expectation, label: label)
+        }
+        // A secret's text never goes into a message, even a wrong one.
+        if field?.sensitive == true, case .bool = scalar.value {
+            return mismatch(node, expected: "a string", label: label, quoting: false)
         }
         switch type {
         case .string:
             if case .bool = scalar.value {
                 return mismatch(node, expected: "a string", label: label, hint: "; quote it ('\(scalar.text)') to mean the text")
+            }
+            if let format = field?.format, !format.isValid(scalar.text) {
+                let shown = field?.sensitive == true ? "" : ", found '\(scalar.text)'"
+                return invalid(node, "expected \(format.expectation)\(label.phrase)\(shown)")
             }
             return Value(.string(scalar.text), at: node.location)
         case .int:
@@ -55,17 +63,17 @@ extension DecodingRun {
                 let closest = Suggestion.closest(to: scalar.text, in: cases)
                     ?? cases.first { !scalar.text.isEmpty && $0.hasPrefix(scalar.text.lowercased()) }
                 let hint = closest.map { "; did you mean '\($0)'?" } ?? ""
-                return invalid(node, "expected one of \(cases.joined(separator: ", "))\(labelled(label)), found '\(scalar.text)'\(hint)")
+                return invalid(node, "expected one of \(cases.joined(separator: ", "))\(label.phrase), found '\(scalar.text)'\(hint)")
             }
             return Value(.string(scalar.text), at: node.location)
         case .duration:
             guard DurationText.seconds(scalar.text) != nil else {
-                return invalid(node, "expected a duration such as 90d, 12h or 1h30m\(labelled(label)), found '\(scalar.text)'")
+                return invalid(node, "expected a duration such as 90d, 12h or 1h30m\(label.phrase), found '\(scalar.text)'")
             }
             return Value(.string(scalar.text), at: node.location)
         case .date:
             guard DateText.isValid(scalar.text) else {
-                return invalid(node, "expected a date such as 2026-03-31\(labelled(label)), found '\(scalar.text)'")
+                return invalid(node, "expected a date such as 2026-03-31\(label.phrase), found '\(scalar.text)'")
             }
             return Value(.string(scalar.text), at: node.location)
         default:
@@ -73,16 +81,12 @@ extension DecodingRun {
         }
     }
 
-    private func labelled(_ label: String?) -> String {
-        label.map { $0.hasPrefix("an item of") ? " as \($0)" : " for '\($0)'" } ?? ""
-    }
-
     private mutating func invalid(_ node: Node, _ message: String) -> Value {
         diagnostics.append(.error(.schemaInvalidValue, message, at: node.location))
         return Value(generic: node)
     }
 
-    private mutating func checkBounds(_ number: Double, noun: String, node: Node, label: String?, field: FieldSchema?) {
+    private mutating func checkBounds(_ number: Double, noun: String, node: Node, label: Label, field: FieldSchema?) {
         guard let field else { return }
         let text = node.scalar?.text ?? ""
         let range: String
@@ -93,9 +97,9 @@ extension DecodingRun {
         case (nil, nil): return
         }
         if let low = field.minimum, number < low {
-            diagnostics.append(.error(.schemaInvalidValue, "expected \(noun) \(range)\(labelled(label)), found \(text)", at: node.location))
+            diagnostics.append(.error(.schemaInvalidValue, "expected \(noun) \(range)\(label.phrase), found \(text)", at: node.location))
         } else if let high = field.maximum, number > high {
-            diagnostics.append(.error(.schemaInvalidValue, "expected \(noun) \(range)\(labelled(label)), found \(text)", at: node.location))
+            diagnostics.append(.error(.schemaInvalidValue, "expected \(noun) \(range)\(label.phrase), found \(text)", at: node.location))
         }
     }
 

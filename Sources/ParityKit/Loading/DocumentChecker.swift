@@ -1,33 +1,60 @@
 public import ParityDiagnostics
-import ParityYAML
+public import ParityYAML
 
 /// Checks a file of any kind on its own: YAML, then each document's header, schema and
 /// the kind's own checks. Environments that span files or extend others go through
 /// `Workspace` instead.
 public struct DocumentChecker: Sendable {
+    /// Bounds on every file read.
     public var limits: LoaderLimits
+    /// The kinds a document may have (every kind Parity reads, unless a test says otherwise).
+    public var kinds: [FileKind]
 
-    public init(limits: LoaderLimits = .default) {
+    public init(limits: LoaderLimits = .default, kinds: [FileKind] = FileKind.all) {
         self.limits = limits
+        self.kinds = kinds
     }
 
-    /// Every problem of the file at `path`, registering its text with `sources`.
+    /// Every problem of the file at `path`, registering its text (secrets hidden) with `sources`.
     public func check(file path: String, sources: SourceStore) -> [Diagnostic] {
-        let documents: [YAMLDocument]
+        let bytes: [UInt8]
         do {
-            documents = try YAMLLoader(limits: limits, strictTags: true).loadFile(path, sources: sources)
+            bytes = try YAMLLoader.read(path, limit: limits.maxFileBytes)
         } catch {
             return error.diagnostics
         }
-        return documents.flatMap { check($0.root, sources: sources) }
+        return check(bytes, file: path, sources: sources)
     }
 
-    /// Every problem of one document.
-    public func check(_ root: Node, sources: SourceStore? = nil) -> [Diagnostic] {
-        let (kind, diagnostics) = DocumentHeader.kind(of: root)
-        guard let kind, let schema = kind.schema else { return diagnostics }
+    /// Every problem of `bytes`, read from `file`, registering the text (secrets hidden) with `sources`.
+    public func check(_ bytes: [UInt8], file: String, sources: SourceStore) -> [Diagnostic] {
+        let documents: [YAMLDocument]
+        do {
+            documents = try YAMLLoader(limits: limits, strictTags: true).load(bytes, file: file)
+        } catch {
+            sources.register(file, bytes: bytes)
+            return error.diagnostics
+        }
+        var diagnostics: [Diagnostic] = []
+        var secrets: [Node] = []
+        // Registered whole first, for the kinds' own checks to quote (a policy's CEL), then
+        // again with the secrets masked once they are known, before anything is printed.
+        sources.register(file, bytes: bytes)
+        for document in documents {
+            let (found, kindSecrets) = check(document.root, sources: sources)
+            diagnostics += found
+            secrets += kindSecrets
+        }
+        sources.register(file, bytes: SecretMask.mask(bytes, secrets: secrets))
+        return diagnostics
+    }
+
+    /// Every problem of one document, and the nodes of its secrets.
+    func check(_ root: Node, sources: SourceStore? = nil) -> (diagnostics: [Diagnostic], secrets: [Node]) {
+        let (kind, diagnostics) = DocumentHeader.kind(of: root, among: kinds)
+        guard let kind, let schema = kind.schema else { return (diagnostics, []) }
         let decoded = SchemaDecoder().decode(root, as: schema)
-        guard !decoded.diagnostics.containsError else { return diagnostics + decoded.diagnostics }
-        return diagnostics + decoded.diagnostics + (kind.validate?(decoded.value, root, sources) ?? [])
+        guard !decoded.diagnostics.containsError else { return (diagnostics + decoded.diagnostics, decoded.secrets) }
+        return (diagnostics + decoded.diagnostics + (kind.validate?(decoded.value, root, sources) ?? []), decoded.secrets)
     }
 }

@@ -3,9 +3,10 @@ public import ParityYAML
 
 /// Reads `apiVersion` and `kind`, which every Parity document carries, before anything else.
 public enum DocumentHeader {
-    /// The kind of the document whose root is `root`, or nil with the diagnostics saying why.
-    public static func kind(of root: Node) -> (kind: FileKind?, diagnostics: [Diagnostic]) {
-        let supported = FileKind.all.map(\.name)
+    /// The kind of the document whose root is `root`, among `kinds`, or nil with the
+    /// diagnostics saying why.
+    public static func kind(of root: Node, among kinds: [FileKind] = FileKind.all) -> (kind: FileKind?, diagnostics: [Diagnostic]) {
+        let supported = kinds.map(\.name)
         guard root.mapping != nil else {
             return (nil, [.error(.schemaTypeMismatch, "expected a mapping with apiVersion and kind, found \(root.foundDescription)", at: root.location)])
         }
@@ -27,7 +28,7 @@ public enum DocumentHeader {
             return (nil, diagnostics)
         }
         let name = kindNode.scalar?.text ?? ""
-        guard let kind = FileKind.named(name) else {
+        guard let kind = kinds.first(where: { $0.name == name }) else {
             let found = kindNode.scalar == nil ? kindNode.kindDescription : "'\(name)'"
             let hint = Suggestion.closest(to: name, in: supported).map { "; did you mean '\($0)'?" } ?? ""
             diagnostics.append(.error(.schemaUnknownKind, "unknown kind \(found); Parity reads \(phrase(supported))\(hint)", at: kindNode.location))

@@ -5,6 +5,7 @@ import ParityYAML
 /// Reads an environment from a file or a folder of files: loads the YAML, checks each
 /// document's header, decodes it, and combines the documents into one value.
 public struct EnvironmentLoader: Sendable {
+    /// Bounds on every file read.
     public var limits: LoaderLimits
 
     public init(limits: LoaderLimits = .default) {
@@ -20,9 +21,19 @@ public struct EnvironmentLoader: Sendable {
         let loader = YAMLLoader(limits: limits, strictTags: true)
         let decoder = SchemaDecoder(checksRequiredFields: false)
         for file in files {
+            let bytes: [UInt8]
             let documents: [YAMLDocument]
             do {
-                documents = try loader.loadFile(file, sources: sources)
+                bytes = try YAMLLoader.read(file, limit: limits.maxFileBytes)
+            } catch {
+                diagnostics += error.diagnostics
+                continue
+            }
+            var secrets: [Node] = []
+            // Registered once the secrets are known, so that no diagnostic quotes one.
+            defer { sources.register(file, bytes: SecretMask.mask(bytes, secrets: secrets)) }
+            do {
+                documents = try loader.load(bytes, file: file)
             } catch {
                 diagnostics += error.diagnostics
                 continue
@@ -39,15 +50,21 @@ public struct EnvironmentLoader: Sendable {
                 }
                 let decoded = decoder.decode(document.root, as: EnvironmentSchema.root)
                 diagnostics += decoded.diagnostics
-                if declared == nil {
-                    declared = decoded.value
+                secrets += decoded.secrets
+                if var combined = declared {
+                    Composition.combine(&combined, with: decoded.value, schema: EnvironmentSchema.root, diagnostics: &diagnostics)
+                    declared = combined
                 } else {
-                    Composition.combine(&declared!, with: decoded.value, schema: EnvironmentSchema.root, diagnostics: &diagnostics)  // set above
+                    declared = decoded.value
                 }
             }
         }
         if files.isEmpty {
             diagnostics.append(.error(.ioUnreadable, "no .yaml files in the environment folder '\(path)'", at: .file(path)))
+        } else if declared == nil, diagnostics.isEmpty {
+            diagnostics.append(.error(
+                .schemaMissingField, "no document in '\(path)'; write an environment, starting apiVersion: parity/v1 and kind: Environment",
+                at: .file(path)))
         }
         return EnvironmentSource(path: path, files: files, declared: declared, diagnostics: diagnostics)
     }

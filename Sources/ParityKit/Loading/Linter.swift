@@ -4,7 +4,9 @@ import ParityYAML
 
 /// `parity lint`: validates environment, spec and policy files and reports every problem.
 public struct Linter {
+    /// Where the text of every file read is kept, for rendering diagnostics.
     public let sources: SourceStore
+    /// How environments are read (and the loader limits for every file).
     public var loader: EnvironmentLoader
 
     public init(sources: SourceStore, loader: EnvironmentLoader = EnvironmentLoader()) {
@@ -13,15 +15,16 @@ public struct Linter {
     }
 
     /// Every problem of the repository at `root`: each environment (resolved), each file
-    /// under `policies/`, and `parity.yaml`; sorted by place, each reported once.
-    public func lintRepository(at root: String = ".") -> [Diagnostic] {
-        let workspace = Workspace(root: root, sources: sources, loader: loader)
+    /// under `policies/`, and `parity.yaml`; sorted by place, each reported once. The
+    /// folders are relative to `root` (a ParitySpec may move them).
+    public func lintRepository(at root: String = ".", environmentsFolder: String = "environments", policiesFolder: String = "policies") -> [Diagnostic] {
+        let workspace = Workspace(root: root, sources: sources, environmentsFolder: environmentsFolder, loader: loader)
         var diagnostics = workspace.diagnostics
         for source in workspace.environments {
             diagnostics += workspace.resolve(source).diagnostics
         }
         let checker = DocumentChecker(limits: loader.limits)
-        for file in Self.policyFiles(in: EnvironmentLoader.join(root, "policies")) {
+        for file in Self.policyFiles(in: EnvironmentLoader.join(root, policiesFolder)) {
             diagnostics += checker.check(file: file, sources: sources)
         }
         let spec = EnvironmentLoader.join(root, "parity.yaml")
@@ -31,8 +34,9 @@ public struct Linter {
         return Self.tidy(diagnostics)
     }
 
-    /// Every problem of `paths`: files of any kind, folder environments, or repository
-    /// folders. Environments extend others of the repository at `root`.
+    /// Every problem of `paths`: files of any kind, folder environments, repository
+    /// folders, or the repository's environments or policies folder. Environments extend
+    /// others of the repository at `root`.
     public func lint(paths: [String], root: String = ".") -> [Diagnostic] {
         var workspace: Workspace?
         var diagnostics: [Diagnostic] = []
@@ -43,22 +47,36 @@ public struct Linter {
             }
             let repository = workspace ?? Workspace(root: root, sources: sources, loader: loader)
             workspace = repository
-            if EnvironmentLoader.isDirectory(path) || repository.source(containing: path) != nil || holdsEnvironment(path) {
+            if Workspace.canonical(path) == Workspace.canonical(repository.environmentsFolder) {
+                diagnostics += repository.diagnostics + repository.environments.flatMap { repository.resolve($0).diagnostics }
+                continue
+            }
+            if Workspace.canonical(path) == Workspace.canonical(EnvironmentLoader.join(root, "policies")) {
+                let checker = DocumentChecker(limits: loader.limits)
+                diagnostics += Self.policyFiles(in: path).flatMap { checker.check(file: $0, sources: sources) }
+                continue
+            }
+            // Any other folder is one environment written as several files.
+            if EnvironmentLoader.isDirectory(path) || repository.source(containing: path) != nil {
+                diagnostics += repository.resolve(repository.load(path: path)).diagnostics
+                continue
+            }
+            // A loose file: an environment (which may extend the repository's) or another kind.
+            let bytes: [UInt8]
+            do {
+                bytes = try YAMLLoader.read(path, limit: loader.limits.maxFileBytes)
+            } catch {
+                diagnostics += error.diagnostics
+                continue
+            }
+            let documents = (try? YAMLLoader(limits: loader.limits, strictTags: true).load(bytes, file: path)) ?? []
+            if documents.contains(where: { $0.root["kind"]?.scalar?.text == FileKind.environment.name }) {
                 diagnostics += repository.resolve(repository.load(path: path)).diagnostics
             } else {
-                diagnostics += DocumentChecker(limits: loader.limits).check(file: path, sources: sources)
+                diagnostics += DocumentChecker(limits: loader.limits).check(bytes, file: path, sources: sources)
             }
         }
         return Self.tidy(diagnostics)
-    }
-
-    /// Whether the file at `path` says `kind: Environment`; a cheap look before a full read.
-    private func holdsEnvironment(_ path: String) -> Bool {
-        guard let bytes = try? YAMLLoader.read(path, limit: loader.limits.maxFileBytes) else { return false }
-        let text = String(decoding: bytes, as: UTF8.self)
-        return text.split(whereSeparator: \.isNewline).contains { line in
-            line.hasPrefix("kind:") && line.dropFirst(5).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) == FileKind.environment.name
-        }
     }
 
     /// The policy files under `folder`, at any depth, sorted.

@@ -31,14 +31,22 @@ enum References {
 
         init(root: Value) { self.root = root }
 
+        /// Whether an object type holds a reference anywhere below it, by type name:
+        /// subtrees without any (resources, config, PII lists) are not walked.
+        var holdsReferences: [String: Bool] = [:]
+
         mutating func walk(_ value: Value, _ type: SchemaType, field: FieldSchema?) {
             if let reference = field?.references {
                 checkNames(of: value, type: type, reference)
             }
             switch type {
             case .object(let schema):
-                for (name, child) in value.object ?? Fields() {
-                    if let childField = schema.field(name) { walk(child, childField.type, field: childField) }
+                guard let fields = value.object, references(below: schema) else { return }
+                for childField in schema.fields {
+                    guard childField.references != nil || childField.type.objectSchema.map({ references(below: $0) }) == true,
+                          let child = fields[childField.name]
+                    else { continue }
+                    walk(child, childField.type, field: childField)
                 }
             case .list(let itemType, _):
                 for item in value.list ?? [] where itemType.objectSchema != nil { walk(item, itemType, field: nil) }
@@ -47,6 +55,16 @@ enum References {
             default:
                 return
             }
+        }
+
+        private mutating func references(below schema: ObjectSchema) -> Bool {
+            if let known = holdsReferences[schema.name] { return known }
+            holdsReferences[schema.name] = false  // a type that contains itself adds nothing
+            let found = schema.fields.contains { field in
+                field.references != nil || field.type.objectSchema.map { references(below: $0) } == true
+            }
+            holdsReferences[schema.name] = found
+            return found
         }
 
         private mutating func checkNames(of value: Value, type: SchemaType, _ reference: Reference) {

@@ -5,21 +5,26 @@ import ParityDiagnostics
 /// Separate from decoding because an environment is only complete once its files are
 /// composed and its `extends` resolved.
 enum RequiredFields {
-    static func check(_ value: Value, schema: ObjectSchema, path: ModelPath = .root) -> [Diagnostic] {
+    static func check(_ value: Value, schema: ObjectSchema) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        walk(value, .object(schema), path: path, into: &diagnostics)
+        // The path is a stack, turned into a ModelPath only for a diagnostic.
+        var path: [ModelPath.Component] = []
+        walk(value, .object(schema), path: &path, into: &diagnostics)
         return diagnostics
     }
 
-    private static func walk(_ value: Value, _ type: SchemaType, path: ModelPath, into diagnostics: inout [Diagnostic]) {
+    private static func walk(_ value: Value, _ type: SchemaType, path: inout [ModelPath.Component], into diagnostics: inout [Diagnostic]) {
         switch type {
         case .object(let schema):
             guard let fields = value.object else { return }
             for field in schema.fields {
                 if let child = fields[field.name] {
-                    walk(child, field.type, path: path.field(field.name), into: &diagnostics)
+                    guard field.type.objectSchema != nil else { continue }
+                    path.append(.field(field.name))
+                    walk(child, field.type, path: &path, into: &diagnostics)
+                    path.removeLast()
                 } else if field.required {
-                    let place = path.components.isEmpty ? "this \(schema.noun)" : path.description
+                    let place = path.isEmpty ? "this \(schema.noun)" : ModelPath(path).description
                     diagnostics.append(.error(
                         .schemaMissingField, "missing required field '\(field.name)' in \(place); add \(sentence(field.summary))",
                         at: value.location))
@@ -27,13 +32,19 @@ enum RequiredFields {
             }
         case .list(let itemType, let kind):
             for (position, item) in (value.list ?? []).enumerated() {
-                var itemPath = path.index(position)
-                if case .named(let key) = kind, let name = item[key]?.string { itemPath = path.item(name) }
-                walk(item, itemType, path: itemPath, into: &diagnostics)
+                if case .named(let key) = kind, let name = item[key]?.string {
+                    path.append(.item(name))
+                } else {
+                    path.append(.index(position))
+                }
+                walk(item, itemType, path: &path, into: &diagnostics)
+                path.removeLast()
             }
         case .map(let itemType):
             for (name, item) in value.object ?? Fields() {
-                walk(item, itemType, path: path.item(name), into: &diagnostics)
+                path.append(.item(name))
+                walk(item, itemType, path: &path, into: &diagnostics)
+                path.removeLast()
             }
         default:
             return

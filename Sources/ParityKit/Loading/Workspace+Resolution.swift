@@ -1,6 +1,35 @@
+import Foundation
 import ParityDiagnostics
 
 extension Workspace {
+    /// The environment a command line names: an environment's name, or the path of its
+    /// file or folder (`parity diff production environments/staging.yaml`). Nil when it
+    /// is neither; `unknownEnvironment` says so.
+    public func resolve(nameOrPath word: String) -> ResolvedEnvironment? {
+        if let named = resolve(named: word) { return named }
+        guard FileManager.default.fileExists(atPath: word) else { return nil }
+        return resolve(load(path: word))
+    }
+
+    /// The environments `words` name (names or paths), in order, or every environment of
+    /// the repository, by name, when there are none; with the diagnostics of names that
+    /// are neither and of the repository.
+    public func resolve(namesOrPaths words: [String]) -> (environments: [ResolvedEnvironment], unknown: [Diagnostic]) {
+        guard !words.isEmpty else {
+            return (environmentNames.compactMap(resolve(named:)), diagnostics)
+        }
+        var environments: [ResolvedEnvironment] = []
+        var unknown: [Diagnostic] = []
+        for word in words {
+            if let environment = resolve(nameOrPath: word) {
+                environments.append(environment)
+            } else {
+                unknown.append(unknownEnvironment(word))
+            }
+        }
+        return (environments, unknown)
+    }
+
     /// `source` with its `extends` chain applied, checked for required fields and for
     /// references that point nowhere.
     public func resolve(_ source: EnvironmentSource) -> ResolvedEnvironment {
@@ -23,6 +52,24 @@ extension Workspace {
 
     /// One step up the chain: the parent resolved, then this environment written over it.
     private func resolvedValue(_ source: EnvironmentSource, chain: [EnvironmentSource], lineage: inout [String], diagnostics: inout [Diagnostic]) -> Value {
+        if let cached = resolvedValues[source.path] {
+            lineage += cached.lineage
+            diagnostics += cached.diagnostics
+            return cached.value
+        }
+        var ownLineage: [String] = []
+        var ownDiagnostics: [Diagnostic] = []
+        let value = resolveChain(source, chain: chain, lineage: &ownLineage, diagnostics: &ownDiagnostics)
+        // A circle gives a different answer from each of its members, so it is not kept.
+        if !ownDiagnostics.contains(where: { $0.code == .modelExtendsCycle }) {
+            resolvedValues[source.path] = (value, ownLineage, ownDiagnostics)
+        }
+        lineage += ownLineage
+        diagnostics += ownDiagnostics
+        return value
+    }
+
+    private func resolveChain(_ source: EnvironmentSource, chain: [EnvironmentSource], lineage: inout [String], diagnostics: inout [Diagnostic]) -> Value {
         // Callers only pass sources with a declared value.
         var own = source.declared ?? Value(.object(Fields()), at: nil)
         lineage.append(source.name ?? source.path)
@@ -45,6 +92,8 @@ extension Workspace {
             diagnostics.append(cycle(Array(path[start...])))
             return own
         }
+        // A parent's own problems are the child's too: what it inherits may be wrong.
+        diagnostics += parent.diagnostics
         let inherited = resolvedValue(parent, chain: path, lineage: &lineage, diagnostics: &diagnostics)
         return Composition.override(inherited, with: own, type: .object(EnvironmentSchema.root))
     }

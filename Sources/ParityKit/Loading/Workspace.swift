@@ -9,6 +9,7 @@ public import ParityDiagnostics
 public final class Workspace {
     /// The repository folder.
     public let root: String
+    /// Where the text of every file read is kept, for rendering diagnostics.
     public let sources: SourceStore
     /// The folder of environments, as a path from the working directory.
     public let environmentsFolder: String
@@ -19,6 +20,9 @@ public final class Workspace {
 
     private var byName: [String: Int] = [:]
     let loader: EnvironmentLoader
+    /// Environments already resolved, by path: a parent is resolved once, however many
+    /// children extend it.
+    var resolvedValues: [String: (value: Value, lineage: [String], diagnostics: [Diagnostic])] = [:]
 
     /// Reads every environment under `root/environmentsFolder`: each `.yaml` file and each
     /// folder of `.yaml` files there is one environment.

@@ -36,15 +36,21 @@ public final class ObjectSchema: Sendable {
     public let name: String
     public let summary: String
     public let fields: [FieldSchema]
+    /// Where each field sits in `fields`: decoding looks a field up for every key it reads.
+    private let positions: [String: Int]
 
     public init(_ name: String, _ summary: String, fields: [FieldSchema]) {
         self.name = name
         self.summary = summary
         self.fields = fields
+        var positions: [String: Int] = [:]
+        for (position, field) in fields.enumerated() where positions[field.name] == nil { positions[field.name] = position }
+        self.positions = positions
     }
 
+    /// The field called `name`, if the type has one.
     public func field(_ name: String) -> FieldSchema? {
-        fields.first { $0.name == name }
+        positions[name].map { fields[$0] }
     }
 }
 
@@ -63,10 +69,12 @@ public struct FieldSchema: Sendable {
     public var minimum: Double?
     /// The largest number allowed, for numeric fields.
     public var maximum: Double?
+    /// The shape a string field's text must have (a CIDR range), if any.
+    public var format: StringFormat?
 
     public init(
         _ name: String, _ type: SchemaType, _ summary: String, required: Bool = false, sensitive: Bool = false,
-        references: Reference? = nil, minimum: Double? = nil, maximum: Double? = nil
+        references: Reference? = nil, minimum: Double? = nil, maximum: Double? = nil, format: StringFormat? = nil
     ) {
         self.name = name
         self.type = type
@@ -76,22 +84,6 @@ public struct FieldSchema: Sendable {
         self.references = references
         self.minimum = minimum
         self.maximum = maximum
-    }
-}
-
-/// Where the names a field refers to are declared: named lists or sets of the same document.
-public struct Reference: Sendable {
-    /// The collections declaring the names (`services`, `networks[*].segments`).
-    public var targets: [ModelPath]
-    /// What the names are, for messages: "service, datastore or external".
-    public var noun: String
-    /// Words that are valid without a declaration (`internet` for a network rule).
-    public var builtins: [String]
-
-    public init(_ targets: [String], noun: String, builtins: [String] = []) {
-        // The schema is written by hand: every target is a valid path literal.
-        self.targets = targets.map { ModelPath(parsing: $0)! }
-        self.noun = noun
-        self.builtins = builtins
+        self.format = format
     }
 }

@@ -61,7 +61,7 @@ public struct PolicyEngine: Sendable {
                 let itemType = rule.target.itemType(in: schema)
                 for environment in environments where rule.applies(toTier: environment.tier) {
                     let bound = CELBinding.celValue(environment.value, type: environmentType)
-                    for (path, item) in environment.value.items(matching: pattern) {
+                    for (path, item) in environment.value.values(matching: pattern) {
                         let activation = CELActivation(["self": CELBinding.celValue(item, type: itemType), "env": bound])
                         check(compiled, activation, environment: environment.name, item: path, value: item,
                               budget: CELProgram.defaultBudget, into: &findings, checked: &checked)
@@ -109,30 +109,5 @@ public struct PolicyEngine: Sendable {
             if let here = next.location { location = here }
         }
         return location
-    }
-}
-
-extension Value {
-    /// Every value a path pattern names below this one, with its concrete path. Walks the
-    /// values directly, so `services[*]` over 10,000 services is linear.
-    public func items(matching pattern: ModelPath) -> [(ModelPath, Value)] {
-        var results: [(ModelPath, Value)] = [(.root, self)]
-        for component in pattern.components {
-            var next: [(ModelPath, Value)] = []
-            for (path, value) in results {
-                switch component {
-                case .anyItem:
-                    for (offset, item) in (value.list ?? []).enumerated() {
-                        next.append((path.appending(item.name.map { .item($0) } ?? .index(offset)), item))
-                    }
-                case .anyField:
-                    for field in value.object ?? Fields() { next.append((path.field(field.name), field.value)) }
-                default:
-                    if let child = value.child(component) { next.append((path.appending(component), child)) }
-                }
-            }
-            results = next
-        }
-        return results
     }
 }

@@ -2,7 +2,7 @@ extension EnvironmentSchema {
     /// A network.
     public static let network = ObjectSchema("Network", "A network (a VPC): its address space, segments, rules and peering.", fields: [
         FieldSchema("name", .string, "The network's name, unique in the environment.", required: true),
-        FieldSchema("cidr", .string, "The network's address range (10.0.0.0/16).", required: true),
+        FieldSchema("cidr", .string, "The network's address range (10.0.0.0/16).", required: true, format: .cidr),
         FieldSchema("regions", .list(.string, .set), "The regions the network spans; each declared under 'regions'.", references: regionReference),
         FieldSchema("segments", .list(.object(segment), .named(key: "name")), "Subnets, by name."),
         FieldSchema("rules", .list(.object(networkRule), .named(key: "name")), "Ingress and egress rules, by name."),
@@ -12,7 +12,7 @@ extension EnvironmentSchema {
     /// A subnet.
     public static let segment = ObjectSchema("Segment", "A subnet of a network.", fields: [
         FieldSchema("name", .string, "The segment's name, unique across the environment's networks.", required: true),
-        FieldSchema("cidr", .string, "The segment's address range (10.0.1.0/24).", required: true),
+        FieldSchema("cidr", .string, "The segment's address range (10.0.1.0/24).", required: true, format: .cidr),
         FieldSchema("public", .bool, "Whether the segment is reachable from the internet."),
     ])
 
@@ -31,7 +31,7 @@ extension EnvironmentSchema {
     public static let peering = ObjectSchema("Peering", "A connection from a network to another one.", fields: [
         FieldSchema("name", .string, "The peering's name, unique in its network.", required: true),
         FieldSchema("peer", .string, "The other network (its id, or its name in another account).", required: true),
-        FieldSchema("cidr", .string, "The address range reachable through the peering."),
+        FieldSchema("cidr", .string, "The address range reachable through the peering.", format: .cidr),
         FieldSchema("account", .string, "The cloud account that owns the peer."),
     ])
 

@@ -6,7 +6,9 @@ public import ParityYAML
 ///
 /// The place to plug in a kind: give it a schema and `lint`, `schema` and decoding pick it up.
 public struct FileKind: Sendable {
+    /// The value of `kind:` (`Environment`).
     public var name: String
+    /// What such a file is, in a sentence.
     public var summary: String
     /// The document's schema; nil while only `apiVersion` and `kind` are checked.
     public var schema: ObjectSchema?

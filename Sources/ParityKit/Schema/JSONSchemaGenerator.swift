@@ -114,6 +114,10 @@ public enum JSONSchemaGenerator {
         case .object(let schema): pairs = [("$ref", .string("#/$defs/\(schema.name)"))]
         case .any: pairs = []
         }
+        if let format = field?.format {
+            // The pattern checks the text; a number can never match it.
+            pairs = [("type", .string("string")), ("pattern", .string(format.pattern))]
+        }
         if let minimum = field?.minimum { pairs.append(("minimum", number(minimum))) }
         if let maximum = field?.maximum { pairs.append(("maximum", number(maximum))) }
         return .object(pairs)

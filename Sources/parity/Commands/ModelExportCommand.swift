@@ -6,25 +6,11 @@ import ParityKit
 enum ModelExportCommand {
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
         let workspace = Workspace(root: ".", sources: context.sources)
-        var resolved: [ResolvedEnvironment] = []
-        var failures: [Diagnostic] = []
-        if arguments.positionals.isEmpty {
-            resolved = workspace.environmentNames.compactMap(workspace.resolve(named:))
-            failures += workspace.diagnostics
-        }
-        for word in arguments.positionals {
-            if let environment = workspace.resolve(named: word) {
-                resolved.append(environment)
-            } else if FileSystem.exists(word) {
-                resolved.append(workspace.resolve(workspace.load(path: word)))
-            } else {
-                failures.append(workspace.unknownEnvironment(word))
-            }
-        }
-        let diagnostics = failures + resolved.flatMap(\.diagnostics)
+        let (environments, unknown) = workspace.resolve(namesOrPaths: arguments.positionals)
+        let diagnostics = unknown + environments.flatMap(\.diagnostics)
         context.report(diagnostics.sortedByLocation())
         guard !diagnostics.containsError else { return ExitStatus.invalidInput }
-        for environment in resolved {
+        for environment in environments {
             context.out(ModelExport.json(environment.value, as: .object(EnvironmentSchema.root)).pretty)
         }
         return ExitStatus.success

@@ -14,7 +14,7 @@ import ParityDiagnostics
         try #require(report.gaps.first { $0.path.description == path }, "no gap at \(path)")
     }
 
-    func file(_ location: SourceLocation?) -> String? {
+    func file(_ location: ParityDiagnostics.SourceLocation?) -> String? {
         location.map { "\(($0.file as NSString).lastPathComponent):\($0.line)" }
     }
 

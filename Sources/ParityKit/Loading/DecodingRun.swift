@@ -1,0 +1,146 @@
+import ParityDiagnostics
+import ParityYAML
+
+/// One decoding pass: the diagnostics found so far, and where in the document it is.
+struct DecodingRun {
+    var diagnostics: [Diagnostic] = []
+    /// The place being decoded, as a stack rather than a `ModelPath` per value: paths
+    /// are only needed for the rare message, and building one for every value is costly.
+    var path: [ModelPath.Component] = []
+    /// The nodes of sensitive fields, whose text must not be quoted.
+    var secrets: [Node] = []
+
+    /// What a value is called in messages: its field, or an item of a field's list.
+    struct Label {
+        var field: String?
+        var inList = false
+
+        /// " for 'replicas'", " as an item of 'ports'", or nothing.
+        var phrase: String {
+            guard let field else { return "" }
+            return inList ? " as an item of '\(field)'" : " for '\(field)'"
+        }
+    }
+
+    var place: String { ModelPath(path).description }
+
+    /// Decodes `node` as `type`; `label` names the field for messages.
+    mutating func value(_ node: Node, _ type: SchemaType, label: Label, field: FieldSchema? = nil) -> Value {
+        if field?.sensitive == true { secrets.append(node) }
+        switch type {
+        case .object(let schema):
+            return object(node, schema, label: label)
+        case .list(let item, let kind):
+            return list(node, item, kind, label: label)
+        case .map(let item):
+            return map(node, item, label: label)
+        case .any:
+            return Value(generic: node)
+        default:
+            return scalar(node, type, label: label, field: field)
+        }
+    }
+
+    private mutating func object(_ node: Node, _ schema: ObjectSchema, label: Label) -> Value {
+        guard let pairs = node.mapping else { return mismatch(node, expected: "a mapping", label: label) }
+        var fields = Fields()
+        for pair in pairs {
+            guard let name = key(pair.key) else { continue }
+            var fieldSchema = schema.field(name)
+            if fieldSchema == nil {
+                let suggestion = Suggestion.closest(to: name, in: schema.fields.map(\.name))
+                let place = path.isEmpty ? "this \(schema.noun)" : self.place
+                let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; remove it, or see 'parity schema' for the fields of a \(schema.noun)"
+                diagnostics.append(.error(.schemaUnknownField, "unknown field '\(name)' in \(place)\(hint)", at: pair.key.location))
+                // Recover as if the suggestion had been written, so one typo is one diagnostic.
+                guard let suggestion, node[suggestion] == nil, fields[suggestion] == nil else { continue }
+                fieldSchema = schema.field(suggestion)
+            }
+            guard let fieldSchema else { continue }
+            path.append(.field(fieldSchema.name))
+            fields[fieldSchema.name] = value(pair.value, fieldSchema.type, label: Label(field: fieldSchema.name), field: fieldSchema)
+            path.removeLast()
+        }
+        return Value(.object(fields), at: node.location)
+    }
+
+    private mutating func list(_ node: Node, _ itemType: SchemaType, _ kind: ListKind, label: Label) -> Value {
+        guard let nodes = node.sequence else { return mismatch(node, expected: "a list", label: label) }
+        var items: [Value] = []
+        items.reserveCapacity(nodes.count)
+        var firstByName: [String: SourceLocation] = [:]
+        var firstByContent: [String: SourceLocation?] = [:]
+        for (position, itemNode) in nodes.enumerated() {
+            if case .named(let key) = kind, let name = itemNode[key]?.scalar?.text {
+                path.append(.item(name))
+            } else {
+                path.append(.index(position))
+            }
+            let item = value(itemNode, itemType, label: Label(field: label.field, inList: true))
+            path.removeLast()
+            if case .named(let key) = kind, let nameValue = item[key], let name = nameValue.string {
+                let here = nameValue.location ?? itemNode.location
+                if let first = firstByName[name] {
+                    let noun = itemType.objectSchema?.noun ?? "item"
+                    diagnostics.append(.error(
+                        .schemaDuplicateName, "duplicate name '\(name)' in '\(label.field ?? place)'; each \(noun) needs its own name",
+                        at: here, notes: [.init("'\(name)' is first defined here", at: first)]))
+                } else {
+                    firstByName[name] = here
+                }
+            }
+            if case .set = kind {
+                // Most sets are a handful of regions or ports: comparing pairs is cheaper
+                // than hashing there, and hashing keeps a long set linear.
+                let earlier: SourceLocation??
+                if nodes.count <= 16 {
+                    earlier = items.first { $0.sameContent(as: item) }.map(\.location)
+                } else {
+                    let key = item.contentKey
+                    earlier = firstByContent[key]
+                    if earlier == nil { firstByContent[key] = item.location }
+                }
+                if let earlier {
+                    diagnostics.append(.warning(
+                        .schemaDuplicateItem, "'\(label.field ?? place)' lists the same value twice; remove one",
+                        at: itemNode.location, notes: [.init("first listed here", at: earlier)]))
+                    continue
+                }
+            }
+            items.append(item)
+        }
+        return Value(.list(items), at: node.location)
+    }
+
+    private mutating func map(_ node: Node, _ itemType: SchemaType, label: Label) -> Value {
+        guard let pairs = node.mapping else { return mismatch(node, expected: "a mapping", label: label) }
+        var fields = Fields()
+        for pair in pairs {
+            guard let name = key(pair.key) else { continue }
+            path.append(.item(name))
+            var entry = value(pair.value, itemType, label: Label(field: name))
+            path.removeLast()
+            // A map's entries are placed at their key, where references to the key point.
+            if entry.location == pair.value.location, itemType.objectSchema != nil { entry.location = pair.key.location }
+            fields[name] = entry
+        }
+        return Value(.object(fields), at: node.location)
+    }
+
+    /// The text of a mapping key; keys are always names.
+    private mutating func key(_ node: Node) -> String? {
+        guard let scalar = node.scalar, scalar.value != .null else {
+            diagnostics.append(.error(.schemaTypeMismatch, "expected a field name, found \(node.kindDescription)", at: node.location))
+            return nil
+        }
+        return scalar.text
+    }
+
+    /// Reports a value of the wrong shape and keeps it as written.
+    mutating func mismatch(_ node: Node, expected: String, label: Label, hint: String = "", quoting: Bool = true) -> Value {
+        let target = label.phrase
+        let found = quoting ? node.foundDescription : node.kindDescription
+        diagnostics.append(.error(.schemaTypeMismatch, "expected \(expected)\(target), found \(found)\(hint)", at: node.location))
+        return Value(generic: node)
+    }
+}
