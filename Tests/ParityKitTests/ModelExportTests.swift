@@ -50,7 +50,7 @@ import ParityYAML
     }
 
     @Test func emptyCollectionsAndNumbers() {
-        let tree = JSONTree.object([("a", .array([])), ("b", .object([])), ("c", .double(0.5)), ("d", .double(.nan)), ("e", .null)])
+        let tree = JSONValue.object([("a", .array([])), ("b", .object([])), ("c", .double(0.5)), ("d", .double(.nan)), ("e", .null)])
         #expect(tree.pretty == "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": 0.5,\n  \"d\": null,\n  \"e\": null\n}\n")
     }
 }

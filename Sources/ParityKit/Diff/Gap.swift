@@ -64,5 +64,5 @@ public struct Gap: Sendable {
     /// The mirror side as reports show it: redacted when sensitive.
     public var mirrorText: String? { mirror.map { sensitive ? Self.redacted : $0.displayText } }
 
-    public static let redacted = "<redacted>"
+    public static let redacted = ModelExport.redacted
 }

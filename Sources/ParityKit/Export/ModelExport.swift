@@ -5,10 +5,10 @@ public enum ModelExport {
 
     /// `value`, decoded as `type`, as JSON: object fields in schema order (fields the schema
     /// does not know after them, as written), map keys sorted, sensitive fields redacted.
-    public static func json(_ value: Value, as type: SchemaType) -> JSONTree {
+    public static func json(_ value: Value, as type: SchemaType) -> JSONValue {
         switch (type, value.content) {
         case (.object(let schema), .object(let fields)):
-            var pairs: [(String, JSONTree)] = []
+            var pairs: [(String, JSONValue)] = []
             for field in schema.fields {
                 guard let child = fields[field.name] else { continue }
                 pairs.append((field.name, field.sensitive ? .string(redacted) : json(child, as: field.type)))
@@ -27,7 +27,7 @@ public enum ModelExport {
     }
 
     /// `value` as written, with no schema.
-    static func plain(_ value: Value) -> JSONTree {
+    static func plain(_ value: Value) -> JSONValue {
         switch value.content {
         case .null: .null
         case .bool(let flag): .bool(flag)

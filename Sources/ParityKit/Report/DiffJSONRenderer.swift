@@ -65,7 +65,7 @@ public struct DiffJSONRenderer: Sendable {
     }
 
     private func side(_ value: Value, _ location: SourceLocation?, _ gap: Gap) -> JSONValue {
-        .object([("value", value.json(redacted: gap.sensitive, schema: gap.type)), ("location", .optional(location?.description))])
+        .object([("value", gap.sensitive ? .string(ModelExport.redacted) : ModelExport.json(value, as: gap.type ?? .any)), ("location", .optional(location?.description))])
     }
 }
 

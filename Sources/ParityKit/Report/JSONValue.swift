@@ -66,26 +66,3 @@ public indirect enum JSONValue: Sendable, ExpressibleByStringLiteral, Expressibl
         out += close.utf8
     }
 }
-
-extension Value {
-    /// The value as JSON; `redacted` replaces it whole (a secret) with "<redacted>".
-    public func json(redacted: Bool = false, schema: SchemaType? = nil) -> JSONValue {
-        if redacted { return .string(Gap.redacted) }
-        switch content {
-        case .null: return .null
-        case .bool(let value): return .bool(value)
-        case .int(let value): return .int(value)
-        case .double(let value): return .double(value)
-        case .string(let value): return .string(value)
-        case .list(let items):
-            let element: SchemaType? = if case .list(let type, _)? = schema { type } else { nil }
-            return .array(items.map { $0.json(schema: element) })
-        case .object(let fields):
-            return .object(fields.map { field in
-                let fieldSchema: FieldSchema? = if case .object(let object)? = schema { object.field(field.name) } else { nil }
-                let childType: SchemaType? = if case .map(let type)? = schema { type } else { fieldSchema?.type }
-                return (field.name, field.value.json(redacted: fieldSchema?.sensitive ?? false, schema: childType))
-            })
-        }
-    }
-}

@@ -5,9 +5,9 @@ public enum JSONSchemaGenerator {
     public static let id = "https://parity.dev/schema/parity-v1.json"
 
     /// The whole schema: the header every file carries, then each kind's document by `kind`.
-    public static func schema(kinds: [FileKind] = FileKind.all) -> JSONTree {
+    public static func schema(kinds: [FileKind] = FileKind.all) -> JSONValue {
         var definitions = Definitions()
-        var branches: [JSONTree] = []
+        var branches: [JSONValue] = []
         for kind in kinds {
             guard let schema = kind.schema else { continue }
             definitions.add(schema, whole: false)
@@ -25,8 +25,8 @@ public enum JSONSchemaGenerator {
             ("type", .string("object")),
             ("required", .array([.string("apiVersion"), .string("kind")])),
             ("properties", .object([
-                ("apiVersion", .object([("description", .string("The file format version.")), ("enum", .array(FileKind.apiVersions.map(JSONTree.string)))])),
-                ("kind", .object([("description", .string("The kind of file: \(DocumentHeader.phrase(names)).")), ("enum", .array(names.map(JSONTree.string)))])),
+                ("apiVersion", .object([("description", .string("The file format version.")), ("enum", .array(FileKind.apiVersions.map(JSONValue.string)))])),
+                ("kind", .object([("description", .string("The kind of file: \(DocumentHeader.phrase(names)).")), ("enum", .array(names.map(JSONValue.string)))])),
             ])),
             ("allOf", .array(branches)),
             ("$defs", .object(definitions.ordered.map { ($0, definitions.trees[$0]!) })),  // ordered holds the keys of trees
@@ -36,7 +36,7 @@ public enum JSONSchemaGenerator {
     /// The object types met so far, each written once under `$defs`.
     private struct Definitions {
         var ordered: [String] = []
-        var trees: [String: JSONTree] = [:]
+        var trees: [String: JSONValue] = [:]
         /// Types met as items of sets and ordered lists, which are always written whole.
         var wholeNames: Set<String> = []
         var schemas: [String: ObjectSchema] = [:]
@@ -66,7 +66,7 @@ public enum JSONSchemaGenerator {
 
         /// An object written in pieces (a folder's files, an override) need only carry its
         /// identity; one written whole carries every required field.
-        private func tree(_ schema: ObjectSchema) -> JSONTree {
+        private func tree(_ schema: ObjectSchema) -> JSONValue {
             let required: [String]
             if wholeNames.contains(schema.name) {
                 required = schema.fields.filter(\.required).map(\.name)
@@ -75,21 +75,21 @@ public enum JSONSchemaGenerator {
             } else {
                 required = schema.name == EnvironmentSchema.root.name ? ["apiVersion", "kind"] : []
             }
-            var pairs: [(String, JSONTree)] = [
+            var pairs: [(String, JSONValue)] = [
                 ("title", .string(schema.name)),
                 ("description", .string(schema.summary)),
                 ("type", .string("object")),
                 ("properties", .object(schema.fields.map { ($0.name, JSONSchemaGenerator.property($0)) })),
                 ("additionalProperties", .bool(false)),
             ]
-            if !required.isEmpty { pairs.append(("required", .array(required.map(JSONTree.string)))) }
+            if !required.isEmpty { pairs.append(("required", .array(required.map(JSONValue.string)))) }
             return .object(pairs)
         }
     }
 
-    private static func property(_ field: FieldSchema) -> JSONTree {
+    private static func property(_ field: FieldSchema) -> JSONValue {
         guard case .object(let pairs) = type(field.type, field: field) else { return .object([]) }
-        var all: [(String, JSONTree)] = [("description", .string(field.summary))] + pairs
+        var all: [(String, JSONValue)] = [("description", .string(field.summary))] + pairs
         if field.sensitive { all.append(("writeOnly", .bool(true))) }
         return .object(all)
     }
@@ -97,8 +97,8 @@ public enum JSONSchemaGenerator {
     static let durationPattern = "^(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"
     static let datePattern = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 
-    private static func type(_ type: SchemaType, field: FieldSchema?) -> JSONTree {
-        var pairs: [(String, JSONTree)]
+    private static func type(_ type: SchemaType, field: FieldSchema?) -> JSONValue {
+        var pairs: [(String, JSONValue)]
         switch type {
         // Parity keeps a string field's text as written, so `version: 1.10` is a string
         // even though YAML (and so an editor) reads it as a number.
@@ -106,7 +106,7 @@ public enum JSONSchemaGenerator {
         case .int: pairs = [("type", .string("integer"))]
         case .double: pairs = [("type", .string("number"))]
         case .bool: pairs = [("type", .string("boolean"))]
-        case .enumeration(let cases): pairs = [("enum", .array(cases.map(JSONTree.string)))]
+        case .enumeration(let cases): pairs = [("enum", .array(cases.map(JSONValue.string)))]
         case .duration: pairs = [("type", .string("string")), ("pattern", .string(durationPattern))]
         case .date: pairs = [("type", .string("string")), ("format", .string("date")), ("pattern", .string(datePattern))]
         case .list(let item, _): pairs = [("type", .string("array")), ("items", Self.type(item, field: nil))]
@@ -123,7 +123,7 @@ public enum JSONSchemaGenerator {
         return .object(pairs)
     }
 
-    private static func number(_ value: Double) -> JSONTree {
+    private static func number(_ value: Double) -> JSONValue {
         value == value.rounded() && abs(value) < 1e15 ? .int(Int(value)) : .double(value)
     }
 }
