@@ -29,6 +29,8 @@ import ParityDiagnostics
             .schemaUnknownField, .schemaTypeMismatch, .schemaMissingField, .schemaYAML11Boolean, .schemaInvalidValue,
             .schemaDuplicateName, .schemaDuplicateItem, .schemaUnknownAPIVersion, .schemaUnknownKind,
             .modelUnknownReference, .modelConflict, .modelExtendsCycle,
+            .specUnknownPath, .specInvalidPath, .specInvalidVariance, .specInvalidWaiver, .specInvalidGate,
+            .policyTypeError, .policyUnknownTarget, "cel.no-such-field",
         ]
         for code in codes {
             #expect(text.contains("[\(code)]"), "no golden shows \(code)")

@@ -45,25 +45,8 @@ public enum PolicyTarget: Sendable, Equatable {
     /// The schema of each item the target names in environments of `schema`, if the path fits it.
     public func itemType(in schema: ObjectSchema) -> SchemaType? {
         switch self {
-        case .environment, .pair: return .object(schema)
-        case .items(let path):
-            var type = SchemaType.object(schema)
-            for component in path.components {
-                switch (component, type) {
-                case let (.field(name), .object(object)):
-                    guard let field = object.field(name) else { return nil }
-                    type = field.type
-                case let (.field, .map(element)):
-                    type = element
-                case let (.anyItem, .list(element, _)), let (.item, .list(element, _)), let (.index, .list(element, _)):
-                    type = element
-                case let (.anyField, .map(element)):
-                    type = element
-                default:
-                    return nil
-                }
-            }
-            return type
+        case .environment, .pair: .object(schema)
+        case .items(let path): SchemaType.object(schema).type(at: path)
         }
     }
 }

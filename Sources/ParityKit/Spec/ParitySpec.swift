@@ -49,6 +49,10 @@ public struct ParitySpec: Sendable {
                     diagnostics.append(.error(.specInvalidPath, "'\(gap.displayText)' is not a path; write it as services[checkout-api].replicas", at: gap.location))
                     continue
                 }
+                if let problem = SchemaType.object(EnvironmentSchema.root).problem(with: path) {
+                    diagnostics.append(.error(.specUnknownPath, "waiver path '\(text)' names nothing: \(problem)", at: gap.location))
+                    continue
+                }
                 if waiver["rule"] != nil {
                     diagnostics.append(.error(.specInvalidWaiver, "a waiver names either a gap or a rule, not both", at: waiver.location))
                     continue
@@ -85,6 +89,10 @@ public struct ParitySpec: Sendable {
         guard let pathValue = value["path"], let pathText = pathValue.string, let reason = value["reason"]?.string else { return nil }
         guard let path = ModelPath(parsing: pathText) else {
             diagnostics.append(.error(.specInvalidPath, "'\(pathText)' is not a path; write it as services[*].replicas", at: pathValue.location))
+            return nil
+        }
+        if let problem = SchemaType.object(EnvironmentSchema.root).problem(with: path) {
+            diagnostics.append(.error(.specUnknownPath, "allowed variance path '\(pathText)' names nothing: \(problem)", at: pathValue.location))
             return nil
         }
         let ruleName = value["rule"]?.string
@@ -124,6 +132,8 @@ public struct ParitySpec: Sendable {
 
 extension Diagnostic.Code {
     public static let specInvalidPath: Self = "spec.invalid-path"
+    /// A well-formed path that names no place in an environment.
+    public static let specUnknownPath: Self = "spec.unknown-path"
     public static let specInvalidVariance: Self = "spec.invalid-variance"
     public static let specInvalidWaiver: Self = "spec.invalid-waiver"
     public static let specInvalidGate: Self = "spec.invalid-gate"
