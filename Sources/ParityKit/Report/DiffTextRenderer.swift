@@ -15,7 +15,7 @@ public struct DiffTextRenderer: Sendable {
             let score = "\(section.score.percentText) (\(section.attributes - section.failing) of \(section.attributes) match or vary as allowed)"
             out += "\n" + style.bold(section.section) + "  " + style.dim(score) + "\n"
             for gap in gaps where gap.isFailing { out += failing(gap, report) }
-            for gap in gaps where !gap.isFailing { out += accepted(gap, report) }
+            out += acceptedGroups(gaps.filter { !$0.isFailing }, report)
         }
         let failing = report.gaps.filter(\.isFailing).count
         let allowed = report.gaps.filter { if case .allowed = $0.status { true } else { false } }.count
@@ -32,15 +32,46 @@ public struct DiffTextRenderer: Sendable {
         return out
     }
 
-    private func accepted(_ gap: Gap, _ report: PairReport) -> String {
-        let why: String
-        switch gap.status {
-        case .allowed(let variance): why = "allowed (\(variance.rule.name)): \(variance.reason)"
-        case .waived(let waiver): why = "waived until \(waiver.expires) by \(waiver.owner)\(waiver.ticket.map { " (\($0))" } ?? ""): \(waiver.reason)"
-        case .baselined: why = "in the baseline"
-        case .failing: why = ""
+    /// Accepted gaps, one line each, except that many accepted for one reason (fewer
+    /// replicas everywhere) read as one line with a count and an example.
+    private func acceptedGroups(_ gaps: [Gap], _ report: PairReport) -> String {
+        var order: [String] = []
+        var groups: [String: [Gap]] = [:]
+        for gap in gaps {
+            let key: String
+            switch gap.status {
+            case .allowed(let variance): key = "allowed \(variance.path) \(variance.rule.name) \(variance.reason)"
+            case .waived(let waiver): key = "waived \(waiver.target)"
+            case .baselined: key = "baselined"
+            case .failing: key = ""
+            }
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(gap)
         }
-        return style.dim("  ~ \(gap.path)  \(summary(gap, report))\n      \(why)\n")
+        var out = ""
+        for key in order {
+            let members = groups[key] ?? []
+            guard members.count > 2, let first = members.first else {
+                for gap in members { out += accepted(gap, report) }
+                continue
+            }
+            let pattern: String = if case .allowed(let variance) = first.status { variance.path.description } else { first.section }
+            out += style.dim("  ~ \(pattern)  \(members.count) differences, \(reason(first))\n      e.g. \(first.path)  \(summary(first, report))\n")
+        }
+        return out
+    }
+
+    private func reason(_ gap: Gap) -> String {
+        switch gap.status {
+        case .allowed(let variance): "allowed (\(variance.rule.name)): \(variance.reason)"
+        case .waived(let waiver): "waived until \(waiver.expires) by \(waiver.owner)\(waiver.ticket.map { " (\($0))" } ?? ""): \(waiver.reason)"
+        case .baselined: "in the baseline"
+        case .failing: ""
+        }
+    }
+
+    private func accepted(_ gap: Gap, _ report: PairReport) -> String {
+        style.dim("  ~ \(gap.path)  \(summary(gap, report))\n      \(reason(gap))\n")
     }
 
     private func summary(_ gap: Gap, _ report: PairReport) -> String {

@@ -31,4 +31,22 @@ import ParityDiagnostics
         let report = try DiffFixtures.report(DiffFixtures.production, DiffFixtures.production)
         #expect(DiffTextRenderer(style: TextStyle(enabled: false)).render(report) == "parity diff production -> staging\n\nno parity gaps; 0 allowed, 0 waived; parity score 100%\n")
     }
+
+    @Test func manyDifferencesAllowedForOneReasonReadAsOneLine() throws {
+        let services = (1...4).map { "  - {name: s\($0), replicas: \($0 + 4)}" }.joined(separator: "\n")
+        let smaller = (1...4).map { "  - {name: s\($0), replicas: 1}" }.joined(separator: "\n")
+        let report = try DiffFixtures.report("services:\n\(services)\n", "services:\n\(smaller)\n", variances: [
+            Variance(path: DiffFixtures.path("services[*].replicas"), rule: .fewer(minimum: 1, ratio: nil), reason: "smaller"),
+        ])
+        #expect(DiffTextRenderer(style: TextStyle(enabled: false)).render(report) == """
+            parity diff production -> staging
+
+            services  100% (8 of 8 match or vary as allowed)
+              ~ services[*].replicas  4 differences, allowed (fewer): smaller
+                  e.g. services[s1].replicas  production: 5 | staging: 1
+
+            no parity gaps; 4 allowed, 0 waived; parity score 100%
+
+            """)
+    }
 }
