@@ -86,6 +86,19 @@ if let last {
     print("gaps failing: \(failing) (deliberate: \(generator.expectedGaps)); findings: \(last.activeFindings.count); input errors: \(last.diagnostics.filter { $0.severity == .error }.count)")
     for diagnostic in last.diagnostics.prefix(5) { print("  \(diagnostic)") }
 }
+if arguments.contains("--rules") {
+    // Each rule alone, slowest first: where a policy pack's time goes.
+    let sources = SourceStore()
+    let workspace = Workspace(root: folder, sources: sources)
+    let subjects = workspace.environments.map { workspace.resolve($0) }.map { PolicySubject(name: $0.name, tier: $0.value["metadata"]?["tier"]?.string, value: $0.value) }
+    let rules = PolicyLoader().load(files: PolicyLoader.policyFiles(in: policies), sources: sources).rules
+    let timings = rules.map { rule in
+        (rule.rule.id, time { _ = PolicyEngine(rules: [rule], schema: EnvironmentSchema.root).evaluate(environments: subjects, pairs: [(subjects[0], subjects[1])]) })
+    }
+    for (id, value) in timings.sorted(by: { $0.1 > $1.1 }).prefix(8) {
+        print(String(format: "  %-48@ %8.1f ms", id as NSString, value))
+    }
+}
 var usage = rusage()
 getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
 print("peak memory: \(usage.ru_maxrss / 1024) MiB (\(String(format: "%.1f", Double(usage.ru_maxrss * 1024) / Double(inputBytes)))x the input)")

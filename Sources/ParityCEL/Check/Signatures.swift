@@ -50,6 +50,7 @@ enum Signatures {
         for name in ["lowerAscii", "upperAscii", "trim"] { t[name] = [([.string], .string)] }
         t["split"] = [([.string, .string], .list(.string)), ([.string, .string, .int], .list(.string))]
         t["join"] = [([.list(.string)], .string), ([.list(.string), .string], .string)]
+        t["flatten"] = [([.list(.dyn)], .list(.dyn)), ([.list(.dyn), .int], .list(.dyn))]
         t["replace"] = [([.string, .string, .string], .string), ([.string, .string, .string, .int], .string)]
         for name in ["indexOf", "lastIndexOf"] { t[name] = [([.string, .string], .int), ([.string, .string, .int], .int)] }
         return t

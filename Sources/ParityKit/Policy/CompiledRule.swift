@@ -5,6 +5,8 @@ public import ParityDiagnostics
 /// a misspelt field is a diagnostic at the policy's line, not a silently false rule.
 public struct CompiledRule: Sendable {
     public let rule: PolicyRule
+    /// The rule's variables, in order, evaluated once per environment or pair.
+    let variables: [(name: String, program: CELProgram)]
     let when: CELProgram?
     let assert: CELProgram
     let message: MessageTemplate
@@ -20,13 +22,46 @@ public struct CompiledRule: Sendable {
         }
         var declarations = CELBinding.declarations(for: schema)
         let environment = CELType.object(CELBinding.typeName(schema))
+        var diagnostics: [Diagnostic] = []
+        func compile(_ expression: PolicyRule.Expression, role: String, in declarations: CELDeclarations) -> CELProgram? {
+            do {
+                return try CEL.compile(expression.source, declarations: declarations)
+            } catch {
+                let place = error.location.flatMap { locator.locate(line: $0.line, column: $0.column, in: expression.location) } ?? expression.location
+                diagnostics.append(.error(Diagnostic.Code(error.code.rawValue), "in the \(role) of rule '\(rule.id)': \(error.message)", at: place))
+                return nil
+            }
+        }
+        // Variables see the environment (or the pair), never the item.
         switch rule.target {
         case .pair:
             declarations.declare(variable: "reference", environment)
             declarations.declare(variable: "mirror", environment)
+        case .environment, .items:
+            declarations.declare(variable: "env", environment)
+        }
+        // Each variable sees the ones before it, as `variables.NAME`.
+        var variables: [(name: String, program: CELProgram)] = []
+        var variableTypes: [String: CELType] = [:]
+        let typeName = "parity.variables.\(rule.id)"
+        for variable in rule.variables {
+            if !variableTypes.isEmpty {
+                declarations.declare(objectType: typeName, fields: variableTypes)
+                declarations.declare(variable: "variables", .object(typeName))
+            }
+            guard let program = compile(variable.expression, role: "variable '\(variable.name)'", in: declarations) else { continue }
+            variables.append((variable.name, program))
+            variableTypes[variable.name] = program.resultType ?? .dyn
+        }
+        if !variableTypes.isEmpty {
+            declarations.declare(objectType: typeName, fields: variableTypes)
+            declarations.declare(variable: "variables", .object(typeName))
+        }
+        switch rule.target {
+        case .pair:
+            break
         case .environment:
             declarations.declare(variable: "self", environment)
-            declarations.declare(variable: "env", environment)
         case .items:
             guard let itemType = rule.target.itemType(in: schema), case .items = rule.target else {
                 let words = PolicyTarget.collections.map(\.0) + ["environment", "pair"]
@@ -37,22 +72,14 @@ public struct CompiledRule: Sendable {
                     at: rule.targetLocation ?? rule.location)]))
             }
             declarations.declare(variable: "self", CELBinding.celType(itemType))
-            declarations.declare(variable: "env", environment)
         }
-        var diagnostics: [Diagnostic] = []
         func program(_ expression: PolicyRule.Expression, role: String, mustBeBoolean: Bool) -> CELProgram? {
-            do {
-                let program = try CEL.compile(expression.source, declarations: declarations)
-                if mustBeBoolean, let type = program.resultType, type != .bool, type != .dyn {
-                    diagnostics.append(.error(.policyTypeError, "the \(role) of rule '\(rule.id)' must be a boolean, found \(type)", at: expression.location))
-                    return nil
-                }
-                return program
-            } catch {
-                let place = error.location.flatMap { locator.locate(line: $0.line, column: $0.column, in: expression.location) } ?? expression.location
-                diagnostics.append(.error(Diagnostic.Code(error.code.rawValue), "in the \(role) of rule '\(rule.id)': \(error.message)", at: place))
+            guard let program = compile(expression, role: role, in: declarations) else { return nil }
+            if mustBeBoolean, let type = program.resultType, type != .bool, type != .dyn {
+                diagnostics.append(.error(.policyTypeError, "the \(role) of rule '\(rule.id)' must be a boolean, found \(type)", at: expression.location))
                 return nil
             }
+            return program
         }
         let when = rule.when.flatMap { program($0, role: "'when' filter", mustBeBoolean: true) }
         let assert = program(rule.assert, role: "assertion", mustBeBoolean: true)
@@ -60,7 +87,7 @@ public struct CompiledRule: Sendable {
         guard diagnostics.isEmpty, let assert, let message, rule.when == nil || when != nil else {
             return .failure(DiagnosticList(diagnostics))
         }
-        return .success(CompiledRule(rule: rule, when: when, assert: assert, message: message, subjectPath: Self.subjectPath(rule.assert.source)))
+        return .success(CompiledRule(rule: rule, variables: variables, when: when, assert: assert, message: message, subjectPath: Self.subjectPath(rule.assert.source)))
     }
 
     /// The first `self.a.b` chain of an expression: the field a finding is most likely about.

@@ -41,29 +41,55 @@ public struct PolicyEngine: Sendable {
         let environmentType = SchemaType.object(schema)
         for compiled in rules {
             let rule = compiled.rule
+            // The rule's variables, once per environment or pair; nil (and a finding) when
+            // they cannot be evaluated, so the rule is not judged on a half-built scope.
+            func scope(_ bindings: [String: CELValue], environment: String, value: Value, budget: Int) -> [String: CELValue]? {
+                guard !compiled.variables.isEmpty else { return bindings }
+                var values = CELMap()
+                for variable in compiled.variables {
+                    do throws(CELError) {
+                        let visible = bindings.merging(["variables": .map(values)]) { first, _ in first }
+                        try values.insert(.string(variable.name), variable.program.evaluate(CELActivation(visible), budget: budget))
+                    } catch {
+                        var failed = Finding(ruleID: rule.id, title: rule.title, severity: rule.severity,
+                                             message: "rule '\(rule.id)' could not compute variables.\(variable.name) for \(environment): \(error.message)",
+                                             environment: environment, item: .root, location: value.location, ruleLocation: rule.location)
+                        failed.isEvaluationError = true
+                        findings.append(failed)
+                        return nil
+                    }
+                }
+                return bindings.merging(["variables": .map(values)]) { first, _ in first }
+            }
             switch rule.target {
             case .pair:
                 for pair in pairs where rule.applies(toTier: pair.mirror.tier) {
-                    let activation = CELActivation([
+                    let name = "\(pair.reference.name) -> \(pair.mirror.name)"
+                    let limit = budget(pair.reference.name, pair.mirror.name)
+                    guard let bindings = scope([
                         "reference": CELBinding.celValue(pair.reference.value, type: environmentType),
                         "mirror": CELBinding.celValue(pair.mirror.value, type: environmentType),
-                    ])
-                    check(compiled, activation, environment: "\(pair.reference.name) -> \(pair.mirror.name)", item: .root, value: pair.mirror.value,
-                          budget: budget(pair.reference.name, pair.mirror.name), into: &findings, checked: &checked)
+                    ], environment: name, value: pair.mirror.value, budget: limit) else { continue }
+                    check(compiled, CELActivation(bindings), environment: name, item: .root, value: pair.mirror.value,
+                          budget: limit, into: &findings, checked: &checked)
                 }
             case .environment:
                 for environment in environments where rule.applies(toTier: environment.tier) {
                     let bound = CELBinding.celValue(environment.value, type: environmentType)
-                    check(compiled, CELActivation(["self": bound, "env": bound]), environment: environment.name, item: .root, value: environment.value,
-                          budget: budget(environment.name), into: &findings, checked: &checked)
+                    let limit = budget(environment.name)
+                    guard var bindings = scope(["env": bound], environment: environment.name, value: environment.value, budget: limit) else { continue }
+                    bindings["self"] = bound
+                    check(compiled, CELActivation(bindings), environment: environment.name, item: .root, value: environment.value,
+                          budget: limit, into: &findings, checked: &checked)
                 }
             case .items(let pattern):
                 let itemType = rule.target.itemType(in: schema)
                 for environment in environments where rule.applies(toTier: environment.tier) {
                     let bound = CELBinding.celValue(environment.value, type: environmentType)
+                    guard var bindings = scope(["env": bound], environment: environment.name, value: environment.value, budget: budget(environment.name)) else { continue }
                     for (path, item) in environment.value.values(matching: pattern) {
-                        let activation = CELActivation(["self": CELBinding.celValue(item, type: itemType), "env": bound])
-                        check(compiled, activation, environment: environment.name, item: path, value: item,
+                        bindings["self"] = CELBinding.celValue(item, type: itemType)
+                        check(compiled, CELActivation(bindings), environment: environment.name, item: path, value: item,
                               budget: CELProgram.defaultBudget, into: &findings, checked: &checked)
                     }
                 }

@@ -16,6 +16,8 @@ public struct PolicyRule: Sendable {
     public var targetLocation: SourceLocation?
     /// Tiers the rule applies to; nil for every tier.
     public var tiers: Set<String>?
+    /// Values computed once per environment or pair, read as `variables.NAME`.
+    public var variables: [(name: String, expression: Expression)] = []
     public var when: Expression?
     public var assert: Expression
     public var message: Expression
@@ -43,9 +45,13 @@ public struct PolicyRule: Sendable {
                     at: forValue.location))
                 continue
             }
+            let variables = (rule["variables"]?.list ?? []).compactMap { variable -> (name: String, expression: Expression)? in
+                guard let name = variable["name"]?.string, let expression = variable["expression"] else { return nil }
+                return (name, Expression(source: expression.string ?? "", location: expression.location))
+            }
             rules.append(PolicyRule(
                 id: id, title: title, severity: severity, target: target, targetLocation: forValue.location,
-                tiers: rule["tiers"]?.list.map { Set($0.compactMap(\.string)) },
+                tiers: rule["tiers"]?.list.map { Set($0.compactMap(\.string)) }, variables: variables,
                 when: rule["when"].flatMap { value in value.string.map { Expression(source: $0, location: value.location) } },
                 assert: Expression(source: assertText, location: assert.location),
                 message: Expression(source: messageText, location: message.location),

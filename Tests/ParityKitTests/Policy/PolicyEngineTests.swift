@@ -145,3 +145,83 @@ import ParityYAML
         ])
     }
 }
+
+/// Rule variables: computed once per environment or pair, each seeing the ones before it.
+@Suite struct PolicyVariableTests {
+    static let policy = """
+        apiVersion: parity/v1
+        kind: Policy
+        metadata: {name: variables}
+        rules:
+          - id: rollback.covered
+            title: Datastores have a rollback
+            severity: error
+            for: datastores
+            variables:
+              - name: reverted
+                expression: "has(env.rollback) ? env.rollback.map(r, r.reverts).flatten() : []"
+              - name: count
+                expression: size(variables.reverted)
+            assert: self.name in variables.reverted
+            message: "'{{ self.name }}' is not among the {{ variables.count }} reverted"
+          - id: broken.variable
+            title: A variable that fails
+            severity: error
+            for: datastores
+            variables:
+              - name: bad
+                expression: 1 / 0
+            assert: variables.bad > 0
+            message: m
+        """
+
+    func run(_ yaml: String) throws -> [Finding] {
+        let root = try YAMLLoader().load(Array(Self.policy.utf8), file: "p.yaml")[0].root
+        let (rules, diagnostics) = PolicyLoader().rules(in: root, locator: ExpressionLocator(sources: nil))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let environment = try YAMLLoader().load(Array(yaml.utf8), file: "e.yaml")[0].root
+        let value = SchemaDecoder(checksRequiredFields: false).decode(environment, as: EnvironmentSchema.root).value
+        return PolicyEngine(rules: rules, schema: EnvironmentSchema.root).evaluate(environments: [PolicySubject(name: "prod", tier: "production", value: value)], pairs: [])
+    }
+
+    @Test func variablesAreComputedOncePerEnvironmentAndChain() throws {
+        let findings = try run("""
+            datastores:
+              - {name: a, kind: database, engine: postgres}
+              - {name: b, kind: database, engine: postgres}
+            rollback:
+              - {name: r, reverts: [a]}
+            """)
+        let covered = findings.filter { $0.ruleID == "rollback.covered" }
+        #expect(covered.map(\.item.description) == ["datastores[b]"])
+        #expect(covered.first?.message == "'b' is not among the 1 reverted")
+    }
+
+    @Test func aVariableThatFailsIsOneFindingForTheEnvironment() throws {
+        let findings = try run("datastores: [{name: a, kind: database, engine: postgres}, {name: b, kind: cache, engine: redis}]")
+        let broken = findings.filter { $0.ruleID == "broken.variable" }
+        #expect(broken.count == 1)
+        #expect(broken.first?.isEvaluationError == true)
+        #expect(broken.first?.message.hasPrefix("rule 'broken.variable' could not compute variables.bad for prod: ") == true)
+    }
+
+    @Test func variablesAreTypeCheckedAndSeeNoItem() throws {
+        let text = """
+            apiVersion: parity/v1
+            kind: Policy
+            metadata: {name: v}
+            rules:
+              - id: a
+                title: t
+                severity: error
+                for: services
+                variables:
+                  - {name: names, expression: self.name}
+                assert: variables.nmes == 1
+                message: m
+            """
+        let root = try YAMLLoader().load(Array(text.utf8), file: "v.yaml")[0].root
+        let (_, diagnostics) = PolicyLoader().rules(in: root, locator: ExpressionLocator(sources: nil))
+        #expect(diagnostics.map(\.code.rawValue) == ["cel.undeclared-reference", "cel.undeclared-reference"])
+    }
+}
