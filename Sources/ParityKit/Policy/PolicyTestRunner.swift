@@ -110,6 +110,10 @@ public struct PolicyTestRunner: Sendable {
 
     private func environment(_ node: Node, field: String, name: String, tier: String, file: String, sources: SourceStore, report: inout Report) -> PolicySubject? {
         var source = node[field]
+        if field == "environment", let file = node["file"], node["environment"] != nil {
+            report.diagnostics.append(.error(.policyTestInvalid, "a case takes an inline 'environment' or a 'file', not both", at: file.location))
+            return nil
+        }
         if field == "environment", let path = node["file"]?.scalar?.text {
             let resolved = (path as NSString).isAbsolutePath ? path : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
             do {
