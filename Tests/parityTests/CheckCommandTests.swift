@@ -44,6 +44,16 @@ import Testing
         #expect(run.stdout.hasSuffix("INVALID: 3 input errors (above); fix them and run again\n"))
     }
 
+    @Test func aFolderWithNothingToCheckIsNotAPass() throws {
+        let empty = try ParityBinary.temporaryFolder()
+        let check = try ParityBinary.run(["check"], in: empty, environment: today)
+        #expect(check.status == 2)
+        #expect(check.stderr == "error: no environments under 'environments'; run parity check in an environment repository, or name its parity.yaml with --config [check.nothing-to-check]\n")
+        let lint = try ParityBinary.run(["lint"], in: empty)
+        #expect(lint.status == 2)
+        #expect(lint.stderr.contains("is not an environment repository"))
+    }
+
     @Test func failOnNeverPassesTheGateButNotInvalidInput() throws {
         #expect(try ParityBinary.run(["check", "--fail-on", "never"], environment: today).status == 0)
         #expect(try ParityBinary.run(["check", "--fail-on", "never"], in: examples.appendingPathComponent("invalid-repo"), environment: today).status == 2)

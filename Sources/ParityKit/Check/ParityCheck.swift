@@ -65,7 +65,18 @@ public struct ParityCheck {
         let policies = PolicyLoader().load(files: PolicyLoader.policyFiles(in: EnvironmentLoader.join(options.root, spec.policiesFolder)), sources: sources)
         diagnostics += policies.diagnostics
 
+        if workspace.environments.isEmpty {
+            // A gate run in the wrong folder must not pass for want of anything to check.
+            diagnostics.append(.error(
+                .checkNothingToCheck, "no environments under '\(workspace.environmentsFolder)'; run parity check in an environment repository, or name its parity.yaml with --config",
+                at: nil))
+        }
         let pairs = pairNames(spec: spec, workspace: workspace, resolved: resolved, diagnostics: &diagnostics)
+        if pairs.isEmpty, !workspace.environments.isEmpty {
+            diagnostics.append(.warning(
+                .checkNoPairs, "no pairs to compare: no staging environment mirrors a production one; name the pairs in parity.yaml",
+                at: spec.file.map { SourceLocation.file($0) }))
+        }
         let expressions = CELVarianceExpressions()
         let diff = EnvironmentDiff(schema: EnvironmentSchema.root)
         var reports: [PairReport] = []
@@ -167,4 +178,11 @@ public struct ParityCheck {
         }
         return GateDecision(passed: reasons.isEmpty, reasons: reasons)
     }
+}
+
+extension Diagnostic.Code {
+    /// `parity check` found no environments at all.
+    public static let checkNothingToCheck: Self = "check.nothing-to-check"
+    /// No pair of environments to compare.
+    public static let checkNoPairs: Self = "check.no-pairs"
 }

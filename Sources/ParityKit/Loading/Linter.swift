@@ -18,6 +18,10 @@ public struct Linter {
     /// under `policies/`, and `parity.yaml`; sorted by place, each reported once. The
     /// folders are relative to `root` (a ParitySpec may move them).
     public func lintRepository(at root: String = ".", environmentsFolder: String = "environments", policiesFolder: String = "policies") -> [Diagnostic] {
+        guard Workspace.isRepository(root) else {
+            let place = root == "." ? "this folder" : "'\(root)'"
+            return [.error(.checkNothingToCheck, "\(place) is not an environment repository (it has no environments/ folder and no parity.yaml); name the files to lint", at: nil)]
+        }
         let workspace = Workspace(root: root, sources: sources, environmentsFolder: environmentsFolder, loader: loader)
         var diagnostics = workspace.diagnostics
         for source in workspace.environments {
