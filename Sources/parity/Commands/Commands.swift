@@ -40,7 +40,7 @@ enum Commands {
     static let lint = CommandSpec(
         name: "lint",
         abstract: "Validate environment, spec and policy files (the pre-commit hook).",
-        positionals: [PositionalSpec(name: "FILE", arity: .many, help: "files to validate (default: every file of the repo)")],
+        positionals: [PositionalSpec(name: "FILE", arity: .many, help: "files or folders to validate (default: the repository: environments/, policies/, parity.yaml)")],
         run: LintCommand.run
     )
 
