@@ -9,8 +9,12 @@ extension Node {
     }
 
     /// Appends the node as compact JSON. The composer bounds depth and alias expansion,
-    /// so this walk is bounded too.
-    public func appendJSON(to out: inout [UInt8]) {
+    /// so this walk is bounded too. Nodes in `redacting` (secrets) are written as `redaction`.
+    public func appendJSON(to out: inout [UInt8], redacting: Set<ObjectIdentifier> = [], redaction: String = "<redacted>") {
+        if !redacting.isEmpty, redacting.contains(ObjectIdentifier(self)) {
+            JSONText.appendString(redaction, to: &out)
+            return
+        }
         switch content {
         case .scalar(let scalar):
             switch scalar.value {
@@ -24,7 +28,7 @@ extension Node {
             out.append(UInt8(ascii: "["))
             for (offset, item) in items.enumerated() {
                 if offset > 0 { out.append(UInt8(ascii: ",")) }
-                item.appendJSON(to: &out)
+                item.appendJSON(to: &out, redacting: redacting, redaction: redaction)
             }
             out.append(UInt8(ascii: "]"))
         case .mapping(let pairs):
@@ -33,7 +37,7 @@ extension Node {
                 if offset > 0 { out.append(UInt8(ascii: ",")) }
                 JSONText.appendString(pair.key.jsonKey, to: &out)
                 out.append(UInt8(ascii: ":"))
-                pair.value.appendJSON(to: &out)
+                pair.value.appendJSON(to: &out, redacting: redacting, redaction: redaction)
             }
             out.append(UInt8(ascii: "}"))
         }

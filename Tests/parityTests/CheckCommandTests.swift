@@ -117,7 +117,8 @@ import Testing
         let value = try #require(secret.range(of: "value: ").map { secret[$0.upperBound...].prefix { $0 != "," && $0 != "}" } })
         #expect(value.count > 8)
         for arguments in [["check"], ["check", "--format", "json"], ["diff", "production", "staging"], ["diff", "production", "staging", "--format", "json"],
-                          ["export", "staging"], ["eval", "--env", "staging", "env.access.credentials"]] {
+                          ["export", "staging"], ["export", "--raw", "environments/staging.yaml"], ["lint", "environments/staging.yaml"],
+                          ["eval", "--env", "staging", "env.access.credentials"], ["eval", "--input", "environments/staging.yaml", "self.access.credentials"]] {
             let run = try ParityBinary.run(arguments, environment: today)
             #expect(!run.stdout.contains(value) && !run.stderr.contains(value), "\(arguments) leaks the secret")
         }

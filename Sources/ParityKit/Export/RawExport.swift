@@ -4,12 +4,20 @@ import ParityYAML
 /// `parity export --raw`: every YAML document of every file as one line of JSON, in order.
 ///
 /// Plain YAML-to-JSON: tags outside YAML's standard set are dropped, as the YAML test
-/// suite's JSON does, rather than refused as they are in Parity's own files.
+/// suite's JSON does, rather than refused as they are in Parity's own files. Secrets still
+/// never appear: in a document of a kind Parity reads, the values of sensitive fields
+/// (a credential's `value`, an external's `apiKey`) are written as "<redacted>".
 public struct RawExport {
     public var limits: LoaderLimits
 
     public init(limits: LoaderLimits = .default) {
         self.limits = limits
+    }
+
+    /// The secret nodes of a document of a kind Parity reads; none for any other YAML.
+    static func secrets(of root: Node) -> Set<ObjectIdentifier> {
+        guard case (let kind?, _) = DocumentHeader.kind(of: root), let schema = kind.schema else { return [] }
+        return Set(SchemaDecoder().decode(root, as: schema).secrets.map(ObjectIdentifier.init))
     }
 
     /// Writes the JSON lines of each readable file through `write`, and returns the
@@ -22,7 +30,7 @@ public struct RawExport {
                 let documents = try loader.loadFile(file, sources: sources)
                 var out: [UInt8] = []
                 for document in documents {
-                    document.root.appendJSON(to: &out)
+                    document.root.appendJSON(to: &out, redacting: Self.secrets(of: document.root), redaction: ModelExport.redacted)
                     out.append(0x0A)
                 }
                 write(out)

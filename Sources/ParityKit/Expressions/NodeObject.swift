@@ -3,17 +3,22 @@ public import ParityYAML
 
 /// A YAML mapping seen from CEL, converted field by field as an expression reads it: an
 /// input file is bound without building a copy of it.
+///
+/// Secrets stay secret: nodes in `redacting` (the sensitive fields of a Parity document)
+/// read as "<redacted>".
 public struct NodeObject: CELObject {
     public let node: Node
+    public let redacting: Set<ObjectIdentifier>
 
-    public init(_ node: Node) {
+    public init(_ node: Node, redacting: Set<ObjectIdentifier> = []) {
         self.node = node
+        self.redacting = redacting
     }
 
     public var celTypeName: String { "map" }
 
     public func celField(_ name: String) -> CELValue? {
-        node[name].map(NodeObject.celValue)
+        node[name].map { NodeObject.celValue($0, redacting: redacting) }
     }
 
     public func celHasField(_ name: String) -> Bool { node[name] != nil }
@@ -22,7 +27,8 @@ public struct NodeObject: CELObject {
 
     /// The CEL value of any node: scalars by their core-schema value, mappings as lazy
     /// objects, sequences as lists of such values.
-    public static func celValue(_ node: Node) -> CELValue {
+    public static func celValue(_ node: Node, redacting: Set<ObjectIdentifier> = []) -> CELValue {
+        if !redacting.isEmpty, redacting.contains(ObjectIdentifier(node)) { return .string(ModelExport.redacted) }
         switch node.content {
         case .scalar(let scalar):
             switch scalar.value {
@@ -33,9 +39,9 @@ public struct NodeObject: CELObject {
             case .string: return .string(scalar.text)
             }
         case .sequence(let items):
-            return .list(items.map(celValue))
+            return .list(items.map { celValue($0, redacting: redacting) })
         case .mapping:
-            return .object(NodeObject(node))
+            return .object(NodeObject(node, redacting: redacting))
         }
     }
 }
