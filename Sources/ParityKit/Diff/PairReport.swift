@@ -87,7 +87,7 @@ public struct PairEvaluator: Sendable {
 
         for waiver in waivers {
             guard case .gap(let pattern) = waiver.subject else { continue }
-            let matched = gaps.indices.filter { gaps[$0].isFailing && (gaps[$0].path.matches(pattern) || gaps[$0].path.matches(pattern, prefix: true)) }
+            let matched = gaps.indices.filter { gaps[$0].isFailing && gaps[$0].path.matches(pattern, prefix: true) }
             if matched.isEmpty {
                 diagnostics.append(.warning(.specStaleWaiver, "waiver for '\(waiver.target)' matches no gap between \(reference.name) and \(mirror.name); remove it", at: waiver.location))
                 continue
