@@ -6,8 +6,24 @@ import Foundation
 public final class SourceStore: @unchecked Sendable {
     private let lock = NSLock()
     private var texts: [String: [UInt8]] = [:]
+    private var masked: Set<String> = []
 
     public init() {}
+
+    /// Keys whose values are secrets: a quoted line shows `key: ****` in their place, even
+    /// when the file is too broken to know which values are secrets any other way.
+    public var maskedKeys: Set<String> {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return masked
+        }
+        set {
+            lock.lock()
+            masked = newValue
+            lock.unlock()
+        }
+    }
 
     /// Remembers the bytes of `file`.
     public func register(_ file: String, bytes: [UInt8]) {
@@ -34,8 +50,56 @@ public final class SourceStore: @unchecked Sendable {
                 current += 1
             }
             let end = Self.lineBreak(in: buffer, from: start, hasCR: hasCR)?.start ?? buffer.count
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+            let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+            return masked.isEmpty ? text : Self.mask(text, keys: masked)
         }
+    }
+
+    /// `line` with the value after each `key:` of `keys` replaced by stars, to the end of a
+    /// block value or the next `,` or `}` of a flow one (quotes respected).
+    static func mask(_ line: String, keys: Set<String>) -> String {
+        var scalars = Array(line.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            // A key starts after the line's start, a space, `{`, `,` or `-`.
+            let startsKey = index == 0 || " \t{,-".unicodeScalars.contains(scalars[index - 1])
+            guard startsKey, let key = keys.first(where: { matches($0, in: scalars, at: index) }) else {
+                index += 1
+                continue
+            }
+            var cursor = index + key.unicodeScalars.count + 1
+            while cursor < scalars.count, scalars[cursor] == " " { cursor += 1 }
+            var quote: Unicode.Scalar?
+            if cursor < scalars.count, scalars[cursor] == "\"" || scalars[cursor] == "'" { quote = scalars[cursor] }
+            var end = cursor + (quote == nil ? 0 : 1)
+            while end < scalars.count {
+                let scalar = scalars[end]
+                if let quote {
+                    // '' inside single quotes and \" inside double quotes are escapes, not the end.
+                    let next = end + 1 < scalars.count ? scalars[end + 1] : nil
+                    if quote == "'", scalar == "'", next == "'" { end += 2; continue }
+                    if quote == "\"", scalar == "\\" { end += 2; continue }
+                    if scalar == quote { break }
+                } else if scalar == "," || scalar == "}" || scalar == "#" {
+                    break
+                }
+                end += 1
+            }
+            end = min(end, scalars.count)
+            let from = cursor + (quote == nil ? 0 : 1)
+            // Keep trailing spaces of a flow value, mask the value itself.
+            var last = end
+            while quote == nil, last > from, scalars[last - 1] == " " { last -= 1 }
+            if from < last { for position in from..<last { scalars[position] = "*" } }
+            index = max(end, index + 1)
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    private static func matches(_ key: String, in scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        let keyScalars = Array(key.unicodeScalars)
+        guard index + keyScalars.count < scalars.count, scalars[index + keyScalars.count] == ":" else { return false }
+        return Array(scalars[index..<index + keyScalars.count]) == keyScalars
     }
 
     /// The next line break at or after `offset`: where it starts and where the next line starts.

@@ -11,6 +11,7 @@ final class CommandContext {
 
     init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
+        sources.maskedKeys = EnvironmentSchema.sensitiveFieldNames
         let colourAllowed = environment["NO_COLOR"].map(\.isEmpty) ?? true
         colourOut = colourAllowed && isatty(STDOUT_FILENO) == 1 && environment["TERM"] != "dumb"
         colourErr = colourAllowed && isatty(STDERR_FILENO) == 1 && environment["TERM"] != "dumb"
