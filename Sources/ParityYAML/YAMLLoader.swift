@@ -44,7 +44,15 @@ public struct YAMLLoader: Sendable {
 
     /// The bytes of the file at `path`: never treats a missing or unreadable file as empty.
     public static func read(_ path: String, limit: Int) throws(DiagnosticList) -> [UInt8] {
-        let handle = open(path, O_RDONLY)
+        // Look before opening: opening a FIFO for reading would wait for a writer forever.
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw DiagnosticList([unreadable(path, errno)]) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw DiagnosticList([.error(.ioUnreadable, "cannot read '\(path)': it is a directory", at: .file(path))])
+        default: throw DiagnosticList([.error(.ioUnreadable, "cannot read '\(path)': it is not a regular file", at: .file(path))])
+        }
+        let handle = open(path, O_RDONLY | O_NONBLOCK)
         guard handle >= 0 else { throw DiagnosticList([unreadable(path, errno)]) }
         defer { close(handle) }
         var info = stat()

@@ -48,10 +48,56 @@ import Testing
         let empty = try ParityBinary.temporaryFolder()
         let check = try ParityBinary.run(["check"], in: empty, environment: today)
         #expect(check.status == 2)
-        #expect(check.stderr == "error: no environments under 'environments'; run parity check in an environment repository, or name its parity.yaml with --config [check.nothing-to-check]\n")
+        #expect(check.stderr.hasPrefix("error: no environments under 'environments'; run parity check in an environment repository, or name its parity.yaml with --config [check.nothing-to-check]\n"))
         let lint = try ParityBinary.run(["lint"], in: empty)
         #expect(lint.status == 2)
         #expect(lint.stderr.contains("is not an environment repository"))
+    }
+
+    @Test func reviewFindingsStayFixed() throws {
+        let folder = try ParityBinary.temporaryFolder()
+        func write(_ name: String, _ text: String) throws {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        try write("environments/production.yaml", "apiVersion: parity/v1\nkind: Environment\nmetadata: {name: production, tier: production, owner: o}\nregions: [us-east-1]\nservices: [{name: api, image: i, replicas: 3}]\n")
+        try write("environments/staging.yaml", "apiVersion: parity/v1\nkind: Environment\nmetadata: {name: staging, tier: staging, owner: o}\nregions: [us-east-1]\nservices: [{name: api, image: i, replicas: 1}]\n")
+        try write("policies/p.yaml", "apiVersion: parity/v1\nkind: Policy\nmetadata: {name: p}\nrules: []\n")
+        // A misspelt policies folder, broken variance predicates and patterns, a pair named twice: errors at load, exit 2.
+        try write("parity.yaml", """
+            apiVersion: parity/v1
+            kind: ParitySpec
+            policies: polices
+            pairs:
+              - reference: production
+                mirror: staging
+                allow:
+                  - {path: "services[*].replicas", cel: "mirorr < reference", reason: r}
+                  - {path: "services[*].image", rule: pattern, pattern: "^(x", reason: r}
+                  - {path: "services[*].image", rule: fewer, reason: r}
+                  - {path: "services[*].replicas", rule: fewer, ratio: 7, reason: r}
+              - {reference: staging, mirror: staging}
+            gate: {minimumScore: 0.99}
+
+            """)
+        let check = try ParityBinary.run(["check"], in: folder, environment: today)
+        #expect(check.status == 2)
+        for expected in ["undeclared reference to 'mirorr'", "the pattern does not compile", "'fewer' compares numbers or lists",
+                         "ratio is the least share", "'staging' cannot mirror itself"] {
+            #expect(check.stderr.contains(expected), "\(expected)")
+        }
+        // A misspelt policies folder drops no guardrail silently.
+        try write("parity.yaml", "apiVersion: parity/v1\nkind: ParitySpec\npolicies: polices\n")
+        let misspelt = try ParityBinary.run(["check"], in: folder, environment: today)
+        #expect(misspelt.status == 2)
+        #expect(misspelt.stderr.contains("parity.yaml:3:11: error: no policies folder 'polices'; no guardrail runs; check 'policies:' in parity.yaml [check.no-policies]"))
+        // --fail-on never passes even a gate of scores; --config that cannot be read stops before judging.
+        try write("parity.yaml", "apiVersion: parity/v1\nkind: ParitySpec\npairs: [{reference: production, mirror: staging}]\ngate: {minimumScore: 0.99}\n")
+        #expect(try ParityBinary.run(["check", "--fail-on", "never"], in: folder, environment: today).status == 0)
+        let missing = try ParityBinary.run(["check", "--config", "nope.yaml"], in: folder, environment: today)
+        #expect(missing.status == 2)
+        #expect(!missing.stdout.contains("parity diff"))
     }
 
     @Test func failOnNeverPassesTheGateButNotInvalidInput() throws {

@@ -44,7 +44,7 @@ import Testing
         #expect(explain.status == 0)
         #expect(explain.stdout.contains("Why:\n") && explain.stdout.contains("Fix:\n"))
         let typo = try ParityBinary.run(["policy", "explain", "encryption.at-rst"])
-        #expect(typo.status == 64)
+        #expect(typo.status == 2)
         #expect(typo.stderr.contains("did you mean 'encryption.at-rest'?"))
     }
 }

@@ -51,6 +51,12 @@ public struct ParityCheck {
             options.root = (config as NSString).deletingLastPathComponent.isEmpty ? "." : (config as NSString).deletingLastPathComponent
         }
         var (spec, diagnostics) = SpecLoader.load(options.config, root: options.root, sources: sources)
+        if options.config != nil, diagnostics.containsError {
+            // A spec that was asked for and cannot be read: judging with the defaults instead
+            // would answer a question nobody asked.
+            return Result(spec: spec, diagnostics: diagnostics, environments: [], pairs: [], findings: [], ruleCount: 0,
+                          gate: GateDecision(passed: false, reasons: []), failOn: options.failOn ?? .error)
+        }
         let workspace = Workspace(root: options.root, sources: sources, environmentsFolder: spec.environmentsFolder)
         diagnostics += workspace.diagnostics
 
@@ -62,7 +68,19 @@ public struct ParityCheck {
             if !environment.diagnostics.containsError { resolved[environment.name] = environment }
         }
 
-        let policies = PolicyLoader().load(files: PolicyLoader.policyFiles(in: EnvironmentLoader.join(options.root, spec.policiesFolder)), sources: sources)
+        let policiesFolder = EnvironmentLoader.join(options.root, spec.policiesFolder)
+        let policyFiles = PolicyLoader.policyFiles(in: policiesFolder)
+        if policyFiles.isEmpty {
+            // No guardrails is a choice to make out loud: a misspelt folder must not drop them all.
+            let missing = !EnvironmentLoader.isDirectory(policiesFolder)
+            let message = missing ? "no policies folder '\(policiesFolder)'; no guardrail runs" : "no policy files in '\(policiesFolder)'; no guardrail runs"
+            if spec.policiesFolderWritten {
+                diagnostics.append(.error(.checkNoPolicies, message + "; check 'policies:' in parity.yaml", at: spec.policiesLocation))
+            } else {
+                diagnostics.append(.warning(.checkNoPolicies, message, at: nil))
+            }
+        }
+        let policies = PolicyLoader().load(files: policyFiles, sources: sources)
         diagnostics += policies.diagnostics
 
         if workspace.environments.isEmpty {
@@ -120,7 +138,9 @@ public struct ParityCheck {
 
         let failOn = options.failOn ?? GateDecision.Level(rawValue: spec.gate.failOn) ?? .error
         let gate = decide(spec: spec, failOn: failOn, reports: reports, findings: findings, diagnostics: diagnostics)
-        return Result(spec: spec, diagnostics: diagnostics.sortedByLocation(), environments: workspace.environmentNames, pairs: reports,
+        var seen = Set<String>()
+        let unique = diagnostics.filter { seen.insert($0.description + $0.notes.map(\.message).joined()).inserted }
+        return Result(spec: spec, diagnostics: unique.sortedByLocation(), environments: workspace.environmentNames, pairs: reports,
                       findings: findings, ruleCount: policies.rules.count, gate: gate, failOn: failOn)
     }
 
@@ -134,16 +154,23 @@ public struct ParityCheck {
     private func pairNames(spec: ParitySpec, workspace: Workspace, resolved: [String: ResolvedEnvironment], diagnostics: inout [Diagnostic]) -> [PairSpec] {
         if let pairs = spec.pairs {
             for pair in pairs {
-                for name in [pair.reference, pair.mirror] where workspace.source(named: name) == nil {
+                for (name, location) in [(pair.reference, pair.referenceLocation), (pair.mirror, pair.mirrorLocation)] where workspace.source(named: name) == nil {
                     var unknown = workspace.unknownEnvironment(name)
-                    unknown.location = pair.location
+                    unknown.location = location ?? pair.location
                     diagnostics.append(unknown)
                 }
             }
             return pairs.map { PairSpec(reference: $0.reference, mirror: $0.mirror, variances: $0.variances) }
         }
         let tiers = resolved.mapValues { $0.value["metadata"]?["tier"]?.string }
-        guard let production = workspace.environmentNames.first(where: { tiers[$0] == "production" }) else { return [] }
+        let productions = workspace.environmentNames.filter { tiers[$0] == "production" }
+        if productions.count > 1 {
+            diagnostics.append(.error(
+                .specInvalidPair, "several production environments (\(productions.joined(separator: ", "))): say which one each staging environment mirrors under 'pairs' in parity.yaml",
+                at: nil))
+            return []
+        }
+        guard let production = productions.first else { return [] }
         return workspace.environmentNames.filter { tiers[$0] == "staging" }.map { PairSpec(reference: production, mirror: $0, variances: []) }
     }
 
@@ -168,6 +195,7 @@ public struct ParityCheck {
             if errors > 0 { reasons.append("\(errors) policy error\(errors == 1 ? "" : "s")") }
             if failOn == .warning, warningsCount > 0 { reasons.append("\(warningsCount) warning\(warningsCount == 1 ? "" : "s") (fail-on: warning)") }
         }
+        if failOn == .never { return GateDecision(passed: true, reasons: []) }
         if let minimum = spec.gate.minimumScore {
             for report in reports where report.score < minimum {
                 reasons.append("parity score of \(report.reference) -> \(report.mirror) is \(report.score.percentText), below the minimum \(minimum.percentText)")
@@ -185,4 +213,6 @@ extension Diagnostic.Code {
     public static let checkNothingToCheck: Self = "check.nothing-to-check"
     /// No pair of environments to compare.
     public static let checkNoPairs: Self = "check.no-pairs"
+    /// No policy file where policies should be.
+    public static let checkNoPolicies: Self = "check.no-policies"
 }

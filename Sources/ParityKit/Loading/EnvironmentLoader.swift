@@ -83,7 +83,10 @@ public struct EnvironmentLoader: Sendable {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
     }
 
-    static func isYAML(_ name: String) -> Bool { name.hasSuffix(".yaml") || name.hasSuffix(".yml") }
+    static func isYAML(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml")
+    }
 
     /// `folder/name`, without a leading `./` so paths read as people type them.
     static func join(_ folder: String, _ name: String) -> String {

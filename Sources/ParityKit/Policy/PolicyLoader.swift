@@ -17,11 +17,10 @@ public struct PolicyLoader: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    /// The policy files of a folder (tests, `*.test.yaml`, are not policies), sorted.
+    /// The policy files of a folder and its subfolders (tests, `*.test.yaml`, are not
+    /// policies), sorted; the same walk `parity lint` makes.
     public static func policyFiles(in folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.contains(".test.") }
-            .sorted().map { (folder as NSString).appendingPathComponent($0) }
+        Linter.policyFiles(in: folder).filter { !($0 as NSString).lastPathComponent.lowercased().contains(".test.") }
     }
 
     public func load(files: [String], sources: SourceStore) -> Loaded {

@@ -72,4 +72,6 @@ extension Diagnostic.Code {
     public static let policyTypeError: Self = "policy.type-error"
     public static let policyDuplicateRule: Self = "policy.duplicate-rule"
     public static let policyEvaluationError: Self = "policy.evaluation-error"
+    /// A rule id no policy has.
+    public static let policyUnknownRule: Self = "policy.unknown-rule"
 }

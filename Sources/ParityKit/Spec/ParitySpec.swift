@@ -1,4 +1,5 @@
 public import ParityDiagnostics
+import ParityCEL
 
 /// A decoded `parity.yaml`, or the defaults when a repository has none.
 public struct ParitySpec: Sendable {
@@ -7,6 +8,8 @@ public struct ParitySpec: Sendable {
         public var mirror: String
         public var variances: [Variance]
         public var location: SourceLocation?
+        public var referenceLocation: SourceLocation?
+        public var mirrorLocation: SourceLocation?
     }
 
     public struct Gate: Sendable {
@@ -17,6 +20,9 @@ public struct ParitySpec: Sendable {
 
     public var environmentsFolder = "environments"
     public var policiesFolder = "policies"
+    /// Whether `policies:` was written (a missing folder is then an error, not a default).
+    public var policiesFolderWritten = false
+    public var policiesLocation: SourceLocation?
     /// Nil when the spec names no pairs: every staging environment then mirrors production.
     public var pairs: [Pair]?
     public var waivers: [Waiver] = []
@@ -33,12 +39,33 @@ public struct ParitySpec: Sendable {
         var diagnostics: [Diagnostic] = []
         spec.file = file
         if let folder = value["environments"]?.string { spec.environmentsFolder = folder }
-        if let folder = value["policies"]?.string { spec.policiesFolder = folder }
+        if let folder = value["policies"]?.string {
+            spec.policiesFolder = folder
+            spec.policiesFolderWritten = true
+            spec.policiesLocation = value["policies"]?.location
+        }
         if let pairs = value["pairs"]?.list {
+            var seenPairs: [String: SourceLocation?] = [:]
             spec.pairs = pairs.compactMap { pair in
                 guard let reference = pair["reference"]?.string, let mirror = pair["mirror"]?.string else { return nil }
-                let variances = (pair["allow"]?.list ?? []).compactMap { variance(from: $0, diagnostics: &diagnostics) }
-                return Pair(reference: reference, mirror: mirror, variances: variances, location: pair.location)
+                if reference == mirror {
+                    diagnostics.append(.error(.specInvalidPair, "'\(mirror)' cannot mirror itself; name two environments", at: pair["mirror"]?.location))
+                    return nil
+                }
+                if let first = seenPairs.updateValue(pair.location, forKey: "\(reference) -> \(mirror)") {
+                    diagnostics.append(.error(.specInvalidPair, "the pair \(reference) -> \(mirror) is named twice; keep one and merge their allowed variances",
+                                              at: pair.location, notes: [.init("first named here", at: first)]))
+                    return nil
+                }
+                var seenPaths: [String: SourceLocation?] = [:]
+                let variances = (pair["allow"]?.list ?? []).compactMap { variance(from: $0, diagnostics: &diagnostics) }.filter { variance in
+                    guard let first = seenPaths.updateValue(variance.location, forKey: variance.path.description) else { return true }
+                    diagnostics.append(.error(.specInvalidVariance, "'\(variance.path)' is allowed twice in this pair; only one rule can decide it, so keep one",
+                                              at: variance.location, notes: [.init("first allowed here", at: first)]))
+                    return false
+                }
+                return Pair(reference: reference, mirror: mirror, variances: variances, location: pair.location,
+                            referenceLocation: pair["reference"]?.location, mirrorLocation: pair["mirror"]?.location)
             }
         }
         for waiver in value["waivers"]?.list ?? [] {
@@ -103,15 +130,47 @@ public struct ParitySpec: Sendable {
             diagnostics.append(.error(.specInvalidVariance, "a variance has either a 'rule' or a 'cel' predicate, not both", at: value.location))
             return nil
         case (nil, let source?):
+            let declarations = CELDeclarations().declaring(variable: "reference", .dyn).declaring(variable: "mirror", .dyn)
+            do throws(CELError) {
+                let program = try CEL.compile(source, declarations: declarations)
+                if let type = program.resultType, type != .bool, type != .dyn {
+                    diagnostics.append(.error(.specInvalidVariance, "the cel predicate must be true or false, and this one gives \(type)", at: value["cel"]?.location))
+                    return nil
+                }
+            } catch {
+                let place = error.location.flatMap { ExpressionLocator(sources: nil).locate(line: $0.line, column: $0.column, in: value["cel"]?.location) } ?? value["cel"]?.location
+                diagnostics.append(.error(Diagnostic.Code(error.code.rawValue), "in the cel predicate of the variance for '\(pathText)': \(error.message)", at: place))
+                return nil
+            }
             rule = .predicate(source)
         case (nil, nil):
             diagnostics.append(.error(.specInvalidVariance, "the variance for '\(pathText)' needs a 'rule' (ignore, fewer, subset, superset, differ, pattern) or a 'cel' predicate", at: value.location))
             return nil
         case ("fewer"?, nil):
+            if let minimum = value["minimum"], let number = minimum.double, number < 0 {
+                diagnostics.append(.error(.specInvalidVariance, "minimum is a count, found \(minimum.displayText); write 0 or more", at: minimum.location))
+                return nil
+            }
+            if let ratio = value["ratio"], let number = ratio.double, !(number > 0 && number <= 1) {
+                diagnostics.append(.error(.specInvalidVariance, "ratio is the least share of the reference the mirror keeps, above 0 and at most 1, found \(ratio.displayText); write 0.5 for half",
+                                          at: ratio.location))
+                return nil
+            }
+            switch SchemaType.object(EnvironmentSchema.root).type(at: path) {
+            case .int?, .double?, .list?, .any?, nil: break
+            case let type?:
+                diagnostics.append(.error(.specInvalidVariance, "'fewer' compares numbers or lists, and '\(pathText)' is \(type.expectation); use differ, pattern or a cel predicate",
+                                          at: value["rule"]?.location))
+                return nil
+            }
             rule = .fewer(minimum: value["minimum"]?.double, ratio: value["ratio"]?.double)
         case ("pattern"?, nil):
             guard let pattern = value["pattern"]?.string else {
                 diagnostics.append(.error(.specInvalidVariance, "rule 'pattern' needs a 'pattern' (a regular expression)", at: value["rule"]?.location))
+                return nil
+            }
+            if let problem = Self.regexProblem(pattern) {
+                diagnostics.append(.error(.specInvalidVariance, "the pattern does not compile: \(problem)", at: value["pattern"]?.location))
                 return nil
             }
             rule = .pattern(pattern)
@@ -130,7 +189,20 @@ public struct ParitySpec: Sendable {
     }
 }
 
+extension ParitySpec {
+    /// Why `pattern` is no regular expression ParityCEL accepts, or nil.
+    static func regexProblem(_ pattern: String) -> String? {
+        do throws(CELError) {
+            _ = try CEL.compile("text.matches(pattern)").evaluate(["text": .string(""), "pattern": .string(pattern)])
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+}
+
 extension Diagnostic.Code {
+    public static let specInvalidPair: Self = "spec.invalid-pair"
     public static let specInvalidPath: Self = "spec.invalid-path"
     /// A well-formed path that names no place in an environment.
     public static let specUnknownPath: Self = "spec.unknown-path"

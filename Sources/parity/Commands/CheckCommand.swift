@@ -11,7 +11,10 @@ enum CheckCommand {
         let result = ParityCheck(sources: context.sources).run(options)
         context.report(result.diagnostics)
 
-        if let path = arguments.value("write-baseline") {
+        if let path = arguments.value("write-baseline"), result.diagnostics.containsError {
+            // A baseline of a half-read repository would hide real findings later.
+            context.err("parity check: error: not writing the baseline '\(path)': the run has input errors (above)\n")
+        } else if let path = arguments.value("write-baseline") {
             let gaps = result.pairs.flatMap { report in report.gaps.map { ($0, report.reference, report.mirror) } }
             try AtomicFile.write(Baseline.render(findings: result.findings, gaps: gaps), to: path)
         }

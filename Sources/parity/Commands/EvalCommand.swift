@@ -6,6 +6,9 @@ enum EvalCommand {
         if arguments.value("env") != nil, arguments.value("input") != nil {
             throw UsageError("--env and --input bind different things; give one", commandPath: "parity eval")
         }
+        for variable in arguments.all("var") where !variable.contains("=") || variable.hasPrefix("=") {
+            throw UsageError("--var takes NAME=CEL, found '\(variable)'", commandPath: "parity eval", usage: "parity eval EXPR --var NAME=CEL")
+        }
         var options = EvalRun.Options(expression: arguments.positionals[0])
         options.environment = arguments.value("env")
         options.input = arguments.value("input")

@@ -2,9 +2,16 @@ import ParityDiagnostics
 import ParityKit
 
 extension Commands {
-    /// The built-in policies, compiled; any problem with them is invalid input.
-    static func loadPolicies(_ context: CommandContext, folder: String = "policies") throws -> [CompiledRule] {
-        let loaded = PolicyLoader().load(files: PolicyLoader.policyFiles(in: folder), sources: context.sources)
+    /// The policies folder parity.yaml names (or policies/).
+    static func policiesFolder(_ context: CommandContext) throws -> String {
+        let (spec, diagnostics) = SpecLoader.load(nil, root: ".", sources: context.sources)
+        if diagnostics.containsError { throw CommandFailure.diagnostics(diagnostics) }
+        return spec.policiesFolder
+    }
+
+    /// The repository's policies, compiled; any problem with them is invalid input.
+    static func loadPolicies(_ context: CommandContext) throws -> [CompiledRule] {
+        let loaded = PolicyLoader().load(files: PolicyLoader.policyFiles(in: try policiesFolder(context)), sources: context.sources)
         if loaded.diagnostics.containsError { throw CommandFailure.diagnostics(loaded.diagnostics) }
         context.report(loaded.diagnostics)
         return loaded.rules
@@ -15,7 +22,7 @@ extension Commands {
         positionals: [PositionalSpec(name: "PATH", arity: .many, help: "test files or folders (default: policies/)")],
         run: { arguments, context in
             let rules = try loadPolicies(context)
-            let paths = arguments.positionals.isEmpty ? ["policies"] : arguments.positionals
+            let paths = arguments.positionals.isEmpty ? [try policiesFolder(context)] : arguments.positionals
             let report = PolicyTestRunner(rules: rules).run(files: PolicyTestRunner.testFiles(in: paths), sources: context.sources)
             context.report(report.diagnostics)
             if report.diagnostics.containsError { return ExitStatus.invalidInput }
@@ -51,7 +58,7 @@ extension Commands {
             let id = arguments.positionals[0]
             guard let rule = rules.first(where: { $0.id == id }) else {
                 let hint = Suggestion.closest(to: id, in: rules.map(\.id)).map { "; did you mean '\($0)'?" } ?? "; see 'parity policy list'"
-                throw UsageError("no rule '\(id)'\(hint)", commandPath: "parity policy explain")
+                throw CommandFailure.diagnostics([.error(.policyUnknownRule, "no policy has a rule '\(id)'\(hint)", at: nil)])
             }
             var text = "\(rule.id): \(rule.title)\n\n"
             text += "  severity:  \(rule.severity.rawValue)\n"
