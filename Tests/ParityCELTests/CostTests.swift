@@ -51,3 +51,28 @@ import Testing
         #expect(ContinuousClock.now - start < .seconds(5))
     }
 }
+
+@Suite struct SharedStructureCostTests {
+    /// Lists that share their parts are cheap to build and exponential to compare or print:
+    /// building them pays for what they expand to, so the doubling stops at the budget.
+    @Test func doublingThroughSharedListsEndsInACostError() throws {
+        var bindings: [String: CELValue] = ["v0": [1, 2]]
+        var failure: CELError?
+        for level in 1...30 {
+            do throws(CELError) {
+                bindings["v\(level)"] = try CEL.compile("[v\(level - 1), v\(level - 1)]").evaluate(bindings)
+            } catch {
+                failure = error
+                break
+            }
+        }
+        #expect(failure?.code == .costLimit)
+    }
+
+    @Test func comprehensionsPayForTheSharedValuesTheyRepeat() throws {
+        let big = CELValue.list(Array(repeating: CELValue.int(1), count: 2_000))
+        #expect(throws: CELError.self) {
+            try CEL.compile("range.map(x, big)").evaluate(["big": big, "range": .list(Array(repeating: .int(0), count: 1_000))])
+        }
+    }
+}

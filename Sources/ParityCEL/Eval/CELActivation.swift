@@ -40,6 +40,47 @@ final class EvalContext {
         self.budget = budget
     }
 
+    /// Spends the nested size of values placed into a new list or map: a list of lists that
+    /// share their parts is cheap to build but as large as its expansion to compare, print
+    /// or convert, so it pays for the expansion (counted only up to what the budget has left).
+    func chargeNested(_ values: [CELValue]) throws(CELError) {
+        var remaining = budget - cost
+        for value in values {
+            remaining -= Self.nestedSize(value, limit: remaining + 1)
+            if remaining < 0 { throw CELError(.costLimit, "evaluation cost budget exceeded (limit \(budget))") }
+        }
+        cost = budget - remaining
+    }
+
+    /// The number of list elements and map entries inside `value`, counting no further than `limit`.
+    private static func nestedSize(_ value: CELValue, limit: Int) -> Int {
+        var count = 0
+        var pending: [CELValue] = [value]
+        while let next = pending.popLast(), count <= limit {
+            switch next {
+            case .list(let items):
+                count += items.count
+                for item in items {
+                    switch item {
+                    case .list, .map: pending.append(item)
+                    default: continue
+                    }
+                }
+            case .map(let map):
+                count += map.count
+                for (_, item) in map.entries {
+                    switch item {
+                    case .list, .map: pending.append(item)
+                    default: continue
+                    }
+                }
+            default:
+                continue
+            }
+        }
+        return count
+    }
+
     /// Spends `amount` of the budget, failing once it is exhausted.
     @inline(__always)
     func charge(_ amount: Int) throws(CELError) {

@@ -47,7 +47,9 @@ final class ComprehensionNode: Node, @unchecked Sendable {
                     continue
                 }
                 if let filter, !(try predicate(filter, context)) { continue }
-                out.append(try body.eval(context))
+                let value = try body.eval(context)
+                try context.chargeNested([value])
+                out.append(value)
             }
             return .list(out)
         case .transformMap:
@@ -56,6 +58,7 @@ final class ComprehensionNode: Node, @unchecked Sendable {
                 try bind(pairs, i, context)
                 if let filter, !(try predicate(filter, context)) { continue }
                 let value = try body.eval(context)
+                try context.chargeNested([value])
                 do {
                     try out.insert(pairs.first(i), value)
                 } catch {

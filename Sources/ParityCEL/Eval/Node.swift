@@ -138,6 +138,7 @@ final class ListNode: Node, @unchecked Sendable {
         var values: [CELValue] = []
         values.reserveCapacity(items.count)
         for item in items { values.append(try item.eval(context)) }
+        try context.chargeNested(values)
         return .list(values)
     }
 }
@@ -160,6 +161,7 @@ final class MapNode: Node, @unchecked Sendable {
                 throw error.located(at: entry.key.location)
             }
         }
+        try context.chargeNested(Array(map.values))
         return .map(map)
     }
 }
