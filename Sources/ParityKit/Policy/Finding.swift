@@ -43,8 +43,13 @@ public struct Finding: Sendable {
         self.ruleLocation = ruleLocation
     }
 
-    /// Identity that survives unrelated edits (line numbers moving): rule, environment, item.
-    public var fingerprint: String { "\(ruleID)|\(environment)|\(item)" }
+    /// The item by content where it has no name (`permissions[{"actions":["*"],...}]`
+    /// rather than `permissions[0]`), so identity does not depend on position.
+    public var identity: ModelPath?
+
+    /// Identity that survives unrelated edits (lines or list positions moving): rule,
+    /// environment, item.
+    public var fingerprint: String { "\(ruleID)|\(environment)|\(identity ?? item)" }
 
     public var isActive: Bool {
         if case .active = status { return true }

@@ -102,8 +102,12 @@ public struct PolicyEngine: Sendable {
                        budget: Int, into findings: inout [Finding], checked: inout [String: Int]) {
         let rule = compiled.rule
         func finding(_ message: String) -> Finding {
-            Finding(ruleID: rule.id, title: rule.title, severity: rule.severity, message: message, environment: environment,
-                    item: item, location: locate(compiled, in: value), ruleLocation: rule.location)
+            var finding = Finding(ruleID: rule.id, title: rule.title, severity: rule.severity, message: message, environment: environment,
+                                  item: item, location: locate(compiled, in: value), ruleLocation: rule.location)
+            if case .index? = item.components.last {
+                finding.identity = ModelPath(item.components.dropLast() + [.item(value.identity)])
+            }
+            return finding
         }
         do throws(CELError) {
             if let when = compiled.when {

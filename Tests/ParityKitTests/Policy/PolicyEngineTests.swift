@@ -225,3 +225,26 @@ import ParityYAML
         #expect(diagnostics.map(\.code.rawValue) == ["cel.undeclared-reference", "cel.undeclared-reference"])
     }
 }
+
+@Suite struct FindingIdentityTests {
+    @Test func unnamedItemsAreIdentifiedByContentNotPosition() throws {
+        let policy = """
+            apiVersion: parity/v1
+            kind: Policy
+            metadata: {name: p}
+            rules:
+              - {id: no.wildcards, title: t, severity: error, for: permissions, assert: "!('*' in self.actions)", message: m}
+            """
+        let root = try YAMLLoader().load(Array(policy.utf8), file: "p.yaml")[0].root
+        let engine = PolicyEngine(rules: PolicyLoader().rules(in: root, locator: ExpressionLocator(sources: nil)).0, schema: EnvironmentSchema.root)
+        func fingerprints(_ yaml: String) throws -> [String] {
+            let node = try YAMLLoader().load(Array(yaml.utf8), file: "e.yaml")[0].root
+            let value = SchemaDecoder(checksRequiredFields: false).decode(node, as: EnvironmentSchema.root).value
+            return engine.evaluate(environments: [PolicySubject(name: "s", tier: "staging", value: value)], pairs: []).map(\.fingerprint)
+        }
+        let before = try fingerprints("access: {roles: [{name: r, permissions: [{actions: ['*'], resources: [a]}]}]}")
+        let after = try fingerprints("access: {roles: [{name: r, permissions: [{actions: [x], resources: [b]}, {actions: ['*'], resources: [a]}]}]}")
+        #expect(before.count == 1)
+        #expect(before == after)
+    }
+}
