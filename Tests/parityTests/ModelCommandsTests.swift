@@ -53,7 +53,9 @@ import Testing
         let second = try ModelCLI.run(["export"])
         #expect(first.status == 0)
         #expect(first.stdout == second.stdout)
-        #expect(first.stdout.components(separatedBy: "\n{").count == 3)
+        // Every environment, in one JSON document keyed by name.
+        let object = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any]
+        #expect(object.map { Set($0.keys) } == ["production", "staging", "preview"])
     }
 
     @Test func exportOfAnUnknownEnvironmentSuggestsOne() throws {

@@ -90,7 +90,7 @@ public struct ParityCheck {
                 at: nil))
         }
         let pairs = pairNames(spec: spec, workspace: workspace, resolved: resolved, diagnostics: &diagnostics)
-        if pairs.isEmpty, !workspace.environments.isEmpty {
+        if pairs.isEmpty, !workspace.environments.isEmpty, !diagnostics.containsError {
             diagnostics.append(.warning(
                 .checkNoPairs, "no pairs to compare: no staging environment mirrors a production one; name the pairs in parity.yaml",
                 at: spec.file.map { SourceLocation.file($0) }))
@@ -202,7 +202,7 @@ public struct ParityCheck {
             }
         }
         if let maximum = spec.gate.maxWarnings, warningsCount > maximum {
-            reasons.append("\(warningsCount) warnings, more than the \(maximum) allowed")
+            reasons.append("\(warningsCount) warning\(warningsCount == 1 ? "" : "s"), more than the \(maximum) allowed")
         }
         return GateDecision(passed: reasons.isEmpty, reasons: reasons)
     }

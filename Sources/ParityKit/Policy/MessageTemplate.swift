@@ -1,3 +1,4 @@
+import Foundation
 import ParityCEL
 import ParityDiagnostics
 
@@ -33,16 +34,18 @@ struct MessageTemplate: Sendable {
         return failed ? nil : MessageTemplate(parts: parts)
     }
 
-    /// The message for one item; a hole that cannot be evaluated shows as `<?>`.
+    /// The message for one item; a hole that cannot be evaluated says why, in brackets.
     func render(_ activation: CELActivation) -> String {
         parts.map { part in
             switch part {
             case .text(let text): return text
             case .expression(let program):
-                switch try? program.evaluate(activation, budget: 10_000) {
-                case .string(let text)?: return text
-                case let value?: return value.celLiteral
-                case nil: return "<?>"
+                do throws(CELError) {
+                    let value = try program.evaluate(activation, budget: 10_000)
+                    if case .string(let text) = value { return text }
+                    return value.celLiteral
+                } catch {
+                    return "<{{ \(program.source.trimmingCharacters(in: .whitespaces)) }}: \(error.message)>"
                 }
             }
         }.joined()

@@ -7,6 +7,10 @@ public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws(Diagnostic) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .error(.ioUnwritable, "cannot write '\(path)': the folder '\(folder.path)' does not exist", at: .file(path))
+        }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).parity-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
         do {
             try Data(text.utf8).write(to: temporary, options: [.withoutOverwriting])

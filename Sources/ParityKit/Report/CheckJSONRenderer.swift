@@ -19,10 +19,7 @@ public struct CheckJSONRenderer: Sendable {
             ("environments", .array(result.environments.map { .string($0) })),
             ("pairs", .array(result.pairs.map { DiffJSONRenderer().json($0) })),
             ("findings", .array(result.findings.map(finding))),
-            ("diagnostics", .array(result.diagnostics.map { diagnostic in
-                .object([("severity", .string(diagnostic.severity.rawValue)), ("code", .string(diagnostic.code.rawValue)),
-                         ("message", .string(diagnostic.message)), ("location", .optional(diagnostic.location?.description))])
-            })),
+            ("diagnostics", .array(result.diagnostics.map(DiffJSONRenderer.diagnostic))),
         ]).pretty
     }
 

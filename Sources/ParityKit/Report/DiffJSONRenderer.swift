@@ -1,9 +1,11 @@
 /// `parity diff --format json`: a documented, versioned structure for scripts.
 ///
-/// Version 1: `{version, reference, mirror, score, summary{gaps, failing, allowed, waived},
+/// Version 1: `{version, reference, mirror, score, summary{differences (all, whatever their
+/// status), failing, allowed, waived},
 /// sections[{name, attributes, failing, score}], gaps[{kind, path, section, status,
 /// explanation?, reference?{value, location?}, mirror?{value, location?}, variance?{rule,
-/// reason}, waiver?{owner, ticket, expires, reason}}], diagnostics[...]}`. Secrets are
+/// reason}, waiver?{owner, ticket, expires, reason}}], diagnostics[{severity, code, message,
+/// location?}]}`. Secrets are
 /// "<redacted>". New fields may be added; none will change meaning within a version.
 public struct DiffJSONRenderer: Sendable {
     public static let version = 1
@@ -19,7 +21,7 @@ public struct DiffJSONRenderer: Sendable {
             ("mirror", .string(report.mirror)),
             ("score", .double(report.score)),
             ("summary", .object([
-                ("gaps", .int(report.gaps.count)), ("failing", .int(failing)),
+                ("differences", .int(report.gaps.count)), ("failing", .int(failing)),
                 ("allowed", .int(allowed)), ("waived", .int(report.gaps.count - failing - allowed)),
             ])),
             ("sections", .array(report.sections.map { section in
@@ -27,11 +29,17 @@ public struct DiffJSONRenderer: Sendable {
                          ("failing", .int(section.failing)), ("score", .double(section.score))])
             })),
             ("gaps", .array(report.gaps.map(gap))),
-            ("diagnostics", .array(report.diagnostics.map { .string($0.description) })),
+            ("diagnostics", .array(report.diagnostics.map(Self.diagnostic))),
         ])
     }
 
     public func render(_ report: PairReport) -> String { json(report).pretty }
+
+    /// A diagnostic as the JSON reports write it: `{severity, code, message, location?}`.
+    static func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
+        .object([("severity", .string(diagnostic.severity.rawValue)), ("code", .string(diagnostic.code.rawValue)),
+                 ("message", .string(diagnostic.message)), ("location", .optional(diagnostic.location?.description))])
+    }
 
     private func gap(_ gap: Gap) -> JSONValue {
         var fields: [(String, JSONValue)] = [

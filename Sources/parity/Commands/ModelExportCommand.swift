@@ -1,8 +1,9 @@
 import ParityDiagnostics
 import ParityKit
 
-/// `parity export [ENV|FILE...]`: each resolved environment as JSON, one document after
-/// another, secrets redacted; every environment of the repository when none is named.
+/// `parity export [ENV|FILE...]`: one environment named, its resolved model as one JSON
+/// object; several, or none (every environment of the repository), one JSON object keyed
+/// by environment name. Secrets are redacted. Always exactly one JSON document.
 enum ModelExportCommand {
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
         let workspace = Workspace(root: ".", sources: context.sources)
@@ -10,8 +11,11 @@ enum ModelExportCommand {
         let diagnostics = unknown + environments.flatMap(\.diagnostics)
         context.report(diagnostics.sortedByLocation())
         guard !diagnostics.containsError else { return ExitStatus.invalidInput }
-        for environment in environments {
-            context.out(ModelExport.json(environment.value, as: .object(EnvironmentSchema.root)).pretty)
+        let models = environments.map { ($0.name, ModelExport.json($0.value, as: .object(EnvironmentSchema.root))) }
+        if arguments.positionals.count == 1, let only = models.first {
+            context.out(only.1.pretty)
+        } else {
+            context.out(JSONValue.object(models).pretty)
         }
         return ExitStatus.success
     }
