@@ -54,7 +54,8 @@ public struct DocumentChecker: Sendable {
         let (kind, diagnostics) = DocumentHeader.kind(of: root, among: kinds)
         guard let kind, let schema = kind.schema else { return (diagnostics, []) }
         let decoded = SchemaDecoder().decode(root, as: schema)
-        guard !decoded.diagnostics.containsError else { return (diagnostics + decoded.diagnostics, decoded.secrets) }
+        // The kind's own checks run even when the schema found problems (they skip what did not
+        // decode), so one round of fixes sees every problem, not one layer at a time.
         return (diagnostics + decoded.diagnostics + (kind.validate?(decoded.value, root, sources) ?? []), decoded.secrets)
     }
 }

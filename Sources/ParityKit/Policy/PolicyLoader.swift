@@ -56,8 +56,15 @@ public struct PolicyLoader: Sendable {
     /// The compiled rules of one Policy document, and its problems.
     public func rules(in root: Node, locator: ExpressionLocator) -> ([CompiledRule], [Diagnostic]) {
         let decoded = SchemaDecoder().decode(root, as: PolicySchema.root)
-        var diagnostics = decoded.diagnostics
-        let (written, problems) = PolicyRule.rules(from: decoded.value)
+        let (rules, problems) = compile(decoded.value, locator: locator)
+        return (rules, decoded.diagnostics + problems)
+    }
+
+    /// The compiled rules of a decoded Policy value (rules the schema rejected are left out),
+    /// and the problems compiling found.
+    public func compile(_ value: Value, locator: ExpressionLocator) -> ([CompiledRule], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let (written, problems) = PolicyRule.rules(from: value)
         diagnostics += problems
         var compiled: [CompiledRule] = []
         for rule in written {

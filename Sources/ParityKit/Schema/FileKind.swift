@@ -32,7 +32,7 @@ public struct FileKind: Sendable {
     /// Guardrail rules.
     public static let policy = FileKind(
         "Policy", "Guardrail rules written in CEL.", schema: PolicySchema.root,
-        validate: { _, root, sources in PolicyLoader().rules(in: root, locator: ExpressionLocator(sources: sources)).1 })
+        validate: { value, _, sources in PolicyLoader().compile(value, locator: ExpressionLocator(sources: sources)).1 })
     /// Tests of policy rules.
     public static let policyTest = FileKind("PolicyTest", "Cases that pin what each policy rule says about a small environment.", schema: PolicyTestSchema.root)
 
