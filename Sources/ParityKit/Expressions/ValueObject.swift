@@ -21,7 +21,7 @@ public final class ValueObject: CELObject, @unchecked Sendable {
     public func celField(_ name: String) -> CELValue? {
         guard let value = fields[name] else { return nil }
         let field = schema?.field(name)
-        if field?.sensitive == true { return .string(Gap.redacted) }
+        if field?.sensitive == true { return .string(Self.token(for: value)) }
         guard case .list(let items) = value.content, items.count > 8 else { return CELBinding.celValue(value, type: field?.type) }
         lock.lock()
         defer { lock.unlock() }
@@ -32,6 +32,14 @@ public final class ValueObject: CELObject, @unchecked Sendable {
     }
 
     public func celHasField(_ name: String) -> Bool { fields[name] != nil }
+
+    /// What a rule sees of a secret: an opaque token, equal for equal secrets within one run
+    /// (Swift's hashing is seeded afresh in every process), so rules can compare secrets
+    /// across environments while no output can carry one.
+    static func token(for secret: Value) -> String {
+        let digest = UInt64(bitPattern: Int64(secret.canonicalText.hashValue))
+        return "<redacted:\(String(digest, radix: 16))>"
+    }
 
     public var celFieldNames: [String] { fields.names }
 }

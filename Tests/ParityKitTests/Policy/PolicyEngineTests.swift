@@ -248,3 +248,34 @@ import ParityYAML
         #expect(before == after)
     }
 }
+
+@Suite struct SecretsInPoliciesTests {
+    /// Rules compare secrets through opaque tokens: equal secrets are equal, the value never shows.
+    @Test func equalSecretsCompareEqualAndStayHidden() throws {
+        let policy = """
+            apiVersion: parity/v1
+            kind: Policy
+            metadata: {name: p}
+            rules:
+              - id: no.shared.values
+                title: t
+                severity: error
+                for: pair
+                assert: "!mirror.access.credentials.exists(m, reference.access.credentials.exists(r, r.value == m.value))"
+                message: "shared: {{ mirror.access.credentials.map(c, c.value) }}"
+            """
+        let root = try YAMLLoader().load(Array(policy.utf8), file: "p.yaml")[0].root
+        let engine = PolicyEngine(rules: PolicyLoader().rules(in: root, locator: ExpressionLocator(sources: nil)).0, schema: EnvironmentSchema.root)
+        func subject(_ name: String, _ secret: String) throws -> PolicySubject {
+            let yaml = "access: {credentials: [{name: k, kind: token, value: \(secret)}]}"
+            let node = try YAMLLoader().load(Array(yaml.utf8), file: "\(name).yaml")[0].root
+            return PolicySubject(name: name, tier: nil, value: SchemaDecoder(checksRequiredFields: false).decode(node, as: EnvironmentSchema.root).value)
+        }
+        let shared = engine.evaluate(environments: [], pairs: [(try subject("production", "HUNTER2"), try subject("staging", "HUNTER2"))])
+        #expect(shared.count == 1)
+        #expect(!shared[0].message.contains("HUNTER2"))
+        #expect(shared[0].message.contains("<redacted:"))
+        let distinct = engine.evaluate(environments: [], pairs: [(try subject("production", "HUNTER2"), try subject("staging", "OTHER"))])
+        #expect(distinct.isEmpty)
+    }
+}
