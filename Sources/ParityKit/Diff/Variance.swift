@@ -57,6 +57,8 @@ public struct Waiver: Sendable {
     }
 
     public var subject: Subject
+    /// For a rule waiver: the one environment it applies in, or nil for every one.
+    public var environment: String?
     public var reason: String
     public var owner: String
     public var ticket: String?

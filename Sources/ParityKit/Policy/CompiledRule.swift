@@ -87,12 +87,13 @@ public struct CompiledRule: Sendable {
         guard diagnostics.isEmpty, let assert, let message, rule.when == nil || when != nil else {
             return .failure(DiagnosticList(diagnostics))
         }
-        return .success(CompiledRule(rule: rule, variables: variables, when: when, assert: assert, message: message, subjectPath: Self.subjectPath(rule.assert.source)))
+        return .success(CompiledRule(rule: rule, variables: variables, when: when, assert: assert, message: message, subjectPath: Self.subjectPath(rule.assert.source, of: rule.target == .pair ? "mirror." : "self.")))
     }
 
-    /// The first `self.a.b` chain of an expression: the field a finding is most likely about.
-    static func subjectPath(_ source: String) -> [String] {
-        guard let range = source.range(of: "self.") else { return [] }
+    /// The first `self.a.b` (for pair rules `mirror.a.b`) chain of an expression: the field
+    /// a finding is most likely about.
+    static func subjectPath(_ source: String, of subject: String = "self.") -> [String] {
+        guard let range = source.range(of: subject) else { return [] }
         var path: [String] = []
         var current = ""
         for character in source[range.upperBound...] {

@@ -14,6 +14,7 @@ public enum FindingWaivers {
             }
             let matched = findings.indices.filter { index in
                 findings[index].ruleID == id && (item.map { findings[index].item.matches($0, prefix: true) } ?? true)
+                    && (waiver.environment.map { findings[index].environment == $0 } ?? true)
             }
             if matched.isEmpty {
                 diagnostics.append(.warning(.specStaleWaiver, "waiver for \(waiver.target) matches no finding; remove it", at: waiver.location))

@@ -37,7 +37,7 @@ public struct CheckTextRenderer: Sendable {
                 } else {
                     let why: String
                     switch finding.status {
-                    case .waived(let waiver): why = "waived until \(waiver.expires) by \(waiver.owner): \(waiver.reason)"
+                    case .waived(let waiver): why = "waived until \(waiver.expires) by \(waiver.owner)\(waiver.ticket.map { " (\($0))" } ?? ""): \(waiver.reason)"
                     case .baselined: why = "in the baseline"
                     case .active: why = ""
                     }

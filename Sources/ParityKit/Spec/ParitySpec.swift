@@ -99,7 +99,9 @@ public struct ParitySpec: Sendable {
                 diagnostics.append(.error(.specInvalidWaiver, "a waiver needs 'gap' (a gap's path) or 'rule' (a policy rule's id)", at: waiver.location))
                 continue
             }
-            spec.waivers.append(Waiver(subject, reason: reason, owner: owner, ticket: waiver["ticket"]?.string, expires: expires, location: waiver.location))
+            var entry = Waiver(subject, reason: reason, owner: owner, ticket: waiver["ticket"]?.string, expires: expires, location: waiver.location)
+            entry.environment = waiver["environment"]?.string
+            spec.waivers.append(entry)
         }
         if let gate = value["gate"] {
             if let failOn = gate["failOn"]?.string { spec.gate.failOn = failOn }

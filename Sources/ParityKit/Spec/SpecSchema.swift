@@ -22,6 +22,7 @@ public enum SpecSchema {
         FieldSchema("gap", .string, "The gap's path, wildcards allowed: `services[legacy-batch]`."),
         FieldSchema("rule", .string, "For a policy finding: the rule's id."),
         FieldSchema("target", .string, "For a policy finding: the item's path (default: every item)."),
+        FieldSchema("environment", .string, "For a policy finding: only in this environment (default: every environment)."),
         FieldSchema("reason", .string, "Why it is accepted for now.", required: true),
         FieldSchema("owner", .string, "Who answers for it.", required: true),
         FieldSchema("ticket", .string, "The ticket tracking the fix."),

@@ -115,6 +115,16 @@ import ParityYAML
         #expect(diagnostics.last?.message == "waiver names rule 'replicas.at-lest-two', which no policy has; did you mean 'replicas.at-least-two'?")
     }
 
+    @Test func ruleWaiversMayBeLimitedToOneEnvironment() throws {
+        let production = try environment("services: [{name: api, image: api, replicas: 1}]")
+        var findings = try engine().evaluate(environments: [production], pairs: [])
+        var elsewhere = Waiver(.rule("replicas.at-least-two", item: nil), reason: "r", owner: "o", ticket: "T-1", expires: "2026-12-31", location: nil)
+        elsewhere.environment = "staging"
+        let diagnostics = FindingWaivers.apply([elsewhere], to: &findings, today: "2026-06-01", ruleIDs: ["replicas.at-least-two"])
+        #expect(findings.map(\.isActive) == [true])
+        #expect(diagnostics.map(\.code) == [.specStaleWaiver])
+    }
+
     @Test func typeErrorsAreDiagnosticsAtTheirLine() throws {
         let text = """
             apiVersion: parity/v1
