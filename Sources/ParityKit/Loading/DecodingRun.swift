@@ -44,6 +44,7 @@ struct DecodingRun {
     private mutating func object(_ node: Node, _ schema: ObjectSchema, label: Label) -> Value {
         guard let pairs = node.mapping else { return mismatch(node, expected: "a mapping", label: label) }
         var fields = Fields()
+        fields.reserveCapacity(pairs.count)
         for pair in pairs {
             guard let name = key(pair.key) else { continue }
             var fieldSchema = schema.field(name)
@@ -115,6 +116,7 @@ struct DecodingRun {
     private mutating func map(_ node: Node, _ itemType: SchemaType, label: Label) -> Value {
         guard let pairs = node.mapping else { return mismatch(node, expected: "a mapping", label: label) }
         var fields = Fields()
+        fields.reserveCapacity(pairs.count)
         for pair in pairs {
             guard let name = key(pair.key) else { continue }
             path.append(.item(name))
