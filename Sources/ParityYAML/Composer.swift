@@ -9,14 +9,20 @@ struct Composer {
         var location: SourceLocation
         var tag: String?
         var anchor: String?
-        /// Sequence items, or mapping keys and values alternating.
-        var children: [Node] = []
+        /// Where this collection's children begin in `pending`.
+        var start: Int
     }
 
     private let events: EventParser
     private let limits: LoaderLimits
     private let strictTags: Bool
     private var stack: [Frame] = []
+    /// The children of every open collection, innermost last: sequence items, or mapping
+    /// keys and values alternating. One shared array rather than one per collection, so
+    /// building a collection never regrows an array, and its final array is sized exactly.
+    private var pending: [Node] = []
+    /// Scratch for `mappingPairs`, kept to reuse its storage from one mapping to the next.
+    private var identities: [KeyIdentity] = []
     private var anchors: [String: Node] = [:]
     private var expansion = 0
     private var root: Node?
@@ -61,14 +67,17 @@ struct Composer {
                 let tag = string(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag)
                 let anchor = string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
                 checkTag(tag, at: location)
-                stack.append(Frame(isMapping: isMapping, location: location, tag: tag, anchor: anchor))
+                stack.append(Frame(isMapping: isMapping, location: location, tag: tag, anchor: anchor, start: pending.count))
             case YAML_SEQUENCE_END_EVENT:
                 // An end event always follows its start event: libyaml guarantees the nesting.
                 let frame = stack.removeLast()
-                try attach(Node(.sequence(frame.children), at: frame.location, tag: frame.tag), anchor: frame.anchor)
+                let items = Array(pending[frame.start...])
+                pending.removeSubrange(frame.start...)
+                try attach(Node(.sequence(items), at: frame.location, tag: frame.tag), anchor: frame.anchor)
             case YAML_MAPPING_END_EVENT:
                 let frame = stack.removeLast()
-                let pairs = try mappingPairs(frame.children)
+                let pairs = try mappingPairs(from: frame.start)
+                pending.removeSubrange(frame.start...)
                 try attach(Node(.mapping(pairs), at: frame.location, tag: frame.tag), anchor: frame.anchor)
             default:
                 continue
@@ -85,7 +94,7 @@ struct Composer {
         if stack.isEmpty {
             root = node
         } else {
-            stack[stack.count - 1].children.append(node)
+            pending.append(node)
         }
     }
 
@@ -159,17 +168,18 @@ struct Composer {
             at: location))
     }
 
-    private mutating func mappingPairs(_ children: [Node]) throws(Diagnostic) -> [Node.Pair] {
+    /// The pairs of the mapping whose keys and values are `pending[start...]`.
+    private mutating func mappingPairs(from start: Int) throws(Diagnostic) -> [Node.Pair] {
+        let count = pending.count - start
         var pairs: [Node.Pair] = []
-        pairs.reserveCapacity(children.count / 2)
-        var identities: [KeyIdentity] = []
-        identities.reserveCapacity(children.count / 2)
+        pairs.reserveCapacity(count / 2)
+        identities.removeAll(keepingCapacity: true)
         var index: [KeyIdentity: Int] = [:]
         var merged: [Node.Pair] = []
         var mergePosition: Int?
         var cursor = 0
-        while cursor + 1 < children.count {
-            let key = children[cursor], value = children[cursor + 1]
+        while cursor + 1 < count {
+            let key = pending[start + cursor], value = pending[start + cursor + 1]
             cursor += 2
             if isMergeKey(key) {
                 if mergePosition == nil { mergePosition = pairs.count }

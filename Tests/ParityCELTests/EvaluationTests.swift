@@ -129,6 +129,10 @@ import ParityTestSupport
         ("'  x y \\n'.trim()", #""x y""#),
         ("'aaa'.replace('a', 'b', 2)", #""bba""#),
         ("'hello'.replace('l', '')", #""heo""#),
+        ("'ab'.replace('', '-')", #""-a-b-""#),
+        ("'é-é-é'.replace('é', 'e', 2) + 'naïve'.replace('ï', 'i') + 'x'.replace('xy', 'z')", #""e-e-énaivex""#),
+        ("'aaaa'.replace('aa', 'b') + 'abc'.replace('b', '', 0)", #""bbabc""#),
+        ("'ÀBc-Ünï'.lowerAscii() + 'àbC-ünÏ'.upperAscii()", #""Àbc-ÜnïàBC-üNÏ""#),
         ("'héllo'.indexOf('l') + 'hello'.indexOf('z') + 'hello'.lastIndexOf('l')", "4"),
         ("'hello'.indexOf('l', 3)", "3"),
     ]

@@ -90,7 +90,7 @@ struct ScalarString: Hashable, Sendable {
     init(_ value: String) { self.value = value }
 
     static func == (lhs: ScalarString, rhs: ScalarString) -> Bool {
-        lhs.value.utf8.elementsEqual(rhs.value.utf8)
+        lhs.value.hasSameScalars(as: rhs.value)
     }
 
     func hash(into hasher: inout Hasher) {

@@ -5,7 +5,7 @@ extension CELValue {
         switch (self, other) {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
-        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.string(let a), .string(let b)): return a.hasSameScalars(as: b)
         case (.bytes(let a), .bytes(let b)): return a == b
         case (.int, _), (.uint, _), (.double, _):
             return Self.compareNumbers(self, other) == 0

@@ -4,10 +4,10 @@
 enum StringExtensions {
     static let functions: [(String, Int, Function)] = [
         ("lowerAscii", 1, Function(allocates: true) { (a: CELValue) throws(CELError) -> CELValue in
-            .string(mapASCII(try string(a, "lowerAscii")) { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32) ?? $0 : $0 })
+            .string(mapASCII(try string(a, "lowerAscii"), letters: UInt8(ascii: "A")...UInt8(ascii: "Z"), by: 32))
         }),
         ("upperAscii", 1, Function(allocates: true) { (a: CELValue) throws(CELError) -> CELValue in
-            .string(mapASCII(try string(a, "upperAscii")) { ("a"..."z").contains($0) ? Unicode.Scalar($0.value - 32) ?? $0 : $0 })
+            .string(mapASCII(try string(a, "upperAscii"), letters: UInt8(ascii: "a")...UInt8(ascii: "z"), by: -32))
         }),
         ("trim", 1, Function(allocates: true) { (a: CELValue) throws(CELError) -> CELValue in
             let scalars = Array(try string(a, "trim").unicodeScalars)
@@ -53,10 +53,13 @@ enum StringExtensions {
         return s
     }
 
-    private static func mapASCII(_ s: String, _ transform: (Unicode.Scalar) -> Unicode.Scalar) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in s.unicodeScalars { out.append(transform(scalar)) }
-        return String(out)
+    /// ASCII case mapping, done on the UTF-8 bytes: every byte of a multi-byte scalar is
+    /// 0x80 or above, so only the ASCII letters in `letters` change. Rebuilding the string a
+    /// scalar at a time cost far more, in rules that lower every configuration value.
+    private static func mapASCII(_ s: String, letters: ClosedRange<UInt8>, by delta: Int) -> String {
+        var bytes = Array(s.utf8)
+        for i in bytes.indices where letters.contains(bytes[i]) { bytes[i] = UInt8(Int(bytes[i]) + delta) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func split(_ a: CELValue, _ b: CELValue, limit: Int64) throws(CELError) -> CELValue {
@@ -107,6 +110,7 @@ enum StringExtensions {
         guard case .string(let s) = args[0], case .string(let old) = args[1], case .string(let new) = args[2] else {
             throw Builtins.noOverload("replace", args[0], args[1], args[2])
         }
+        if !old.isEmpty { return .string(replaceBytes(s, old, new, limit: limit)) }
         let scalars = Array(s.unicodeScalars), pattern = Array(old.unicodeScalars)
         var out = String.UnicodeScalarView(), i = 0, count: Int64 = 0
         while i <= scalars.count {
@@ -126,6 +130,28 @@ enum StringExtensions {
             }
         }
         return .string(String(out))
+    }
+
+    /// `replace` of a non-empty pattern, on UTF-8 bytes. UTF-8 is self-synchronising: a
+    /// pattern's first byte never matches inside a multi-byte scalar, so byte matches are
+    /// exactly the scalar matches, leftmost first, without decoding a scalar at a time.
+    private static func replaceBytes(_ s: String, _ old: String, _ new: String, limit: Int64) -> String {
+        let source = Array(s.utf8), pattern = Array(old.utf8), replacement = Array(new.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(source.count)
+        var i = 0, count: Int64 = 0
+        while i < source.count {
+            if limit < 0 || count < limit, i + pattern.count <= source.count, source[i] == pattern[0],
+               source[i..<(i + pattern.count)].elementsEqual(pattern) {
+                out += replacement
+                count += 1
+                i += pattern.count
+            } else {
+                out.append(source[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func indexOf(_ a: CELValue, _ b: CELValue, from: CELValue?, last: Bool) throws(CELError) -> CELValue {

@@ -22,25 +22,39 @@ public struct EnvironmentDiff: Sendable {
 
     public func compare(reference: Value, mirror: Value) -> Result {
         var walk = Walk(documentationFields: documentationFields)
+        var attributes: [String: Int] = [:]
         let type = SchemaType.object(schema)
         guard let referenceFields = reference.object, let mirrorFields = mirror.object else {
-            walk.compare(reference, mirror, type: type, path: .root, sensitive: false, mirrorParent: mirror.location, section: "environment")
-            return Result(gaps: walk.gaps, attributes: walk.attributes)
+            walk.compare(reference, mirror, type: type, sensitive: false, mirrorParent: mirror.location)
+            if walk.counted > 0 { attributes["environment"] = walk.counted }
+            return Result(gaps: walk.gaps, attributes: attributes)
         }
         for name in Walk.fieldOrder(referenceFields, mirrorFields, schema: schema) where !excludedFields.contains(name) {
             let field = schema.field(name)
-            walk.compareMember(
-                referenceFields[name], mirrorFields[name], type: field?.type ?? .any, path: ModelPath.root.field(name),
-                sensitive: field?.sensitive ?? false, mirrorParent: mirror.location, section: name)
+            // Each top-level field is its own section: count its attributes, then file them once.
+            walk.counted = 0
+            walk.path = [.field(name)]
+            walk.compareMember(referenceFields[name], mirrorFields[name], type: field?.type ?? .any, sensitive: field?.sensitive ?? false, mirrorParent: mirror.location)
+            if walk.counted > 0 { attributes[name, default: 0] += walk.counted }
         }
-        return Result(gaps: walk.gaps, attributes: walk.attributes)
+        return Result(gaps: walk.gaps, attributes: attributes)
     }
 }
 
+/// One comparison of two trees. The walk visits every value of both environments, so it
+/// keeps its place as a stack of components (a `ModelPath` is built only for a gap) and
+/// counts the current section's attributes in one integer rather than hashing per leaf.
 private struct Walk {
     let documentationFields: Set<String>
     var gaps: [Gap] = []
-    var attributes: [String: Int] = [:]
+    /// Attributes compared so far in the current section (leaves, plus items on one side only).
+    var counted = 0
+    /// Where the walk is.
+    var path: [ModelPath.Component] = []
+
+    init(documentationFields: Set<String>) {
+        self.documentationFields = documentationFields
+    }
 
     static func fieldOrder(_ a: Fields, _ b: Fields, schema: ObjectSchema?) -> [String] {
         var order = schema?.fields.map(\.name).filter { a[$0] != nil || b[$0] != nil } ?? []
@@ -50,53 +64,91 @@ private struct Walk {
     }
 
     /// One side may be absent: then the whole member is one gap.
-    mutating func compareMember(_ reference: Value?, _ mirror: Value?, type: SchemaType, path: ModelPath, sensitive: Bool, mirrorParent: SourceLocation?, section: String) {
+    mutating func compareMember(_ reference: Value?, _ mirror: Value?, type: SchemaType, sensitive: Bool, mirrorParent: SourceLocation?) {
         switch (reference, mirror) {
         case let (reference?, mirror?):
-            compare(reference, mirror, type: type, path: path, sensitive: sensitive, mirrorParent: mirrorParent, section: section)
+            compare(reference, mirror, type: type, sensitive: sensitive, mirrorParent: mirrorParent)
         case let (reference?, nil):
-            attributes[section, default: 0] += 1
-            gaps.append(Gap(.missing, at: path, reference: reference, mirror: nil, sensitive: sensitive, mirrorLocation: mirrorParent, referenceLocation: reference.location))
+            counted += 1
+            gaps.append(Gap(.missing, at: ModelPath(path), reference: reference, mirror: nil, sensitive: sensitive, mirrorLocation: mirrorParent, referenceLocation: reference.location))
             gaps[gaps.count - 1].type = type
         case let (nil, mirror?):
-            attributes[section, default: 0] += 1
-            gaps.append(Gap(.extra, at: path, reference: nil, mirror: mirror, sensitive: sensitive, mirrorLocation: mirror.location, referenceLocation: nil))
+            counted += 1
+            gaps.append(Gap(.extra, at: ModelPath(path), reference: nil, mirror: mirror, sensitive: sensitive, mirrorLocation: mirror.location, referenceLocation: nil))
             gaps[gaps.count - 1].type = type
         case (nil, nil):
             break
         }
     }
 
-    mutating func compare(_ reference: Value, _ mirror: Value, type: SchemaType, path: ModelPath, sensitive: Bool, mirrorParent: SourceLocation?, section: String) {
+    /// `compareMember` one level down, at `component`.
+    private mutating func compareMember(_ reference: Value?, _ mirror: Value?, at component: ModelPath.Component, type: SchemaType, sensitive: Bool, mirrorParent: SourceLocation?) {
+        path.append(component)
+        compareMember(reference, mirror, type: type, sensitive: sensitive, mirrorParent: mirrorParent)
+        path.removeLast()
+    }
+
+    mutating func compare(_ reference: Value, _ mirror: Value, type: SchemaType, sensitive: Bool, mirrorParent: SourceLocation?) {
         let here = mirror.location ?? mirrorParent
         switch (type, reference.content, mirror.content) {
         case let (.object(schema), .object(a), .object(b)):
-            for name in Self.fieldOrder(a, b, schema: schema) where !documentationFields.contains(name) {
-                let field = schema.field(name)
-                compareMember(a[name], b[name], type: field?.type ?? .any, path: path.field(name),
-                              sensitive: sensitive || (field?.sensitive ?? false), mirrorParent: here, section: section)
+            if !compareKnownFields(a, b, schema: schema, sensitive: sensitive, here: here) {
+                for name in Self.fieldOrder(a, b, schema: schema) where !documentationFields.contains(name) {
+                    let field = schema.field(name)
+                    compareMember(a[name], b[name], at: .field(name), type: field?.type ?? .any,
+                                  sensitive: sensitive || (field?.sensitive ?? false), mirrorParent: here)
+                }
             }
         case let (.map(elementType), .object(a), .object(b)):
             for name in Self.fieldOrder(a, b, schema: nil) {
-                compareMember(a[name], b[name], type: elementType, path: path.field(name), sensitive: sensitive, mirrorParent: here, section: section)
+                compareMember(a[name], b[name], at: .field(name), type: elementType, sensitive: sensitive, mirrorParent: here)
             }
         case let (.any, .object(a), .object(b)):
             for name in Self.fieldOrder(a, b, schema: nil) {
-                compareMember(a[name], b[name], type: .any, path: path.field(name), sensitive: sensitive, mirrorParent: here, section: section)
+                compareMember(a[name], b[name], at: .field(name), type: .any, sensitive: sensitive, mirrorParent: here)
             }
         case let (.list(element, .named(key)), .list(a), .list(b)):
-            compareNamed(a, b, element: element, key: key, path: path, sensitive: sensitive, mirrorParent: here, section: section)
+            compareNamed(a, b, element: element, key: key, sensitive: sensitive, mirrorParent: here)
         case let (.list(_, .set), .list(a), .list(b)):
-            compareSet(a, b, path: path, sensitive: sensitive, mirrorParent: here, section: section)
+            compareSet(a, b, sensitive: sensitive, mirrorParent: here)
         default:
-            attributes[section, default: 0] += 1
+            counted += 1
             if !reference.sameContent(as: mirror) {
-                gaps.append(Gap(.changed, at: path, reference: reference, mirror: mirror, sensitive: sensitive, mirrorLocation: here, referenceLocation: reference.location))
+                gaps.append(Gap(.changed, at: ModelPath(path), reference: reference, mirror: mirror, sensitive: sensitive, mirrorLocation: here, referenceLocation: reference.location))
             }
         }
     }
 
-    private mutating func compareNamed(_ a: [Value], _ b: [Value], element: SchemaType, key: String, path: ModelPath, sensitive: Bool, mirrorParent: SourceLocation?, section: String) {
+    /// The fields of two objects compared in the schema's order, as `fieldOrder` would list
+    /// them, without building that list: each field's place in both objects is noted by its
+    /// position in the schema. False, having compared nothing, when a name is not in the
+    /// schema (or the schema repeats a name); the caller then goes by `fieldOrder`.
+    private mutating func compareKnownFields(_ a: Fields, _ b: Fields, schema: ObjectSchema, sensitive: Bool, here: SourceLocation?) -> Bool {
+        guard schema.hasUniqueFieldNames else { return false }
+        let count = schema.fields.count
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * count) { slots in
+            // slots[p] is the index in `a` of schema field p, slots[count + p] its index in `b`; -1 when absent.
+            slots.initialize(repeating: -1)
+            for (index, pair) in a.enumerated() {
+                guard let position = schema.position(of: pair.name) else { return false }
+                slots[position] = index
+            }
+            for (index, pair) in b.enumerated() {
+                guard let position = schema.position(of: pair.name) else { return false }
+                slots[count + position] = index
+            }
+            for position in 0..<count where slots[position] >= 0 || slots[count + position] >= 0 {
+                let name = schema.fields[position].name
+                guard !documentationFields.contains(name) else { continue }
+                let inA = slots[position], inB = slots[count + position]
+                compareMember(inA >= 0 ? a[position: inA].value : nil, inB >= 0 ? b[position: inB].value : nil, at: .field(name),
+                              type: schema.fields[position].type, sensitive: sensitive || schema.fields[position].sensitive, mirrorParent: here)
+            }
+            return true
+        }
+    }
+
+    private mutating func compareNamed(_ a: [Value], _ b: [Value], element: SchemaType, key: String, sensitive: Bool, mirrorParent: SourceLocation?) {
         var mirrorByName: [String: Value] = [:]
         mirrorByName.reserveCapacity(b.count)
         for item in b { if let name = item[key]?.identity { mirrorByName[name] = item } }
@@ -105,27 +157,27 @@ private struct Walk {
         for item in a {
             guard let name = item[key]?.identity else { continue }
             referenceNames.insert(name)
-            compareMember(item, mirrorByName[name], type: element, path: path.item(name), sensitive: sensitive, mirrorParent: mirrorParent, section: section)
+            compareMember(item, mirrorByName[name], at: .item(name), type: element, sensitive: sensitive, mirrorParent: mirrorParent)
         }
         for item in b {
             guard let name = item[key]?.identity, !referenceNames.contains(name) else { continue }
-            compareMember(nil, item, type: element, path: path.item(name), sensitive: sensitive, mirrorParent: mirrorParent, section: section)
+            compareMember(nil, item, at: .item(name), type: element, sensitive: sensitive, mirrorParent: mirrorParent)
         }
     }
 
-    private mutating func compareSet(_ a: [Value], _ b: [Value], path: ModelPath, sensitive: Bool, mirrorParent: SourceLocation?, section: String) {
+    private mutating func compareSet(_ a: [Value], _ b: [Value], sensitive: Bool, mirrorParent: SourceLocation?) {
         let mirrorItems = Dictionary(b.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
         let referenceItems = Dictionary(a.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
         for item in a {
             let identity = item.identity
-            attributes[section, default: 0] += 1
+            counted += 1
             if mirrorItems[identity] == nil {
-                gaps.append(Gap(.missing, at: path.item(identity), reference: item, mirror: nil, sensitive: sensitive, mirrorLocation: mirrorParent, referenceLocation: item.location))
+                gaps.append(Gap(.missing, at: ModelPath(path + [.item(identity)]), reference: item, mirror: nil, sensitive: sensitive, mirrorLocation: mirrorParent, referenceLocation: item.location))
             }
         }
         for item in b where referenceItems[item.identity] == nil {
-            attributes[section, default: 0] += 1
-            gaps.append(Gap(.extra, at: path.item(item.identity), reference: nil, mirror: item, sensitive: sensitive, mirrorLocation: item.location, referenceLocation: nil))
+            counted += 1
+            gaps.append(Gap(.extra, at: ModelPath(path + [.item(item.identity)]), reference: nil, mirror: item, sensitive: sensitive, mirrorLocation: item.location, referenceLocation: nil))
         }
     }
 }

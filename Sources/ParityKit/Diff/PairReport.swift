@@ -102,12 +102,17 @@ public struct PairEvaluator: Sendable {
         }
 
         let rank = Dictionary(diff.schema.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        gaps = gaps.map { ($0, $0.path.description) }
-            .sorted { a, b in
-                let ra = rank[a.0.section] ?? .max, rb = rank[b.0.section] ?? .max
-                return ra != rb ? ra < rb : a.1 < b.1
-            }
-            .map(\.0)
+        // Sorted through a permutation of indices, each gap's key computed once: a Gap is
+        // large, and sorting the gaps themselves moves every one through generic copies.
+        // Equal keys keep their order, as the (stable) sort of the gaps did.
+        let keys = gaps.map { (rank: rank[$0.section] ?? .max, path: $0.path.description) }
+        let order = gaps.indices.sorted { a, b in
+            if keys[a].rank != keys[b].rank { return keys[a].rank < keys[b].rank }
+            if keys[a].path < keys[b].path { return true }
+            if keys[b].path < keys[a].path { return false }
+            return a < b
+        }
+        gaps = order.map { gaps[$0] }
         var failing: [String: Int] = [:]
         for gap in gaps where gap.isFailing { failing[gap.section, default: 0] += 1 }
         let sections = attributes.keys.sorted { (rank[$0] ?? .max, $0) < (rank[$1] ?? .max, $1) }.map {

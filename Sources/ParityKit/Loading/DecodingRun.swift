@@ -44,21 +44,25 @@ struct DecodingRun {
     private mutating func object(_ node: Node, _ schema: ObjectSchema, label: Label) -> Value {
         guard let pairs = node.mapping else { return mismatch(node, expected: "a mapping", label: label) }
         var fields = Fields()
+        fields.reserveCapacity(pairs.count)
         for pair in pairs {
             guard let name = key(pair.key) else { continue }
-            var fieldSchema = schema.field(name)
-            if fieldSchema == nil {
+            // Fields are found by position: a `FieldSchema` copied per key read costs a
+            // retain and a release of each of its strings and arrays.
+            var position = schema.position(of: name)
+            if position == nil {
                 let suggestion = Suggestion.closest(to: name, in: schema.fields.map(\.name))
                 let place = path.isEmpty ? "this \(schema.noun)" : self.place
                 let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; remove it, or see 'parity schema' for the fields of a \(schema.noun)"
                 diagnostics.append(.error(.schemaUnknownField, "unknown field '\(name)' in \(place)\(hint)", at: pair.key.location))
                 // Recover as if the suggestion had been written, so one typo is one diagnostic.
                 guard let suggestion, node[suggestion] == nil, fields[suggestion] == nil else { continue }
-                fieldSchema = schema.field(suggestion)
+                position = schema.position(of: suggestion)
             }
-            guard let fieldSchema else { continue }
-            path.append(.field(fieldSchema.name))
-            fields[fieldSchema.name] = value(pair.value, fieldSchema.type, label: Label(field: fieldSchema.name), field: fieldSchema)
+            guard let position else { continue }
+            let fieldName = schema.fields[position].name
+            path.append(.field(fieldName))
+            fields[fieldName] = value(pair.value, schema.fields[position].type, label: Label(field: fieldName), field: schema.fields[position])
             path.removeLast()
         }
         return Value(.object(fields), at: node.location)
@@ -115,6 +119,7 @@ struct DecodingRun {
     private mutating func map(_ node: Node, _ itemType: SchemaType, label: Label) -> Value {
         guard let pairs = node.mapping else { return mismatch(node, expected: "a mapping", label: label) }
         var fields = Fields()
+        fields.reserveCapacity(pairs.count)
         for pair in pairs {
             guard let name = key(pair.key) else { continue }
             path.append(.item(name))

@@ -24,7 +24,10 @@ public struct ModelPath: Hashable, Sendable, Comparable, CustomStringConvertible
     public static let root = ModelPath()
 
     public func appending(_ component: Component) -> ModelPath {
-        ModelPath(components + [component])
+        // One allocation: `components + [component]` would build a one-element array first.
+        var longer = components
+        longer.append(component)
+        return ModelPath(longer)
     }
 
     public func field(_ name: String) -> ModelPath { appending(.field(name)) }

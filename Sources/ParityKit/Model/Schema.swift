@@ -52,6 +52,14 @@ public final class ObjectSchema: Sendable {
     public func field(_ name: String) -> FieldSchema? {
         positions[name].map { fields[$0] }
     }
+
+    /// Where the field called `name` sits in `fields`, without copying the field.
+    func position(of name: String) -> Int? {
+        positions[name]
+    }
+
+    /// Whether no two fields share a name, so a field's position identifies it.
+    var hasUniqueFieldNames: Bool { positions.count == fields.count }
 }
 
 /// One field of an object type.

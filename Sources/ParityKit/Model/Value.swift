@@ -110,6 +110,17 @@ public struct Fields: Sendable, Sequence {
         }
     }
 
+    /// Room for `count` fields, for a decoder that knows how many it will set: an object's
+    /// array then never grows, and holds no spare capacity for the life of the model.
+    mutating func reserveCapacity(_ count: Int) {
+        pairs.reserveCapacity(count)
+    }
+
+    /// The field at `position`, in written order.
+    subscript(position position: Int) -> (name: String, value: Value) {
+        pairs[position]
+    }
+
     public func makeIterator() -> IndexingIterator<[(name: String, value: Value)]> {
         pairs.makeIterator()
     }

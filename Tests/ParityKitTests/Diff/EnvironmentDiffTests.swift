@@ -93,6 +93,22 @@ import ParityDiagnostics
         #expect(gaps(report) == ["changed services[\(service)].\(field)"])
     }
 
+    @Test func fieldsOutsideTheSchemaAreComparedAfterTheSchemasOwn() {
+        // Decoding drops unknown fields, but a value built in code may hold them: the walk
+        // then goes by name, schema fields first, then the reference's, then the mirror's.
+        func service(_ pairs: [(String, String)]) -> Value {
+            Value(.object(Fields(pairs.map { ($0.0, Value(.string($0.1), at: nil)) })), at: nil)
+        }
+        func environment(_ service: Value) -> Value {
+            Value(.object(Fields([("services", Value(.list([service]), at: nil))])), at: nil)
+        }
+        let reference = environment(service([("zzz", "x"), ("version", "1"), ("name", "a")]))
+        let mirror = environment(service([("yyy", "q"), ("name", "a"), ("zzz", "y"), ("version", "2")]))
+        let result = EnvironmentDiff(schema: EnvironmentSchema.root).compare(reference: reference, mirror: mirror)
+        #expect(result.gaps.map { "\($0.kind.rawValue) \($0.path)" } == ["changed services[a].version", "changed services[a].zzz", "extra services[a].yyy"])
+        #expect(result.attributes == ["services": 4])
+    }
+
     @Test func scorePerSectionCountsComparedAttributes() throws {
         let report = try DiffFixtures.report()
         let regions = try #require(report.sections.first { $0.section == "regions" })
