@@ -105,7 +105,7 @@ public struct PairEvaluator: Sendable {
         // Sorted through a permutation of indices, each gap's key computed once: a Gap is
         // large, and sorting the gaps themselves moves every one through generic copies.
         // Equal keys keep their order, as the (stable) sort of the gaps did.
-        let keys = gaps.map { (rank: rank[$0.section] ?? .max, path: $0.path.description) }
+        let keys = gaps.map { (rank: rank[$0.section] ?? .max, path: $0.path.sortKey) }
         let order = gaps.indices.sorted { a, b in
             if keys[a].rank != keys[b].rank { return keys[a].rank < keys[b].rank }
             if keys[a].path < keys[b].path { return true }

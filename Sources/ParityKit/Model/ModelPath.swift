@@ -48,7 +48,19 @@ public struct ModelPath: Hashable, Sendable, Comparable, CustomStringConvertible
         return text
     }
 
-    public static func < (a: ModelPath, b: ModelPath) -> Bool { a.description < b.description }
+    public static func < (a: ModelPath, b: ModelPath) -> Bool { a.sortKey < b.sortKey }
+
+    /// Text that orders paths step by step, so `db` sorts before `db2` and `db.version`
+    /// (a separator below every printable character between steps).
+    public var sortKey: String {
+        components.map { component in
+            switch component {
+            case .field(let name), .item(let name): name
+            case .index(let position): String(repeating: "0", count: max(0, 10 - String(position).count)) + String(position)
+            case .anyItem, .anyField: "*"
+            }
+        }.joined(separator: "\u{1}")
+    }
 
     /// Parses `services[checkout-api].replicas`; nil when the text is not a path.
     public init?(parsing text: String) {

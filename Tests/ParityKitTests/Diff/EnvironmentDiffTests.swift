@@ -109,6 +109,11 @@ import ParityDiagnostics
         #expect(result.attributes == ["services": 4])
     }
 
+    @Test func gapsSortStepByStep() throws {
+        let report = try DiffFixtures.report("services: [{name: db, version: '1'}, {name: db2, version: '1'}]\n", "services: [{name: db, version: '2'}, {name: db2, version: '2'}]\n")
+        #expect(gaps(report) == ["changed services[db].version", "changed services[db2].version"])
+    }
+
     @Test func scorePerSectionCountsComparedAttributes() throws {
         let report = try DiffFixtures.report()
         let regions = try #require(report.sections.first { $0.section == "regions" })
