@@ -31,17 +31,11 @@ import ParityYAML
         """
 
     func environment(_ yaml: String, name: String = "production", tier: String = "production") throws -> PolicySubject {
-        let root = try YAMLLoader().load(Array(yaml.utf8), file: "\(name).yaml")[0].root
-        let decoded = SchemaDecoder(checksRequiredFields: false).decode(root, as: EnvironmentSchema.root)
-        #expect(decoded.diagnostics.isEmpty, "\(decoded.diagnostics)")
-        return PolicySubject(name: name, tier: tier, value: decoded.value)
+        try PolicyFixtures.subject(yaml, name: name, tier: tier)
     }
 
     func engine() throws -> PolicyEngine {
-        let sources = SourceStore()
-        sources.register("policy.yaml", bytes: Array(Self.policy.utf8))
-        let root = try YAMLLoader().load(Array(Self.policy.utf8), file: "policy.yaml")[0].root
-        let (rules, diagnostics) = PolicyLoader().rules(in: root, locator: ExpressionLocator(sources: sources))
+        let (rules, diagnostics) = try PolicyFixtures.rules(Self.policy, sources: SourceStore())
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         return PolicyEngine(rules: rules, schema: EnvironmentSchema.root)
     }
@@ -144,10 +138,7 @@ import ParityYAML
                 assert: 'true'
                 message: m
             """
-        let sources = SourceStore()
-        sources.register("bad.yaml", bytes: Array(text.utf8))
-        let root = try YAMLLoader().load(Array(text.utf8), file: "bad.yaml")[0].root
-        let (rules, diagnostics) = PolicyLoader().rules(in: root, locator: ExpressionLocator(sources: sources))
+        let (rules, diagnostics) = try PolicyFixtures.rules(text, file: "bad.yaml", sources: SourceStore())
         #expect(rules.isEmpty)
         #expect(diagnostics.map(\.description) == [
             "bad.yaml:9:37: error: in the assertion of rule 'a': no matching overload for '+' applied to (bool, int) [cel.no-such-overload]",
@@ -186,12 +177,10 @@ import ParityYAML
         """
 
     func run(_ yaml: String) throws -> [Finding] {
-        let root = try YAMLLoader().load(Array(Self.policy.utf8), file: "p.yaml")[0].root
-        let (rules, diagnostics) = PolicyLoader().rules(in: root, locator: ExpressionLocator(sources: nil))
+        let (rules, diagnostics) = try PolicyFixtures.rules(Self.policy)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
-        let environment = try YAMLLoader().load(Array(yaml.utf8), file: "e.yaml")[0].root
-        let value = SchemaDecoder(checksRequiredFields: false).decode(environment, as: EnvironmentSchema.root).value
-        return PolicyEngine(rules: rules, schema: EnvironmentSchema.root).evaluate(environments: [PolicySubject(name: "prod", tier: "production", value: value)], pairs: [])
+        let environment = try PolicyFixtures.subject(yaml, name: "prod")
+        return PolicyEngine(rules: rules, schema: EnvironmentSchema.root).evaluate(environments: [environment], pairs: [])
     }
 
     @Test func variablesAreComputedOncePerEnvironmentAndChain() throws {
@@ -230,8 +219,7 @@ import ParityYAML
                 assert: variables.nmes == 1
                 message: m
             """
-        let root = try YAMLLoader().load(Array(text.utf8), file: "v.yaml")[0].root
-        let (_, diagnostics) = PolicyLoader().rules(in: root, locator: ExpressionLocator(sources: nil))
+        let (_, diagnostics) = try PolicyFixtures.rules(text)
         #expect(diagnostics.map(\.code.rawValue) == ["cel.undeclared-reference", "cel.undeclared-reference"])
     }
 }
@@ -245,12 +233,9 @@ import ParityYAML
             rules:
               - {id: no.wildcards, title: t, severity: error, for: permissions, assert: "!('*' in self.actions)", message: m}
             """
-        let root = try YAMLLoader().load(Array(policy.utf8), file: "p.yaml")[0].root
-        let engine = PolicyEngine(rules: PolicyLoader().rules(in: root, locator: ExpressionLocator(sources: nil)).0, schema: EnvironmentSchema.root)
+        let engine = try PolicyFixtures.engine(policy)
         func fingerprints(_ yaml: String) throws -> [String] {
-            let node = try YAMLLoader().load(Array(yaml.utf8), file: "e.yaml")[0].root
-            let value = SchemaDecoder(checksRequiredFields: false).decode(node, as: EnvironmentSchema.root).value
-            return engine.evaluate(environments: [PolicySubject(name: "s", tier: "staging", value: value)], pairs: []).map(\.fingerprint)
+            engine.evaluate(environments: [try PolicyFixtures.subject(yaml, name: "s", tier: "staging")], pairs: []).map(\.fingerprint)
         }
         let before = try fingerprints("access: {roles: [{name: r, permissions: [{actions: ['*'], resources: [a]}]}]}")
         let after = try fingerprints("access: {roles: [{name: r, permissions: [{actions: [x], resources: [b]}, {actions: ['*'], resources: [a]}]}]}")
@@ -274,12 +259,9 @@ import ParityYAML
                 assert: "!mirror.access.credentials.exists(m, reference.access.credentials.exists(r, r.value == m.value))"
                 message: "shared: {{ mirror.access.credentials.map(c, c.value) }}"
             """
-        let root = try YAMLLoader().load(Array(policy.utf8), file: "p.yaml")[0].root
-        let engine = PolicyEngine(rules: PolicyLoader().rules(in: root, locator: ExpressionLocator(sources: nil)).0, schema: EnvironmentSchema.root)
+        let engine = try PolicyFixtures.engine(policy)
         func subject(_ name: String, _ secret: String) throws -> PolicySubject {
-            let yaml = "access: {credentials: [{name: k, kind: token, value: \(secret)}]}"
-            let node = try YAMLLoader().load(Array(yaml.utf8), file: "\(name).yaml")[0].root
-            return PolicySubject(name: name, tier: nil, value: SchemaDecoder(checksRequiredFields: false).decode(node, as: EnvironmentSchema.root).value)
+            try PolicyFixtures.subject("access: {credentials: [{name: k, kind: token, value: \(secret)}]}", name: name, tier: nil)
         }
         let shared = engine.evaluate(environments: [], pairs: [(try subject("production", "HUNTER2"), try subject("staging", "HUNTER2"))])
         #expect(shared.count == 1)
