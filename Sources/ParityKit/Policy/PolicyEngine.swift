@@ -36,7 +36,12 @@ public struct PolicyEngine: Sendable {
         var findings: [Finding] = []
         // Rules over a whole environment or pair may grow with its size; their cost budget
         // grows with it, linearly, so a large repository is judged and a runaway still stops.
-        let sizes = Dictionary((environments + pairs.flatMap { [$0.reference, $0.mirror] }).map { ($0.name, $0.value.size) }, uniquingKeysWith: { first, _ in first })
+        // Each environment is measured once (the first subject of a name counts), though it is
+        // also a side of the pairs: measuring walks the whole tree.
+        var sizes: [String: Int] = [:]
+        for subject in environments + pairs.flatMap({ [$0.reference, $0.mirror] }) where sizes[subject.name] == nil {
+            sizes[subject.name] = subject.value.size
+        }
         func budget(_ names: String...) -> Int { max(CELProgram.defaultBudget, 100 * names.reduce(0) { $0 + (sizes[$1] ?? 0) }) }
         let environmentType = SchemaType.object(schema)
         for compiled in rules {
