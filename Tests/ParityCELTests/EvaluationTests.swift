@@ -178,3 +178,22 @@ import ParityTestSupport
         #expect(results.allSatisfy { $0 })
     }
 }
+
+@Suite struct ListExtensionTests {
+    @Test(arguments: [
+        ("['a', 'b', 'a'].distinct()", #"["a", "b"]"#),
+        ("[1, 1u, 1.0, [2], [2]].distinct()", "[1, [2]]"),
+        ("['a', 'b'].transformMapEntry(i, v, {v: i})", #"{"a": 0, "b": 1}"#),
+        ("['a', 'b', 'c'].transformMapEntry(i, v, i > 0, {v: true})", #"{"b": true, "c": true}"#),
+        ("'b' in ['a', 'b'].transformMapEntry(i, v, {v: true})", "true"),
+        ("{'x': 1}.transformMapEntry(k, v, {v: k})", #"{1: "x"}"#),
+    ])
+    func evaluates(_ source: String, _ expected: String) throws {
+        #expect(try eval(source).celLiteral == expected)
+    }
+
+    @Test func repeatedKeysAndNonMapBodiesAreErrors() {
+        #expect(celError { _ = try eval("['a', 'a'].transformMapEntry(i, v, {v: true})") }?.code == .invalidKey)
+        #expect(celError { _ = try CEL.compile("[1].transformMapEntry(i, v, v)", declarations: CELDeclarations()) }?.code == .typeMismatch)
+    }
+}

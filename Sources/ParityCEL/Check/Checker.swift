@@ -116,6 +116,12 @@ struct Checker {
             return c.macro == .filter ? .list(first) : .bool
         case .map, .transformList: return .list(body)
         case .transformMap: return .map(first, body)
+        case .transformMapEntry:
+            switch body {
+            case .map, .dyn, .typeParameter: return body == .dyn ? .map(.dyn, .dyn) : body
+            default:
+                throw CELError(.typeMismatch, "transformMapEntry() expects a map of entries to add, found '\(body)'", at: c.body.location)
+            }
         }
     }
 

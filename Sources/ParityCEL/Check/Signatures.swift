@@ -51,6 +51,7 @@ enum Signatures {
         t["split"] = [([.string, .string], .list(.string)), ([.string, .string, .int], .list(.string))]
         t["join"] = [([.list(.string)], .string), ([.list(.string), .string], .string)]
         t["flatten"] = [([.list(.dyn)], .list(.dyn)), ([.list(.dyn), .int], .list(.dyn))]
+        t["distinct"] = [([.list(a)], .list(a))]
         t["replace"] = [([.string, .string, .string], .string), ([.string, .string, .string, .int], .string)]
         for name in ["indexOf", "lastIndexOf"] { t[name] = [([.string, .string], .int), ([.string, .string, .int], .int)] }
         return t

@@ -66,6 +66,27 @@ final class ComprehensionNode: Node, @unchecked Sendable {
                 }
             }
             return .map(out)
+        case .transformMapEntry:
+            // Each iteration yields a map of entries to add: the way to key a list by one of
+            // its values, so later `in` tests are look-ups rather than scans.
+            var out = CELMap()
+            for i in 0..<pairs.count {
+                try bind(pairs, i, context)
+                if let filter, !(try predicate(filter, context)) { continue }
+                let value = try body.eval(context)
+                guard case .map(let entries) = value else {
+                    throw CELError(.noSuchOverload, "transformMapEntry() expects a map of entries to add, found a value of type '\(value.typeName)'", at: location)
+                }
+                try context.chargeNested([value])
+                for (key, entry) in entries.entries {
+                    do {
+                        try out.insert(key, entry)
+                    } catch {
+                        throw error.located(at: location)
+                    }
+                }
+            }
+            return .map(out)
         }
     }
 

@@ -42,7 +42,7 @@ public final class Expr: Sendable {
 public struct Comprehension: Sendable {
     /// Which macro.
     public enum Macro: String, Sendable {
-        case all, exists, existsOne, map, filter, transformList, transformMap
+        case all, exists, existsOne, map, filter, transformList, transformMap, transformMapEntry
     }
 
     /// Which macro.

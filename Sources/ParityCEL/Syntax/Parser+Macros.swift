@@ -46,6 +46,7 @@ extension Parser {
         case ("filter", 2): return (.filter, 1)
         case ("transformList", 3), ("transformList", 4): return (.transformList, 2)
         case ("transformMap", 3), ("transformMap", 4): return (.transformMap, 2)
+        case ("transformMapEntry", 3), ("transformMapEntry", 4): return (.transformMapEntry, 2)
         default: return nil
         }
     }
