@@ -67,12 +67,34 @@ final class EventParser {
                     notes.append(.init("the construct \(context.replacingPrefix("while ", with: "")) starts here", at: contextPlace))
                 }
             }
+            if let offset = byteOffset(line: Int(state.problem_mark.line), column: Int(state.problem_mark.column)),
+               offset < bytes.count, bytes[offset] == 0x09 {
+                // libyaml's words for a tab say nothing of tabs; the fix is simple to name.
+                message += "; YAML indents with spaces, not tabs: replace the tab with spaces"
+            }
             return .error(.yamlSyntax, message, at: location(state.problem_mark), notes: notes)
         case YAML_MEMORY_ERROR:
             return .error(.yamlLimit, "out of memory while parsing", at: .file(file))
         default:
             return .error(.yamlSyntax, problem, at: location(state.problem_mark))
         }
+    }
+
+    /// The byte offset of a 0-based line and column (columns count characters, as libyaml's
+    /// marks do; its `index` counts characters too, so it is no byte offset).
+    private func byteOffset(line: Int, column: Int) -> Int? {
+        var index = 0, currentLine = 0
+        while currentLine < line, index < bytes.count {
+            if bytes[index] == 0x0A || (bytes[index] == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) { currentLine += 1 }
+            index += 1
+        }
+        var remaining = column
+        while remaining > 0, index < bytes.count {
+            index += 1
+            while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+            remaining -= 1
+        }
+        return currentLine == line ? index : nil
     }
 
     /// Line and column of a byte offset, for reader errors, which libyaml gives as an offset only.

@@ -145,6 +145,13 @@ import ParityDiagnostics
         #expect(root.json == "[1,1,2,2]")
     }
 
+    @Test func aTabIndentSaysSo() {
+        let marked = MarkedText("a:\n⟨tab⟩\tb: 1\n")
+        let found = diagnostics(marked.text)
+        #expect(found.first?.location == marked.location("tab"))
+        #expect(found.first?.message.hasSuffix("YAML indents with spaces, not tabs: replace the tab with spaces") == true)
+    }
+
     @Test func syntaxErrorsCarryLibyamlPositions() {
         let marked = MarkedText("a: [1, 2\nb: ⟨here⟩3\n")
         let found = diagnostics(marked.text)
