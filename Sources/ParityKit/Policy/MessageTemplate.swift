@@ -22,10 +22,17 @@ struct MessageTemplate: Sendable {
                 return nil
             }
             let source = String(rest[open.upperBound..<close.lowerBound])
-            do {
+            do throws(CELError) {
                 parts.append(.expression(try CEL.compile(source, declarations: declarations)))
             } catch {
-                diagnostics.append(.error(Diagnostic.Code(error.code.rawValue), "in the message of rule '\(rule)': \(error.message)", at: message.location))
+                // Where the hole starts in the message, then where the error is in the hole.
+                let before = message.source[..<open.upperBound]
+                let holeLine = before.filter { $0 == "\n" }.count + 1
+                let holeColumn = before.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).last.map { $0.count + 1 } ?? 1
+                let place = error.location.flatMap { inner in
+                    locator.locate(line: holeLine + inner.line - 1, column: inner.line == 1 ? holeColumn + inner.column - 1 : inner.column, in: message.location)
+                } ?? message.location
+                diagnostics.append(.error(Diagnostic.Code(error.code.rawValue), "in the message of rule '\(rule)': \(error.message)", at: place))
                 failed = true
             }
             rest = rest[close.upperBound...]
