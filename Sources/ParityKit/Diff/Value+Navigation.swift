@@ -51,9 +51,4 @@ extension ModelPath {
         }
         return results
     }
-
-    /// Whether `self` is `other` or lies below it.
-    func isWithin(_ other: ModelPath) -> Bool {
-        other.components.count <= components.count && Array(components.prefix(other.components.count)) == other.components
-    }
 }

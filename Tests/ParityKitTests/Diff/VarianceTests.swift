@@ -52,6 +52,16 @@ import ParityDiagnostics
         #expect(status(same, "externals[payments].endpoint") == "failing: allowed variance 'differ' does not hold: the mirror must differ from the reference, but both are equal")
     }
 
+    @Test func aViolatedVarianceOnASecretStaysRedacted() throws {
+        // Equal secrets break `differ`: the gap is new, not one of the diff's, and must still be redacted.
+        let same = try DiffFixtures.report(DiffFixtures.production, DiffFixtures.production, variances: [variance("services[*].dbPassword", .differ)])
+        #expect(same.gaps.map(\.kind) == [.violated])
+        #expect(same.gaps.first?.sensitive == true)
+        for output in [DiffTextRenderer(style: TextStyle(enabled: false)).render(same), DiffJSONRenderer().render(same)] {
+            #expect(!output.contains("hunter2"))
+        }
+    }
+
     @Test func ignoreAllowsEverythingBelowThePath() throws {
         let report = try DiffFixtures.report(variances: [variance("services[checkout]", .ignore)])
         #expect(report.gaps.filter { $0.path.description.hasPrefix("services[checkout]") }.allSatisfy { !$0.isFailing })
