@@ -10,14 +10,6 @@ public enum JSONText {
         out.append(0x22)
     }
 
-    /// `string` as a quoted JSON string.
-    public static func quoted(_ string: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(string.utf8.count + 2)
-        appendString(string, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {

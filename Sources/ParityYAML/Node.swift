@@ -84,12 +84,6 @@ extension Node {
         case .mapping: "a mapping"
         }
     }
-
-    /// Whether the tag, if any, is one of YAML's standard `!!` tags (or the non-specific `!`).
-    public var hasStandardTag: Bool {
-        guard let tag else { return true }
-        return tag == "!" || tag.hasPrefix(Tag.yamlPrefix)
-    }
 }
 
 /// YAML's standard tags, in expanded form.

@@ -14,12 +14,6 @@ public struct RawExport {
         self.limits = limits
     }
 
-    /// The secret nodes of a document of a kind Parity reads; none for any other YAML.
-    static func secrets(of root: Node) -> Set<ObjectIdentifier> {
-        guard case (let kind?, _) = DocumentHeader.kind(of: root), let schema = kind.schema else { return [] }
-        return Set(SchemaDecoder().decode(root, as: schema).secrets.map(ObjectIdentifier.init))
-    }
-
     /// Writes the JSON lines of each readable file through `write`, and returns the
     /// diagnostics of the files that could not be loaded (those contribute no lines).
     public func run(files: [String], sources: SourceStore, write: ([UInt8]) -> Void) -> [Diagnostic] {
@@ -30,7 +24,7 @@ public struct RawExport {
                 let documents = try loader.loadFile(file, sources: sources)
                 var out: [UInt8] = []
                 for document in documents {
-                    document.root.appendJSON(to: &out, redacting: Self.secrets(of: document.root), redaction: ModelExport.redacted)
+                    document.root.appendJSON(to: &out, redacting: SecretMask.secretNodes(of: document.root), redaction: ModelExport.redacted)
                     out.append(0x0A)
                 }
                 write(out)

@@ -44,7 +44,7 @@ public struct EvalRun {
                 guard let root = try YAMLLoader(strictTags: false).loadFile(input, sources: sources).first?.root else {
                     return .failure(DiagnosticList([.error(.evalInvalid, "'\(input)' holds no YAML document", at: .file(input))]))
                 }
-                bindings["self"] = NodeObject.celValue(root, redacting: RawExport.secrets(of: root))
+                bindings["self"] = NodeObject.celValue(root, redacting: SecretMask.secretNodes(of: root))
                 declarations.declare(variable: "self", .dyn)
             } catch {
                 return .failure(error)

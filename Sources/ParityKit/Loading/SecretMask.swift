@@ -5,6 +5,13 @@ import ParityYAML
 ///
 /// Each character of a secret becomes `*`, so columns, and so carets, stay where they were.
 enum SecretMask {
+    /// The secret nodes of a document of a kind Parity reads (none for any other YAML), for
+    /// writers that print nodes as they are: `export --raw`, `eval --input`.
+    static func secretNodes(of root: Node) -> Set<ObjectIdentifier> {
+        guard case (let kind?, _) = DocumentHeader.kind(of: root), let schema = kind.schema else { return [] }
+        return Set(SchemaDecoder().decode(root, as: schema).secrets.map(ObjectIdentifier.init))
+    }
+
     static func mask(_ bytes: [UInt8], secrets: [Node]) -> [UInt8] {
         guard !secrets.isEmpty else { return bytes }
         let lines = lineStarts(bytes)
