@@ -41,7 +41,7 @@ let inputBytes = inputs.reduce(0) { $0 + $1.count }
 print("input: 2 x \(services) services, \(inputBytes) bytes, in \(folder)")
 
 var stages: [String: [Double]] = [:]
-var last: ParityCheck.Result?
+var last: CheckReport?
 for _ in 0..<runs {
     stages["libyaml event scan", default: []].append(time { for bytes in inputs { _ = EventScan.count(bytes) } })
     stages["export --raw (load + JSON)", default: []].append(time {
@@ -65,11 +65,11 @@ for _ in 0..<runs {
     stages["policies (\(loaded.rules.count) rules)", default: []].append(time {
         _ = PolicyEngine(rules: loaded.rules, schema: EnvironmentSchema.root).evaluate(environments: subjects, pairs: [(subjects[0], subjects[1])])
     })
-    var options = ParityCheck.Options(today: "2026-11-25")
+    var options = CheckRun.Options(today: "2026-11-25")
     options.root = folder
-    var result: ParityCheck.Result!
+    var result: CheckReport!
     stages["whole check (text report)", default: []].append(time {
-        result = ParityCheck(sources: SourceStore()).run(options)
+        result = CheckRun(sources: SourceStore()).run(options).report
         _ = CheckTextRenderer(style: TextStyle(enabled: false)).render(result)
     })
     last = result

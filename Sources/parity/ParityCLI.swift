@@ -44,7 +44,7 @@ enum ParityCLI {
         do {
             let parsed = try ArgumentParser(command: command, path: path).parse(Array(rest))
             // Leaf commands always have a `run`; the table is checked by a test.
-            return try command.run!(parsed, context)
+            return exitCode(try command.run!(parsed, context))
         } catch let error as UsageError {
             return usageFailure(error, context)
         } catch CommandFailure.unavailable(let what) {
@@ -62,6 +62,15 @@ enum ParityCLI {
         } catch {
             context.err("parity: error: \(error)\n")
             return ExitStatus.invalidInput
+        }
+    }
+
+    /// The exit status of every command: 0 success, 1 findings, 2 invalid input, 64 usage.
+    static func exitCode(_ status: RunStatus) -> Int32 {
+        switch status {
+        case .passed: ExitStatus.success
+        case .findings: ExitStatus.findings
+        case .invalidInput: ExitStatus.invalidInput
         }
     }
 

@@ -9,11 +9,10 @@ public struct CheckJSONRenderer: Sendable {
 
     public init() {}
 
-    public func render(_ result: ParityCheck.Result) -> String {
-        let verdict = result.diagnostics.containsError ? "invalid" : result.gate.passed ? "go" : "no-go"
+    public func render(_ result: CheckReport) -> String {
         return JSONValue.object([
             ("version", .int(Self.version)),
-            ("verdict", .string(verdict)),
+            ("verdict", .string(result.verdict.rawValue)),
             ("reasons", .array(result.gate.reasons.map { .string($0) })),
             ("failOn", .string(result.failOn.rawValue)),
             ("environments", .array(result.environments.map { .string($0) })),

@@ -7,7 +7,7 @@ public struct CheckTextRenderer: Sendable {
         self.style = style
     }
 
-    public func render(_ result: ParityCheck.Result) -> String {
+    public func render(_ result: CheckReport) -> String {
         var out = style.bold("parity check") + ": \(result.environments.count) environment\(plural(result.environments.count)), "
             + "\(result.pairs.count) pair\(plural(result.pairs.count)), \(result.ruleCount) polic\(result.ruleCount == 1 ? "y rule" : "y rules")\n"
         let diff = DiffTextRenderer(style: style)
@@ -52,17 +52,18 @@ public struct CheckTextRenderer: Sendable {
         Finding.Severity.allCases.firstIndex(of: severity) ?? 0
     }
 
-    private func verdict(_ result: ParityCheck.Result) -> String {
-        let errors = result.diagnostics.filter { $0.severity == .error }.count
-        if errors > 0 {
-            return style.red(style.bold("INVALID")) + ": \(errors) input error\(plural(errors)) (above); fix them and run again"
-        }
+    private func verdict(_ result: CheckReport) -> String {
         let scores = result.pairs.map { "\($0.reference) -> \($0.mirror) \($0.score.percentText)" }.joined(separator: ", ")
         let scoreText = scores.isEmpty ? "" : " (parity: \(scores))"
-        if result.gate.passed {
-            return style.green(style.bold("GO")) + ": no gaps or findings at or above fail-on \(result.failOn.rawValue)\(scoreText)"
+        switch result.verdict {
+        case .invalid:
+            let errors = result.diagnostics.filter { $0.severity == .error }.count
+            return style.red(style.bold(Verdict.invalid.word)) + ": \(errors) input error\(plural(errors)) (above); fix them and run again"
+        case .go:
+            return style.green(style.bold(Verdict.go.word)) + ": no gaps or findings at or above fail-on \(result.failOn.rawValue)\(scoreText)"
+        case .noGo:
+            return style.red(style.bold(Verdict.noGo.word)) + ": " + result.gate.reasons.joined(separator: "; ") + scoreText
         }
-        return style.red(style.bold("NO-GO")) + ": " + result.gate.reasons.joined(separator: "; ") + scoreText
     }
 
     private func plural(_ count: Int) -> String { count == 1 ? "" : "s" }

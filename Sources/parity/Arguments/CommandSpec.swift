@@ -1,3 +1,5 @@
+import ParityKit
+
 /// A subcommand: its name, what it does, what it accepts, and what runs it.
 struct CommandSpec: Sendable {
     var name: String
@@ -7,7 +9,9 @@ struct CommandSpec: Sendable {
     var discussion: String = ""
     /// Subcommands, as `parity policy test`; empty for a leaf command.
     var subcommands: [CommandSpec] = []
-    var run: (@Sendable (ParsedArguments, CommandContext) throws -> Int32)?
+    /// Builds the run's options, runs it, renders its outcome; the status becomes an exit code
+    /// in `ParityCLI.run` alone.
+    var run: (@Sendable (ParsedArguments, CommandContext) throws -> RunStatus)?
 
     /// The usage line: `parity diff REFERENCE MIRROR [--format F]`.
     func usage(path: String) -> String {

@@ -3,15 +3,16 @@ import ParityKit
 
 /// `parity check`: the CI gate.
 enum CheckCommand {
-    @Sendable static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
-        var options = ParityCheck.Options(today: Today.string(environment: context.environment))
+    @Sendable static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> RunStatus {
+        var options = CheckRun.Options(today: Today.string(environment: context.environment))
         options.config = arguments.value("config")
         options.baseline = arguments.value("baseline")
         options.failOn = arguments.value("fail-on").flatMap(GateDecision.Level.init(rawValue:))
-        let result = ParityCheck(sources: context.sources).run(options)
-        context.report(result.diagnostics)
+        let outcome = CheckRun(sources: context.sources).run(options)
+        context.report(outcome.diagnostics)
+        guard let result = outcome.report else { return outcome.status }
 
-        if let path = arguments.value("write-baseline"), result.diagnostics.containsError {
+        if let path = arguments.value("write-baseline"), outcome.status == .invalidInput {
             // A baseline of a half-read repository would hide real findings later.
             context.err("parity check: error: not writing the baseline '\(path)': the run has input errors (above)\n")
         } else if let path = arguments.value("write-baseline") {
@@ -30,6 +31,6 @@ enum CheckCommand {
         } else {
             context.out(text)
         }
-        return result.exitStatus
+        return outcome.status
     }
 }

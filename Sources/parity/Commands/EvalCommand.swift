@@ -2,7 +2,7 @@ import ParityKit
 
 /// `parity eval EXPR`: prints the value as JSON (default) or as a CEL literal.
 enum EvalCommand {
-    @Sendable static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+    @Sendable static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> RunStatus {
         if arguments.value("env") != nil, arguments.value("input") != nil {
             throw UsageError("--env and --input bind different things; give one", commandPath: "parity eval")
         }
@@ -23,10 +23,10 @@ enum EvalCommand {
         switch EvalRun(sources: context.sources).run(options) {
         case .success(let value):
             context.out((arguments.value("format") == "cel" ? value.celLiteral : value.json) + "\n")
-            return ExitStatus.success
+            return .passed
         case .failure(let list):
             context.report(list.diagnostics)
-            return ExitStatus.invalidInput
+            return .invalidInput
         }
     }
 }

@@ -15,7 +15,7 @@ extension Commands {
             }
             let diagnostics = RawExport().run(files: arguments.positionals, sources: context.sources) { context.out(bytes: $0) }
             context.report(diagnostics)
-            return diagnostics.isEmpty ? ExitStatus.success : ExitStatus.invalidInput
+            return diagnostics.isEmpty ? RunStatus.passed : .invalidInput
         }
     )
 }

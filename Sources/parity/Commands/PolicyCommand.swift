@@ -25,7 +25,7 @@ extension Commands {
             let paths = arguments.positionals.isEmpty ? [try policiesFolder(context)] : arguments.positionals
             let report = PolicyTestRunner(rules: rules).run(files: PolicyTestRunner.testFiles(in: paths), sources: context.sources)
             context.report(report.diagnostics)
-            if report.diagnostics.containsError { return ExitStatus.invalidInput }
+            if report.diagnostics.containsError { return .invalidInput }
             for outcome in report.outcomes where !outcome.passed {
                 let place = outcome.location.map { "\($0): " } ?? ""
                 context.out("\(place)FAIL \(outcome.testCase): \(outcome.ruleID)\n    expected: \(outcome.expected)\n    got:      \(outcome.got)\n")
@@ -35,7 +35,7 @@ extension Commands {
             if !report.untested.isEmpty, arguments.positionals.isEmpty {
                 context.out("rules without tests: \(report.untested.joined(separator: ", "))\n")
             }
-            return report.failed == 0 ? ExitStatus.success : ExitStatus.findings
+            return report.failed == 0 ? RunStatus.passed : .findings
         })
 
     static let policyList = CommandSpec(
@@ -47,7 +47,7 @@ extension Commands {
                 let pad = String(repeating: " ", count: width - rule.id.count)
                 context.out("\(rule.id)\(pad)  \(rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(rule.title)\n")
             }
-            return ExitStatus.success
+            return .passed
         })
 
     static let policyExplain = CommandSpec(
@@ -69,7 +69,7 @@ extension Commands {
             if let rationale = rule.rationale { text += "\nWhy:\n  \(rationale)\n" }
             if let fix = rule.fix { text += "\nFix:\n  \(fix)\n" }
             context.out(text)
-            return ExitStatus.success
+            return .passed
         })
 }
 

@@ -2,8 +2,8 @@ import ParityKit
 
 /// `parity schema`: the JSON Schema of the file formats, for editors.
 enum SchemaCommand {
-    @Sendable static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> Int32 {
+    @Sendable static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> RunStatus {
         context.out(JSONSchemaGenerator.schema().pretty)
-        return ExitStatus.success
+        return .passed
     }
 }

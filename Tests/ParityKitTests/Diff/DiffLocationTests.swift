@@ -5,7 +5,10 @@ import ParityDiagnostics
 /// Gaps point at the file and line that wrote each value, through `extends` and folders.
 @Suite struct DiffLocationTests {
     static func report(_ reference: String, _ mirror: String) throws -> PairReport {
-        let (report, diagnostics) = DiffRun(sources: SourceStore()).run(reference: reference, mirror: mirror, root: Golden.repositoryRoot.path, today: "2026-11-25")
+        var options = DiffRun.Options(reference: reference, mirror: mirror, today: "2026-11-25")
+        options.root = Golden.repositoryRoot.path
+        let outcome = DiffRun(sources: SourceStore()).run(options)
+        let (report, diagnostics) = (outcome.report, outcome.diagnostics)
         #expect(!diagnostics.containsError, "\(diagnostics)")
         return try #require(report)
     }

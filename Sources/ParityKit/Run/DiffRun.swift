@@ -11,10 +11,32 @@ public struct DiffRun {
         self.sources = sources
     }
 
-    public func run(reference: String, mirror: String, root: String = ".", config: String? = nil, today: String) -> (PairReport?, [Diagnostic]) {
-        var (spec, diagnostics) = SpecLoader.load(config, root: root, sources: sources)
-        let workspace = Workspace(root: root, sources: sources, environmentsFolder: spec.environmentsFolder)
-        let sides = [reference, mirror].map { argument -> ResolvedEnvironment? in
+    public struct Options: Sendable {
+        /// The environment mirrored and the one that should mirror it: names or files.
+        public var reference: String
+        public var mirror: String
+        public var root = "."
+        public var config: String?
+        /// `YYYY-MM-DD`, for waiver expiry.
+        public var today: String
+
+        public init(reference: String, mirror: String, today: String) {
+            self.reference = reference
+            self.mirror = mirror
+            self.today = today
+        }
+    }
+
+    /// The pair's report; failing when a gap fails.
+    public func run(_ options: Options) -> Outcome<PairReport> {
+        let (report, diagnostics) = compare(options)
+        return Outcome(report: report, diagnostics: diagnostics, failing: !(report?.failingGaps.isEmpty ?? true))
+    }
+
+    private func compare(_ options: Options) -> (PairReport?, [Diagnostic]) {
+        var (spec, diagnostics) = SpecLoader.load(options.config, root: options.root, sources: sources)
+        let workspace = Workspace(root: options.root, sources: sources, environmentsFolder: spec.environmentsFolder)
+        let sides = [options.reference, options.mirror].map { argument -> ResolvedEnvironment? in
             let environment: ResolvedEnvironment?
             if FileManager.default.fileExists(atPath: argument) {
                 environment = workspace.resolve(workspace.load(path: argument))
@@ -29,7 +51,7 @@ public struct DiffRun {
         }
         guard let left = sides[0], let right = sides[1], !diagnostics.containsError else { return (nil, diagnostics) }
         let variances = spec.pairs?.first { $0.reference == left.name && $0.mirror == right.name }?.variances ?? []
-        let evaluator = PairEvaluator(variances: variances, waivers: spec.waivers, today: today, expressions: CELVarianceExpressions())
+        let evaluator = PairEvaluator(variances: variances, waivers: spec.waivers, today: options.today, expressions: CELVarianceExpressions())
         let report = evaluator.evaluate(reference: (left.name, left.value), mirror: (right.name, right.value), diff: EnvironmentDiff(schema: EnvironmentSchema.root))
         // A waiver that matches nothing here may belong to another pair: only `check`, which
         // sees every pair, can call it stale.

@@ -3,7 +3,7 @@ public import ParityDiagnostics
 
 /// `parity check`: validate every file, diff every pair, run every policy, apply waivers
 /// and the baseline, and decide the gate. Input errors in one file do not stop the others.
-public struct ParityCheck {
+public struct CheckRun {
     public struct Options: Sendable {
         public var root = "."
         public var config: String?
@@ -17,34 +17,18 @@ public struct ParityCheck {
         }
     }
 
-    /// Everything a run found, for the reporters.
-    public struct Result: Sendable {
-        public var spec: ParitySpec
-        /// Input problems (errors make the run invalid) and spec warnings.
-        public var diagnostics: [Diagnostic]
-        public var environments: [String]
-        public var pairs: [PairReport]
-        public var findings: [Finding]
-        public var ruleCount: Int
-        public var gate: GateDecision
-        public var failOn: GateDecision.Level
-
-        /// The exit status: 2 for invalid input, 1 when the gate fails, else 0.
-        public var exitStatus: Int32 {
-            if diagnostics.containsError { return ExitStatus.invalidInput }
-            return gate.passed ? ExitStatus.success : ExitStatus.findings
-        }
-
-        public var activeFindings: [Finding] { findings.filter(\.isActive) }
-    }
-
     public let sources: SourceStore
 
     public init(sources: SourceStore) {
         self.sources = sources
     }
 
-    public func run(_ options: Options) -> Result {
+    public func run(_ options: Options) -> Outcome<CheckReport> {
+        let report = check(options)
+        return Outcome(report: report, diagnostics: report.diagnostics, failing: !report.gate.passed)
+    }
+
+    private func check(_ options: Options) -> CheckReport {
         var options = options
         // Folders named in a spec are relative to the spec's own folder.
         if let config = options.config, options.root == "." {
@@ -54,7 +38,7 @@ public struct ParityCheck {
         if options.config != nil, diagnostics.containsError {
             // A spec that was asked for and cannot be read: judging with the defaults instead
             // would answer a question nobody asked.
-            return Result(spec: spec, diagnostics: diagnostics, environments: [], pairs: [], findings: [], ruleCount: 0,
+            return CheckReport(spec: spec, diagnostics: diagnostics, environments: [], pairs: [], findings: [], ruleCount: 0,
                           gate: GateDecision(passed: false, reasons: []), failOn: options.failOn ?? .error)
         }
         let workspace = Workspace(root: options.root, sources: sources, environmentsFolder: spec.environmentsFolder)
@@ -140,7 +124,7 @@ public struct ParityCheck {
         let gate = decide(spec: spec, failOn: failOn, reports: reports, findings: findings, diagnostics: diagnostics)
         var seen = Set<String>()
         let unique = diagnostics.filter { seen.insert($0.description + $0.notes.map(\.message).joined()).inserted }
-        return Result(spec: spec, diagnostics: unique.sortedByLocation(), environments: workspace.environmentNames, pairs: reports,
+        return CheckReport(spec: spec, diagnostics: unique.sortedByLocation(), environments: workspace.environmentNames, pairs: reports,
                       findings: findings, ruleCount: policies.rules.count, gate: gate, failOn: failOn)
     }
 

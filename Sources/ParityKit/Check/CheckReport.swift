@@ -1,0 +1,30 @@
+public import ParityDiagnostics
+
+/// Everything `parity check` found, for the reporters.
+public struct CheckReport: Sendable {
+    public var spec: ParitySpec
+    /// Input problems (errors make the run invalid) and spec warnings.
+    public var diagnostics: [Diagnostic]
+    public var environments: [String]
+    public var pairs: [PairReport]
+    public var findings: [Finding]
+    public var ruleCount: Int
+    public var gate: GateDecision
+    public var failOn: GateDecision.Level
+
+    public var activeFindings: [Finding] { findings.filter(\.isActive) }
+
+    /// The run's verdict, the same in every format.
+    public var verdict: Verdict {
+        if diagnostics.containsError { return .invalid }
+        return gate.passed ? .go : .noGo
+    }
+}
+
+/// The answer a gate gives: go, no-go, or that the input could not be judged.
+public enum Verdict: String, Sendable, CaseIterable {
+    case go, noGo = "no-go", invalid
+
+    /// As a verdict line begins: `GO`, `NO-GO`, `INVALID`.
+    public var word: String { rawValue.uppercased() }
+}
