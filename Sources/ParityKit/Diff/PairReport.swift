@@ -77,9 +77,11 @@ public struct PairEvaluator: Sendable {
                 }
                 if let failure, covering.isEmpty {
                     // No gap covers the path, so what it is (a secret, say) comes from the schema.
-                    var gap = Gap(.violated, at: path, reference: referenceValue, mirror: mirrorValue, sensitive: diff.schema.field(at: path)?.sensitive ?? false,
-                                  mirrorLocation: mirrorValue?.location, referenceLocation: referenceValue?.location)
-                    gap.type = SchemaType.object(diff.schema).type(at: path)
+                    var gap = Gap(
+                        .violated, at: path, reference: referenceValue, mirror: mirrorValue,
+                        sensitive: diff.schema.field(at: path)?.sensitive ?? false,
+                        mirrorLocation: mirrorValue?.location, referenceLocation: referenceValue?.location,
+                        type: SchemaType.object(diff.schema).type(at: path))
                     gap.status = .failing(explanation: "allowed variance '\(variance.rule.name)' does not hold: \(failure)")
                     gaps.append(gap)
                     attributes[gap.section, default: 0] += 1
