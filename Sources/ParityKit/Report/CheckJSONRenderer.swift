@@ -1,3 +1,5 @@
+import ParityDiagnostics
+
 /// `parity check --format json`: documented and versioned.
 ///
 /// Version 1: `{version, verdict: "go"|"no-go"|"invalid", reasons[], failOn,
@@ -37,4 +39,3 @@ public struct CheckJSONRenderer: Sendable {
     }
 }
 
-import ParityDiagnostics

@@ -81,9 +81,8 @@ public struct CheckRun {
         for pair in pairs {
             guard let reference = resolved[pair.reference], let mirror = resolved[pair.mirror] else { continue }
             let evaluator = PairEvaluator(variances: pair.variances, waivers: spec.waivers, today: options.today, expressions: expressions)
-            var report = evaluator.evaluate(reference: (reference.name, reference.value), mirror: (mirror.name, mirror.value), diff: diff)
-            diagnostics += report.diagnostics.filter { $0.code != .specStaleWaiver }
-            report.diagnostics = report.diagnostics.filter { $0.code != .specStaleWaiver }
+            let report = evaluator.evaluate(reference: (reference.name, reference.value), mirror: (mirror.name, mirror.value), diff: diff)
+            diagnostics += report.diagnostics
             reports.append(report)
         }
         diagnostics += staleGapWaivers(spec.waivers, reports: reports)
@@ -156,9 +155,9 @@ public struct CheckRun {
 
     /// Gap waivers that matched no gap in any pair (a waiver is checked against all pairs).
     private func staleGapWaivers(_ waivers: [Waiver], reports: [PairReport]) -> [Diagnostic] {
-        waivers.compactMap { waiver in
+        waivers.enumerated().compactMap { position, waiver in
             guard case .gap(let pattern) = waiver.subject else { return nil }
-            let used = reports.contains { report in report.gaps.contains { $0.path.matches(pattern, prefix: true) } }
+            let used = reports.contains { !$0.unmatchedWaivers.contains(position) }
             return used ? nil : .warning(.specStaleWaiver, "waiver for '\(pattern)' matches no gap in any pair; remove it", at: waiver.location)
         }
     }
