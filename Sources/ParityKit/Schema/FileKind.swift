@@ -35,7 +35,9 @@ public struct FileKind: Sendable {
         "Policy", "Guardrail rules written in CEL.", schema: PolicySchema.root,
         validate: { value, root, _ in PolicyLoader().compile(value, locator: ExpressionLocator(document: root)).1 })
     /// Tests of policy rules.
-    public static let policyTest = FileKind("PolicyTest", "Cases that pin what each policy rule says about a small environment.", schema: PolicyTestSchema.root)
+    public static let policyTest = FileKind(
+        "PolicyTest", "Cases that pin what each policy rule says about a small environment.", schema: PolicyTestSchema.root,
+        validate: { _, root, _ in PolicyTestCase.decode(root, file: root.location.file).1.filter { $0.code == .policyTestInvalid } })
 
     /// Every kind Parity reads, in the order help and the JSON Schema list them.
     public static let all: [FileKind] = [environment, paritySpec, policy, policyTest]
