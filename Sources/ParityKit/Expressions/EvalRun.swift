@@ -13,6 +13,8 @@ public struct EvalRun {
         /// `NAME=CEL` pairs, bound in order; each may use the ones before it.
         public var variables: [String] = []
         public var root = "."
+        /// What `now` and `today` are.
+        public var date = RunDate.current()
 
         public init(expression: String) {
             self.expression = expression
@@ -27,8 +29,9 @@ public struct EvalRun {
 
     /// The value of the expression, or the diagnostics saying why there is none.
     public func run(_ options: Options) -> Result<CELValue, DiagnosticList> {
-        var bindings: [String: CELValue] = [:]
+        var bindings = options.date.bindings
         var declarations = CELDeclarations()
+        var schedule = Schedule()
         if let name = options.environment {
             let (spec, specDiagnostics) = SpecLoader.load(nil, root: options.root, sources: sources)
             let workspace = Workspace(root: options.root, sources: sources, environmentsFolder: spec.environmentsFolder)
@@ -38,7 +41,11 @@ public struct EvalRun {
             bindings["env"] = CELBinding.celValue(resolved.value, type: .object(EnvironmentSchema.root))
             declarations = CELBinding.declarations(for: EnvironmentSchema.root)
             declarations.declare(variable: "env", .object(CELBinding.typeName(EnvironmentSchema.root)))
+            schedule = spec.schedule
         }
+        RunDate.declare(in: &declarations)
+        Schedule.declare(in: &declarations)
+        bindings["schedule"] = schedule.celValue
         if let input = options.input {
             do {
                 guard let root = try YAMLLoader(strictTags: false).loadFile(input, sources: sources).first?.root else {

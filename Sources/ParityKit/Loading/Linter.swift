@@ -8,6 +8,8 @@ public struct Linter {
     public let sources: SourceStore
     /// How environments are read (and the loader limits for every file).
     public var loader: EnvironmentLoader
+    /// The run's date: with one, a spec's waivers that have expired or expire soon are warned about.
+    public var date: RunDate?
 
     public init(sources: SourceStore, loader: EnvironmentLoader = EnvironmentLoader()) {
         self.sources = sources
@@ -34,6 +36,7 @@ public struct Linter {
         let spec = EnvironmentLoader.join(root, "parity.yaml")
         if FileManager.default.fileExists(atPath: spec) {
             diagnostics += checker.check(file: spec, sources: sources)
+            diagnostics += waiverCalendar(spec)
         }
         return Self.tidy(diagnostics)
     }
@@ -78,9 +81,18 @@ public struct Linter {
                 diagnostics += repository.resolve(repository.load(path: path)).diagnostics
             } else {
                 diagnostics += DocumentChecker(limits: loader.limits).check(bytes, file: path, sources: sources)
+                if documents.contains(where: { $0.root["kind"]?.scalar?.text == FileKind.paritySpec.name }) { diagnostics += waiverCalendar(path) }
             }
         }
         return Self.tidy(diagnostics)
+    }
+
+    /// Waivers of the spec at `file` past their last day, or within the spec's warning horizon of it.
+    private func waiverCalendar(_ file: String) -> [Diagnostic] {
+        guard let date else { return [] }
+        let (spec, diagnostics) = SpecLoader.load(file, root: (file as NSString).deletingLastPathComponent, sources: sources)
+        guard !diagnostics.containsError else { return [] }
+        return spec.waivers.compactMap { $0.expiredWarning(on: date.day) ?? $0.expiringWarning(on: date.day, warnWithin: spec.schedule.warnWithin) }
     }
 
     /// The policy files under `folder`, at any depth, sorted.

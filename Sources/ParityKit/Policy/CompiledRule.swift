@@ -21,6 +21,9 @@ public struct CompiledRule: Sendable {
             rule.target = .items(path.appending(.anyItem))
         }
         var declarations = CELBinding.declarations(for: schema)
+        // The run's date and the spec's schedule, the same for every rule of a run.
+        RunDate.declare(in: &declarations)
+        Schedule.declare(in: &declarations)
         let environment = CELType.object(CELBinding.typeName(schema))
         var diagnostics: [Diagnostic] = []
         func compile(_ expression: PolicyRule.Expression, role: String, in declarations: CELDeclarations) -> CELProgram? {

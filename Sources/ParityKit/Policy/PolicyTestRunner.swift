@@ -7,10 +7,13 @@ import ParityYAML
 public struct PolicyTestRunner: Sendable {
     public var rules: [CompiledRule]
     public var schema: ObjectSchema
+    /// The run's date, for cases that do not pin their own `today`.
+    public var date: RunDate
 
-    public init(rules: [CompiledRule], schema: ObjectSchema = EnvironmentSchema.root) {
+    public init(rules: [CompiledRule], schema: ObjectSchema = EnvironmentSchema.root, date: RunDate = .current()) {
         self.rules = rules
         self.schema = schema
+        self.date = date
     }
 
     /// One expectation's verdict.
@@ -58,8 +61,9 @@ public struct PolicyTestRunner: Sendable {
                 let decoded = SchemaDecoder().decode(document.root, as: PolicyTestSchema.root)
                 report.diagnostics += decoded.diagnostics
                 guard !decoded.diagnostics.containsError else { continue }
-                for caseNode in document.root["cases"]?.sequence ?? [] {
-                    run(caseNode, file: file, rules: byID, sources: sources, report: &report, exercised: &exercised)
+                for (index, caseNode) in (document.root["cases"]?.sequence ?? []).enumerated() {
+                    let settings = decoded.value["cases"]?.list?[safe: index]
+                    run(caseNode, settings: settings, file: file, rules: byID, sources: sources, report: &report, exercised: &exercised)
                 }
             }
         }
@@ -67,8 +71,13 @@ public struct PolicyTestRunner: Sendable {
         return report
     }
 
-    private func run(_ node: Node, file: String, rules: [String: CompiledRule], sources: SourceStore, report: inout Report, exercised: inout Set<String>) {
+    private func run(_ node: Node, settings: Value?, file: String, rules: [String: CompiledRule], sources: SourceStore,
+                     report: inout Report, exercised: inout Set<String>) {
         let name = node["name"]?.scalar?.text ?? "case"
+        let date = settings?["today"]?.string.flatMap { RunDate(day: $0) } ?? self.date
+        var scheduleProblems: [Diagnostic] = []
+        let schedule = Schedule.from(settings?["schedule"], diagnostics: &scheduleProblems)
+        report.diagnostics += scheduleProblems
         let tier = node["tier"]?.scalar?.text ?? "production"
         guard let mirror = environment(node, field: "environment", name: "test", tier: tier, file: file, sources: sources, report: &report) else { return }
         let reference = node["reference"] == nil ? nil
@@ -85,7 +94,7 @@ public struct PolicyTestRunner: Sendable {
                 continue
             }
             var checked: [String: Int] = [:]
-            let engine = PolicyEngine(rules: [rule], schema: schema)
+            let engine = PolicyEngine(rules: [rule], schema: schema, date: date, schedule: schedule)
             let pairs = reference.map { [(reference: $0, mirror: mirror)] } ?? []
             let findings = engine.evaluate(environments: [mirror], pairs: pairs, checked: &checked)
             let got: String
@@ -138,6 +147,10 @@ public struct PolicyTestRunner: Sendable {
         let environment = Value(.object(fields), at: decoded.value.location)
         return PolicySubject(name: metadata["name"]?.string ?? name, tier: metadata["tier"]?.string, value: environment)
     }
+}
+
+fileprivate extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
 
 /// What a case expects of a rule.

@@ -20,6 +20,7 @@ enum EvalCommand {
         options.environment = arguments.value("env")
         options.input = arguments.value("input")
         options.variables = arguments.all("var")
+        options.date = try RunDateOption.date(arguments, context, command: "parity eval")
         switch EvalRun(sources: context.sources).run(options) {
         case .success(let value):
             context.out((arguments.value("format") == "cel" ? value.celLiteral : value.json) + "\n")

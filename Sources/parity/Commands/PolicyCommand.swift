@@ -20,10 +20,12 @@ extension Commands {
     static let policyTest = CommandSpec(
         name: "test", abstract: "Run the policy tests next to the policies.",
         positionals: [PositionalSpec(name: "PATH", arity: .many, help: "test files or folders (default: policies/)")],
+        options: [RunDateOption.spec],
         run: { arguments, context in
+            let date = try RunDateOption.date(arguments, context, command: "parity policy test")
             let rules = try loadPolicies(context)
             let paths = arguments.positionals.isEmpty ? [try policiesFolder(context)] : arguments.positionals
-            let report = PolicyTestRunner(rules: rules).run(files: PolicyTestRunner.testFiles(in: paths), sources: context.sources)
+            let report = PolicyTestRunner(rules: rules, date: date).run(files: PolicyTestRunner.testFiles(in: paths), sources: context.sources)
             context.report(report.diagnostics)
             if report.diagnostics.containsError { return .invalidInput }
             for outcome in report.outcomes where !outcome.passed {
