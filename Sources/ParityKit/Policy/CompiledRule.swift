@@ -10,8 +10,9 @@ public struct CompiledRule: Sendable {
     let when: CELProgram?
     let assert: CELProgram
     let message: MessageTemplate
-    /// The fields the assertion reads from `self` (`encryption.atRest`), to locate findings.
-    let subjectPath: [String]
+    /// The fields the assertion reads from `self` (for pair rules `mirror`), directly or through
+    /// the variables it reads, in the order it reads them: where a finding points.
+    let subjectPaths: [[String]]
 
     /// Compiles `rule`, or returns every problem found in its expressions.
     public static func compile(_ rule: PolicyRule, schema: ObjectSchema, locator: ExpressionLocator) -> Result<CompiledRule, DiagnosticList> {
@@ -90,27 +91,29 @@ public struct CompiledRule: Sendable {
         guard diagnostics.isEmpty, let assert, let message, rule.when == nil || when != nil else {
             return .failure(DiagnosticList(diagnostics))
         }
-        return .success(CompiledRule(rule: rule, variables: variables, when: when, assert: assert, message: message, subjectPath: Self.subjectPath(rule.assert.source, of: rule.target == .pair ? "mirror." : "self.")))
+        let paths = Self.subjectPaths(assert.expr, of: rule.target == .pair ? "mirror" : "self", variables: variables)
+        return .success(CompiledRule(rule: rule, variables: variables, when: when, assert: assert, message: message, subjectPaths: paths))
     }
 
-    /// The first `self.a.b` (for pair rules `mirror.a.b`) chain of an expression: the field
-    /// a finding is most likely about.
-    static func subjectPath(_ source: String, of subject: String = "self.") -> [String] {
-        guard let range = source.range(of: subject) else { return [] }
-        var path: [String] = []
-        var current = ""
-        for character in source[range.upperBound...] {
-            if character.isLetter || character.isNumber || character == "_" {
-                current.append(character)
-            } else if character == "." && !current.isEmpty {
-                path.append(current)
-                current = ""
-            } else {
-                break
+    /// The fields `expr` reads from `subject`, from its syntax tree: first those it reads
+    /// itself, then those of the variables it reads (`variables.shared` reads
+    /// `mirror.access.credentials`); lists a comprehension iterates after the values compared,
+    /// and chains only tested for presence (`has(...)`) last.
+    static func subjectPaths(_ expr: Expr, of subject: String, variables: [(name: String, program: CELProgram)]) -> [[String]] {
+        var read: [Expr.Selection] = []
+        var pending = [expr]
+        var visited = Set<String>()
+        while !pending.isEmpty {
+            let next = pending.removeFirst()
+            read += next.selections(from: subject)
+            for used in next.selections(from: "variables") {
+                guard let name = used.path.first, visited.insert(name).inserted,
+                      let variable = variables.first(where: { $0.name == name }) else { continue }
+                pending.append(variable.program.expr)
             }
         }
-        if !current.isEmpty { path.append(current) }
-        // A trailing call (`self.name.startsWith`) is not a field; the value check drops it.
-        return path
+        var seen = Set<[String]>()
+        let ordered = read.filter { !$0.testOnly && !$0.iterated } + read.filter { !$0.testOnly && $0.iterated } + read.filter(\.testOnly)
+        return ordered.map(\.path).filter { seen.insert($0).inserted }
     }
 }

@@ -142,15 +142,15 @@ public struct PolicyEngine: Sendable {
         }
     }
 
-    /// The item's place, or that of the field the assertion reads, where it is written.
+    /// Where the field the assertion reads is written: the first of its paths present in the
+    /// item (a trailing call such as `self.name.startsWith` is not a field and is not found),
+    /// else the item itself.
     private func locate(_ compiled: CompiledRule, in value: Value) -> SourceLocation? {
-        var current = value
-        var location = value.location
-        for name in compiled.subjectPath {
-            guard let next = current[name] else { break }
-            current = next
-            if let here = next.location { location = here }
+        for path in compiled.subjectPaths {
+            var current: Value? = value
+            for name in path { current = current?[name] }
+            if let current, let location = current.location { return location }
         }
-        return location
+        return value.location
     }
 }
