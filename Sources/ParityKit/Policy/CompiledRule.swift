@@ -98,7 +98,7 @@ public struct CompiledRule: Sendable {
     /// The fields `expr` reads from `subject`, from its syntax tree: first those it reads
     /// itself, then those of the variables it reads (`variables.shared` reads
     /// `mirror.access.credentials`); lists a comprehension iterates after the values compared,
-    /// and chains only tested for presence (`has(...)`) last.
+    /// and chains only tested for presence (`!has(self.value)`) last.
     static func subjectPaths(_ expr: Expr, of subject: String, variables: [(name: String, program: CELProgram)]) -> [[String]] {
         var read: [Expr.Selection] = []
         var pending = [expr]
@@ -113,7 +113,11 @@ public struct CompiledRule: Sendable {
             }
         }
         var seen = Set<[String]>()
-        let ordered = read.filter { !$0.testOnly && !$0.iterated } + read.filter { !$0.testOnly && $0.iterated } + read.filter(\.testOnly)
+        let reads = read.filter { !$0.testOnly }
+        // A presence test guarding a read (`has(self.encryption) && self.encryption.inTransit`)
+        // is no place of its own: when the field read is missing, the finding is the item's.
+        let tests = read.filter { test in test.testOnly && !reads.contains { $0.path.starts(with: test.path) } }
+        let ordered = reads.filter { !$0.iterated } + reads.filter(\.iterated) + tests
         return ordered.map(\.path).filter { seen.insert($0).inserted }
     }
 }
