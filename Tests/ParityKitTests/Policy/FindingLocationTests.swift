@@ -10,7 +10,7 @@ import ParityYAML
 @Suite struct FindingLocationTests {
     /// The built-in rules, by id.
     static let builtIn: [String: CompiledRule] = {
-        let loaded = PolicyLoader().load(files: PolicyLoader.policyFiles(in: BuiltInPolicyTests.policies), sources: SourceStore())
+        let loaded = PolicyLoader().load(files: RepositoryLayout.policyFiles(in: BuiltInPolicyTests.policies), sources: SourceStore())
         return Dictionary(loaded.rules.map { ($0.rule.id, $0) }, uniquingKeysWith: { first, _ in first })
     }()
 

@@ -27,7 +27,7 @@ import ParityYAML
     @Test func expressionsReadTodayNowAndTheSchedule() throws {
         var options = EvalRun.Options(expression: "[string(today), today == now, schedule.rehearseEvery == duration('720h'), today - timestamp('2026-11-15T00:00:00Z')]")
         options.date = try #require(RunDate(day: "2026-11-25"))
-        let value = try EvalRun(sources: SourceStore()).run(options).get()
+        let value = try #require(EvalRun(sources: SourceStore()).run(options).report)
         #expect(value.celLiteral == #"["2026-11-25T00:00:00Z", true, true, duration("864000s")]"#)
     }
 
