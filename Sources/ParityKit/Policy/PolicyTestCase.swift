@@ -26,6 +26,10 @@ public struct PolicyTestCase: Sendable {
     public var reference: Node?
     public var expectations: [Expectation]
     public var location: SourceLocation
+    /// The day the case is judged on (`YYYY-MM-DD`), when it fixes one.
+    public var today: String?
+    /// The case's own `schedule:` settings, when it gives them.
+    public var schedule: Value?
 
     /// The cases of a PolicyTest document at `file`, with every problem the schema and the
     /// cases' own rules find; `parity lint` and `parity policy test` both read them here.
@@ -69,7 +73,8 @@ public struct PolicyTestCase: Sendable {
         }
         return PolicyTestCase(
             name: value["name"]?.string ?? "case", tier: value["tier"]?.string ?? Tier.production.rawValue,
-            environment: environment, reference: node["reference"], expectations: expectations, location: node.location)
+            environment: environment, reference: node["reference"], expectations: expectations, location: node.location,
+            today: value["today"]?.string, schedule: value["schedule"])
     }
 }
 

@@ -7,10 +7,13 @@ import ParityYAML
 public struct PolicyTestRunner: Sendable {
     public var rules: [CompiledRule]
     public var schema: ObjectSchema
+    /// The run's date, for cases that do not pin their own `today`.
+    public var date: RunDate
 
-    public init(rules: [CompiledRule], schema: ObjectSchema = EnvironmentSchema.root) {
+    public init(rules: [CompiledRule], schema: ObjectSchema = EnvironmentSchema.root, date: RunDate = .current()) {
         self.rules = rules
         self.schema = schema
+        self.date = date
     }
 
     /// One expectation's verdict.
@@ -65,6 +68,10 @@ public struct PolicyTestRunner: Sendable {
         let reference = testCase.reference.flatMap {
             environment(.inline($0), name: "reference", tier: Tier.production.rawValue, sources: sources, report: &report)
         }
+        let date = testCase.today.flatMap { RunDate(day: $0) } ?? self.date
+        var scheduleProblems: [Diagnostic] = []
+        let schedule = Schedule.from(testCase.schedule, diagnostics: &scheduleProblems)
+        report.diagnostics += scheduleProblems
         for expectation in testCase.expectations {
             let ruleID = expectation.ruleID
             guard let rule = rules[ruleID] else {
@@ -75,7 +82,7 @@ public struct PolicyTestRunner: Sendable {
             }
             exercised.insert(ruleID)
             var checked: [String: Int] = [:]
-            let engine = PolicyEngine(rules: [rule], schema: schema)
+            let engine = PolicyEngine(rules: [rule], schema: schema, date: date, schedule: schedule)
             let pairs = reference.map { [(reference: $0, mirror: mirror)] } ?? []
             let findings = engine.evaluate(environments: [mirror], pairs: pairs, checked: &checked)
             let got: String

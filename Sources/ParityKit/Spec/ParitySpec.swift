@@ -27,6 +27,8 @@ public struct ParitySpec: Sendable {
     public var pairs: [Pair]?
     public var waivers: [Waiver] = []
     public var gate = Gate()
+    /// Rehearsal cadence and warning horizon (`schedule:`).
+    public var schedule = Schedule()
     /// Where the spec was read from, if anywhere.
     public var file: String?
 
@@ -101,8 +103,10 @@ public struct ParitySpec: Sendable {
             }
             var entry = Waiver(subject, reason: reason, owner: owner, ticket: waiver["ticket"]?.string, expires: expires, location: waiver.location)
             entry.environment = waiver["environment"]?.string
+            guard Self.scope(waiver, of: &entry, diagnostics: &diagnostics) else { continue }
             spec.waivers.append(entry)
         }
+        spec.schedule = Schedule.from(value["schedule"], diagnostics: &diagnostics)
         if let gate = value["gate"] {
             if let failOn = gate["failOn"]?.string.flatMap(GateDecision.Level.init(rawValue:)) { spec.gate.failOn = failOn }
             spec.gate.minimumScore = gate["minimumScore"]?.double
@@ -133,9 +137,8 @@ public struct ParitySpec: Sendable {
             diagnostics.append(.error(.specInvalidVariance, "a variance has either a 'rule' or a 'cel' predicate, not both", at: value.location))
             return nil
         case (nil, let source?):
-            let declarations = CELDeclarations().declaring(variable: "reference", .dyn).declaring(variable: "mirror", .dyn)
             do throws(CELError) {
-                let program = try CEL.compile(source, declarations: declarations)
+                let program = try CEL.compile(source, declarations: CELVarianceExpressions.declarations)
                 if let type = program.resultType, type != .bool, type != .dyn {
                     diagnostics.append(.error(.specInvalidVariance, "the cel predicate must be true or false, and this one gives \(type)", at: value["cel"]?.location))
                     return nil
@@ -202,6 +205,33 @@ public struct ParitySpec: Sendable {
 }
 
 extension ParitySpec {
+    /// Reads a gap waiver's `pair: REF:MIRROR` or `mirror: NAME`; false (with a diagnostic) when malformed.
+    static func scope(_ value: Value, of waiver: inout Waiver, diagnostics: inout [Diagnostic]) -> Bool {
+        let pair = value["pair"], mirror = value["mirror"]
+        guard pair != nil || mirror != nil else { return true }
+        guard case .gap = waiver.subject else {
+            diagnostics.append(.error(.specInvalidWaiver, "'pair' and 'mirror' scope a gap waiver; a rule waiver names its 'environment'",
+                                      at: (pair ?? mirror)?.location))
+            return false
+        }
+        if pair != nil, mirror != nil {
+            diagnostics.append(.error(.specInvalidWaiver, "a waiver names its 'pair' or its 'mirror', not both", at: mirror?.location))
+            return false
+        }
+        if let text = mirror?.string {
+            waiver.mirror = text
+            return true
+        }
+        let sides = (pair?.string ?? "").split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard sides.count == 2, !sides[0].isEmpty, !sides[1].isEmpty, sides[0] != sides[1] else {
+            diagnostics.append(.error(.specInvalidWaiver, "'\(pair?.displayText ?? "")' is not a pair; write REFERENCE:MIRROR, such as production:staging",
+                                      at: pair?.location))
+            return false
+        }
+        (waiver.reference, waiver.mirror) = (sides[0], sides[1])
+        return true
+    }
+
     /// Why `pattern` is no regular expression ParityCEL accepts, or nil.
     static func regexProblem(_ pattern: String) -> String? {
         do throws(CELError) {

@@ -22,6 +22,7 @@ enum Commands {
             .value("baseline", "FILE", help: "report only findings not in this baseline"),
             .value("write-baseline", "FILE", help: "record the current findings as a baseline"),
             .choice("fail-on", "LEVEL", help: "the lowest severity that fails the run", of: GateDecision.Level.self),
+            RunDateOption.spec,
         ],
         run: CheckCommand.run
     )
@@ -33,7 +34,7 @@ enum Commands {
             PositionalSpec(name: "REFERENCE", arity: .one, help: "the environment mirrored (name or file)"),
             PositionalSpec(name: "MIRROR", arity: .one, help: "the environment that should mirror it (name or file)"),
         ],
-        options: [.value("format", short: "f", "F", help: "output format", choices: ["text", "json"])],
+        options: [.value("format", short: "f", "F", help: "output format", choices: ["text", "json"]), RunDateOption.spec],
         run: DiffCommand.run
     )
 
@@ -41,6 +42,7 @@ enum Commands {
         name: "lint",
         abstract: "Validate environment, spec and policy files (the pre-commit hook).",
         positionals: [PositionalSpec(name: "FILE", arity: .many, help: "files or folders to validate (default: the repository: environments/, policies/, parity.yaml)")],
+        options: [RunDateOption.spec],
         run: LintCommand.run
     )
 
@@ -53,6 +55,7 @@ enum Commands {
             .value("input", "FILE", help: "bind the YAML document in FILE as 'self'"),
             .value("var", "NAME=CEL", help: "bind NAME to the value of a CEL expression", repeatable: true),
             .value("format", short: "f", "F", help: "output format", choices: ["json", "cel"]),
+            RunDateOption.spec,
         ],
         run: EvalCommand.run
     )
