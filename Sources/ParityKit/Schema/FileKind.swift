@@ -36,8 +36,13 @@ public struct FileKind: Sendable {
     /// Tests of policy rules.
     public static let policyTest = FileKind("PolicyTest", "Cases that pin what each policy rule says about a small environment.", schema: PolicyTestSchema.root)
 
+    /// A migration's phases and their go / no-go / pause criteria.
+    public static let migrationPlan = FileKind(
+        "MigrationPlan", "A migration's phases, each with entry, success and pause criteria over metrics and data reconciliation.",
+        schema: PlanSchema.root, validate: { value, _, sources in MigrationPlan.from(value, file: "", locator: ExpressionLocator(sources: sources)).1 })
+
     /// Every kind Parity reads, in the order help and the JSON Schema list them.
-    public static let all: [FileKind] = [environment, paritySpec, policy, policyTest]
+    public static let all: [FileKind] = [environment, paritySpec, policy, policyTest, migrationPlan]
 
     /// The apiVersions Parity reads.
     public static let apiVersions = [EnvironmentSchema.apiVersion]
