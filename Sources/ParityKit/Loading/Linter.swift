@@ -42,6 +42,9 @@ public struct Linter {
         for file in RepositoryLayout.yamlFiles(in: layout.policiesFolder) {
             diagnostics += checker.check(file: file, sources: sources)
         }
+        for file in layout.planFiles {
+            diagnostics += checker.check(file: file, sources: sources) + layout.planReferences(file, workspace: workspace)
+        }
         return diagnostics
     }
 
@@ -88,6 +91,9 @@ public struct Linter {
                 diagnostics += repository.resolve(repository.load(path: path)).diagnostics
             } else {
                 diagnostics += DocumentChecker(limits: loader.limits).check(bytes, file: path, sources: sources)
+                if documents.contains(where: { $0.root["kind"]?.scalar?.text == FileKind.migrationPlan.name }) {
+                    diagnostics += layout.planReferences(path, workspace: repository)
+                }
             }
         }
         return Self.tidy(diagnostics)

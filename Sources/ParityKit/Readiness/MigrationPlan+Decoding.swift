@@ -105,7 +105,7 @@ extension MigrationPlan {
         if let collection {
             each = PlanItems(collection: collection, when: value["when"]?.string, whenLocation: value["when"]?.location)
             if let items = each, case .failure(let problem) = ItemFilter.compile(items, locator: locator) {
-                fail(problem.code, problem.message, nil)
+                fail(problem.code, problem.message, Value(.null, at: problem.location))
             }
         } else if value["when"] != nil {
             fail(.planInvalidCriterion, "'when' filters the items of 'for'; add 'for: services' or remove it", value["when"])

@@ -29,25 +29,47 @@ public enum PlanLoader {
     /// Problems of the plan's references into the repository: environments that do not exist,
     /// rollback references that name no procedure of the rehearsal environment.
     public static func references(of plan: MigrationPlan, in workspace: Workspace) -> (rehearsal: ResolvedEnvironment?, diagnostics: [Diagnostic]) {
+        let rollbacks = plan.phases.flatMap(\.criteria).compactMap { criterion in
+            criterion.rollback.map { (criterion: criterion.name, name: $0, location: criterion.rollbackLocation) }
+        }
+        return references(environments: [(plan.baseline, plan.baselineLocation), (plan.rehearsal, plan.rehearsalLocation)], rollbacks: rollbacks, in: workspace)
+    }
+
+    /// The same checks on a decoded plan value, which may have other problems.
+    public static func references(of value: Value, in workspace: Workspace) -> [Diagnostic] {
+        let environments = ["baseline", "rehearsal"].compactMap { field in value[field].flatMap { written in written.string.map { ($0, written.location) } } }
+        guard environments.count == 2 else { return [] }
+        var rollbacks: [(criterion: String, name: String, location: SourceLocation?)] = []
+        for phase in value["phases"]?.list ?? [] {
+            for role in Criterion.Role.allCases {
+                for criterion in phase[role.rawValue]?.list ?? [] {
+                    guard let name = criterion.name, let rollback = criterion["rollback"], let procedure = rollback.string else { continue }
+                    rollbacks.append((name, procedure, rollback.location))
+                }
+            }
+        }
+        return references(environments: environments, rollbacks: rollbacks, in: workspace).diagnostics
+    }
+
+    private static func references(environments: [(String, SourceLocation?)], rollbacks: [(criterion: String, name: String, location: SourceLocation?)],
+                                   in workspace: Workspace) -> (rehearsal: ResolvedEnvironment?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        for (name, location) in [(plan.baseline, plan.baselineLocation), (plan.rehearsal, plan.rehearsalLocation)] where workspace.source(named: name) == nil {
+        for (name, location) in environments where workspace.source(named: name) == nil {
             var unknown = workspace.unknownEnvironment(name)
             unknown.location = location
             diagnostics.append(unknown)
         }
-        guard let rehearsal = workspace.resolve(named: plan.rehearsal), !rehearsal.diagnostics.containsError else {
+        let rehearsalName = environments[1].0
+        guard let rehearsal = workspace.resolve(named: rehearsalName), !rehearsal.diagnostics.containsError else {
             return (nil, diagnostics)
         }
         let procedures = (rehearsal.value["rollback"]?.list ?? []).compactMap(\.name)
-        for phase in plan.phases {
-            for criterion in phase.criteria {
-                guard let name = criterion.rollback, !procedures.contains(name) else { continue }
-                let known = procedures.isEmpty ? "it defines none" : "it defines \(DocumentHeader.phrase(procedures))"
-                diagnostics.append(.error(
-                    .planUnknownRollback,
-                    "criterion '\(criterion.name)' invokes rollback '\(name)', which \(plan.rehearsal) does not define\(Suggestion.didYouMean(name, in: procedures)); \(known)",
-                    at: criterion.rollbackLocation, notes: [.init("\(plan.rehearsal)'s rollback procedures are here", at: rehearsal.value["rollback"]?.location)]))
-            }
+        for reference in rollbacks where !procedures.contains(reference.name) {
+            let known = procedures.isEmpty ? "\(rehearsalName) defines none" : "\(rehearsalName) defines \(DocumentHeader.phrase(procedures))"
+            diagnostics.append(.error(
+                .planUnknownRollback,
+                "criterion '\(reference.criterion)' invokes rollback '\(reference.name)', which \(rehearsalName) does not define\(Suggestion.didYouMean(reference.name, in: procedures)) (\(known))",
+                at: reference.location, notes: [.init("\(rehearsalName)'s rollback procedures are here", at: rehearsal.value["rollback"]?.location)]))
         }
         return (rehearsal, diagnostics)
     }

@@ -39,9 +39,9 @@ public struct ReadyRun {
     private func evaluate(_ options: Options) -> (ReadinessReport?, [Diagnostic]) {
         var (loaded, diagnostics) = PlanLoader.load(options.plan, sources: sources)
         guard var plan = loaded else { return (nil, diagnostics) }
-        let (spec, specDiagnostics) = SpecLoader.load(nil, root: options.root, sources: sources)
-        diagnostics += specDiagnostics
-        let workspace = Workspace(root: options.root, sources: sources, environmentsFolder: spec.environmentsFolder)
+        let (layout, layoutDiagnostics) = RepositoryLayout.load(root: options.root, sources: sources)
+        diagnostics += layoutDiagnostics
+        let workspace = Workspace(root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder)
         let (rehearsal, references) = PlanLoader.references(of: plan, in: workspace)
         diagnostics += references
         for (name, value) in options.sources {
