@@ -15,18 +15,19 @@ struct CriterionJudge {
     }
 
     /// Why a measurement is not enough to judge on, if it is not.
-    func shortfall(_ measurement: Measurement, side: String) -> String? {
-        if measurement.series == 0 { return "\(side): no series for the query" }
-        if measurement.samples == 0, measurement.nanSamples > 0 { return "\(side): every sample is NaN (\(measurement.nanSamples))" }
+    func shortfall(_ measurement: Measurement, side: String?) -> String? {
+        let prefix = side.map { "\($0): " } ?? ""
+        if measurement.series == 0 { return "\(prefix)no series for the query" }
+        if measurement.samples == 0, measurement.nanSamples > 0 { return "\(prefix)every sample is NaN (\(measurement.nanSamples))" }
         if measurement.samples < criterion.minSamples {
-            return "\(side): \(measurement.samples) sample\(measurement.samples == 1 ? "" : "s"), fewer than the \(criterion.minSamples) needed"
+            return "\(prefix)\(measurement.samples) sample\(measurement.samples == 1 ? "" : "s"), fewer than the \(criterion.minSamples) needed"
         }
         return nil
     }
 
     /// The judgements of a metric criterion, both sides measured (the baseline only when compared).
     func judge(_ check: MetricCheck, rehearsal: Measurement, baseline: Measurement?) -> (CriterionResult.Status, [JudgementResult], String?) {
-        var shortfalls = [shortfall(rehearsal, side: "rehearsal")]
+        var shortfalls = [shortfall(rehearsal, side: check.needsBaseline ? "rehearsal" : nil)]
         if check.needsBaseline, let baseline { shortfalls.append(shortfall(baseline, side: "baseline (\(baselineName))")) }
         let missing = shortfalls.compactMap { $0 }
         guard missing.isEmpty, let value = rehearsal.value else { return (.noData, [], missing.joined(separator: "; ")) }

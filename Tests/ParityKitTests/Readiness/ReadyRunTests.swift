@@ -54,7 +54,7 @@ import Testing
         let report = try #require(Self.run("prep").report)
         let entry = try #require(report.criteria.first { $0.name == "production-within-budget" })
         #expect(entry.status == .noData && entry.effect == .pause)
-        #expect(entry.note == "rehearsal: no series for the query")
+        #expect(entry.note == "no series for the query")
     }
 
     @Test func reconciliationFailsOnNaNAndMissingTables() throws {
