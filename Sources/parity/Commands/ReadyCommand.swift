@@ -3,7 +3,7 @@ import ParityKit
 /// `parity ready PLAN`: GO exits 0; NO-GO and PAUSE exit 1; invalid input and sources that
 /// cannot answer exit 2.
 enum ReadyCommand {
-    static let formats = ["text", "json"]
+    static let formats = ["text", "json", "markdown", "junit"]
 
     @Sendable static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> RunStatus {
         var options = ReadyRun.Options(plan: arguments.positionals[0])
@@ -27,6 +27,8 @@ enum ReadyCommand {
         let text: String
         switch arguments.value("format") ?? "text" {
         case "json": text = ReadyJSONRenderer().render(report)
+        case "markdown": text = ReadyMarkdownRenderer().render(report)
+        case "junit": text = ReadyJUnitRenderer().render(report)
         default: text = ReadyTextRenderer(style: TextStyle(enabled: arguments.value("output") == nil && context.colourOut)).render(report)
         }
         if let output = arguments.value("output") {

@@ -27,6 +27,8 @@ import Testing
     static let renderers: [(String, @Sendable (ReadinessReport) -> String)] = [
         ("txt", { ReadyTextRenderer(style: TextStyle(enabled: false)).render($0) }),
         ("json", { ReadyJSONRenderer().render($0) }),
+        ("md", { ReadyMarkdownRenderer().render($0) }),
+        ("junit.xml", { ReadyJUnitRenderer().render($0) }),
     ]
 
     @Test(arguments: [("validation", ReadinessVerdict.noGo, RunStatus.findings), ("prep", .pause, .findings), ("migration", .go, .passed)])
