@@ -44,6 +44,9 @@ public struct Linter {
         for file in RepositoryLayout.yamlFiles(in: layout.policiesFolder) {
             diagnostics += checker.check(file: file, sources: sources)
         }
+        for file in layout.planFiles {
+            diagnostics += checker.check(file: file, sources: sources) + layout.planReferences(file, workspace: workspace)
+        }
         return diagnostics + waiverCalendar(layout.spec)
     }
 
@@ -93,6 +96,9 @@ public struct Linter {
                 if documents.contains(where: { $0.root["kind"]?.scalar?.text == FileKind.paritySpec.name }) {
                     let (spec, problems) = SpecLoader.load(path, root: (path as NSString).deletingLastPathComponent, sources: SourceStore())
                     if !problems.containsError { diagnostics += waiverCalendar(spec) }
+                }
+                if documents.contains(where: { $0.root["kind"]?.scalar?.text == FileKind.migrationPlan.name }) {
+                    diagnostics += layout.planReferences(path, workspace: repository)
                 }
             }
         }

@@ -39,8 +39,14 @@ public struct FileKind: Sendable {
         "PolicyTest", "Cases that pin what each policy rule says about a small environment.", schema: PolicyTestSchema.root,
         validate: { _, root, _ in PolicyTestCase.decode(root, file: root.location.file).1.filter { $0.code == .policyTestInvalid } })
 
+    /// A migration's phases and their go / no-go / pause criteria.
+    public static let migrationPlan = FileKind(
+        "MigrationPlan", "A migration's phases, each with entry, success and pause criteria over metrics and data reconciliation.",
+        schema: PlanSchema.root,
+        validate: { value, root, _ in MigrationPlan.from(value, file: root.location.file, locator: ExpressionLocator(document: root)).1 })
+
     /// Every kind Parity reads, in the order help and the JSON Schema list them.
-    public static let all: [FileKind] = [environment, paritySpec, policy, policyTest]
+    public static let all: [FileKind] = [environment, paritySpec, policy, policyTest, migrationPlan]
 
     /// The apiVersions Parity reads.
     public static let apiVersions = [EnvironmentSchema.apiVersion]
