@@ -8,7 +8,7 @@ enum CheckCommand {
         var options = CheckRun.Options(today: Today.string(environment: context.environment))
         options.config = arguments.value("config")
         options.baseline = arguments.value("baseline")
-        options.failOn = arguments.value("fail-on").flatMap(GateDecision.Level.init(rawValue:))
+        options.failOn = arguments.choice("fail-on", as: GateDecision.Level.self)
         let outputs = try arguments.all("output").map { value in
             switch ReportOutput.parse(value) {
             case .success(let output): return output
@@ -27,7 +27,7 @@ enum CheckCommand {
             try AtomicFile.write(Baseline.render(findings: result.findings, gaps: gaps), to: path)
         }
         // The parser checked the value against the formats.
-        let format = arguments.value("format").flatMap(ReportFormat.init(rawValue:)) ?? .text
+        let format = arguments.choice("format", as: ReportFormat.self) ?? .text
         let summary = context.environment["GITHUB_STEP_SUMMARY"].flatMap { $0.isEmpty ? nil : $0 }
         var render = ReportFormat.Options(base: FileManager.default.currentDirectoryPath)
         render.writesStepSummary = summary != nil

@@ -15,11 +15,11 @@ enum Commands {
         abstract: "Validate every file, diff every pair, run every policy, and decide the gate.",
         options: [
             .value("config", short: "c", "FILE", help: "the ParitySpec (default: parity.yaml)"),
-            .value("format", short: "f", "F", help: "report format on stdout", choices: ReportFormat.allCases.map(\.rawValue)),
+            .choice("format", short: "f", "F", help: "report format on stdout", of: ReportFormat.self),
             .value("output", short: "o", "FORMAT=FILE", help: "also write a report in FORMAT to FILE, atomically (a bare FILE takes the --format report instead of stdout)", repeatable: true),
             .value("baseline", "FILE", help: "report only findings not in this baseline"),
             .value("write-baseline", "FILE", help: "record the current findings as a baseline"),
-            .value("fail-on", "LEVEL", help: "the lowest severity that fails the run", choices: ["error", "warning", "never"]),
+            .choice("fail-on", "LEVEL", help: "the lowest severity that fails the run", of: GateDecision.Level.self),
         ],
         run: CheckCommand.run
     )
