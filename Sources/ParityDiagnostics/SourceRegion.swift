@@ -55,7 +55,9 @@ extension SourceStore {
         while index < scalars.count {
             let scalar = scalars[index]
             if let open = quote {
-                if open == "\"", scalar == "\\" {
+                // `\"` inside double quotes and `''` inside single quotes do not close them.
+                let escaped = open == "\"" ? scalar == "\\" : scalar == "'" && index + 1 < scalars.count && scalars[index + 1] == "'"
+                if escaped {
                     index += 2
                     continue
                 }

@@ -72,6 +72,11 @@ public struct JUnitRenderer: Sendable {
             guard let tier = report.tiers[environment] else { continue }  // not judged: its input has errors
             suites.append(policySuite(report, subject: environment, tier: tier, pairRules: false, findingItems))
         }
+        // Every case names a file; what has no place of its own points at the spec.
+        let anchor = ReportItem.anchorFile(of: report, base: base)
+        for suite in suites.indices {
+            for index in suites[suite].cases.indices where suites[suite].cases[index].file == nil { suites[suite].cases[index].file = anchor }
+        }
         return document(suites.filter { !$0.cases.isEmpty })
     }
 

@@ -18,7 +18,8 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ report: CheckReport) -> String {
         let items = ReportItem.items(of: report, base: base)
         var lines: [String] = []
-        let verdict = CheckTextRenderer(style: TextStyle(enabled: false)).verdict(report)
+        // The terminal's verdict points up at stderr; here the errors are listed below.
+        let verdict = CheckTextRenderer(style: TextStyle(enabled: false)).verdict(report).replacingOccurrences(of: " (above)", with: " (listed below)")
         let word = report.verdict.word
         lines.append("## Parity check: \(word)")
         lines.append("")
@@ -30,10 +31,13 @@ public struct MarkdownRenderer: Sendable {
             lines += self.pair(pair, items: items.filter { $0.pair == index })
         }
         lines += findings(report, items: items.filter { !$0.isGap })
-        let errors = report.diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            lines += ["", "### Input errors (\(errors.count))", ""]
-            lines += errors.map { "- \($0.location.map { Self.code(ReportItem.relative($0, to: base).description) + ": " } ?? "")\(Self.text($0.message)) [\(Self.code($0.code.rawValue))]" }
+        if !report.diagnostics.isEmpty {
+            let errors = report.diagnostics.filter { $0.severity == .error }.count
+            lines += ["", "### Input problems (\(errors) error\(errors == 1 ? "" : "s"), \(report.diagnostics.count - errors) other)", ""]
+            lines += report.diagnostics.map { diagnostic in
+                let place = diagnostic.location.map { Self.code(ReportItem.relative($0, to: base).description) + ": " } ?? ""
+                return "- \(diagnostic.severity.rawValue): \(place)\(Self.text(diagnostic.message)) [\(Self.code(diagnostic.code.rawValue))]"
+            }
         }
         return cut(lines)
     }

@@ -84,12 +84,13 @@ public struct SARIFRenderer: Sendable {
     private func invocation(_ report: CheckReport) -> JSONValue {
         let notifications: [JSONValue] = report.diagnostics.map { diagnostic in
             var fields: [(String, JSONValue)] = [
-                ("level", .string(diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "note")),
+                ("level", .string(diagnostic.severity.rawValue)),
                 ("message", .object([("text", .string(diagnostic.message))])),
                 ("descriptor", .object([("id", .string(diagnostic.code.rawValue))])),
             ]
             if let location = diagnostic.location {
-                fields.append(("locations", .array([physical(ReportItem.relative(location, to: base), nil, anchor: location.file)])))
+                let region = report.sources?.region(at: location)
+                fields.append(("locations", .array([physical(ReportItem.relative(location, to: base), region, anchor: location.file)])))
             }
             return .object(fields)
         }
