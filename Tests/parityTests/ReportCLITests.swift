@@ -17,6 +17,15 @@ import Testing
         try ModelCLI.run(executable: URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script] + arguments)
     }
 
+    /// One `FORMAT` report per repository of `repositories`, written by `--output` into `folder`.
+    func reports(_ format: String, in folder: URL) throws -> [String] {
+        try Self.repositories.enumerated().map { index, repository in
+            let file = folder.appendingPathComponent("report-\(index).\(format)").path
+            _ = try ParityBinary.run(["check", "--output", "\(format)=\(file)"], in: ParityBinary.repositoryRoot.appendingPathComponent(repository), environment: today)
+            return file
+        }
+    }
+
     /// The `--format` choices as `parity check --help` lists them.
     static func advertisedFormats() throws -> [String] {
         let help = try ParityBinary.run(["check", "--help"])
@@ -79,12 +88,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let schemaFile = folder.appendingPathComponent("report.schema.json")
         try schema.stdout.write(to: schemaFile, atomically: true, encoding: .utf8)
-        var files: [String] = []
-        for (index, repository) in Self.repositories.enumerated() {
-            let file = folder.appendingPathComponent("report-\(index).json").path
-            _ = try ParityBinary.run(["check", "--output", "json=\(file)"], in: ParityBinary.repositoryRoot.appendingPathComponent(repository), environment: today)
-            files.append(file)
-        }
+        let files = try reports("json", in: folder)
         let validate = """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1]))
@@ -104,12 +108,7 @@ import Testing
         try #require(Self.hasSARIFSchema, "no SARIF schema at \(Self.sarifSchema.path)")
         let folder = try ParityBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var files: [String] = []
-        for (index, repository) in Self.repositories.enumerated() {
-            let file = folder.appendingPathComponent("report-\(index).sarif").path
-            _ = try ParityBinary.run(["check", "--output", "sarif=\(file)"], in: ParityBinary.repositoryRoot.appendingPathComponent(repository), environment: today)
-            files.append(file)
-        }
+        let files = try reports("sarif", in: folder)
         let validate = """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1]))
@@ -132,12 +131,7 @@ import Testing
     func junitParsesWithAJUnitParser() throws {
         let folder = try ParityBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var files: [String] = []
-        for (index, repository) in Self.repositories.enumerated() {
-            let file = folder.appendingPathComponent("report-\(index).xml").path
-            _ = try ParityBinary.run(["check", "--output", "junit=\(file)"], in: ParityBinary.repositoryRoot.appendingPathComponent(repository), environment: today)
-            files.append(file)
-        }
+        let files = try reports("junit", in: folder)
         // Each suite's counts against its cases; no dot in a class name; names unique per
         // class name; a one-line failure message with a body.
         let check = """
