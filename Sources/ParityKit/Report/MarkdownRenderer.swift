@@ -117,18 +117,21 @@ public struct MarkdownRenderer: Sendable {
         // Room for the closing tags and the line about the cut.
         let budget = limit - 400
         var out = ""
+        var length = 0
         var open = 0
         var kept = 0
         for line in lines {
-            guard out.count + line.count + 1 <= budget else { break }
+            let count = line.count + 1
+            guard length + count <= budget else { break }
             out += line + "\n"
+            length += count
             kept += 1
             if line.hasPrefix("<details>") { open += 1 }
             if line == "</details>" { open -= 1 }
         }
         for _ in 0..<max(open, 0) { out += "\n</details>\n" }
         let left = lines.count - kept
-        let characters = whole.count - out.count
+        let characters = whole.count - length
         out += "\n*Cut here: \(left) more line\(left == 1 ? "" : "s") (about \(characters) characters) left out to stay under \(limit) characters; "
             + "run `parity check` or see the SARIF or JSON report for everything.*\n"
         return out
