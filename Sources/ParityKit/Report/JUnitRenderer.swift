@@ -66,11 +66,11 @@ public struct JUnitRenderer: Sendable {
                 suite.cases.append(Case(name: "\(section.section) match", outcome: .passed))
             }
             suites.append(suite)
-            suites.append(policySuite(report, subject: name, tier: report.tiers[pair.mirror] ?? nil, pairRules: true, findingItems))
+            suites.append(policySuite(report, scope: .pair(reference: pair.reference, mirror: pair.mirror), tier: report.tiers[pair.mirror] ?? nil, findingItems))
         }
         for environment in report.environments {
             guard let tier = report.tiers[environment] else { continue }  // not judged: its input has errors
-            suites.append(policySuite(report, subject: environment, tier: tier, pairRules: false, findingItems))
+            suites.append(policySuite(report, scope: .environment(environment), tier: tier, findingItems))
         }
         // Every case names a file; what has no place of its own points at the spec.
         let anchor = ReportItem.anchorFile(of: report, base: base)
@@ -80,12 +80,13 @@ public struct JUnitRenderer: Sendable {
         return document(suites.filter { !$0.cases.isEmpty })
     }
 
-    /// The rules that applied to `subject` (an environment, or a pair for pair rules), a case
+    /// The rules that applied in `scope` (an environment, or a pair for pair rules), a case
     /// per finding and one passing case per rule that found nothing.
-    private func policySuite(_ report: CheckReport, subject: String, tier: String?, pairRules: Bool, _ items: [Int: ReportItem]) -> Suite {
-        var suite = Suite(name: pairRules ? "\(subject) policies" : subject, classname: Self.classname("parity policies \(subject)"))
+    private func policySuite(_ report: CheckReport, scope: Finding.Scope, tier: String?, _ items: [Int: ReportItem]) -> Suite {
+        let pairRules = if case .pair = scope { true } else { false }
+        var suite = Suite(name: pairRules ? "\(scope) policies" : scope.description, classname: Self.classname("parity policies \(scope)"))
         let applicable = report.rules.filter { ($0.target == .pair) == pairRules && $0.applies(toTier: tier) }
-        let mine = report.findings.enumerated().filter { $0.element.environment == subject }
+        let mine = report.findings.enumerated().filter { $0.element.scope == scope }
         var ruleIDs = applicable.map(\.id)
         for (_, finding) in mine where !ruleIDs.contains(finding.ruleID) { ruleIDs.append(finding.ruleID) }
         let rules = Dictionary(report.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

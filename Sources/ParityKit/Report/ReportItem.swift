@@ -59,7 +59,7 @@ public struct ReportItem: Sendable {
             items.append(ReportItem(
                 ruleID: finding.ruleID, level: finding.isEvaluationError ? .error : level(finding.severity), message: finding.message,
                 subject: finding.environment, path: finding.item.description, location: finding.location,
-                identity: finding.fingerprint, isEvaluationError: finding.isEvaluationError, index: findingIndex))
+                identity: finding.fingerprint.description, isEvaluationError: finding.isEvaluationError, index: findingIndex))
         }
         for index in items.indices {
             // Regions come from the files as read, under the paths they were read by.
@@ -99,7 +99,7 @@ public struct ReportItem: Sendable {
             subject: "\(reference) -> \(mirror)", path: gap.path.description,
             location: gap.mirrorLocation ?? gap.referenceLocation,
             related: gap.referenceLocation.flatMap { gap.mirrorLocation == nil ? nil : Related(label: label, location: $0) },
-            identity: Baseline.fingerprint(gap, reference: reference, mirror: mirror), pair: index, index: gapIndex)
+            identity: Baseline.fingerprint(gap, reference: reference, mirror: mirror).description, pair: index, index: gapIndex)
     }
 
     static func level(_ severity: Finding.Severity) -> Level {

@@ -99,6 +99,6 @@ import Testing
         report.findings.append(copy)
         let items = ReportItem.items(of: report, base: Golden.repositoryRoot.path)
         #expect(Set(items.map(\.identity)).count == items.count)
-        #expect(items.last?.identity == copy.fingerprint + "#2")
+        #expect(items.last?.identity == copy.fingerprint.description + "#2")
     }
 }
