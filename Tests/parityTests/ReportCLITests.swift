@@ -57,6 +57,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["parity.sarif", "parity.xml"])
     }
 
+    @Test func pathsAreRelativeToTheRepositoryRootFromASubfolder() throws {
+        let repository = try ParityBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: repository) }
+        try FileManager.default.createDirectory(at: repository.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        // Two folders down, so the spec's `policies: ../../policies` finds the copy of the pack.
+        let infra = repository.appendingPathComponent("deploy/infra")
+        try FileManager.default.createDirectory(at: infra.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ParityBinary.repositoryRoot.appendingPathComponent("examples/leaking-staging"), to: infra)
+        try FileManager.default.copyItem(at: ParityBinary.repositoryRoot.appendingPathComponent("policies"), to: repository.appendingPathComponent("policies"))
+        let run = try ParityBinary.run(["check", "--format", "gitlab"], in: infra, environment: today)
+        #expect(run.status == 1)
+        let issues = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let paths = Set(issues.compactMap { ($0["location"] as? [String: Any])?["path"] as? String })
+        #expect(paths == ["deploy/infra/environments/staging.yaml"], "\(paths)")
+    }
+
     @Test func anOutputOfAnUnknownFormatIsWrongUsage() throws {
         let run = try ParityBinary.run(["check", "--output", "sarfi=x.sarif"], environment: today)
         #expect(run.status == 64)

@@ -7,7 +7,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     public struct Options: Sendable {
         /// Colour for the text format (a terminal, and no `NO_COLOR`).
         public var colour = false
-        /// The folder report paths are relative to: the repository root, where the run started.
+        /// The folder report paths are relative to: the root of the repository the run is in.
         public var base: String
         /// GitHub: the Markdown report also goes to the job summary.
         public var writesStepSummary = false

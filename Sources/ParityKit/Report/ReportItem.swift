@@ -123,13 +123,41 @@ public struct ReportItem: Sendable {
         return location
     }
 
-    /// `path` relative to `base` when under it, without a leading `./`.
+    /// `path` relative to `base`, without `.` or `..` where none are needed. A relative
+    /// `path` is read as the system reads it, from the current directory, so a run started in a
+    /// subfolder still names files from the repository's root.
     public static func relativePath(_ path: String, to base: String) -> String {
-        var path = path
-        let prefix = base.hasSuffix("/") ? base : base + "/"
-        if path.hasPrefix("/"), path.hasPrefix(prefix) { path.removeFirst(prefix.count) }
-        while path.hasPrefix("./") { path.removeFirst(2) }
-        return path
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let target = components(absolute), from = components(base)
+        var common = 0
+        while common < target.count, common < from.count, target[common] == from[common] { common += 1 }
+        let parts = Array(repeating: "..", count: from.count - common) + target[common...]
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    /// The segments of an absolute path, with `.` and `..` resolved.
+    private static func components(_ path: String) -> [String] {
+        var parts: [String] = []
+        for part in path.split(separator: "/") where part != "." {
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+            } else {
+                parts.append(String(part))
+            }
+        }
+        return parts
+    }
+
+    /// The root of the git repository holding `directory` (the nearest folder with `.git`),
+    /// or `directory` itself outside a repository: what report paths are relative to.
+    public static func repositoryRoot(containing directory: String) -> String {
+        var folder = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) { return folder.path }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return directory }
+            folder = parent
+        }
     }
 }
 

@@ -28,7 +28,7 @@ enum CheckCommand {
         // The parser checked the value against the formats.
         let format = arguments.choice("format", as: ReportFormat.self) ?? .text
         let summary = context.environment["GITHUB_STEP_SUMMARY"].flatMap { $0.isEmpty ? nil : $0 }
-        var render = ReportFormat.Options(base: FileManager.default.currentDirectoryPath)
+        var render = ReportFormat.Options(base: ReportItem.repositoryRoot(containing: FileManager.default.currentDirectoryPath))
         render.writesStepSummary = summary != nil
         for output in outputs {
             try AtomicFile.write((output.format ?? format).render(result, render), to: output.path)
