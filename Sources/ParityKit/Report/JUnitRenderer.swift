@@ -77,7 +77,8 @@ public struct JUnitRenderer: Sendable {
         for suite in suites.indices {
             for index in suites[suite].cases.indices where suites[suite].cases[index].file == nil { suites[suite].cases[index].file = anchor }
         }
-        return document(suites.filter { !$0.cases.isEmpty })
+        let rules = Dictionary(report.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return document(suites.filter { !$0.cases.isEmpty }, rules: rules)
     }
 
     /// The rules that applied in `scope` (an environment, or a pair for pair rules), a case
@@ -111,7 +112,7 @@ public struct JUnitRenderer: Sendable {
         return suite
     }
 
-    private func document(_ suites: [Suite]) -> String {
+    private func document(_ suites: [Suite], rules: [String: PolicyRule]) -> String {
         func count(_ cases: [Case], _ matches: (Case.Outcome) -> Bool) -> Int { cases.filter { matches($0.outcome) }.count }
         func failures(_ cases: [Case]) -> Int { count(cases) { if case .failure = $0 { true } else { false } } }
         func errors(_ cases: [Case]) -> Int { count(cases) { if case .error = $0 { true } else { false } } }
@@ -144,7 +145,7 @@ public struct JUnitRenderer: Sendable {
                 case .failure(let item), .error(let item):
                     let element = if case .error = testCase.outcome { "error" } else { "failure" }
                     out += "    <testcase \(attributes)>\n      <\(element) message=\(Self.attribute(item.message)) type=\(Self.attribute(item.ruleID))>"
-                    out += Self.text(body(item)) + "</\(element)>\n    </testcase>\n"
+                    out += Self.text(body(item, item.isGap ? nil : rules[item.ruleID])) + "</\(element)>\n    </testcase>\n"
                 }
             }
             out += "  </testsuite>\n"
@@ -152,14 +153,16 @@ public struct JUnitRenderer: Sendable {
         return out + "</testsuites>\n"
     }
 
-    /// Both locations and the reason, one fact a line.
-    private func body(_ item: ReportItem) -> String {
+    /// Both locations and the reason, one fact a line; for a finding, its rule's why and fix.
+    private func body(_ item: ReportItem, _ rule: PolicyRule?) -> String {
         var lines: [String] = []
         let side = item.isGap ? (item.subject.components(separatedBy: " -> ").last ?? item.subject) : item.subject
         if let location = item.location { lines.append("\(side): \(location)") }
         if let related = item.related { lines.append("\(related.label): \(related.location)") }
         lines.append(item.message)
         if let explanation = item.explanation { lines.append(explanation) }
+        if let rationale = rule?.rationale { lines.append("why: " + rationale.oneLine) }
+        if let fix = rule?.fix { lines.append("fix: " + fix.oneLine) }
         return lines.joined(separator: "\n")
     }
 
