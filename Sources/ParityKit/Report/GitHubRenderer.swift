@@ -36,7 +36,8 @@ public struct GitHubRenderer: Sendable {
         }
         if left > 0 {
             let where_ = writesStepSummary ? "the job summary lists them all" : "run 'parity check' to see them all"
-            out += "::notice title=\(Self.property("parity: \(left) more"))::\(Self.data("\(left) more item\(left == 1 ? "" : "s") not annotated (GitHub shows \(Self.limit) of each kind a step); \(where_)"))\n"
+            let text = "\(left) more item\(left == 1 ? "" : "s") not annotated (GitHub shows \(Self.limit) of each kind a step); \(where_)"
+            out += "::notice title=\(Self.property("parity: \(left) more"))::\(Self.data(text))\n"
         }
         return out + CheckTextRenderer(style: TextStyle(enabled: false)).verdict(report) + "\n"
     }

@@ -66,7 +66,8 @@ public struct JUnitRenderer: Sendable {
                 suite.cases.append(Case(name: "\(section.section) match", outcome: .passed))
             }
             suites.append(suite)
-            suites.append(policySuite(report, scope: .pair(reference: pair.reference, mirror: pair.mirror), tier: report.tiers[pair.mirror] ?? nil, findingItems))
+            let scope = Finding.Scope.pair(reference: pair.reference, mirror: pair.mirror)
+            suites.append(policySuite(report, scope: scope, tier: report.tiers[pair.mirror] ?? nil, findingItems))
         }
         for environment in report.environments {
             guard let tier = report.tiers[environment] else { continue }  // not judged: its input has errors
@@ -119,10 +120,12 @@ public struct JUnitRenderer: Sendable {
         func skipped(_ cases: [Case]) -> Int { count(cases) { if case .skipped = $0 { true } else { false } } }
         let all = suites.flatMap(\.cases)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"parity check\" tests=\"\(all.count)\" failures=\"\(failures(all))\" errors=\"\(errors(all))\" skipped=\"\(skipped(all))\">\n"
+        func counts(_ cases: [Case]) -> String {
+            "tests=\"\(cases.count)\" failures=\"\(failures(cases))\" errors=\"\(errors(cases))\" skipped=\"\(skipped(cases))\""
+        }
+        out += "<testsuites name=\"parity check\" \(counts(all))>\n"
         for (index, suite) in suites.enumerated() {
-            out += "  <testsuite name=\(Self.attribute(suite.name)) id=\"\(index)\" tests=\"\(suite.cases.count)\" failures=\"\(failures(suite.cases))\""
-                + " errors=\"\(errors(suite.cases))\" skipped=\"\(skipped(suite.cases))\">\n"
+            out += "  <testsuite name=\(Self.attribute(suite.name)) id=\"\(index)\" \(counts(suite.cases))>\n"
             if !suite.properties.isEmpty {
                 out += "    <properties>\n"
                 for (name, value) in suite.properties { out += "      <property name=\(Self.attribute(name)) value=\(Self.attribute(value))/>\n" }
@@ -144,7 +147,8 @@ public struct JUnitRenderer: Sendable {
                     out += "    <testcase \(attributes)>\n      <skipped message=\(Self.attribute(why))/>\n    </testcase>\n"
                 case .failure(let item), .error(let item):
                     let element = if case .error = testCase.outcome { "error" } else { "failure" }
-                    out += "    <testcase \(attributes)>\n      <\(element) message=\(Self.attribute(item.message)) type=\(Self.attribute(item.ruleID))>"
+                    out += "    <testcase \(attributes)>\n"
+                    out += "      <\(element) message=\(Self.attribute(item.message)) type=\(Self.attribute(item.ruleID))>"
                     out += Self.text(body(item, item.isGap ? nil : rules[item.ruleID])) + "</\(element)>\n    </testcase>\n"
                 }
             }

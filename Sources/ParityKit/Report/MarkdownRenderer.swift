@@ -19,14 +19,15 @@ public struct MarkdownRenderer: Sendable {
         let items = ReportItem.items(of: report, base: base)
         var lines: [String] = []
         // The terminal's verdict points up at stderr; here the errors are listed below.
-        let verdict = CheckTextRenderer(style: TextStyle(enabled: false)).verdict(report).replacingOccurrences(of: " (above)", with: " (listed below)")
+        let verdict = CheckTextRenderer(style: TextStyle(enabled: false)).verdict(report)
+            .replacingOccurrences(of: " (above)", with: " (listed below)")
         let word = report.verdict.word
         lines.append("## Parity check: \(word)")
         lines.append("")
         lines.append("**\(word)**" + Self.text(String(verdict.dropFirst(word.count))))
         lines.append("")
-        lines.append("\(report.environments.count) environment\(report.environments.count == 1 ? "" : "s"), \(report.pairs.count) pair\(report.pairs.count == 1 ? "" : "s"), "
-            + "\(report.rules.count) policy rule\(report.rules.count == 1 ? "" : "s")")
+        lines.append("\(Self.count(report.environments.count, "environment")), \(Self.count(report.pairs.count, "pair")), "
+            + Self.count(report.rules.count, "policy rule"))
         for (index, pair) in report.pairs.enumerated() {
             lines += self.pair(pair, items: items.filter { $0.pair == index })
         }
@@ -48,7 +49,7 @@ public struct MarkdownRenderer: Sendable {
         for section in pair.sections {
             let gaps = pair.gaps.filter { $0.section == section.section }
             let allowed = gaps.filter { if case .allowed = $0.status { true } else { false } }.count
-            lines.append("| \(Self.cell(section.section)) | \(section.score.percentText) | \(section.failing) | \(allowed) |")
+            lines.append(Self.row([section.section, section.score.percentText, "\(section.failing)", "\(allowed)"]))
         }
         if !items.isEmpty {
             lines += ["", "#### Failing gaps (\(items.count))", ""]
@@ -64,7 +65,7 @@ public struct MarkdownRenderer: Sendable {
         }
         let accepted = pair.gaps.filter { !$0.isFailing }
         if !accepted.isEmpty {
-            lines += ["", "<details><summary>\(accepted.count) allowed, waived or baselined difference\(accepted.count == 1 ? "" : "s")</summary>", "",
+            lines += ["", "<details><summary>\(Self.count(accepted.count, "allowed, waived or baselined difference"))</summary>", "",
                       "| Path | Status | Reason |", "| --- | --- | --- |"]
             for gap in accepted {
                 let (status, reason): (String, String) = switch gap.status {
@@ -73,7 +74,7 @@ public struct MarkdownRenderer: Sendable {
                 case .baselined: ("baselined", "in the baseline")
                 case .failing: ("failing", "")
                 }
-                lines.append("| \(Self.cell(Self.code(gap.path.description))) | \(Self.cell(status)) | \(Self.cell(reason)) |")
+                lines.append(Self.row([Self.code(gap.path.description), status, reason]))
             }
             lines += ["", "</details>"]
         }
@@ -86,15 +87,15 @@ public struct MarkdownRenderer: Sendable {
             lines += ["| Severity | Rule | Where | Item | Message | Location |", "| --- | --- | --- | --- | --- | --- |"]
             for item in items {
                 let severity = item.isEvaluationError ? "error (evaluation)" : report.findings[item.index].severity.rawValue
-                lines.append("| \(severity) | \(Self.cell(Self.code(item.ruleID))) | \(Self.cell(item.subject)) | \(Self.cell(item.path.isEmpty ? "" : Self.code(item.path))) "
-                    + "| \(Self.cell(item.message)) | \(Self.cell(item.location.map { Self.code($0.description) } ?? "")) |")
+                lines.append(Self.row([severity, Self.code(item.ruleID), item.subject, item.path.isEmpty ? "" : Self.code(item.path),
+                                       item.message, item.location.map { Self.code($0.description) } ?? ""]))
             }
         } else {
             lines.append("None.")
         }
         let inactive = report.findings.filter { !$0.isActive }
         if !inactive.isEmpty {
-            lines += ["", "<details><summary>\(inactive.count) waived or baselined finding\(inactive.count == 1 ? "" : "s")</summary>", "",
+            lines += ["", "<details><summary>\(Self.count(inactive.count, "waived or baselined finding"))</summary>", "",
                       "| Rule | Where | Item | Why |", "| --- | --- | --- | --- |"]
             for finding in inactive {
                 let why: String = switch finding.status {
@@ -102,7 +103,7 @@ public struct MarkdownRenderer: Sendable {
                 case .baselined: "in the baseline"
                 case .active: ""
                 }
-                lines.append("| \(Self.cell(Self.code(finding.ruleID))) | \(Self.cell(finding.environment)) | \(Self.cell(Self.code(finding.item.description))) | \(Self.cell(why)) |")
+                lines.append(Self.row([Self.code(finding.ruleID), finding.environment, Self.code(finding.item.description), why]))
             }
             lines += ["", "</details>"]
         }
@@ -139,8 +140,17 @@ public struct MarkdownRenderer: Sendable {
 
     /// Free text: HTML-significant characters as entities, one line.
     static func text(_ value: String) -> String {
-        value.oneLine.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        value.oneLine.replacingOccurrences(of: "&", with: "&amp;")
+            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
+
+    /// A table row of `cells`.
+    static func row(_ cells: [String]) -> String {
+        "| " + cells.map(cell).joined(separator: " | ") + " |"
+    }
+
+    /// `3 pairs`, `1 pair`.
+    static func count(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
     /// Text in a table cell: a `|` would end the cell.
     static func cell(_ value: String) -> String {

@@ -91,7 +91,8 @@ public struct ReportItem: Sendable {
         case .missing: "\(gap.path) is missing in \(mirror)" + (showsValue ? " (\(reference): \(gap.referenceText ?? ""))" : "")
         case .extra: "\(gap.path) is only in \(mirror)" + (showsValue ? " (\(mirror): \(gap.mirrorText ?? ""))" : "")
         case .changed: "\(gap.path) differs: \(reference) \(gap.referenceText ?? ""), \(mirror) \(gap.mirrorText ?? "")"
-        case .violated: "\(gap.path) breaks its allowed variance: \(reference) \(gap.referenceText ?? "none"), \(mirror) \(gap.mirrorText ?? "none")"
+        case .violated:
+            "\(gap.path) breaks its allowed variance: \(reference) \(gap.referenceText ?? "none"), \(mirror) \(gap.mirrorText ?? "none")"
         }
         let label = gap.kind == .extra ? "\(reference)'s side" : "\(reference) has it"
         return ReportItem(

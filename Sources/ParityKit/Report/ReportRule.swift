@@ -46,6 +46,7 @@ public struct ReportRule: Sendable {
     }
 
     public init(_ rule: PolicyRule) {
-        self.init(id: rule.id, title: rule.title, rationale: rule.rationale, fix: rule.fix, level: ReportItem.level(rule.severity), isSecurity: rule.isSecurity)
+        self.init(id: rule.id, title: rule.title, rationale: rule.rationale, fix: rule.fix, level: ReportItem.level(rule.severity),
+                  isSecurity: rule.isSecurity)
     }
 }

@@ -72,7 +72,8 @@ public struct SARIFRenderer: Sendable {
     private func physical(_ location: SourceLocation?, _ region: SourceRegion?, anchor: String) -> JSONValue {
         var physical: [(String, JSONValue)] = [("artifactLocation", .object([("uri", .string(Self.uri(location?.file ?? anchor)))]))]
         if let location, location.line > 0 {
-            let region = region ?? SourceRegion(startLine: location.line, startColumn: location.column, endLine: location.line, endColumn: location.column + 1)
+            let region = region
+                ?? SourceRegion(startLine: location.line, startColumn: location.column, endLine: location.line, endColumn: location.column + 1)
             physical.append(("region", .object([
                 ("startLine", .int(region.startLine)), ("startColumn", .int(region.startColumn)),
                 ("endLine", .int(region.endLine)), ("endColumn", .int(region.endColumn)),

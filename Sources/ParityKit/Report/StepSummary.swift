@@ -12,7 +12,8 @@ public enum StepSummary {
         var bytes = Array(markdown.utf8)
         let room = limit - 1 - existing
         guard room > 0 else {
-            throw .error(.ioUnwritable, "cannot add the report to the job summary '\(path)': it already holds 1 MiB, GitHub's limit", at: .file(path))
+            throw .error(.ioUnwritable, "cannot add the report to the job summary '\(path)': it already holds 1 MiB, GitHub's limit",
+                         at: .file(path))
         }
         if bytes.count > room {
             bytes = Array(String(decoding: bytes.prefix(room - 200), as: UTF8.self).utf8)
