@@ -143,6 +143,20 @@ import ParityDiagnostics
         }
     }
 
+    @Test func pathsAreRelativeToTheBaseWithDotsResolved() {
+        #expect(ReportItem.relativePath("/r/environments/staging.yaml", to: "/r") == "environments/staging.yaml")
+        #expect(ReportItem.relativePath("/r/examples/x/../../policies/a.yaml", to: "/r/examples/x") == "../../policies/a.yaml")
+        #expect(ReportItem.relativePath("/r/./a.yaml", to: "/r/") == "a.yaml")
+        #expect(ReportItem.relativePath("/elsewhere/f.yaml", to: "/r") == "../elsewhere/f.yaml")
+    }
+
+    @Test func junitGivesInputErrorsASuiteOfErrors() {
+        let root = Golden.repositoryRoot.appendingPathComponent("examples/invalid-repo")
+        let xml = ReportFixtures.render(.junit, at: root)
+        #expect(xml.contains(#"<testsuite name="input" id="0" tests="3" failures="0" errors="3" skipped="0">"#))
+        #expect(xml.contains(#"<testcase classname="parity input" name="schema.type-mismatch" file="environments/production.yaml" line="7">"#))
+    }
+
     @Test func stepSummaryAppends() throws {
         let folder = try ScratchFolder()
         let path = try folder.write("summary.md", "earlier step\n")
