@@ -34,7 +34,7 @@ public struct ParitySpec: Sendable {
 
     /// The spec a decoded `ParitySpec` value describes, and the problems the schema cannot
     /// see (path syntax, a variance with no rule, a rule missing its argument).
-    public static func from(_ value: Value, file: String) -> (ParitySpec, [Diagnostic]) {
+    public static func from(_ value: Value, file: String, locator: ExpressionLocator = .plain) -> (ParitySpec, [Diagnostic]) {
         var spec = ParitySpec()
         var diagnostics: [Diagnostic] = []
         spec.file = file
@@ -58,7 +58,7 @@ public struct ParitySpec: Sendable {
                     return nil
                 }
                 var seenPaths: [String: SourceLocation?] = [:]
-                let variances = (pair["allow"]?.list ?? []).compactMap { variance(from: $0, diagnostics: &diagnostics) }.filter { variance in
+                let variances = (pair["allow"]?.list ?? []).compactMap { variance(from: $0, locator: locator, diagnostics: &diagnostics) }.filter { variance in
                     guard let first = seenPaths.updateValue(variance.location, forKey: variance.path.description) else { return true }
                     diagnostics.append(.error(.specInvalidVariance, "'\(variance.path)' is allowed twice in this pair; only one rule can decide it, so keep one",
                                               at: variance.location, notes: [.init("first allowed here", at: first)]))
@@ -114,7 +114,7 @@ public struct ParitySpec: Sendable {
         return (spec, diagnostics)
     }
 
-    private static func variance(from value: Value, diagnostics: inout [Diagnostic]) -> Variance? {
+    private static func variance(from value: Value, locator: ExpressionLocator, diagnostics: inout [Diagnostic]) -> Variance? {
         guard let pathValue = value["path"], let pathText = pathValue.string, let reason = value["reason"]?.string else { return nil }
         guard let path = ModelPath(parsing: pathText)?.canonical(in: .object(EnvironmentSchema.root)) else {
             diagnostics.append(.error(.specInvalidPath, "'\(pathText)' is not a path; write it as services[*].replicas", at: pathValue.location))
@@ -141,7 +141,7 @@ public struct ParitySpec: Sendable {
                     return nil
                 }
             } catch {
-                let place = error.location.flatMap { ExpressionLocator(sources: nil).locate(line: $0.line, column: $0.column, in: value["cel"]?.location) } ?? value["cel"]?.location
+                let place = error.location.flatMap { locator.locate(line: $0.line, column: $0.column, in: value["cel"]?.location) } ?? value["cel"]?.location
                 diagnostics.append(.error(Diagnostic.Code(error.code.rawValue), "in the cel predicate of the variance for '\(pathText)': \(error.message)", at: place))
                 return nil
             }
