@@ -5,7 +5,8 @@ import ParityDiagnostics
 /// Version 1: `{version, verdict: "go"|"no-go"|"invalid", reasons[], failOn,
 /// environments[], pairs[<parity diff --format json objects>], findings[{rule, title,
 /// severity, message, environment, item, location?, status, fingerprint, waiver?}],
-/// diagnostics[{severity, code, message, location?}]}`. Secrets are "<redacted>".
+/// diagnostics[{severity, code, message, location?}]}`. Secrets are "<redacted>". Its JSON
+/// Schema: `parity schema --report` (`CheckReportSchema`).
 public struct CheckJSONRenderer: Sendable {
     public static let version = 1
 

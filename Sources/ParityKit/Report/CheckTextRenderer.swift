@@ -53,7 +53,7 @@ public struct CheckTextRenderer: Sendable {
         Finding.Severity.allCases.firstIndex(of: severity) ?? 0
     }
 
-    private func verdict(_ result: CheckReport) -> String {
+    func verdict(_ result: CheckReport) -> String {
         let scores = result.pairs.map { "\($0.reference) -> \($0.mirror) \($0.score.percentText)" }.joined(separator: ", ")
         let scoreText = scores.isEmpty ? "" : " (parity: \(scores))"
         switch result.verdict {

@@ -129,8 +129,12 @@ public struct CheckRun {
         let gate = GateDecision.decide(gate: spec.gate, failOn: failOn, pairs: reports, findings: findings, diagnostics: diagnostics)
         var seen = Set<String>()
         let unique = diagnostics.filter { seen.insert($0.description + $0.notes.map(\.message).joined()).inserted }
-        return CheckReport(spec: spec, diagnostics: unique.sortedByLocation(), environments: workspace.environmentNames, pairs: reports,
-                      findings: findings, ruleCount: policies.rules.count, gate: gate, failOn: failOn)
+        var report = CheckReport(spec: spec, diagnostics: unique.sortedByLocation(), environments: workspace.environmentNames, pairs: reports,
+                                 findings: findings, ruleCount: policies.rules.count, gate: gate, failOn: failOn)
+        report.rules = policies.rules.map(\.rule)
+        report.tiers = subjects.reduce(into: [:]) { tiers, subject in tiers[subject.name] = subject.tier }
+        report.sources = sources
+        return report
     }
 
     private struct PairSpec {

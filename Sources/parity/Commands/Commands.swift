@@ -2,8 +2,6 @@ import ParityKit
 
 /// The command table: every command of `parity`, as help lists them.
 enum Commands {
-    static let formats = ["text", "json", "sarif", "junit", "github", "gitlab", "markdown"]
-
     static let root = CommandSpec(
         name: "parity",
         abstract: "Parity checks that staging really mirrors production: it validates environment files, reports every parity gap, and enforces guardrails.",
@@ -17,8 +15,8 @@ enum Commands {
         abstract: "Validate every file, diff every pair, run every policy, and decide the gate.",
         options: [
             .value("config", short: "c", "FILE", help: "the ParitySpec (default: parity.yaml)"),
-            .value("format", short: "f", "F", help: "report format", choices: formats),
-            .value("output", short: "o", "FILE", help: "write the report to FILE (atomically)"),
+            .choice("format", short: "f", "F", help: "report format on stdout", of: ReportFormat.self),
+            .value("output", short: "o", "FORMAT=FILE", help: "also write a report in FORMAT to FILE, atomically (a bare FILE takes the --format report instead of stdout)", repeatable: true),
             .value("baseline", "FILE", help: "report only findings not in this baseline"),
             .value("write-baseline", "FILE", help: "record the current findings as a baseline"),
             .choice("fail-on", "LEVEL", help: "the lowest severity that fails the run", of: GateDecision.Level.self),
@@ -68,7 +66,8 @@ enum Commands {
 
     static let schema = CommandSpec(
         name: "schema",
-        abstract: "Print the JSON Schema of the file formats (for editors).",
+        abstract: "Print the JSON Schema of the file formats (for editors), or of the check report.",
+        options: [.flag("report", help: "the JSON Schema of 'parity check --format json' instead")],
         run: SchemaCommand.run
     )
 
