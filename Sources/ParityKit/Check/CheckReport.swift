@@ -11,6 +11,8 @@ public struct CheckReport: Sendable {
     public var ruleCount: Int
     public var gate: GateDecision
     public var failOn: GateDecision.Level
+    /// The rules that ran, for reports that show a finding's rationale and fix.
+    public var rules: [PolicyRule] = []
 
     public var activeFindings: [Finding] { findings.filter(\.isActive) }
 

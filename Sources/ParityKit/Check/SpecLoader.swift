@@ -5,12 +5,14 @@ import ParityYAML
 /// Reads `parity.yaml`: YAML, the header, the ParitySpec schema, then what the schema cannot see.
 public enum SpecLoader {
     /// The spec at `path`, or the defaults when `path` is nil and the repository has none.
-    public static func load(_ path: String?, root: String, sources: SourceStore) -> (ParitySpec, [Diagnostic]) {
+    public static func load(_ path: String?, root: String, sources: SourceStore, fileSystem: any FileSystem = DiskFileSystem()) -> (ParitySpec, [Diagnostic]) {
         let file = path ?? EnvironmentLoader.join(root, "parity.yaml")
-        guard path != nil || FileManager.default.fileExists(atPath: file) else { return (ParitySpec(), []) }
+        guard path != nil || fileSystem.exists(file) else { return (ParitySpec(), []) }
         let documents: [YAMLDocument]
         do {
-            documents = try YAMLLoader().loadFile(file, sources: sources)
+            let bytes = try fileSystem.read(file, limit: LoaderLimits.default.maxFileBytes)
+            sources.register(file, bytes: bytes)
+            documents = try YAMLLoader().load(bytes, file: file)
         } catch {
             return (ParitySpec(), error.diagnostics)
         }

@@ -85,16 +85,7 @@ public struct Linter {
 
     /// The policy files under `folder`, at any depth, sorted.
     static func policyFiles(in folder: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var files: [String] = []
-        while let entry = walker.nextObject() as? String {
-            let name = (entry as NSString).lastPathComponent
-            if name.hasPrefix(".") { walker.skipDescendants(); continue }
-            if EnvironmentLoader.isYAML(name), !EnvironmentLoader.isDirectory(EnvironmentLoader.join(folder, entry)) {
-                files.append(EnvironmentLoader.join(folder, entry))
-            }
-        }
-        return files.sorted()
+        DiskFileSystem().yamlFiles(under: folder)
     }
 
     /// Sorted by place, each diagnostic once (an inherited problem is found from every child).

@@ -18,9 +18,12 @@ public struct CheckRun {
     }
 
     public let sources: SourceStore
+    /// Where the repository's files are read: the disk, or a commit (`parity history`).
+    public let fileSystem: any FileSystem
 
-    public init(sources: SourceStore) {
+    public init(sources: SourceStore, fileSystem: any FileSystem = DiskFileSystem()) {
         self.sources = sources
+        self.fileSystem = fileSystem
     }
 
     public func run(_ options: Options) -> Outcome<CheckReport> {
@@ -34,14 +37,15 @@ public struct CheckRun {
         if let config = options.config, options.root == "." {
             options.root = (config as NSString).deletingLastPathComponent.isEmpty ? "." : (config as NSString).deletingLastPathComponent
         }
-        var (spec, diagnostics) = SpecLoader.load(options.config, root: options.root, sources: sources)
+        var (spec, diagnostics) = SpecLoader.load(options.config, root: options.root, sources: sources, fileSystem: fileSystem)
         if options.config != nil, diagnostics.containsError {
             // A spec that was asked for and cannot be read: judging with the defaults instead
             // would answer a question nobody asked.
             return CheckReport(spec: spec, diagnostics: diagnostics, environments: [], pairs: [], findings: [], ruleCount: 0,
                           gate: GateDecision(passed: false, reasons: []), failOn: options.failOn ?? .error)
         }
-        let workspace = Workspace(root: options.root, sources: sources, environmentsFolder: spec.environmentsFolder)
+        let workspace = Workspace(root: options.root, sources: sources, environmentsFolder: spec.environmentsFolder,
+                                  loader: EnvironmentLoader(fileSystem: fileSystem))
         diagnostics += workspace.diagnostics
 
         // Every environment, resolved; one with errors is reported and left out of the rest.
@@ -53,10 +57,10 @@ public struct CheckRun {
         }
 
         let policiesFolder = EnvironmentLoader.join(options.root, spec.policiesFolder)
-        let policyFiles = PolicyLoader.policyFiles(in: policiesFolder)
+        let policyFiles = PolicyLoader.policyFiles(in: policiesFolder, fileSystem: fileSystem)
         if policyFiles.isEmpty {
             // No guardrails is a choice to make out loud: a misspelt folder must not drop them all.
-            let missing = !EnvironmentLoader.isDirectory(policiesFolder)
+            let missing = !fileSystem.isDirectory(policiesFolder)
             let message = missing ? "no policies folder '\(policiesFolder)'; no guardrail runs" : "no policy files in '\(policiesFolder)'; no guardrail runs"
             if spec.policiesFolderWritten {
                 diagnostics.append(.error(.checkNoPolicies, message + "; check 'policies:' in parity.yaml", at: spec.policiesLocation))
@@ -64,7 +68,7 @@ public struct CheckRun {
                 diagnostics.append(.warning(.checkNoPolicies, message, at: nil))
             }
         }
-        let policies = PolicyLoader().load(files: policyFiles, sources: sources)
+        let policies = PolicyLoader().load(files: policyFiles, sources: sources, fileSystem: fileSystem)
         diagnostics += policies.diagnostics
 
         if workspace.environments.isEmpty {
@@ -125,7 +129,7 @@ public struct CheckRun {
         var seen = Set<String>()
         let unique = diagnostics.filter { seen.insert($0.description + $0.notes.map(\.message).joined()).inserted }
         return CheckReport(spec: spec, diagnostics: unique.sortedByLocation(), environments: workspace.environmentNames, pairs: reports,
-                      findings: findings, ruleCount: policies.rules.count, gate: gate, failOn: failOn)
+                      findings: findings, ruleCount: policies.rules.count, gate: gate, failOn: failOn, rules: policies.rules.map(\.rule))
     }
 
     private struct PairSpec {
