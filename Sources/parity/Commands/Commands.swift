@@ -9,7 +9,7 @@ enum Commands {
         abstract: "Parity checks that staging really mirrors production: it validates environment files, reports every parity gap, and enforces guardrails.",
         options: [.flag("version", help: "print the version")],
         discussion: "Run 'parity COMMAND --help' for a command's options.\nExit status: 0 success, 1 findings, 2 invalid input, 64 wrong usage.",
-        subcommands: [check, diff, lint, eval, export, policy, schema, initialize]
+        subcommands: [check, diff, lint, eval, export, policy, schema, history, initialize]
     )
 
     static let check = CommandSpec(
@@ -55,6 +55,18 @@ enum Commands {
             .value("format", short: "f", "F", help: "output format", choices: ["json", "cel"]),
         ],
         run: EvalCommand.run
+    )
+
+    static let history = CommandSpec(
+        name: "history",
+        abstract: "Show when each parity gap appeared and which reference change was never mirrored, from the git history.",
+        options: [
+            .value("since", "REV", help: "start at this commit (default: the first commit)"),
+            .value("pair", "REF:MIRROR", help: "only this pair (production:staging)"),
+            .value("format", short: "f", "F", help: "output format", choices: ["text", "json", "html"]),
+        ],
+        discussion: "Reads each commit from git's objects; never checks out or writes to the repository.",
+        run: HistoryCommand.run
     )
 
     static let policy = CommandSpec(
