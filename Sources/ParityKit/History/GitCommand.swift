@@ -14,8 +14,21 @@ public struct GitCommand: Sendable {
     /// The options every invocation starts with: output that no user configuration changes.
     static let fixedOptions = ["-c", "core.quotePath=false", "-c", "log.showRoot=true", "-c", "color.ui=false", "--no-pager"]
 
-    /// A process running `git arguments` in the folder, its standard streams as given.
-    func process(_ arguments: [String]) -> Process {
+    /// `git arguments` started in the folder with the standard streams given.
+    func launch(_ arguments: [String], input: Any, output: Any, errors: Any) throws(DiagnosticList) -> Process {
+        let process = process(arguments)
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            throw DiagnosticList([.error(.historyGitFailed, "cannot run git: \(error.localizedDescription); install git and run again", at: nil)])
+        }
+        return process
+    }
+
+    private func process(_ arguments: [String]) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + Self.fixedOptions + arguments
@@ -30,17 +43,9 @@ public struct GitCommand: Sendable {
 
     /// The standard output of `git arguments`; a failure is a diagnostic quoting git's message.
     public func run(_ arguments: [String]) throws(DiagnosticList) -> [UInt8] {
-        let process = process(arguments)
         let output = Pipe()
         let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw DiagnosticList([.error(.historyGitFailed, "cannot run git: \(error.localizedDescription); install git and run again", at: nil)])
-        }
+        let process = try launch(arguments, input: FileHandle.nullDevice, output: output, errors: errors)
         // Standard error is drained beside standard output, so neither pipe can fill and stall git.
         let drained = ErrorDrain(errors.fileHandleForReading)
         let bytes = [UInt8](output.fileHandleForReading.readDataToEndOfFile())

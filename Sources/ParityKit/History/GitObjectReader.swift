@@ -14,17 +14,9 @@ public final class GitObjectReader: @unchecked Sendable {
     public init(_ git: GitCommand) throws(DiagnosticList) {
         // A git that exits early must make a write fail, not end this process.
         signal(SIGPIPE, SIG_IGN)
-        process = git.process(["cat-file", "--batch"])
         let requests = Pipe()
         let answers = Pipe()
-        process.standardInput = requests
-        process.standardOutput = answers
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw DiagnosticList([.error(.historyGitFailed, "cannot run git cat-file: \(error.localizedDescription)", at: nil)])
-        }
+        process = try git.launch(["cat-file", "--batch"], input: requests, output: answers, errors: FileHandle.nullDevice)
         input = requests.fileHandleForWriting
         output = answers.fileHandleForReading.fileDescriptor
         answersPipe = answers

@@ -23,6 +23,7 @@ enum CheckCommand {
         let text: String
         switch format {
         case "json": text = CheckJSONRenderer().render(result)
+        case "html": text = HTMLRenderer(linkBase: arguments.value("link-base")).render(result)
         case "text": text = CheckTextRenderer(style: TextStyle(enabled: arguments.value("output") == nil && context.colourOut)).render(result)
         default: throw CommandFailure.unavailable("--format \(format)")
         }

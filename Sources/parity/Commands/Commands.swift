@@ -2,7 +2,7 @@ import ParityKit
 
 /// The command table: every command of `parity`, as help lists them.
 enum Commands {
-    static let formats = ["text", "json", "sarif", "junit", "github", "gitlab", "markdown"]
+    static let formats = ["text", "json", "sarif", "junit", "github", "gitlab", "markdown", "html"]
 
     static let root = CommandSpec(
         name: "parity",
@@ -22,6 +22,7 @@ enum Commands {
             .value("baseline", "FILE", help: "report only findings not in this baseline"),
             .value("write-baseline", "FILE", help: "record the current findings as a baseline"),
             .value("fail-on", "LEVEL", help: "the lowest severity that fails the run", choices: ["error", "warning", "never"]),
+            .value("link-base", "URL", help: "in html, link locations to URL/FILE#LLINE (a repository's blob URL)"),
         ],
         run: CheckCommand.run
     )
@@ -33,7 +34,10 @@ enum Commands {
             PositionalSpec(name: "REFERENCE", arity: .one, help: "the environment mirrored (name or file)"),
             PositionalSpec(name: "MIRROR", arity: .one, help: "the environment that should mirror it (name or file)"),
         ],
-        options: [.value("format", short: "f", "F", help: "output format", choices: ["text", "json"])],
+        options: [
+            .value("format", short: "f", "F", help: "output format", choices: ["text", "json", "html"]),
+            .value("link-base", "URL", help: "in html, link locations to URL/FILE#LLINE (a repository's blob URL)"),
+        ],
         run: DiffCommand.run
     )
 
