@@ -18,6 +18,11 @@ struct GapTracker {
     /// The open gaps in the order of the last commit's reports.
     private var order: [String] = []
 
+    /// Remembers the pairs a judged commit has, whether or not they are followed.
+    mutating func seen(_ reports: [PairReport]) {
+        for report in reports { seenPairs.insert(HistoryReport.Pair(reference: report.reference, mirror: report.mirror)) }
+    }
+
     mutating func invalid(_ commit: GitCommit, errors: [Diagnostic]) {
         points.append(HistoryReport.Point(commit: commit, errors: errors, scores: [:], failing: [:]))
     }
@@ -30,7 +35,6 @@ struct GapTracker {
         for report in reports {
             let pair = HistoryReport.Pair(reference: report.reference, mirror: report.mirror)
             pairs.insert(pair)
-            seenPairs.insert(pair)
             scores[pair] = report.score
             failing[pair] = report.failingGaps.count
             for gap in report.gaps where gap.isFailing {

@@ -4,15 +4,17 @@ import ParityYAML
 /// The files of one commit, read from git's object store: a `FileSystem` for the loaders
 /// that never touches the working tree.
 public struct GitTreeFileSystem: FileSystem {
-    /// Every file of the commit under the environment repository: path (relative to the
-    /// repository's folder) to blob id.
+    /// Every file of the commit: path from the top of the git repository to blob id.
     public let files: [String: String]
+    /// The folder paths are relative to (the environment repository's), from the top: `examples/x/` or "".
+    public let prefix: String
     private let folders: [String: [String]]
     private let reader: GitObjectReader
     private let cache: ParseCache
 
-    public init(files: [String: String], reader: GitObjectReader, cache: ParseCache) {
+    public init(files: [String: String], prefix: String = "", reader: GitObjectReader, cache: ParseCache) {
         self.files = files
+        self.prefix = prefix
         self.reader = reader
         self.cache = cache
         var children: [String: Set<String>] = ["": []]
@@ -25,23 +27,36 @@ public struct GitTreeFileSystem: FileSystem {
         folders = children.mapValues { $0.filter { !$0.hasPrefix(".") }.sorted() }
     }
 
-    /// `path` as a key of `files`: no `./`, no trailing `/`, the repository itself "".
-    static func key(_ path: String) -> String {
-        var parts = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
-        while let dots = parts.firstIndex(of: ".."), dots > 0 { parts.removeSubrange(dots - 1...dots) }
+    /// `path` (relative to `prefix`) as a key of `files`: from the top, no `.` or `..`, no
+    /// trailing `/`, the top itself ""; nil for a path outside the repository or absolute.
+    func key(_ path: String) -> String? {
+        Self.key(path, in: prefix)
+    }
+
+    static func key(_ path: String, in prefix: String) -> String? {
+        guard !path.hasPrefix("/") else { return nil }
+        var parts: [Substring] = []
+        for part in (prefix + "/" + path).split(separator: "/") where part != "." {
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
         return parts.joined(separator: "/")
     }
 
     public func isDirectory(_ path: String) -> Bool {
-        !path.hasPrefix("/") && folders[Self.key(path)] != nil
+        key(path).map { folders[$0] != nil } ?? false
     }
 
     public func exists(_ path: String) -> Bool {
-        !path.hasPrefix("/") && (files[Self.key(path)] != nil || folders[Self.key(path)] != nil)
+        key(path).map { files[$0] != nil || folders[$0] != nil } ?? false
     }
 
     public func entries(of folder: String) -> [String] {
-        folder.hasPrefix("/") ? [] : folders[Self.key(folder)] ?? []
+        key(folder).flatMap { folders[$0] } ?? []
     }
 
     public func yamlFiles(under folder: String) -> [String] {
@@ -58,7 +73,7 @@ public struct GitTreeFileSystem: FileSystem {
 
     public func read(_ path: String, limit: Int) throws(DiagnosticList) -> [UInt8] {
         if isDirectory(path) { throw DiagnosticList([.error(.ioUnreadable, "cannot read '\(path)': it is a directory", at: .file(path))]) }
-        guard !path.hasPrefix("/"), let id = files[Self.key(path)] else {
+        guard let id = key(path).flatMap({ files[$0] }) else {
             throw DiagnosticList([.error(.ioUnreadable, "cannot read '\(path)': no such file in this commit", at: .file(path))])
         }
         guard let bytes = reader.blob(id) else {
@@ -71,7 +86,7 @@ public struct GitTreeFileSystem: FileSystem {
     }
 
     public func parsed<Parsed>(_ path: String, kind: String, _ parse: () -> Parsed) -> Parsed {
-        guard let id = files[Self.key(path)] else { return parse() }
+        guard let id = key(path).flatMap({ files[$0] }) else { return parse() }
         return cache.value(kind + "\u{0}" + path + "\u{0}" + id, parse)
     }
 }

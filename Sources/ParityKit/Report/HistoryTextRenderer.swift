@@ -27,8 +27,10 @@ public struct HistoryTextRenderer: Sendable {
             for open in gaps {
                 out += "    " + style.red("x") + " " + style.bold(open.gap.path.description) + "  " + GapSummary.text(open.gap, pair: pair) + "\n"
                 out += "        open \(open.daysOpen) day\(plural(open.daysOpen)), since \(Self.commit(open.appeared))\n"
-                if let reference = open.referenceCommit {
-                    out += "        \(pair.reference)'s value, never followed by \(pair.mirror), from \(Self.commit(reference))\n"
+                if let reference = open.referenceCommit, reference == open.appeared {
+                    out += "        a change to \(pair.reference) that \(pair.mirror) never followed\n"
+                } else if let reference = open.referenceCommit {
+                    out += "        \(pair.reference)'s value, which \(pair.mirror) no longer follows, from \(Self.commit(reference))\n"
                 }
             }
         }

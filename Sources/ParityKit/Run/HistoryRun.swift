@@ -52,23 +52,23 @@ public struct HistoryRun {
         }
         let reader = try GitObjectReader(git)
         var tracker = GapTracker()
-        var folders = RepositoryFolders()
+        var folders = RepositoryFolders(prefix: prefix)
         for step in steps {
             var touched = false
-            for (path, blob) in step.changes where path.hasPrefix(prefix) {
-                let relative = String(path.dropFirst(prefix.count))
-                tree[relative] = blob
-                touched = touched || folders.contains(relative)
+            for (path, blob) in step.changes {
+                tree[path] = blob
+                touched = touched || folders.contains(path)
             }
             guard touched else { continue }
-            let files = GitTreeFileSystem(files: tree, reader: reader, cache: cache)
+            let files = GitTreeFileSystem(files: tree, prefix: prefix, reader: reader, cache: cache)
             let outcome = CheckRun(sources: SourceStore(), fileSystem: files).run(CheckRun.Options(today: step.commit.day))
             let errors = outcome.diagnostics.filter { $0.severity == .error }
             guard errors.isEmpty, let report = outcome.report else {
                 tracker.invalid(step.commit, errors: errors)
                 continue
             }
-            folders = RepositoryFolders(spec: report.spec)
+            folders = RepositoryFolders(prefix: prefix, spec: report.spec)
+            tracker.seen(report.pairs)
             let pairs = report.pairs.filter { pair in options.pair.map { $0 == HistoryReport.Pair(reference: pair.reference, mirror: pair.mirror) } ?? true }
             tracker.judged(step.commit, pairs: pairs)
         }
@@ -101,20 +101,19 @@ public struct HistoryRun {
     }
 }
 
-/// The paths whose change makes a commit worth judging: the spec and the folders it names.
+/// The paths (from the top of the git repository) whose change makes a commit worth
+/// judging: the spec and the folders it names.
 private struct RepositoryFolders {
-    var environments = "environments"
-    var policies = "policies"
+    var spec: String?
+    var folders: [String]
 
-    init() {}
-
-    init(spec: ParitySpec) {
-        environments = GitTreeFileSystem.key(spec.environmentsFolder)
-        policies = GitTreeFileSystem.key(spec.policiesFolder)
+    init(prefix: String, spec: ParitySpec = ParitySpec()) {
+        self.spec = GitTreeFileSystem.key("parity.yaml", in: prefix)
+        folders = [spec.environmentsFolder, spec.policiesFolder].compactMap { GitTreeFileSystem.key($0, in: prefix) }
     }
 
     func contains(_ path: String) -> Bool {
-        path == "parity.yaml" || path.hasPrefix(environments + "/") || path.hasPrefix(policies + "/")
+        path == spec || folders.contains { $0.isEmpty || path.hasPrefix($0 + "/") }
     }
 }
 

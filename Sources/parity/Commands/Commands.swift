@@ -68,6 +68,7 @@ enum Commands {
             .value("since", "REV", help: "start at this commit (default: the first commit)"),
             .value("pair", "REF:MIRROR", help: "only this pair (production:staging)"),
             .value("format", short: "f", "F", help: "output format", choices: ["text", "json", "html"]),
+            .value("link-base", "URL", help: "in html, link locations to URL/FILE#LLINE (a repository's blob URL)"),
         ],
         discussion: "Reads each commit from git's objects; never checks out or writes to the repository.",
         run: HistoryCommand.run

@@ -18,6 +18,7 @@ enum HistoryCommand {
         guard let report = outcome.report else { return outcome.status }
         switch arguments.value("format") ?? "text" {
         case "json": context.out(HistoryJSONRenderer().render(report))
+        case "html": context.out(HistoryHTMLRenderer(linkBase: arguments.value("link-base")).render(report))
         default: context.out(HistoryTextRenderer(style: TextStyle(enabled: context.colourOut)).render(report))
         }
         return outcome.status
