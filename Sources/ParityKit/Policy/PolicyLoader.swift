@@ -17,12 +17,6 @@ public struct PolicyLoader: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    /// The policy files of a folder and its subfolders (tests, `*.test.yaml`, are not
-    /// policies), sorted; the same walk `parity lint` makes.
-    public static func policyFiles(in folder: String, fileSystem: any FileSystem = DiskFileSystem()) -> [String] {
-        fileSystem.yamlFiles(under: folder).filter { !($0 as NSString).lastPathComponent.lowercased().contains(".test.") }
-    }
-
     /// The rules of `files`, read from `fileSystem`, each file's text registered with `sources`.
     public func load(files: [String], sources: SourceStore, fileSystem: any FileSystem = DiskFileSystem()) -> Loaded {
         var rules: [CompiledRule] = []
@@ -58,7 +52,7 @@ public struct PolicyLoader: Sendable {
             return (nil, error.diagnostics, [])
         }
         // The locator reads expressions' text back from the file being compiled.
-        let sources = SourceStore()
+        let sources = SourceStore().maskingSecrets()
         sources.register(file, bytes: bytes)
         let documents: [YAMLDocument]
         do {

@@ -59,7 +59,7 @@ public struct HTMLRenderer: Sendable {
             let errors = report.diagnostics.filter { $0.severity == .error }.count
             out += "<p>\(errors) input error\(errors == 1 ? "" : "s") (listed under Input problems): fix them and run again.</p>\n"
         case .noGo:
-            out += "<ul>\n" + report.gate.reasons.map { "<li>" + HTML.escape($0) + "</li>\n" }.joined() + "</ul>\n"
+            out += "<ul>\n" + report.gate.reasons.map { "<li>" + HTML.escape($0.text) + "</li>\n" }.joined() + "</ul>\n"
         }
         let environments = report.environments.count, rules = report.ruleCount
         out += "<p class=\"muted\">\(environments) environment\(environments == 1 ? "" : "s"), \(report.pairs.count) pair\(report.pairs.count == 1 ? "" : "s"), "
