@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ParityDiagnostics
 @testable import ParityKit
+import ParityTestSupport
 
 @Suite struct HistoryRunTests {
     static let golden = Golden.testsFolder.appendingPathComponent("Golden/history")
@@ -112,9 +113,29 @@ import ParityDiagnostics
         var options = HistoryRun.Options(today: "2026-03-15")
         options.root = repository.path
         _ = HistoryRun(cache: cache).run(options)
-        // Six commits judged, two environment files each: production changes once, staging
-        // four times, and the repair brings back the first commit's staging file (one blob).
-        #expect(cache.misses == 6)
-        #expect(cache.hits == 6)
+        // Six commits judged, the spec and two environment files each: the spec never changes,
+        // production changes once, staging four times, and the repair brings back the first
+        // commit's staging file (one blob).
+        #expect(cache.misses == 7)
+        #expect(cache.hits == 11)
+    }
+}
+
+@Suite struct HistoryPageTests {
+    @Test func historyPageRendersInChromium() throws {
+        guard HeadlessChromium.executable != nil else {
+            if HeadlessChromium.mustRun { Issue.record("chromium is not installed; .ci/run installs it") }
+            return
+        }
+        let repository = try HistoryFixture.make()
+        let report = try #require(HistoryRunTests.run(repository).report)
+        let folder = try ScratchFolder()
+        let page = try folder.write("history.html", HistoryHTMLRenderer().render(report))
+        let loaded = try HeadlessChromium.load(URL(fileURLWithPath: page), screenshot: folder.url.appendingPathComponent("history.png"), height: 1800)
+        #expect(loaded.console == [])
+        #expect(loaded.dom.contains("<svg role=\"img\" aria-labelledby=\"chart-title chart-desc\""))
+        // One line per pair, broken by the invalid commit into two runs.
+        #expect(loaded.dom.components(separatedBy: "<polyline").count - 1 == 2)
+        #expect(loaded.dom.contains("<strong>invalid files</strong>"))
     }
 }
