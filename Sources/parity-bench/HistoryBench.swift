@@ -20,7 +20,7 @@ enum HistoryBench {
         var summary = ""
         for run in 1...runs {
             let cache = ParseCache()
-            var options = HistoryRun.Options(today: "2027-12-31")
+            var options = HistoryRun.Options(date: RunDate(day: "2027-12-31")!)  // a literal date: cannot fail
             options.root = folder
             let start = DispatchTime.now().uptimeNanoseconds
             let outcome = HistoryRun(cache: cache).run(options)

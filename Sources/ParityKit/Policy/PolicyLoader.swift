@@ -51,17 +51,13 @@ public struct PolicyLoader: Sendable {
         } catch {
             return (nil, error.diagnostics, [])
         }
-        // The locator reads expressions' text back from the file being compiled.
-        let sources = SourceStore().maskingSecrets()
-        sources.register(file, bytes: bytes)
         let documents: [YAMLDocument]
         do {
             documents = try YAMLLoader().load(bytes, file: file)
         } catch {
             return (bytes, error.diagnostics, [])
         }
-        let locator = ExpressionLocator(sources: sources)
-        return (bytes, [], documents.map { rules(in: $0.root, locator: locator) })
+        return (bytes, [], documents.map { rules(in: $0.root, locator: ExpressionLocator(document: $0.root)) })
     }
 
     /// The compiled rules of one Policy document, and its problems.

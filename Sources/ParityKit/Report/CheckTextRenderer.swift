@@ -34,6 +34,7 @@ public struct CheckTextRenderer: Sendable {
                     let mark = finding.severity == .error ? style.red("x") : finding.severity == .warning ? style.yellow("!") : "i"
                     out += "    \(mark) \(finding.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(style.bold(finding.ruleID))\(item)\n"
                     out += "        \(finding.location.map { "\($0): " } ?? "")\(finding.message)\n"
+                    if let waiver = finding.expiredWaiver { out += "        " + style.yellow(waiver.expiredText) + "\n" }
                 } else {
                     let why: String
                     switch finding.status {

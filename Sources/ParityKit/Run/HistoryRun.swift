@@ -3,8 +3,9 @@ public import ParityDiagnostics
 
 /// `parity history`: every first-parent commit that touched the environment repository,
 /// judged as `parity check` would have judged it then, read from git's objects (never
-/// checked out, never written); when each open gap appeared, and which reference change
-/// the mirror never followed.
+/// checked out, never written), on the commit's day (waivers expire, dated rules fire, as
+/// they did then); when each open gap appeared, and which reference change the mirror never
+/// followed.
 public struct HistoryRun {
     public struct Options: Sendable {
         /// The environment repository's folder (inside a git repository, perhaps not its top).
@@ -13,11 +14,11 @@ public struct HistoryRun {
         public var since: String?
         /// Only this pair.
         public var pair: HistoryReport.Pair?
-        /// `YYYY-MM-DD`, what "how long open" counts to.
-        public var today: String
+        /// The run's date: what "how long open" counts to.
+        public var date: RunDate
 
-        public init(today: String) {
-            self.today = today
+        public init(date: RunDate) {
+            self.date = date
         }
     }
 
@@ -61,7 +62,7 @@ public struct HistoryRun {
             }
             guard touched else { continue }
             let files = GitTreeFileSystem(files: tree, prefix: prefix, reader: reader, cache: cache)
-            let outcome = CheckRun(sources: SourceStore(), fileSystem: files).run(CheckRun.Options(today: step.commit.day))
+            let outcome = CheckRun(sources: SourceStore(), fileSystem: files).run(CheckRun.Options(date: RunDate(day: step.commit.day) ?? options.date))
             let errors = outcome.diagnostics.filter { $0.severity == .error }
             guard errors.isEmpty, let report = outcome.report else {
                 tracker.invalid(step.commit, errors: errors)
@@ -81,11 +82,11 @@ public struct HistoryRun {
         let known = Dictionary(steps.map { ($0.commit.id, $0.commit) }, uniquingKeysWith: { first, _ in first })
         let open = tracker.openGaps.map { entry in
             HistoryReport.OpenGap(
-                pair: entry.pair, gap: entry.gap, appeared: entry.appeared, daysOpen: Self.days(from: entry.appeared.day, to: options.today),
+                pair: entry.pair, gap: entry.gap, appeared: entry.appeared, daysOpen: Self.days(from: entry.appeared.day, to: options.date.day),
                 referenceCommit: head.flatMap { referenceCommit(entry.gap, head: $0, log: log, known: known) })
         }
         return HistoryReport(points: tracker.points, commitsInRange: steps.count, pairs: tracker.pairs.sorted(), open: open,
-                             closed: tracker.closed, today: options.today)
+                             closed: tracker.closed, today: options.date.day)
     }
 
     /// The commit that last wrote the line holding the reference's value, at `head`.

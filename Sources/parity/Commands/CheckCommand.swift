@@ -4,7 +4,7 @@ import ParityKit
 /// `parity check`: the CI gate.
 enum CheckCommand {
     @Sendable static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> RunStatus {
-        var options = CheckRun.Options(today: Today.string(environment: context.environment))
+        var options = CheckRun.Options(date: try RunDateOption.date(arguments, context, command: "parity check"))
         options.config = arguments.value("config")
         options.baseline = arguments.value("baseline")
         options.failOn = arguments.choice("fail-on", as: GateDecision.Level.self)

@@ -23,6 +23,7 @@ enum Commands {
             .value("write-baseline", "FILE", help: "record the current findings as a baseline"),
             .choice("fail-on", "LEVEL", help: "the lowest severity that fails the run", of: GateDecision.Level.self),
             .value("link-base", "URL", help: "in html, link locations to URL/FILE#LLINE (a repository's blob URL)"),
+            RunDateOption.spec,
         ],
         run: CheckCommand.run
     )
@@ -37,6 +38,7 @@ enum Commands {
         options: [
             .value("format", short: "f", "F", help: "output format", choices: ["text", "json", "html"]),
             .value("link-base", "URL", help: "in html, link locations to URL/FILE#LLINE (a repository's blob URL)"),
+            RunDateOption.spec,
         ],
         run: DiffCommand.run
     )
@@ -45,6 +47,7 @@ enum Commands {
         name: "lint",
         abstract: "Validate environment, spec and policy files (the pre-commit hook).",
         positionals: [PositionalSpec(name: "FILE", arity: .many, help: "files or folders to validate (default: the repository: environments/, policies/, parity.yaml)")],
+        options: [RunDateOption.spec],
         run: LintCommand.run
     )
 
@@ -57,6 +60,7 @@ enum Commands {
             .value("input", "FILE", help: "bind the YAML document in FILE as 'self'"),
             .value("var", "NAME=CEL", help: "bind NAME to the value of a CEL expression", repeatable: true),
             .value("format", short: "f", "F", help: "output format", choices: ["json", "cel"]),
+            RunDateOption.spec,
         ],
         run: EvalCommand.run
     )
@@ -69,6 +73,7 @@ enum Commands {
             .value("pair", "REF:MIRROR", help: "only this pair (production:staging)"),
             .value("format", short: "f", "F", help: "output format", choices: ["text", "json", "html"]),
             .value("link-base", "URL", help: "in html, link locations to URL/FILE#LLINE (a repository's blob URL)"),
+            RunDateOption.spec,
         ],
         discussion: "Reads each commit from git's objects; never checks out or writes to the repository.",
         run: HistoryCommand.run

@@ -4,7 +4,7 @@ import ParityKit
 /// `parity history`: when each gap appeared, from the git history.
 enum HistoryCommand {
     @Sendable static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> RunStatus {
-        var options = HistoryRun.Options(today: Today.string(environment: context.environment))
+        var options = HistoryRun.Options(date: try RunDateOption.date(arguments, context, command: "parity history"))
         options.since = arguments.value("since")
         if let pair = arguments.value("pair") {
             let sides = pair.split(separator: ":", maxSplits: 1).map(String.init)

@@ -70,7 +70,7 @@ import ParityDiagnostics
         }
         try repository.commit("the sample", day: "2026-01-01", files: files)
 
-        var options = CheckRun.Options(today: "2026-11-25")
+        var options = CheckRun.Options(date: RunDate(day: "2026-11-25")!)
         options.root = "."
         let fromGit = CheckRun(sources: SourceStore(), fileSystem: try Self.tree(repository, prefix: "")).run(options)
         // On disk the paths carry the folder; read from the commit they are relative to it.

@@ -8,7 +8,7 @@ import ParityTestSupport
     static let golden = Golden.testsFolder.appendingPathComponent("Golden/history")
 
     static func run(_ repository: ScriptedRepository, since: String? = nil, pair: HistoryReport.Pair? = nil) -> Outcome<HistoryReport> {
-        var options = HistoryRun.Options(today: "2026-03-15")
+        var options = HistoryRun.Options(date: RunDate(day: "2026-03-15")!)
         options.root = repository.path
         options.since = since
         options.pair = pair
@@ -84,7 +84,7 @@ import ParityTestSupport
 
     @Test func aFolderOutsideGitIsInvalidInput() throws {
         let folder = try ScratchFolder()
-        var options = HistoryRun.Options(today: "2026-03-15")
+        var options = HistoryRun.Options(date: RunDate(day: "2026-03-15")!)
         options.root = folder.path
         let outcome = HistoryRun().run(options)
         #expect(outcome.status == .invalidInput)
@@ -110,7 +110,7 @@ import ParityTestSupport
     @Test func fileParsesAreReusedAcrossCommits() throws {
         let repository = try HistoryFixture.make()
         let cache = ParseCache()
-        var options = HistoryRun.Options(today: "2026-03-15")
+        var options = HistoryRun.Options(date: RunDate(day: "2026-03-15")!)
         options.root = repository.path
         _ = HistoryRun(cache: cache).run(options)
         // Six commits judged, the spec and two environment files each: the spec never changes,

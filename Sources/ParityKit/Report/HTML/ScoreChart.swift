@@ -44,9 +44,11 @@ struct ScoreChart {
                 out += "<polyline fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"2\"" + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")
                     + " points=\"\(coordinates)\"/>\n"
             }
+            // Many commits make a line of dots: smaller dots keep the line readable.
+            let radius = points.count > 60 ? "1.5" : "3"
             for (index, point) in points.enumerated() {
                 guard let score = point.scores[pair] else { continue }
-                out += "<circle cx=\"\(number(x(index)))\" cy=\"\(number(y(score)))\" r=\"3\" fill=\"\(stroke)\"><title>"
+                out += "<circle cx=\"\(number(x(index)))\" cy=\"\(number(y(score)))\" r=\"\(radius)\" fill=\"\(stroke)\"><title>"
                     + HTML.escape("\(pair.name) at \(point.commit.shortID) (\(point.commit.day)): \(score.percentText)") + "</title></circle>\n"
             }
         }
