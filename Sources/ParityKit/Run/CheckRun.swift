@@ -25,9 +25,12 @@ public struct CheckRun {
     }
 
     public let sources: SourceStore
+    /// Where the repository's files are read: the disk, or a commit (`parity history`).
+    public let fileSystem: any FileSystem
 
-    public init(sources: SourceStore) {
+    public init(sources: SourceStore, fileSystem: any FileSystem = DiskFileSystem()) {
         self.sources = sources.maskingSecrets()
+        self.fileSystem = fileSystem
     }
 
     public func run(_ options: Options) -> Outcome<CheckReport> {
@@ -36,7 +39,7 @@ public struct CheckRun {
     }
 
     private func check(_ options: Options) -> CheckReport {
-        var (layout, diagnostics) = RepositoryLayout.load(root: options.root, config: options.config, sources: sources)
+        var (layout, diagnostics) = RepositoryLayout.load(root: options.root, config: options.config, sources: sources, fileSystem: fileSystem)
         let spec = layout.spec
         if layout.specNamed, diagnostics.containsError {
             // A spec that was asked for and cannot be read: judging with the defaults instead
@@ -44,7 +47,8 @@ public struct CheckRun {
             return CheckReport(spec: spec, diagnostics: diagnostics, environments: [], pairs: [], findings: [], ruleCount: 0,
                                gate: GateDecision(passed: false, reasons: []), failOn: options.failOn ?? .error)
         }
-        let workspace = Workspace(root: layout.root, sources: sources, environmentsFolder: spec.environmentsFolder)
+        let workspace = Workspace(root: layout.root, sources: sources, environmentsFolder: spec.environmentsFolder,
+                                  loader: EnvironmentLoader(fileSystem: fileSystem))
         diagnostics += workspace.diagnostics
 
         // Every environment, resolved; one with errors is reported and left out of the rest.
@@ -59,7 +63,7 @@ public struct CheckRun {
         let policyFiles = layout.policyFiles
         if policyFiles.isEmpty {
             // No guardrails is a choice to make out loud: a misspelt folder must not drop them all.
-            let missing = !EnvironmentLoader.isDirectory(policiesFolder)
+            let missing = !fileSystem.isDirectory(policiesFolder)
             let message = missing ? "no policies folder '\(policiesFolder)'; no guardrail runs" : "no policy files in '\(policiesFolder)'; no guardrail runs"
             if spec.policiesFolderWritten {
                 diagnostics.append(.error(.checkNoPolicies, message + "; check 'policies:' in parity.yaml", at: spec.policiesLocation))
@@ -67,7 +71,7 @@ public struct CheckRun {
                 diagnostics.append(.warning(.checkNoPolicies, message, at: nil))
             }
         }
-        let policies = PolicyLoader().load(files: policyFiles, sources: sources)
+        let policies = PolicyLoader().load(files: policyFiles, sources: sources, fileSystem: fileSystem)
         diagnostics += policies.diagnostics
 
         if workspace.environments.isEmpty {

@@ -30,6 +30,7 @@ enum CheckCommand {
         let summary = context.environment["GITHUB_STEP_SUMMARY"].flatMap { $0.isEmpty ? nil : $0 }
         var render = ReportFormat.Options(base: ReportItem.repositoryRoot(containing: FileManager.default.currentDirectoryPath))
         render.writesStepSummary = summary != nil
+        render.linkBase = arguments.value("link-base")
         for output in outputs {
             try AtomicFile.write((output.format ?? format).render(result, render), to: output.path)
         }

@@ -7,7 +7,7 @@ enum Commands {
         abstract: "Parity checks that staging really mirrors production: it validates environment files, reports every parity gap, and enforces guardrails.",
         options: [.flag("version", help: "print the version")],
         discussion: "Run 'parity COMMAND --help' for a command's options.\nExit status: 0 success, 1 findings, 2 invalid input, 64 wrong usage.",
-        subcommands: [check, diff, lint, eval, export, policy, schema, ready, initialize]
+        subcommands: [check, diff, lint, eval, export, policy, schema, ready, history, initialize]
     )
 
     static let check = CommandSpec(
@@ -20,6 +20,7 @@ enum Commands {
             .value("baseline", "FILE", help: "report only findings not in this baseline"),
             .value("write-baseline", "FILE", help: "record the current findings as a baseline"),
             .choice("fail-on", "LEVEL", help: "the lowest severity that fails the run", of: GateDecision.Level.self),
+            .value("link-base", "URL", help: "in html, link locations to URL/FILE#LLINE (a repository's blob URL)"),
             RunDateOption.spec,
         ],
         run: CheckCommand.run
@@ -32,7 +33,11 @@ enum Commands {
             PositionalSpec(name: "REFERENCE", arity: .one, help: "the environment mirrored (name or file)"),
             PositionalSpec(name: "MIRROR", arity: .one, help: "the environment that should mirror it (name or file)"),
         ],
-        options: [.value("format", short: "f", "F", help: "output format", choices: ["text", "json"]), RunDateOption.spec],
+        options: [
+            .value("format", short: "f", "F", help: "output format", choices: ["text", "json", "html"]),
+            .value("link-base", "URL", help: "in html, link locations to URL/FILE#LLINE (a repository's blob URL)"),
+            RunDateOption.spec,
+        ],
         run: DiffCommand.run
     )
 
@@ -56,6 +61,20 @@ enum Commands {
             RunDateOption.spec,
         ],
         run: EvalCommand.run
+    )
+
+    static let history = CommandSpec(
+        name: "history",
+        abstract: "Show when each parity gap appeared and which reference change was never mirrored, from the git history.",
+        options: [
+            .value("since", "REV", help: "start at this commit (default: the first commit)"),
+            .value("pair", "REF:MIRROR", help: "only this pair (production:staging)"),
+            .value("format", short: "f", "F", help: "output format", choices: ["text", "json", "html"]),
+            .value("link-base", "URL", help: "in html, link locations to URL/FILE#LLINE (a repository's blob URL)"),
+            RunDateOption.spec,
+        ],
+        discussion: "Reads each commit from git's objects; never checks out or writes to the repository.",
+        run: HistoryCommand.run
     )
 
     static let policy = CommandSpec(
