@@ -26,9 +26,31 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 
-    /// All of `diagnostics`, each rendered in turn.
+    /// The most diagnostics rendered for one file; the rest are counted in one line.
+    public static let perFileLimit = 1_000
+
+    /// All of `diagnostics`, each rendered in turn, at most `perFileLimit` for each file and
+    /// then a line saying how many more there were.
     public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map(render).joined()
+        var shown: [String: Int] = [:]
+        var omitted: [(file: String, count: Int)] = []
+        var out = ""
+        for diagnostic in diagnostics {
+            let file = diagnostic.location?.file ?? ""
+            let count = shown[file, default: 0]
+            guard count < Self.perFileLimit else {
+                if let index = omitted.firstIndex(where: { $0.file == file }) { omitted[index].count += 1 } else { omitted.append((file, 1)) }
+                continue
+            }
+            shown[file] = count + 1
+            out += render(diagnostic)
+        }
+        for (file, count) in omitted {
+            let place = file.isEmpty ? "without a file" : "in " + TerminalText.escaped(file)
+            out += paint("note:", Style.note) + " \(count) more diagnostic\(count == 1 ? "" : "s") \(place) not shown "
+                + "(at most \(Self.perFileLimit) for each file); fix these and run again\n"
+        }
+        return out
     }
 
     private enum Style {
@@ -54,33 +76,77 @@ public struct DiagnosticRenderer: Sendable {
 
     private func headline(location: SourceLocation?, severity: String, style: String, message: String, code: String?) -> String {
         var line = ""
-        if let location { line += paint("\(location):", Style.bold) + " " }
-        line += paint("\(severity):", style) + " " + message
-        if let code { line += " [\(code)]" }
+        if let location { line += paint(TerminalText.escaped("\(location):"), Style.bold) + " " }
+        line += paint("\(severity):", style) + " " + TerminalText.escaped(message)
+        if let code { line += " [\(TerminalText.escaped(code))]" }
         return line + "\n"
     }
 
     /// The widest excerpt shown; longer lines show a window around the column.
     static let excerptWidth = 120
+    /// What a secret is shown as, whatever its length.
+    static let hiddenText = "****"
 
+    /// The source line at `location` and a caret under its column. Costs time bounded by the
+    /// window shown (plus a byte scan to the column), never by the whole line; secrets show
+    /// as `****` and control characters escaped.
     private func excerpt(at location: SourceLocation?) -> String {
-        guard let location, let sources, let text = sources.line(location.line, of: location.file) else { return "" }
-        let caret = max(0, location.column - 1)
+        guard let location, location.line > 0, let sources, let bytes = sources.rawLine(location.line, of: location.file) else { return "" }
+        let caret = max(1, location.column)
+        let hidden = sources.hiddenColumns(onLine: location.line, of: location.file)
         // A line that fits is shown whole; a longer one as a window around the caret.
-        let fits = text.utf8.count <= Self.excerptWidth || text.unicodeScalars.count <= Self.excerptWidth
-        let first = !fits && caret > Self.excerptWidth / 2 ? caret - Self.excerptWidth / 2 : 0
-        var shown = first > 0 ? "..." : ""
-        var pad = first > 0 ? "   " : ""
-        for (offset, scalar) in text.unicodeScalars.enumerated() {
-            if offset >= first + Self.excerptWidth {
+        let fits = bytes.count <= Self.excerptWidth
+        let first = fits || caret <= Self.excerptWidth / 2 ? 1 : caret - Self.excerptWidth / 2
+        var shown = first > 1 ? "..." : ""
+        var pad = first > 1 ? "   " : ""
+        var offset = Self.offset(ofColumn: first, in: bytes)
+        var column = first
+        var caretPlaced = false
+        while offset < bytes.count {
+            if column >= first + Self.excerptWidth {
                 shown += "..."
                 break
             }
-            guard offset >= first else { continue }
-            shown.unicodeScalars.append(scalar)
+            if let range = hidden.first(where: { $0.contains(column) }) {
+                shown += Self.hiddenText
+                if caret >= column, caret < range.upperBound { caretPlaced = true }
+                if !caretPlaced { pad += String(repeating: " ", count: Self.hiddenText.count) }
+                let skip = min(range.upperBound, first + Self.excerptWidth) - column
+                offset = Self.offset(advancing: skip, from: offset, in: bytes)
+                column += skip
+                continue
+            }
+            let end = Self.scalarEnd(bytes, offset)
+            let scalar = String(decoding: bytes[offset..<end], as: UTF8.self)
+            let text = scalar == "\t" ? scalar : TerminalText.escaped(scalar)
+            shown += text
+            if column >= caret { caretPlaced = true }
             // Tabs keep their width in the caret line so the caret lands under the right character.
-            if offset < caret { pad.append(scalar == "\t" ? "\t" : " ") }
+            if !caretPlaced { pad += text == "\t" ? "\t" : String(repeating: " ", count: text.unicodeScalars.count) }
+            offset = end
+            column += 1
         }
         return "    \(shown)\n    \(pad)" + paint("^", Style.caret) + "\n"
+    }
+
+    /// The byte offset of 1-based `column` (counted in Unicode scalars) of a line.
+    private static func offset(ofColumn column: Int, in bytes: [UInt8]) -> Int {
+        offset(advancing: column - 1, from: 0, in: bytes)
+    }
+
+    private static func offset(advancing scalars: Int, from start: Int, in bytes: [UInt8]) -> Int {
+        var offset = start
+        var remaining = scalars
+        while remaining > 0, offset < bytes.count {
+            offset = scalarEnd(bytes, offset)
+            remaining -= 1
+        }
+        return offset
+    }
+
+    private static func scalarEnd(_ bytes: [UInt8], _ offset: Int) -> Int {
+        var end = offset + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return end
     }
 }

@@ -6,35 +6,68 @@ import Foundation
 public final class SourceStore: @unchecked Sendable {
     private let lock = NSLock()
     private var texts: [String: [UInt8]] = [:]
-    private var masked: Set<String> = []
     /// Where each line of a file starts, computed when a region is first asked for.
     private var lineStarts: [String: [Int]] = [:]
 
     public init() {}
 
-    /// Keys whose values are secrets: a quoted line shows `key: ****` in their place, even
-    /// when the file is too broken to know which values are secrets any other way.
-    public var maskedKeys: Set<String> {
+    /// Finds where a file's secrets are written (from its parsed events); what it finds is
+    /// never quoted: an excerpt shows `****` in its place, whatever the secret's length.
+    public var secretFinder: (@Sendable ([UInt8]) -> [SourceRegion])? {
         get {
             lock.lock()
             defer { lock.unlock() }
-            return masked
+            return finder
         }
         set {
             lock.lock()
-            masked = newValue
+            finder = newValue
+            hidden.removeAll()
             lock.unlock()
         }
     }
+
+    private var finder: (@Sendable ([UInt8]) -> [SourceRegion])?
+    /// The secrets of each file, found when one of its lines is first quoted.
+    private var hidden: [String: [SourceRegion]] = [:]
 
     /// Remembers the bytes of `file`.
     public func register(_ file: String, bytes: [UInt8]) {
         lock.lock()
         defer { lock.unlock() }
         texts[file] = bytes
+        lineStarts[file] = nil
+        hidden[file] = nil
     }
 
-    /// The text of 1-based `line` of `file`, without its line break, if it was registered.
+    /// The names of every file registered, in no particular order: the inputs of a run.
+    public var files: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Array(texts.keys)
+    }
+
+    /// The columns of 1-based `line` of `file` that hold secrets, as 1-based half-open ranges.
+    public func hiddenColumns(onLine line: Int, of file: String) -> [Range<Int>] {
+        lock.lock()
+        defer { lock.unlock() }
+        let regions: [SourceRegion]
+        if let known = hidden[file] {
+            regions = known
+        } else {
+            regions = texts[file].flatMap { bytes in finder?(bytes) } ?? []
+            hidden[file] = regions
+        }
+        return regions.compactMap { region -> Range<Int>? in
+            guard region.startLine <= line, region.endLine >= line else { return nil }
+            let from = region.startLine == line ? region.startColumn : 1
+            let to = region.endLine == line ? region.endColumn : Int.max
+            return from < to ? from..<to : nil
+        }
+    }
+
+    /// The text of 1-based `line` of `file`, without its line break, if it was registered
+    /// (secrets included: print lines through `DiagnosticRenderer`, which hides them).
     public func line(_ line: Int, of file: String) -> String? {
         lock.lock()
         let bytes = texts[file]
@@ -52,61 +85,13 @@ public final class SourceStore: @unchecked Sendable {
                 current += 1
             }
             let end = Self.lineBreak(in: buffer, from: start, hasCR: hasCR)?.start ?? buffer.count
-            let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
-            return masked.isEmpty ? text : Self.mask(text, keys: masked)
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
         }
     }
 
-    /// `line` with the value after each `key:` of `keys` replaced by stars, to the end of a
-    /// block value or the next `,` or `}` of a flow one (quotes respected).
-    static func mask(_ line: String, keys: Set<String>) -> String {
-        var scalars = Array(line.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            // A key starts after the line's start, a space, `{`, `,` or `-`.
-            let startsKey = index == 0 || " \t{,-".unicodeScalars.contains(scalars[index - 1])
-            guard startsKey, let key = keys.first(where: { matches($0, in: scalars, at: index) }) else {
-                index += 1
-                continue
-            }
-            var cursor = index + key.unicodeScalars.count + 1
-            while cursor < scalars.count, scalars[cursor] == " " { cursor += 1 }
-            var quote: Unicode.Scalar?
-            if cursor < scalars.count, scalars[cursor] == "\"" || scalars[cursor] == "'" { quote = scalars[cursor] }
-            var end = cursor + (quote == nil ? 0 : 1)
-            while end < scalars.count {
-                let scalar = scalars[end]
-                if let quote {
-                    // '' inside single quotes and \" inside double quotes are escapes, not the end.
-                    let next = end + 1 < scalars.count ? scalars[end + 1] : nil
-                    if quote == "'", scalar == "'", next == "'" { end += 2; continue }
-                    if quote == "\"", scalar == "\\" { end += 2; continue }
-                    if scalar == quote { break }
-                } else if scalar == "," || scalar == "}" || scalar == "#" {
-                    break
-                }
-                end += 1
-            }
-            end = min(end, scalars.count)
-            let from = cursor + (quote == nil ? 0 : 1)
-            // Keep trailing spaces of a flow value, mask the value itself.
-            var last = end
-            while quote == nil, last > from, scalars[last - 1] == " " { last -= 1 }
-            if from < last { for position in from..<last { scalars[position] = "*" } }
-            index = max(end, index + 1)
-        }
-        return String(String.UnicodeScalarView(scalars))
-    }
-
-    private static func matches(_ key: String, in scalars: [Unicode.Scalar], at index: Int) -> Bool {
-        let keyScalars = Array(key.unicodeScalars)
-        guard index + keyScalars.count < scalars.count, scalars[index + keyScalars.count] == ":" else { return false }
-        return Array(scalars[index..<index + keyScalars.count]) == keyScalars
-    }
-
-    /// The raw bytes of 1-based `line` of `file`, without its line break (unmasked: callers
-    /// measure it and never print it). Line starts are indexed once per file.
-    func rawLine(_ line: Int, of file: String) -> [UInt8]? {
+    /// The raw bytes of 1-based `line` of `file`, without its line break (secrets included:
+    /// callers measure it or print it through `DiagnosticRenderer`). Line starts are indexed once per file.
+    public func rawLine(_ line: Int, of file: String) -> [UInt8]? {
         lock.lock()
         defer { lock.unlock() }
         guard let bytes = texts[file], line >= 1 else { return nil }

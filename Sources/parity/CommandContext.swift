@@ -11,44 +11,82 @@ final class CommandContext {
 
     init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
-        sources.maskedKeys = EnvironmentSchema.sensitiveFieldNames
+        sources.maskingSecrets()
         let colourAllowed = environment["NO_COLOR"].map(\.isEmpty) ?? true
         colourOut = colourAllowed && isatty(STDOUT_FILENO) == 1 && environment["TERM"] != "dumb"
         colourErr = colourAllowed && isatty(STDERR_FILENO) == 1 && environment["TERM"] != "dumb"
     }
 
     private var pending: [UInt8] = []
+    /// Why standard output could not take what was written (a full disk, a closed
+    /// descriptor); nil while every write went through.
+    private(set) var outputFailure: String?
+    /// The reader of standard output went away (`| head`): the rest is dropped quietly.
+    private var readerGone = false
 
+    /// Standard output, with control characters from the input escaped (colour kept).
     func out(_ text: String) {
-        pending.append(contentsOf: text.utf8)
+        pending.append(contentsOf: TerminalText.sanitized(text, keepingStyles: colourOut).utf8)
         if pending.count >= 1 << 16 { flush() }
     }
 
     func out(bytes: [UInt8]) {
-        pending.append(contentsOf: bytes)
+        pending.append(contentsOf: TerminalText.sanitized(bytes, keepingStyles: false))
         if pending.count >= 1 << 16 { flush() }
     }
 
     func err(_ text: String) {
         flush()
-        Self.writeAll(Array(text.utf8), to: STDERR_FILENO)
+        _ = Self.writeAll(Array(TerminalText.sanitized(text, keepingStyles: colourErr).utf8), to: STDERR_FILENO)
     }
 
     /// Writes what standard output holds; call before exiting.
     func flush() {
-        Self.writeAll(pending, to: STDOUT_FILENO)
-        pending.removeAll(keepingCapacity: true)
+        defer { pending.removeAll(keepingCapacity: true) }
+        guard !pending.isEmpty, !readerGone, outputFailure == nil else { return }
+        let code = Self.writeAll(pending, to: STDOUT_FILENO)
+        if code == EPIPE {
+            readerGone = true
+        } else if code != 0 {
+            outputFailure = String(cString: strerror(code)).lowercased()
+        }
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-        bytes.withUnsafeBytes { buffer in
+    /// The exit status once everything is written: a run whose output did not reach
+    /// standard output failed (2, with a message); one whose reader left keeps its own.
+    func finish(_ status: Int32) -> Int32 {
+        flush()
+        guard let outputFailure else { return status }
+        _ = Self.writeAll(Array("parity: error: cannot write standard output: \(outputFailure)\n".utf8), to: STDERR_FILENO)
+        return ExitStatus.invalidInput
+    }
+
+    /// Keeps descriptors 0 to 2 open (on /dev/null when the caller closed them, `>&-`), so a
+    /// file the run opens never takes their place; a closed standard output is a failure.
+    func reserveStandardDescriptors() {
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) < 0 && errno == EBADF {
+            let opened = open("/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+            if opened >= 0, opened != descriptor {
+                dup2(opened, descriptor)
+                close(opened)
+            }
+            if descriptor == STDOUT_FILENO { outputFailure = "it is closed" }
+        }
+    }
+
+    /// Writes all of `bytes`; 0, or the errno of the write that failed (a write that takes
+    /// nothing counts as EIO).
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
+        bytes.withUnsafeBytes { buffer -> Int32 in
             var offset = 0
             while offset < buffer.count {
                 let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)  // non-empty: offset < count
                 if written < 0, errno == EINTR { continue }
-                guard written > 0 else { return }
+                if written < 0 { return errno }
+                if written == 0 { return EIO }
                 offset += written
             }
+            return 0
         }
     }
 

@@ -52,20 +52,3 @@ import Testing
         #expect(lines[2] == "    " + String(repeating: " ", count: 63) + "^")
     }
 }
-
-@Suite struct SecretMaskTests {
-    @Test(arguments: [
-        ("      value: \"SUPERSECRET\"", "      value: \"***********\""),
-        ("  - {name: m, apiKey: abc123, value: x}", "  - {name: m, apiKey: ******, value: *}"),
-        ("value: [SECRET]", "value: ********"),
-        ("novalue: keep, myvalue: keep", "novalue: keep, myvalue: keep"),
-        ("value: 'it''s' # comment", "value: '*****' # comment"),
-        (#"value: "a\"b", x: 1"#, #"value: "****", x: 1"#),
-    ])
-    func masksTheValuesOfSecretKeys(_ line: String, _ expected: String) {
-        let sources = SourceStore()
-        sources.maskedKeys = ["value", "apiKey"]
-        sources.register("f", bytes: Array(line.utf8))
-        #expect(sources.line(1, of: "f") == expected)
-    }
-}

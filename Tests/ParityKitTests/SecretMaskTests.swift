@@ -4,26 +4,55 @@ import ParityYAML
 @testable import ParityKit
 
 @Suite struct SecretMaskTests {
-    /// The text a diagnostic would quote, after the decoder found the secrets.
-    func masked(_ text: String) throws -> String {
-        let bytes = Array(text.utf8)
-        let root = try YAMLLoader().load(bytes, file: "t.yaml")[0].root
-        let secrets = SchemaDecoder(checksRequiredFields: false).decode(root, as: EnvironmentSchema.root).secrets
-        return String(decoding: SecretMask.mask(bytes, secrets: secrets), as: UTF8.self)
+    /// Each line of `text` as a diagnostic on it quotes it, secrets found from the parse.
+    func masked(_ text: String) -> String {
+        let sources = SourceStore().maskingSecrets()
+        sources.register("t.yaml", bytes: Array(text.utf8))
+        let renderer = DiagnosticRenderer(sources: sources)
+        let count = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).count
+        return (1...count).compactMap { line -> String? in
+            let rendered = renderer.render(.error("x.y", "m", at: SourceLocation(file: "t.yaml", line: line, column: 1)))
+            let quoted = rendered.split(separator: "\n", omittingEmptySubsequences: false)
+            return quoted.count > 2 ? String(quoted[1].dropFirst(4)) : nil
+        }.joined(separator: "\n")
     }
 
-    @Test func blockScalarsAreHiddenLineByLine() throws {
-        let text = "access:\n  credentials:\n    - name: d\n      value: |\n        line one\n        two\n      kind: token\n"
-        #expect(try masked(text) == "access:\n  credentials:\n    - name: d\n      value: |\n        ********\n        ***\n      kind: token\n")
+    @Test func blockScalarsAreHiddenLineByLine() {
+        let text = "access:\n  credentials:\n    - name: d\n      value: |\n        line one\n        two\n      kind: token"
+        #expect(masked(text) == "access:\n  credentials:\n    - name: d\n      value: ****\n****\n****\n      kind: token")
     }
 
-    @Test func onlySecretsAreHidden() throws {
-        let text = "externals:\r\n  - {name: sk_live_1, apiKey: sk_live_1, endpoint: x}\r\n"
-        #expect(try masked(text) == "externals:\r\n  - {name: sk_live_1, apiKey: *********, endpoint: x}\r\n")
+    @Test func onlySecretsAreHidden() {
+        let text = "externals:\r\n  - {name: sk_live_1, apiKey: sk_live_1, endpoint: x}"
+        #expect(masked(text) == "externals:\n  - {name: sk_live_1, apiKey: ****, endpoint: x}")
     }
 
-    @Test func aFileWithoutSecretsIsUntouched() throws {
-        let text = "metadata: {name: a}\n"
-        #expect(try masked(text) == text)
+    @Test func aFileWithoutSecretsIsUntouched() {
+        #expect(masked("metadata: {name: a}") == "metadata: {name: a}")
+    }
+
+    @Test(arguments: [
+        ("      value: \"SUPERSECRET\"", "      value: ****"),
+        ("  - {name: m, apiKey: abc123, value: x}", "  - {name: m, apiKey: ****, value: ****}"),
+        ("value: [SECRET, {a: b}]", "value: ****"),
+        ("novalue: keep, myvalue: keep", "novalue: keep, myvalue: keep"),
+        ("value: 'it''s' # comment", "value: **** # comment"),
+        (#"{value: "a\"b", x: 1}"#, #"{value: ****, x: 1}"#),
+        // A verbatim tag with a comma is part of the value, not a flow separator.
+        ("value: !<x,y> SECRET", "value: ****"),
+        ("{value: !<x,y> SECRET, b: 1}", "{value: ****, b: 1}"),
+    ])
+    func secretsAreHiddenWhateverTheirStyleAndTheLengthIsNotKept(_ line: String, _ expected: String) {
+        #expect(masked(line) == expected)
+    }
+
+    @Test func anAliasedSecretIsHiddenWhereItsAnchorIsWritten() {
+        let text = "x: &token SECRET-TOKEN\ncredentials:\n  - {name: a, value: *token}"
+        #expect(masked(text) == "x: ****\ncredentials:\n  - {name: a, value: *token}")
+    }
+
+    @Test func aSecretWhoseValueDoesNotParseHidesTheRestOfTheFile() {
+        let text = "credentials:\n  - name: a\n    value: \"SECRET\n    kind: token"
+        #expect(masked(text) == "credentials:\n  - name: a\n    value****\n****")
     }
 }

@@ -28,6 +28,7 @@ public struct DocumentChecker: Sendable {
 
     /// Every problem of `bytes`, read from `file`, registering the text (secrets hidden) with `sources`.
     public func check(_ bytes: [UInt8], file: String, sources: SourceStore) -> [Diagnostic] {
+        sources.maskingSecrets()
         let documents: [YAMLDocument]
         do {
             documents = try YAMLLoader(limits: limits, strictTags: true).load(bytes, file: file)
@@ -36,16 +37,12 @@ public struct DocumentChecker: Sendable {
             return error.diagnostics
         }
         var diagnostics: [Diagnostic] = []
-        var secrets: [Node] = []
-        // Registered whole first, for the kinds' own checks to quote (a policy's CEL), then
-        // again with the secrets masked once they are known, before anything is printed.
+        // Registered whole, for the kinds' own checks to quote (a policy's CEL); the store
+        // hides secrets when a line is printed.
         sources.register(file, bytes: bytes)
         for document in documents {
-            let (found, kindSecrets) = check(document.root, sources: sources)
-            diagnostics += found
-            secrets += kindSecrets
+            diagnostics += check(document.root, sources: sources).diagnostics
         }
-        sources.register(file, bytes: SecretMask.mask(bytes, secrets: secrets))
         return diagnostics
     }
 

@@ -23,8 +23,8 @@ public struct EnvironmentLoader: Sendable {
         var declared: Value?
         for file in files {
             let parsed = fileSystem.parsed(file, kind: "environment") { parse(file) }
-            // Registered masked, so that no diagnostic quotes a secret.
-            if let masked = parsed.masked { sources.register(file, bytes: masked) }
+            // The store hides secrets when it quotes a line.
+            if let bytes = parsed.bytes { sources.register(file, bytes: bytes) }
             diagnostics += parsed.diagnostics
             for document in parsed.documents {
                 diagnostics += document.diagnostics
@@ -49,8 +49,8 @@ public struct EnvironmentLoader: Sendable {
 
     /// One file of an environment, read and decoded: what does not depend on the other files.
     private struct ParsedFile {
-        /// The file's bytes with its secrets masked; nil when it could not be read.
-        var masked: [UInt8]?
+        /// The file's bytes; nil when it could not be read.
+        var bytes: [UInt8]?
         /// Problems reading or parsing the file as a whole.
         var diagnostics: [Diagnostic] = []
         /// Each document's problems and, for an Environment, its decoded value.
@@ -62,16 +62,15 @@ public struct EnvironmentLoader: Sendable {
         do {
             bytes = try fileSystem.read(file, limit: limits.maxFileBytes)
         } catch {
-            return ParsedFile(masked: nil, diagnostics: error.diagnostics)
+            return ParsedFile(bytes: nil, diagnostics: error.diagnostics)
         }
         let documents: [YAMLDocument]
         do {
             documents = try YAMLLoader(limits: limits, strictTags: true).load(bytes, file: file)
         } catch {
-            return ParsedFile(masked: bytes, diagnostics: error.diagnostics)
+            return ParsedFile(bytes: bytes, diagnostics: error.diagnostics)
         }
-        var parsed = ParsedFile()
-        var secrets: [Node] = []
+        var parsed = ParsedFile(bytes: bytes)
         let decoder = SchemaDecoder(checksRequiredFields: false)
         for document in documents {
             var (kind, diagnostics) = DocumentHeader.kind(of: document.root)
@@ -87,10 +86,8 @@ public struct EnvironmentLoader: Sendable {
                 continue
             }
             let decoded = decoder.decode(document.root, as: EnvironmentSchema.root)
-            secrets += decoded.secrets
             parsed.documents.append((diagnostics + decoded.diagnostics, decoded.value))
         }
-        parsed.masked = SecretMask.mask(bytes, secrets: secrets)
         return parsed
     }
 

@@ -12,7 +12,7 @@ public struct Linter {
     public var date: RunDate?
 
     public init(sources: SourceStore, loader: EnvironmentLoader = EnvironmentLoader()) {
-        self.sources = sources
+        self.sources = sources.maskingSecrets()
         self.loader = loader
     }
 

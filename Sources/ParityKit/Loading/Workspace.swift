@@ -28,7 +28,7 @@ public final class Workspace {
     /// folder of `.yaml` files there is one environment.
     public init(root: String = ".", sources: SourceStore = SourceStore(), environmentsFolder: String = "environments", loader: EnvironmentLoader = EnvironmentLoader()) {
         self.root = root
-        self.sources = sources
+        self.sources = sources.maskingSecrets()
         self.loader = loader
         self.environmentsFolder = EnvironmentLoader.join(root, environmentsFolder)
         for entry in loader.fileSystem.entries(of: self.environmentsFolder) {

@@ -1,3 +1,5 @@
+import ParityDiagnostics
+
 /// Every format `parity check` reports in, and the one place a format picks its renderer.
 /// The command line's `--format` and `--output FORMAT=FILE` choices are these cases.
 public enum ReportFormat: String, Sendable, CaseIterable {
@@ -19,7 +21,13 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// The report, with control and bidi characters from the input escaped (`TerminalText`),
+    /// whether it goes to a terminal or a file.
     public func render(_ report: CheckReport, _ options: Options) -> String {
+        TerminalText.sanitized(unescaped(report, options), keepingStyles: options.colour)
+    }
+
+    private func unescaped(_ report: CheckReport, _ options: Options) -> String {
         switch self {
         case .text: CheckTextRenderer(style: TextStyle(enabled: options.colour)).render(report)
         case .json: CheckJSONRenderer().render(report)

@@ -1,11 +1,15 @@
 public import ParityDiagnostics
+import ParityYAML
 
 extension SourceStore {
-    /// This store, set to mask the values of the model's secret fields in every quoted line;
-    /// each run calls it, so a library user gets the protection the command line has.
+    /// This store, set to hide the values of the model's secret fields in every quoted line
+    /// (found from each file's parsed events); each run calls it, so a library user gets the
+    /// protection the command line has.
     @discardableResult
     public func maskingSecrets() -> SourceStore {
-        maskedKeys.formUnion(EnvironmentSchema.sensitiveFieldNames)
+        if secretFinder == nil {
+            secretFinder = { SecretRegions.find(in: $0, keys: EnvironmentSchema.sensitiveFieldNames) }
+        }
         return self
     }
 }

@@ -11,13 +11,19 @@ enum CheckCommand {
         options.failOn = arguments.choice("fail-on", as: GateDecision.Level.self)
         let outputs = try arguments.all("output").map { value in
             switch ReportOutput.parse(value) {
-            case .success(let output): return output
+            case .success(let output):
+                guard !output.path.isEmpty else { throw UsageError("--output names no file; write --output FILE or FORMAT=FILE", commandPath: "parity check") }
+                return output
             case .failure(let problem): throw UsageError(problem.message, commandPath: "parity check", usage: Commands.check.usage(path: "parity check"))
             }
         }
         let outcome = CheckRun(sources: context.sources).run(options)
         context.report(outcome.diagnostics)
         guard let result = outcome.report else { return outcome.status }
+        let written = outputs.map(\.path) + (arguments.value("write-baseline").map { [$0] } ?? [])
+        if let input = OutputCollision.input(among: written, read: context.sources, except: options.baseline.map { [$0] } ?? []) {
+            throw UsageError("'\(input)' is a file this run reads; write the report elsewhere", commandPath: "parity check")
+        }
 
         if let path = arguments.value("write-baseline") {
             switch result.baseline(for: path) {

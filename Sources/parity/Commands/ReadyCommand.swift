@@ -32,6 +32,9 @@ enum ReadyCommand {
         default: text = ReadyTextRenderer(style: TextStyle(enabled: arguments.value("output") == nil && context.colourOut)).render(report)
         }
         if let output = arguments.value("output") {
+            if OutputCollision.input(among: [output], read: context.sources) != nil || output.isEmpty {
+                throw UsageError("--output '\(output)' names no file this run may write; name a new file", commandPath: "parity ready")
+            }
             try AtomicFile.write(text, to: output)
         } else {
             context.out(text)

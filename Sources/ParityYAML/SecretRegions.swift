@@ -1,0 +1,127 @@
+internal import CYAML
+public import ParityDiagnostics
+
+/// Where the values of secret keys are written in a file, found from libyaml's events rather
+/// than from the text, so a quoted line can hide them whatever their style, tags or anchors.
+///
+/// A file too broken to parse hides everything after a secret key whose value did not
+/// finish: what follows may be the secret itself.
+public enum SecretRegions {
+    /// The regions of `bytes` holding the value of a mapping key in `keys`, and of the
+    /// anchored nodes such a value aliases.
+    public static func find(in bytes: [UInt8], keys: Set<String>) -> [SourceRegion] {
+        guard !keys.isEmpty, !bytes.isEmpty else { return [] }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var scan = Scan(events: EventParser(bytes: buffer, file: ""), keys: keys)
+            scan.run()
+            return scan.regions
+        }
+    }
+
+    private struct Frame {
+        var isMapping: Bool
+        /// Mapping: whether the next node is a key.
+        var expectsKey = true
+        /// The key just read names a secret.
+        var secretKey = false
+        /// Where this collection starts, when it is itself a secret value.
+        var secretStart: yaml_mark_t?
+        var anchor: String?
+        var start: yaml_mark_t
+    }
+
+    private struct Scan {
+        let events: EventParser
+        let keys: Set<String>
+        var stack: [Frame] = []
+        var anchored: [String: SourceRegion] = [:]
+        var regions: [SourceRegion] = []
+        /// Where a secret key's value that has not finished starts.
+        var openSecret: yaml_mark_t?
+
+        init(events: EventParser, keys: Set<String>) {
+            self.events = events
+            self.keys = keys
+        }
+
+        mutating func run() {
+            while true {
+                let type: yaml_event_type_t
+                do {
+                    type = try events.next()
+                } catch {
+                    if let openSecret { regions.append(Self.region(from: openSecret, toEnd: nil)) }
+                    return
+                }
+                let event = events.event.pointee
+                switch type {
+                case YAML_STREAM_END_EVENT:
+                    return
+                case YAML_SCALAR_EVENT:
+                    let anchor = Self.string(event.data.scalar.anchor)
+                    let region = Self.region(from: event.start_mark, toEnd: event.end_mark)
+                    if let anchor { anchored[anchor] = region }
+                    let isKey = stack.last.map { $0.isMapping && $0.expectsKey } ?? false
+                    if isKey {
+                        let text = String(decoding: UnsafeBufferPointer(start: event.data.scalar.value, count: event.data.scalar.length), as: UTF8.self)
+                        stack[stack.count - 1].secretKey = keys.contains(text)
+                        if keys.contains(text) { openSecret = event.end_mark }
+                    } else if valueIsSecret {
+                        regions.append(region)
+                    }
+                    advance()
+                case YAML_ALIAS_EVENT:
+                    if !(stack.last.map { $0.isMapping && $0.expectsKey } ?? false), valueIsSecret,
+                       let anchor = Self.string(event.data.alias.anchor), let region = anchored[anchor] {
+                        regions.append(region)
+                    }
+                    advance()
+                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    let isMapping = type == YAML_MAPPING_START_EVENT
+                    let anchor = Self.string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
+                    let secret = valueIsSecret && !(stack.last.map { $0.isMapping && $0.expectsKey } ?? false)
+                    if secret, openSecret == nil { openSecret = event.start_mark }
+                    stack.append(Frame(isMapping: isMapping, secretStart: secret ? event.start_mark : nil, anchor: anchor, start: event.start_mark))
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    guard let frame = stack.popLast() else { continue }
+                    let region = Self.region(from: frame.start, toEnd: event.end_mark)
+                    if let anchor = frame.anchor { anchored[anchor] = region }
+                    if let start = frame.secretStart {
+                        regions.append(Self.region(from: start, toEnd: event.end_mark))
+                        if !stack.contains(where: { $0.secretStart != nil }) { openSecret = nil }
+                    }
+                    advance()
+                default:
+                    continue
+                }
+            }
+        }
+
+        /// Whether the node being read is a secret: the value of a secret key, or inside one.
+        private var valueIsSecret: Bool {
+            guard let last = stack.last else { return false }
+            return (last.isMapping && !last.expectsKey && last.secretKey) || stack.contains { $0.secretStart != nil }
+        }
+
+        /// After a whole node: a mapping expects its next key or value.
+        private mutating func advance() {
+            guard let last = stack.last, last.isMapping else { return }
+            if !last.expectsKey {
+                stack[stack.count - 1].secretKey = false
+                if !stack.contains(where: { $0.secretStart != nil }) { openSecret = nil }
+            }
+            stack[stack.count - 1].expectsKey.toggle()
+        }
+
+        private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+            pointer.map { String(cString: $0) }
+        }
+
+        /// From a mark to an end mark (exclusive), or to the end of the file.
+        private static func region(from start: yaml_mark_t, toEnd end: yaml_mark_t?) -> SourceRegion {
+            SourceRegion(
+                startLine: Int(start.line) + 1, startColumn: Int(start.column) + 1,
+                endLine: end.map { Int($0.line) + 1 } ?? Int.max, endColumn: end.map { Int($0.column) + 1 } ?? Int.max)
+        }
+    }
+}
