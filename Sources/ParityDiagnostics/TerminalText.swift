@@ -27,6 +27,15 @@ public enum TerminalText {
         return escape(bytes, keepingBreaks: true, keepingStyles: keepingStyles)
     }
 
+    /// `text` cut to `limit` Unicode scalars (with `...`), for quoting input in a message: a
+    /// megabyte-long tag, key or pattern is no message.
+    public static func clipped(_ text: String, to limit: Int = 80) -> String {
+        guard text.utf8.count > limit else { return text }
+        let scalars = text.unicodeScalars
+        guard scalars.count > limit else { return text }
+        return String(String.UnicodeScalarView(scalars.prefix(limit - 3))) + "..."
+    }
+
     /// Whether `scalar` is one this type escapes (line breaks and tabs included).
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

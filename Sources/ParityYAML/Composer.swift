@@ -25,6 +25,8 @@ struct Composer {
     private var identities: [KeyIdentity] = []
     private var anchors: [String: Node] = [:]
     private var expansion = 0
+    private var expansionBytes = 0
+    private var nodes = 0
     private var root: Node?
     private(set) var diagnostics: [Diagnostic] = []
 
@@ -49,6 +51,8 @@ struct Composer {
                 documentStart = events.location(event.start_mark)
                 anchors.removeAll(keepingCapacity: true)
                 expansion = 0
+                expansionBytes = 0
+                nodes = 0
                 root = nil
             case YAML_DOCUMENT_END_EVENT:
                 if let root, let documentStart {
@@ -90,6 +94,10 @@ struct Composer {
     }
 
     private mutating func attach(_ node: Node, anchor: String?) throws(Diagnostic) {
+        nodes += 1
+        guard nodes <= limits.maxNodes else {
+            throw .error(.yamlLimit, "this document holds more than \(limits.maxNodes) nodes; split it into smaller files", at: node.location)
+        }
         if let anchor { anchors[anchor] = node }
         if stack.isEmpty {
             root = node
@@ -103,15 +111,34 @@ struct Composer {
         let location = events.location(event.start_mark)
         guard let target = anchors[name] else {
             if stack.contains(where: { $0.anchor == name }) {
-                throw .error(.yamlBadAlias, "alias '*\(name)' refers to a node that contains it; recursive structures are not allowed", at: location)
+                throw .error(.yamlBadAlias, "alias '*\(TerminalText.clipped(name))' refers to a node that contains it; recursive structures are not allowed", at: location)
             }
-            throw .error(.yamlBadAlias, "alias '*\(name)' refers to no anchor defined before it", at: location)
+            throw .error(.yamlBadAlias, "alias '*\(TerminalText.clipped(name))' refers to no anchor defined before it", at: location)
         }
         expansion = Node.saturatingAdd(expansion, target.weight)
         guard expansion <= limits.maxAliasExpansion else {
             throw .error(.yamlLimit, "aliases expand this document beyond \(limits.maxAliasExpansion) nodes; refusing what looks like an alias bomb", at: location)
         }
+        // The walk is bounded: the nodes it visits were just counted against the limit above.
+        expansionBytes = Node.saturatingAdd(expansionBytes, Self.textBytes(of: target))
+        guard expansionBytes <= limits.maxAliasBytes else {
+            throw .error(.yamlLimit, "aliases expand this document beyond \(limits.maxAliasBytes) bytes of text; refusing what looks like an alias bomb", at: location)
+        }
         return target
+    }
+
+    /// The bytes of scalar text in `node`, aliases expanded.
+    private static func textBytes(of node: Node) -> Int {
+        var total = 0
+        var pending = [node]
+        while let next = pending.popLast() {
+            switch next.content {
+            case .scalar(let scalar): total = Node.saturatingAdd(total, scalar.text.utf8.count)
+            case .sequence(let items): pending += items
+            case .mapping(let pairs): for pair in pairs { pending += [pair.key, pair.value] }
+            }
+        }
+        return total
     }
 
     private mutating func scalar(_ event: yaml_event_t) throws(Diagnostic) -> Node {
@@ -146,6 +173,10 @@ struct Composer {
             if case .bool = resolved { value = resolved } else { value = mismatch(text, "a boolean", at: location) }
         case Tag.null?:
             value = CoreSchema.resolve(bytes) == .null ? .null : mismatch(text, "null", at: location)
+        case Tag.seq?, Tag.map?, Tag.set?, Tag.omap?, Tag.pairs?:
+            value = mismatch(text, tag == Tag.map || tag == Tag.set ? "a mapping" : "a sequence", at: location)
+        case Tag.timestamp?:
+            value = CoreSchema.isTimestamp(text) ? .string : mismatch(text, "a timestamp (2026-11-30 or 2026-11-30T12:00:00Z)", at: location)
         case let tag?:
             checkTag(tag, at: location)
             // Other standard tags (!!binary, !!timestamp) keep their text; an application
@@ -156,8 +187,9 @@ struct Composer {
         return Node(.scalar(Scalar(text: text, style: style, value: value, contentIndent: indent)), at: location, tag: tag)
     }
 
+    /// The value is never quoted: it may be a secret, or megabytes long; the excerpt shows it.
     private mutating func mismatch(_ text: String, _ expected: String, at location: SourceLocation) -> Scalar.Value {
-        diagnostics.append(.error(.yamlTagMismatch, "'\(text)' is not \(expected), as its tag says", at: location))
+        diagnostics.append(.error(.yamlTagMismatch, "this value is not \(expected), as its tag says; write \(expected) or remove the tag", at: location))
         return .string
     }
 
@@ -165,7 +197,7 @@ struct Composer {
         guard strictTags, let tag, tag != "!", !tag.hasPrefix(Tag.yamlPrefix) else { return }
         diagnostics.append(.error(
             .yamlUnknownTag,
-            "unknown tag '\(tag)'; Parity files are plain YAML: write the value itself (tags outside YAML's standard !! set, such as CloudFormation's !Ref, are not supported)",
+            "unknown tag '\(TerminalText.clipped(tag))'; Parity files are plain YAML: write the value itself (tags outside YAML's standard !! set, such as CloudFormation's !Ref, are not supported)",
             at: location))
     }
 
@@ -198,8 +230,8 @@ struct Composer {
             if let previous {
                 let first = pairs[previous].key
                 diagnostics.append(.error(
-                    .yamlDuplicateKey, "duplicate key '\(key.displayText)' in this mapping; each key may appear once",
-                    at: key.location, notes: [.init("'\(first.displayText)' is first written here", at: first.location)]))
+                    .yamlDuplicateKey, "duplicate key '\(TerminalText.clipped(key.displayText))' in this mapping; each key may appear once",
+                    at: key.location, notes: [.init("'\(TerminalText.clipped(first.displayText))' is first written here", at: first.location)]))
                 continue
             }
             if !index.isEmpty || identities.count >= 16 { index[identity] = identities.count }

@@ -47,6 +47,16 @@ enum CoreSchema {
         }
     }
 
+    /// Whether `text` is a YAML timestamp (`2026-11-30`, `2026-11-30T12:00:00Z`, ...), as
+    /// the `!!timestamp` tag's definition spells them.
+    static func isTimestamp(_ text: String) -> Bool {
+        guard text.utf8.count <= 64 else { return false }
+        return text.wholeMatch(of: timestamp) != nil
+    }
+
+    nonisolated(unsafe) private static let timestamp =
+        /[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]*)?([ \t]*Z|[-+][0-9]{1,2}(:[0-9]{2})?)?/
+
     private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ spellings: StaticString...) -> Bool {
         spellings.contains { spelling in
             spelling.utf8CodeUnitCount == bytes.count

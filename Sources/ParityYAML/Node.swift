@@ -96,4 +96,9 @@ public enum Tag {
     public static let null = yamlPrefix + "null"
     public static let merge = yamlPrefix + "merge"
     public static let set = yamlPrefix + "set"
+    public static let seq = yamlPrefix + "seq"
+    public static let map = yamlPrefix + "map"
+    public static let omap = yamlPrefix + "omap"
+    public static let pairs = yamlPrefix + "pairs"
+    public static let timestamp = yamlPrefix + "timestamp"
 }

@@ -36,6 +36,11 @@ public enum SecretRegions {
         var stack: [Frame] = []
         var anchored: [String: SourceRegion] = [:]
         var regions: [SourceRegion] = []
+        /// How many open collections are secret values themselves.
+        var secretDepth = 0
+        /// Where the secret value read last ends, until another event comes: if the parse
+        /// fails there, the failing text may be the secret's own continuation line.
+        var lastSecretEnd: yaml_mark_t?
         /// Where a secret key's value that has not finished starts.
         var openSecret: yaml_mark_t?
 
@@ -50,9 +55,10 @@ public enum SecretRegions {
                 do {
                     type = try events.next()
                 } catch {
-                    if let openSecret { regions.append(Self.region(from: openSecret, toEnd: nil)) }
+                    if let start = openSecret ?? lastSecretEnd { regions.append(Self.region(from: start, toEnd: nil)) }
                     return
                 }
+                lastSecretEnd = nil
                 let event = events.event.pointee
                 switch type {
                 case YAML_STREAM_END_EVENT:
@@ -68,6 +74,7 @@ public enum SecretRegions {
                         if keys.contains(text) { openSecret = event.end_mark }
                     } else if valueIsSecret {
                         regions.append(region)
+                        lastSecretEnd = event.end_mark
                     }
                     advance()
                 case YAML_ALIAS_EVENT:
@@ -81,6 +88,12 @@ public enum SecretRegions {
                     let anchor = Self.string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
                     let secret = valueIsSecret && !(stack.last.map { $0.isMapping && $0.expectsKey } ?? false)
                     if secret, openSecret == nil { openSecret = event.start_mark }
+                    if secret { secretDepth += 1 }
+                    // Deeper than the loader reads is an error there; here, the end of the scan.
+                    guard stack.count < LoaderLimits.default.maxDepth else {
+                        if let openSecret { regions.append(Self.region(from: openSecret, toEnd: nil)) }
+                        return
+                    }
                     stack.append(Frame(isMapping: isMapping, secretStart: secret ? event.start_mark : nil, anchor: anchor, start: event.start_mark))
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     guard let frame = stack.popLast() else { continue }
@@ -88,7 +101,9 @@ public enum SecretRegions {
                     if let anchor = frame.anchor { anchored[anchor] = region }
                     if let start = frame.secretStart {
                         regions.append(Self.region(from: start, toEnd: event.end_mark))
-                        if !stack.contains(where: { $0.secretStart != nil }) { openSecret = nil }
+                        lastSecretEnd = event.end_mark
+                        secretDepth -= 1
+                        if secretDepth == 0 { openSecret = nil }
                     }
                     advance()
                 default:
@@ -100,7 +115,7 @@ public enum SecretRegions {
         /// Whether the node being read is a secret: the value of a secret key, or inside one.
         private var valueIsSecret: Bool {
             guard let last = stack.last else { return false }
-            return (last.isMapping && !last.expectsKey && last.secretKey) || stack.contains { $0.secretStart != nil }
+            return (last.isMapping && !last.expectsKey && last.secretKey) || secretDepth > 0
         }
 
         /// After a whole node: a mapping expects its next key or value.
@@ -108,7 +123,7 @@ public enum SecretRegions {
             guard let last = stack.last, last.isMapping else { return }
             if !last.expectsKey {
                 stack[stack.count - 1].secretKey = false
-                if !stack.contains(where: { $0.secretStart != nil }) { openSecret = nil }
+                if secretDepth == 0 { openSecret = nil }
             }
             stack[stack.count - 1].expectsKey.toggle()
         }

@@ -56,3 +56,10 @@ import ParityYAML
         #expect(masked(text) == "credentials:\n  - name: a\n    value****\n****")
     }
 }
+
+extension SecretMaskTests {
+    @Test func aContinuationLineThatFallsOutOfItsBlockIsHidden() {
+        let text = "credentials:\n  - name: b\n    value: |\n      SECRET-1\n     SECRET-2: out of its block\n    kind: token"
+        #expect(masked(text) == "credentials:\n  - name: b\n    value: ****\n****\n****\n****")
+    }
+}

@@ -244,3 +244,51 @@ import ParityDiagnostics
         #expect(throws: DiagnosticList.self) { try YAMLLoader().loadFile("/tmp") }
     }
 }
+
+@Suite struct LoaderHardeningTests {
+    func diagnostics(_ text: String, limits: LoaderLimits = .default) -> [Diagnostic] {
+        do {
+            _ = try YAMLLoader(limits: limits).load(Array(text.utf8), file: "t.yaml")
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    @Test func aTagMismatchNeverQuotesTheValue() {
+        let found = diagnostics("value: !!int SECRET\n")
+        #expect(found.map(\.message) == ["this value is not an integer, as its tag says; write an integer or remove the tag"])
+    }
+
+    @Test(arguments: ["a: !!seq x\n", "a: !!map x\n", "a: !!timestamp hello\n"])
+    func standardTagsOnTheWrongKindOfScalarAreErrors(_ text: String) {
+        #expect(diagnostics(text).map(\.code) == [.yamlTagMismatch])
+    }
+
+    @Test func aValidTimestampIsAccepted() {
+        #expect(diagnostics("a: !!timestamp 2026-11-30T12:00:00Z\nb: !!timestamp 2026-11-30\n").isEmpty)
+    }
+
+    @Test func aHugeTagIsClippedInTheMessage() {
+        let found = diagnostics("a: !" + String(repeating: "x", count: 100_000) + " v\n")
+        #expect(found.count == 1)
+        #expect((found.first?.message.count ?? .max) < 400)
+    }
+
+    @Test func aliasesAreCountedInBytesAsWellAsNodes() {
+        let big = String(repeating: "x", count: 1 << 20)
+        let text = "a: &big \(big)\nb: [" + Array(repeating: "*big", count: 20).joined(separator: ", ") + "]\n"
+        let found = diagnostics(text)
+        #expect(found.map(\.code) == [.yamlLimit])
+        #expect(found.first?.message.contains("bytes of text") == true)
+        #expect(found.first?.location?.line == 2)
+    }
+
+    @Test func aDocumentWithTooManyNodesIsRefusedWhereTheLimitIsCrossed() {
+        var limits = LoaderLimits.default
+        limits.maxNodes = 100
+        let found = diagnostics("a: [" + (1...200).map(String.init).joined(separator: ", ") + "]\n", limits: limits)
+        #expect(found.map(\.code) == [.yamlLimit])
+        #expect(found.first?.location?.line == 1)
+    }
+}

@@ -8,8 +8,24 @@ public protocol VarianceExpressions: Sendable {
 }
 
 extension Variance.Rule {
-    /// Nil when the rule holds for these values; otherwise why it does not.
-    func failure(reference: Value?, mirror: Value?, expressions: VarianceExpressions) -> String? {
+    /// Nil when the rule holds for these values; otherwise why it does not. The rule sees
+    /// secrets (the value itself when `secret`, or fields inside it by `type`) only as
+    /// opaque tokens, so neither its verdict nor its message can reveal one.
+    func failure(reference: Value?, mirror: Value?, secret: Bool, type: SchemaType?, expressions: VarianceExpressions) -> String? {
+        // Only the expressions read inside a value; the other rules read counts and names.
+        let reads: Bool = switch self {
+        case .pattern, .predicate: true
+        default: secret
+        }
+        let reference = reads ? reference?.tokenizingSecrets(secret: secret, type: type) : reference
+        let mirror = reads ? mirror?.tokenizingSecrets(secret: secret, type: type) : mirror
+        let failure = failure(reference: reference, mirror: mirror, expressions: expressions)
+        guard let failure, Value.holdsToken(reference) || Value.holdsToken(mirror) else { return failure }
+        return failure + " (it reads a secret, which rules see only as an opaque token, equal for equal secrets; "
+            + "compare secrets with 'differ' or ==, never by their text)"
+    }
+
+    private func failure(reference: Value?, mirror: Value?, expressions: VarianceExpressions) -> String? {
         switch self {
         case .ignore:
             return nil

@@ -38,8 +38,11 @@ public final class ValueObject: CELObject, @unchecked Sendable {
     /// across environments while no output can carry one.
     static func token(for secret: Value) -> String {
         let digest = UInt64(bitPattern: Int64(secret.canonicalText.hashValue))
-        return "<redacted:\(String(digest, radix: 16))>"
+        return tokenPrefix + String(digest, radix: 16) + ">"
     }
+
+    /// How every token starts.
+    static let tokenPrefix = "<redacted:"
 
     public var celFieldNames: [String] { fields.names }
 }

@@ -1,11 +1,79 @@
 import ParityYAML
 
-/// Finds the secrets of documents that writers print as they are.
+/// Finds the secrets of documents that writers print as they are (`export --raw`,
+/// `eval --input`): by the schema when the document is one Parity reads, and by the shape
+/// of its fields wherever else an environment may stand (no header, a wrong apiVersion or
+/// kind, an environment inside a PolicyTest fixture).
 enum SecretMask {
-    /// The secret nodes of a document of a kind Parity reads (none for any other YAML), for
-    /// writers that print nodes as they are: `export --raw`, `eval --input`.
+    /// The secret nodes of `root`.
     static func secretNodes(of root: Node) -> Set<ObjectIdentifier> {
-        guard case (let kind?, _) = DocumentHeader.kind(of: root), let schema = kind.schema else { return [] }
-        return Set(SchemaDecoder().decode(root, as: schema).secrets.map(ObjectIdentifier.init))
+        var found = Set<ObjectIdentifier>()
+        if case (let kind?, _) = DocumentHeader.kind(of: root), let schema = kind.schema {
+            found = Set(SchemaDecoder().decode(root, as: schema).secrets.map(ObjectIdentifier.init))
+        }
+        return found.union(byShape(root))
+    }
+
+    /// For each field holding objects with secret fields (`credentials`), those fields' names (`value`).
+    static let secretFieldsByHolder: [String: Set<String>] = {
+        var holders: [String: Set<String>] = [:]
+        var pending = [EnvironmentSchema.root]
+        var seen = Set<String>()
+        while let schema = pending.popLast() {
+            guard seen.insert(schema.name).inserted else { continue }
+            for field in schema.fields {
+                guard let object = objectSchema(in: field.type) else { continue }
+                let secrets = object.fields.filter(\.sensitive).map(\.name)
+                if !secrets.isEmpty { holders[field.name, default: []].formUnion(secrets) }
+                pending.append(object)
+            }
+        }
+        return holders
+    }()
+
+    /// The values of secret fields of objects under a field that holds such objects
+    /// (`credentials: [{value: ...}]`), at any depth, whatever the document's header.
+    private static func byShape(_ root: Node) -> Set<ObjectIdentifier> {
+        var found = Set<ObjectIdentifier>()
+        var visited = Set<ObjectIdentifier>()
+        var pending = [root]
+        while let node = pending.popLast() {
+            guard node.scalar == nil, visited.insert(ObjectIdentifier(node)).inserted else { continue }
+            if let items = node.sequence {
+                pending += items
+                continue
+            }
+            for pair in node.mapping ?? [] {
+                if let name = pair.key.scalar?.text, let secrets = secretFieldsByHolder[name] {
+                    for holder in pair.value.sequence ?? [pair.value] {
+                        for field in holder.mapping ?? [] where secrets.contains(field.key.scalar?.text ?? "") {
+                            found.formUnion(nodes(in: field.value))
+                        }
+                    }
+                }
+                pending.append(pair.value)
+            }
+        }
+        return found
+    }
+
+    /// `node` and everything inside it.
+    private static func nodes(in node: Node) -> [ObjectIdentifier] {
+        var out: [ObjectIdentifier] = []
+        var pending = [node]
+        while let next = pending.popLast() {
+            out.append(ObjectIdentifier(next))
+            pending += next.sequence ?? []
+            for pair in next.mapping ?? [] { pending += [pair.key, pair.value] }
+        }
+        return out
+    }
+
+    private static func objectSchema(in type: SchemaType) -> ObjectSchema? {
+        switch type {
+        case .object(let schema): schema
+        case .list(let element, _), .map(let element): objectSchema(in: element)
+        default: nil
+        }
     }
 }
