@@ -22,14 +22,19 @@ public struct Variance: Sendable {
         /// The rule's name as written in parity.yaml.
         public var name: String {
             switch self {
-            case .ignore: "ignore"
-            case .fewer: "fewer"
-            case .subset: "subset"
-            case .superset: "superset"
-            case .differ: "differ"
-            case .pattern: "pattern"
+            case .ignore: Kind.ignore.rawValue
+            case .fewer: Kind.fewer.rawValue
+            case .subset: Kind.subset.rawValue
+            case .superset: Kind.superset.rawValue
+            case .differ: Kind.differ.rawValue
+            case .pattern: Kind.pattern.rawValue
             case .predicate: "cel"
             }
+        }
+
+        /// The named rules a variance's `rule:` may give (a CEL predicate is written as `cel:`).
+        public enum Kind: String, Sendable, CaseIterable {
+            case ignore, fewer, subset, superset, differ, pattern
         }
     }
 

@@ -20,7 +20,7 @@ public struct CheckRun {
     public let sources: SourceStore
 
     public init(sources: SourceStore) {
-        self.sources = sources
+        self.sources = sources.maskingSecrets()
     }
 
     public func run(_ options: Options) -> Outcome<CheckReport> {
@@ -53,7 +53,7 @@ public struct CheckRun {
         }
 
         let policiesFolder = EnvironmentLoader.join(options.root, spec.policiesFolder)
-        let policyFiles = PolicyLoader.policyFiles(in: policiesFolder)
+        let policyFiles = RepositoryLayout.policyFiles(in: policiesFolder)
         if policyFiles.isEmpty {
             // No guardrails is a choice to make out loud: a misspelt folder must not drop them all.
             let missing = !EnvironmentLoader.isDirectory(policiesFolder)
@@ -120,7 +120,7 @@ public struct CheckRun {
             }
         }
 
-        let failOn = options.failOn ?? GateDecision.Level(rawValue: spec.gate.failOn) ?? .error
+        let failOn = options.failOn ?? spec.gate.failOn
         let gate = decide(spec: spec, failOn: failOn, reports: reports, findings: findings, diagnostics: diagnostics)
         var seen = Set<String>()
         let unique = diagnostics.filter { seen.insert($0.description + $0.notes.map(\.message).joined()).inserted }

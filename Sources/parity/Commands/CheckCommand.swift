@@ -7,7 +7,7 @@ enum CheckCommand {
         var options = CheckRun.Options(today: Today.string(environment: context.environment))
         options.config = arguments.value("config")
         options.baseline = arguments.value("baseline")
-        options.failOn = arguments.value("fail-on").flatMap(GateDecision.Level.init(rawValue:))
+        options.failOn = arguments.choice("fail-on", as: GateDecision.Level.self)
         let outcome = CheckRun(sources: context.sources).run(options)
         context.report(outcome.diagnostics)
         guard let result = outcome.report else { return outcome.status }
