@@ -1,7 +1,8 @@
 public import ParityDiagnostics
 
-/// Finds the cycles of a dependency graph: one per strongly connected component, each
-/// reported as a path that starts and ends at the component's first node.
+/// Finds the cycles of a dependency graph: one per strongly connected component of two or
+/// more nodes, each reported as a path that starts and ends at the component's first node.
+/// An item naming itself is not a cycle (Graphviz's `acyclic` agrees) but is reported too.
 public enum CycleFinder {
     /// Each cycle as its edges in order, the first edge leaving the smallest node; sorted.
     public static func cycles(in graph: DependencyGraph) -> [[DependencyGraph.Edge]] {
@@ -11,21 +12,19 @@ public enum CycleFinder {
         var cycles: [[DependencyGraph.Edge]] = []
         for component in Tarjan(keys: keys, outgoing: outgoing).components() {
             let members = Set(component)
-            guard let start = component.min() else { continue }
-            let selfLoop = outgoing[start]?.first { $0.to == start }
-            guard members.count > 1 || selfLoop != nil else { continue }
-            if let selfLoop, members.count == 1 {
-                cycles.append([selfLoop])
-                continue
-            }
+            guard members.count > 1, let start = component.min() else { continue }
             if let path = shortestReturn(to: start, within: members, outgoing: outgoing) { cycles.append(path) }
         }
         return cycles.sorted { $0.map(\.identity).lexicographicallyPrecedes($1.map(\.identity)) }
     }
 
-    /// One warning per cycle, at the place the cycle's first edge is written.
+    /// One warning per cycle, at the place the cycle's first edge is written, and one per
+    /// item that names itself.
     public static func diagnostics(for graph: DependencyGraph) -> [Diagnostic] {
-        cycles(in: graph).map { cycle in
+        let selfLoops = graph.edges.filter { $0.from == $0.to }.map { edge in
+            Diagnostic.warning(.graphSelfDependency, "'\(edge.from.name)' names itself in '\(edge.field)' in \(graph.name); remove the name", at: edge.location)
+        }
+        return selfLoops + cycles(in: graph).map { cycle in
             let names = ([cycle[0].from] + cycle.map(\.to)).map(\.name).joined(separator: " -> ")
             var diagnostic = Diagnostic.warning(
                 .graphCycle, "dependency cycle in \(graph.name): \(names); break it, or no order can start these one at a time",
@@ -47,7 +46,7 @@ public enum CycleFinder {
         while head < queue.count {
             let node = queue[head]
             head += 1
-            for edge in outgoing[node] ?? [] where members.contains(edge.to) {
+            for edge in outgoing[node] ?? [] where members.contains(edge.to) && edge.from != edge.to {
                 if edge.to == start {
                     var path = [edge]
                     var at = node
@@ -119,4 +118,6 @@ private struct Tarjan {
 extension Diagnostic.Code {
     /// A cycle in the dependency graph.
     public static let graphCycle: Self = "graph.cycle"
+    /// An item that names itself (a service depending on itself).
+    public static let graphSelfDependency: Self = "graph.self-dependency"
 }

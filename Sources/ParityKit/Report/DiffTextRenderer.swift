@@ -82,6 +82,9 @@ public struct DiffTextRenderer: Sendable {
         case .extra: "only in \(report.mirror)" + (showsValue ? " (\(gap.mirrorText ?? ""))" : "")
         case .changed: "\(report.reference): \(gap.referenceText ?? "") | \(report.mirror): \(gap.mirrorText ?? "")"
         case .violated: "\(report.reference): \(gap.referenceText ?? "none") | \(report.mirror): \(gap.mirrorText ?? "none")"
+        case .missingEdge:
+            "edge\(gap.missingEdges.count == 1 ? "" : "s") " + gap.missingEdges.map { "\($0.from.name) -> \($0.to.name)" }.joined(separator: ", ")
+                + " missing in \(report.mirror)" + (showsValue ? " (\(report.reference): \(gap.referenceText ?? ""))" : "")
         }
     }
 

@@ -6,14 +6,14 @@ public struct GraphRun {
     public let sources: SourceStore
 
     public init(sources: SourceStore) {
-        self.sources = sources
+        self.sources = sources.maskingSecrets()
     }
 
     public struct Options: Sendable {
         /// What to draw: an environment (name or file), or a pair of them.
         public var subject: Subject
         public var root = "."
-        public var environmentsFolder = "environments"
+        public var config: String?
 
         public enum Subject: Sendable {
             case environment(String)
@@ -33,12 +33,12 @@ public struct GraphRun {
 
     /// The graph; for a pair, failing when the mirror lacks an edge of the reference.
     public func run(_ options: Options) -> Outcome<Report> {
-        let workspace = Workspace(root: options.root, sources: sources, environmentsFolder: options.environmentsFolder)
+        var (layout, diagnostics) = RepositoryLayout.load(root: options.root, config: options.config, sources: sources)
+        let workspace = Workspace(root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder)
         let names: [String] = switch options.subject {
         case .environment(let name): [name]
         case .pair(let reference, let mirror): [reference, mirror]
         }
-        var diagnostics: [Diagnostic] = []
         var graphs: [DependencyGraph] = []
         for name in names {
             guard let environment = workspace.resolve(nameOrPath: name) else {
