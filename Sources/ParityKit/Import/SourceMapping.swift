@@ -5,16 +5,19 @@ public import ParityYAML
 /// reported, each at its line, so nothing the importer does not map goes unsaid.
 public final class SourceMapping {
     public let node: Node
-    /// What the mapping is, for messages ("container 'server' of Deployment 'frontend'").
+    /// What the mapping belongs to, for messages ("container 'server' of Deployment 'frontend'").
     public let context: String
+    /// Where the mapping is inside what it belongs to (`spec.template`); empty at its top.
+    public let path: String
     private var taken = Set<String>()
     /// Why a key is not mapped, where more can be said than that parity has no such field.
     private var reasons: [String: String] = [:]
     private let report: UnmappedReport
 
-    init(_ node: Node, context: String, report: UnmappedReport) {
+    init(_ node: Node, context: String, path: String = "", report: UnmappedReport) {
         self.node = node
         self.context = context
+        self.path = path
         self.report = report
         report.open(self)
     }
@@ -28,7 +31,8 @@ public final class SourceMapping {
     /// The mapping at `key`, marking it as mapped; its own keys are tracked in turn.
     public func mapping(_ key: String, context: String? = nil) -> SourceMapping? {
         guard let child = take(key), child.mapping != nil else { return nil }
-        return SourceMapping(child, context: context ?? "'\(key)' of \(self.context)", report: report)
+        if let context { return SourceMapping(child, context: context, report: report) }
+        return SourceMapping(child, context: self.context, path: path.isEmpty ? key : "\(path).\(key)", report: report)
     }
 
     /// The scalar text of `key`, marking it as mapped.
@@ -46,7 +50,8 @@ public final class SourceMapping {
         (node.mapping ?? []).compactMap { pair in
             guard let key = pair.key.scalar?.text, !taken.contains(key) else { return nil }
             let reason = reasons[key] ?? "parity has no field for it"
-            return .warning(.importUnmapped, "'\(key)' of \(context) is not imported: \(reason)", at: pair.key.location)
+            let place = path.isEmpty ? key : "\(path).\(key)"
+            return .warning(.importUnmapped, "'\(place)' of \(context) is not imported: \(reason)", at: pair.key.location)
         }
     }
 }
