@@ -151,21 +151,9 @@ extension ComposeRead {
                 diagnostics.append(.warning(.importUnmapped, "'\(key)' of service '\(name)' takes its value from the shell; not imported", at: location))
                 continue
             }
-            if AddressInference.looksSecret(key) {
-                diagnostics.append(.warning(
-                    .importUnmapped, "the value of '\(key)' in service '\(name)' looks like a secret and is not copied; keep it in a compose secret",
-                    at: location))
-                continue
-            }
-            config.append((key, .string(value, from: location)))
-            guard let named = AddressInference.named(variable: key, value: value) else { continue }
-            if let target = aliases[named.host] {
-                guard target != name else { continue }
-                system.depend(name, on: .init(target: target, origin: location, evidence: "env \(key)=\(value)"))
-            } else if named.isAddress {
-                diagnostics.append(.warning(
-                    .importUnknownReference, "environment variable '\(key)' of service '\(name)' names '\(named.host)', which no service of the file defines; no dependency is written for it",
-                    at: location))
+            let wording = ImportedSystem.VariableWording(owner: "service '\(name)'", secretHome: "a compose secret", noDefinition: "no service of the file")
+            if let entry = system.readVariable(key, value, at: location, of: name, targets: aliases, wording: wording, diagnostics: &diagnostics) {
+                config.append((key, entry))
             }
         }
         return config.isEmpty ? nil : ImportedValue(.object(config), from: node.location)

@@ -65,26 +65,12 @@ extension KubernetesRead {
         system.services[workload.name] = service
     }
 
-    /// One variable with a literal value: configuration, unless its name says it is a
-    /// secret; and a dependency when it names a Service of the input.
+    /// One variable with a literal value: configuration, and a dependency when it names a Service.
     private mutating func readVariable(_ name: String, _ value: String, at location: SourceLocation, into config: inout [(String, ImportedValue)],
                                        workload: Resource) {
-        if AddressInference.looksSecret(name) {
-            diagnostics.append(.warning(
-                .importUnmapped, "the value of '\(name)' in \(workload.label) looks like a secret and is not copied; keep it in a Secret and read it with secretKeyRef",
-                at: location))
-            return
-        }
-        config.append((name, .string(value, from: location)))
-        guard let named = AddressInference.named(variable: name, value: value) else { return }
-        if let target = serviceTargets[named.host] {
-            guard target != workload.name else { return }
-            let via = target == named.host ? "" : " (Service \(named.host))"
-            system.depend(workload.name, on: .init(target: target, origin: location, evidence: "env \(name)=\(value)\(via)"))
-        } else if named.isAddress {
-            diagnostics.append(.warning(
-                .importUnknownReference, "environment variable '\(name)' of \(workload.label) names '\(named.host)', which no Service in the input defines; no dependency is written for it (import the file that defines it, or remove the variable)",
-                at: location))
+        let wording = ImportedSystem.VariableWording(owner: workload.label, secretHome: "a Secret read with secretKeyRef", noDefinition: "no Service in the input")
+        if let entry = system.readVariable(name, value, at: location, of: workload.name, targets: serviceTargets, wording: wording, diagnostics: &diagnostics) {
+            config.append((name, entry))
         }
     }
 
