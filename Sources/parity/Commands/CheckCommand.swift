@@ -12,12 +12,11 @@ enum CheckCommand {
         context.report(outcome.diagnostics)
         guard let result = outcome.report else { return outcome.status }
 
-        if let path = arguments.value("write-baseline"), outcome.status == .invalidInput {
-            // A baseline of a half-read repository would hide real findings later.
-            context.err("parity check: error: not writing the baseline '\(path)': the run has input errors (above)\n")
-        } else if let path = arguments.value("write-baseline") {
-            let gaps = result.pairs.flatMap { report in report.gaps.map { ($0, report.reference, report.mirror) } }
-            try AtomicFile.write(Baseline.render(findings: result.findings, gaps: gaps), to: path)
+        if let path = arguments.value("write-baseline") {
+            switch result.baseline(for: path) {
+            case .success(let text): try AtomicFile.write(text, to: path)
+            case .failure(let diagnostic): context.report([diagnostic])
+            }
         }
         let format = arguments.value("format") ?? "text"
         let text: String
