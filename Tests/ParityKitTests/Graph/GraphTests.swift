@@ -49,6 +49,24 @@ import ParityDiagnostics
         try Golden.check(Self.portable(GraphJSONRenderer().render(pair)), against: Self.goldens.appendingPathComponent("production-staging.json"))
     }
 
+    /// The Online Boutique as imported: its dependencies are all inferred, drawn dotted in
+    /// DOT and Mermaid and carrying their evidence in JSON.
+    static func importedBoutique() throws -> (graph: DependencyGraph, scratch: ScratchFolder) {
+        let text = try #require(ImportTests.run(.kubernetes, [ImportTests.cases[0].path]).report?.text)
+        let scratch = try ScratchFolder()
+        let file = try scratch.write("online-boutique.yaml", text)
+        return (try graph(file, root: scratch.path), scratch)
+    }
+
+    @Test func importedGraphGoldensShowInferredEdges() throws {
+        let (graph, _) = try Self.importedBoutique()
+        try Golden.check(GraphDOTRenderer().render(graph), against: Self.goldens.appendingPathComponent("online-boutique.dot"))
+        try Golden.check(GraphMermaidRenderer().render(graph).text, against: Self.goldens.appendingPathComponent("online-boutique.mmd"))
+        let edge = try #require(graph.edges.first { $0.from.name == "frontend" && $0.to.name == "cartservice" })
+        #expect(edge.evidence == "env CART_SERVICE_ADDR=cartservice:7070")
+        #expect(GraphJSONRenderer().render(graph).contains(#""evidence": "env CART_SERVICE_ADDR=cartservice:7070""#))
+    }
+
     @Test func edgesComeFromEveryFieldThatNamesAnItem() throws {
         let production = try Self.graph("production")
         let fields = Set(production.edges.map(\.field))

@@ -61,7 +61,9 @@ struct GraphvizTests {
         let tricky = DependencyGraph(name: "names \"quoted\" \\ and -> arrows", nodes: [
             .init(kind: .service, name: "end"), .init(kind: .service, name: "a\"b\\c -> d"), .init(kind: .datastore, name: "subgraph"),
         ], edges: [])
-        for text in [GraphDOTRenderer().render(production), GraphDOTRenderer().render(pair), GraphDOTRenderer().render(tricky)] {
+        let (boutique, _) = try GraphTests.importedBoutique()
+        for text in [GraphDOTRenderer().render(production), GraphDOTRenderer().render(pair), GraphDOTRenderer().render(tricky),
+                     GraphDOTRenderer().render(boutique)] {
             let canon = try Graphviz.run("dot", ["-Tcanon"], input: text)
             #expect(canon.status == 0 && canon.stderr.isEmpty, "dot: \(canon.stderr)")
         }
