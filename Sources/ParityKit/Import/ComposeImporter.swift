@@ -55,7 +55,11 @@ struct ComposeRead {
         if let secrets = file.take("secrets")?.mapping {
             for pair in secrets { readSecretDeclaration(pair) }
         }
-        for pair in file.take("services")?.mapping ?? [] {
+        let servicesNode = file.take("services")
+        if let servicesNode, servicesNode.mapping == nil {
+            diagnostics.append(.warning(.importInvalid, "expected 'services' to map each service's name to its definition, found \(servicesNode.kindDescription); nothing imported from it", at: servicesNode.location))
+        }
+        for pair in servicesNode?.mapping ?? [] {
             guard let name = pair.key.scalar?.text, pair.value.mapping != nil else { continue }
             let mapping = unmapped.mapping(pair.value, context: "service '\(name)'")
             if let index = services.firstIndex(where: { $0.name == name }) {

@@ -55,11 +55,11 @@ extension ComposeRead {
     }
 
     /// `deploy.replicas`, or the older `scale`.
-    private func readReplicas(_ service: SourceMapping) -> ImportedValue? {
+    private mutating func readReplicas(_ service: SourceMapping) -> ImportedValue? {
         let deploy = service.node["deploy"]
-        if let node = deploy?["replicas"] ?? service.take("scale"), let number = node.scalar.flatMap(KubernetesRead.int) {
-            return .int(number, from: node.location)
-        }
+        guard let node = deploy?["replicas"] ?? service.take("scale") else { return nil }
+        if let number = node.scalar.flatMap(KubernetesRead.int) { return .int(number, from: node.location) }
+        diagnostics.append(.warning(.importInvalid, "replicas of \(service.context) is not a whole number; not imported", at: node.location))
         return nil
     }
 

@@ -44,6 +44,9 @@ extension KubernetesRead {
         }
         let image = ImageReference(imageText)
         let replicas = spec.take("replicas").flatMap { node in node.scalar.flatMap { Self.int($0) }.map { (node, $0) } }
+        if replicas == nil, let written = spec.node["replicas"] {
+            diagnostics.append(.warning(.importInvalid, "replicas of \(resource.label) is not a whole number; not imported", at: written.location))
+        }
 
         if let engine = image.datastore {
             var datastore = ImportedObject(from: resource.node.location)
@@ -69,7 +72,10 @@ extension KubernetesRead {
         var portNames: [String: Int] = [:]
         for node in container.take("ports")?.sequence ?? [] where node.mapping != nil {
             let port = unmapped.mapping(node, context: "a port of \(resource.label)")
-            guard let numberNode = port.take("containerPort"), let number = numberNode.scalar.flatMap(Self.int) else { continue }
+            guard let numberNode = port.take("containerPort"), let number = numberNode.scalar.flatMap(Self.int) else {
+                diagnostics.append(.warning(.importInvalid, "a port of \(resource.label) has no containerPort number; not imported", at: node.location))
+                continue
+            }
             var object = byNumber[number] ?? ImportedObject(from: node.location)
             object.set("port", .int(number, from: numberNode.location))
             let name = port.take("name")

@@ -67,6 +67,11 @@ public struct ImportRun {
         case .compose: ComposeImporter(project: Self.defaultName(options)).read(documents)
         }
         diagnostics += found
+        if system.services.isEmpty, system.datastores.isEmpty {
+            let what = options.format == .kubernetes ? "no Deployment, StatefulSet or DaemonSet" : "no service"
+            diagnostics.append(.warning(.importInvalid, "\(what) in \(files.joined(separator: ", ")); the environment has none (is this \(options.format == .kubernetes ? "a set of Kubernetes manifests" : "a compose file")?)",
+                                        at: files.first.map { .file($0) }))
+        }
         let name = options.name ?? Self.defaultName(options)
         let sections = system.sections(metadata: metadata(name: name, options))
         let header = ["Imported by parity import \(options.format.rawValue) from \(files.joined(separator: ", ")).",
