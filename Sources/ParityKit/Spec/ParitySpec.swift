@@ -72,7 +72,7 @@ public struct ParitySpec: Sendable {
             guard let reason = waiver["reason"]?.string, let owner = waiver["owner"]?.string, let expires = waiver["expires"]?.string else { continue }
             let subject: Waiver.Subject
             if let gap = waiver["gap"] {
-                guard let text = gap.string, let path = ModelPath(parsing: text) else {
+                guard let text = gap.string, let path = ModelPath(parsing: text)?.canonical(in: .object(EnvironmentSchema.root)) else {
                     diagnostics.append(.error(.specInvalidPath, "'\(gap.displayText)' is not a path; write it as services[checkout-api].replicas", at: gap.location))
                     continue
                 }
@@ -116,7 +116,7 @@ public struct ParitySpec: Sendable {
 
     private static func variance(from value: Value, diagnostics: inout [Diagnostic]) -> Variance? {
         guard let pathValue = value["path"], let pathText = pathValue.string, let reason = value["reason"]?.string else { return nil }
-        guard let path = ModelPath(parsing: pathText) else {
+        guard let path = ModelPath(parsing: pathText)?.canonical(in: .object(EnvironmentSchema.root)) else {
             diagnostics.append(.error(.specInvalidPath, "'\(pathText)' is not a path; write it as services[*].replicas", at: pathValue.location))
             return nil
         }
