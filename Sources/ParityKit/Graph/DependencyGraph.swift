@@ -72,7 +72,29 @@ public struct DependencyGraph: Sendable {
     public init(name: String, nodes: [Node], edges: [Edge]) {
         self.name = name
         self.nodes = nodes.sorted { $0.key < $1.key }
-        self.edges = edges.sorted()
+        // Edges sort by their endpoints' places among the sorted nodes, then by field: whole
+        // numbers to compare rather than the names, in the same order as `EdgeIdentity`.
+        var rank: [NodeKey: Int] = [:]
+        rank.reserveCapacity(self.nodes.count)
+        for (index, node) in self.nodes.enumerated() where rank[node.key] == nil { rank[node.key] = index }
+        let keys = edges.map { (from: rank[$0.from] ?? -1, to: rank[$0.to] ?? -1) }
+        let sorted: [Edge]
+        if keys.allSatisfy({ $0.from >= 0 && $0.to >= 0 }) {
+            sorted = edges.indices.sorted { a, b in
+                if keys[a].from != keys[b].from { return keys[a].from < keys[b].from }
+                if keys[a].to != keys[b].to { return keys[a].to < keys[b].to }
+                return edges[a].field < edges[b].field
+            }.map { edges[$0] }
+        } else {
+            sorted = edges.sorted()
+        }
+        // A name written twice (or in a list and as evidence) is one edge: the first kept.
+        var unique: [Edge] = []
+        unique.reserveCapacity(sorted.count)
+        for edge in sorted where unique.last.map({ $0.from != edge.from || $0.to != edge.to || $0.field != edge.field }) ?? true {
+            unique.append(edge)
+        }
+        self.edges = unique
     }
 
     /// The node with `key`, if the environment has it.

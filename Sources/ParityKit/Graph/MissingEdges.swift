@@ -5,14 +5,17 @@ struct MissingEdges {
     let schema: ObjectSchema
 
     func mark(_ gaps: inout [Gap], attributes: inout [String: Int], reference: (name: String, value: Value), mirror: (name: String, value: Value)) {
+        // The edges alone, unsorted: every check builds both sides, and needs only the difference.
         let builder = GraphBuilder(schema: schema)
-        let pair = PairGraph(reference: builder.graph(name: reference.name, root: reference.value),
-                             mirror: builder.graph(name: mirror.name, root: mirror.value))
-        guard !pair.missingEdges.isEmpty else { return }
+        let referenceParts = builder.parts(of: reference.value), mirrorParts = builder.parts(of: mirror.value)
+        let present = Set(mirrorParts.edges.map(\.identity))
+        var seen = Set<DependencyGraph.EdgeIdentity>()
+        let missing = referenceParts.edges.filter { !present.contains($0.identity) && seen.insert($0.identity).inserted }.sorted()
+        guard !missing.isEmpty else { return }
         var byPath: [ModelPath: Int] = [:]
         for (index, gap) in gaps.enumerated() where gap.kind == .missing || gap.kind == .changed { byPath[gap.path] = index }
-        let mirrorItems = Set(pair.mirror.nodes.map(\.key))
-        for edge in pair.missingEdges {
+        let mirrorItems = Set(mirrorParts.items.map(\.key))
+        for edge in missing {
             let member = edge.path.item(edge.to.name)
             if let index = byPath[member] ?? byPath[edge.path] {
                 gaps[index].kind = .missingEdge
