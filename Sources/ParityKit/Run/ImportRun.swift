@@ -85,6 +85,10 @@ public struct ImportRun {
                 ? Self.folderFiles(sections, header: header, writer: writer).map { (EnvironmentLoader.join(output, $0.0), $0.1) }
                 : [(output, text)]
             if folder { try? FileManager.default.createDirectory(atPath: EnvironmentLoader.join(options.root, output), withIntermediateDirectories: true) }
+            let inputs = Set(files.map { Self.canonical(EnvironmentLoader.join(options.root, $0)) })
+            for (path, _) in targets where inputs.contains(Self.canonical(EnvironmentLoader.join(options.root, path))) {
+                diagnostics.append(.error(.importOutputExists, "'\(path)' is an input of this import; write the environment somewhere else", at: .file(path)))
+            }
             for (path, _) in targets where !options.force && FileManager.default.fileExists(atPath: EnvironmentLoader.join(options.root, path)) {
                 diagnostics.append(.error(.importOutputExists, "'\(path)' exists; not overwriting it (pass --force to replace it)", at: .file(path)))
             }
@@ -147,6 +151,10 @@ public struct ImportRun {
             let file = section.0 == "metadata" ? "environment.yaml" : "\(section.0).yaml"
             return (file, writer.file(header: section.0 == "metadata" ? header : [], sections: [section]))
         }
+    }
+
+    private static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// The name of the folder holding the first input, as an environment name.

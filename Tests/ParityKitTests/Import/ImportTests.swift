@@ -101,6 +101,19 @@ import ParityDiagnostics
         #expect(try String(contentsOfFile: output, encoding: .utf8) == forced.report?.text)
     }
 
+    @Test func anImportNeverWritesOverItsInput() throws {
+        let scratch = try ScratchFolder()
+        let input = try scratch.write("compose.yaml", "services:\n  web: {image: nginx}\n")
+        var options = ImportRun.Options(format: .compose, paths: ["compose.yaml"])
+        options.root = scratch.path
+        options.output = "compose.yaml"
+        options.force = true
+        let outcome = ImportRun(sources: SourceStore()).run(options)
+        #expect(outcome.status == .invalidInput)
+        #expect(outcome.diagnostics.contains { $0.message.contains("is an input of this import") })
+        #expect(try String(contentsOfFile: input, encoding: .utf8) == "services:\n  web: {image: nginx}\n")
+    }
+
     @Test func secretsAreImportedByNameOnly() throws {
         let outcome = Self.run(.compose, ["compose/sock-shop/docker-compose.yml"])
         let text = try #require(outcome.report?.text)
