@@ -15,6 +15,7 @@ public struct CheckTextRenderer: Sendable {
             out += "\n" + diff.render(report)
         }
         out += findings(result.findings)
+        out += readiness(result.readiness)
         out += "\n" + verdict(result) + "\n"
         return out
     }
@@ -34,6 +35,7 @@ public struct CheckTextRenderer: Sendable {
                     let mark = finding.severity == .error ? style.red("x") : finding.severity == .warning ? style.yellow("!") : "i"
                     out += "    \(mark) \(finding.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(style.bold(finding.ruleID))\(item)\n"
                     out += "        \(finding.location.map { "\($0): " } ?? "")\(finding.message)\n"
+                    if let waiver = finding.expiredWaiver { out += "        " + style.yellow(waiver.expiredText) + "\n" }
                 } else {
                     let why: String
                     switch finding.status {
@@ -48,11 +50,29 @@ public struct CheckTextRenderer: Sendable {
         return out
     }
 
+    /// Each migration phase the gate judges: its verdict, and the criteria holding it back.
+    private func readiness(_ reports: [ReadinessReport]) -> String {
+        guard !reports.isEmpty else { return "" }
+        var out = "\n" + style.bold("migration readiness") + "\n"
+        for report in reports {
+            let word = report.verdict == .go ? style.green(report.verdict.word) : report.verdict == .pause
+                ? style.yellow(report.verdict.word) : style.red(report.verdict.word)
+            out += "\n  \(word)  \(style.bold(report.plan)), phase \(report.phase) (\(report.file))\n"
+            for criterion in report.criteria where criterion.effect != .none {
+                let mark = criterion.effect == .noGo ? style.red("x") : style.yellow("!")
+                let place = criterion.location.map { "\($0): " } ?? ""
+                out += "    \(mark) \(place)\(criterion.reason)\n"
+                if criterion.effect == .noGo, let rollback = criterion.rollback { out += "        roll back with \(rollback.name)\n" }
+            }
+        }
+        return out
+    }
+
     private func rank(_ severity: Finding.Severity) -> Int {
         Finding.Severity.allCases.firstIndex(of: severity) ?? 0
     }
 
-    private func verdict(_ result: CheckReport) -> String {
+    func verdict(_ result: CheckReport) -> String {
         let scores = result.pairs.map { "\($0.reference) -> \($0.mirror) \($0.score.percentText)" }.joined(separator: ", ")
         let scoreText = scores.isEmpty ? "" : " (parity: \(scores))"
         switch result.verdict {

@@ -28,6 +28,7 @@ public struct DiffTextRenderer: Sendable {
     private func failing(_ gap: Gap, _ report: PairReport) -> String {
         var out = "  " + style.red("x") + " " + style.bold(gap.path.description) + "  " + summary(gap, report) + "\n"
         if case .failing(let explanation?) = gap.status { out += "      " + explanation + "\n" }
+        if let waiver = gap.expiredWaiver { out += "      " + style.yellow(waiver.expiredText) + "\n" }
         out += locations(gap, report)
         return out
     }
@@ -64,7 +65,7 @@ public struct DiffTextRenderer: Sendable {
     private func reason(_ gap: Gap) -> String {
         switch gap.status {
         case .allowed(let variance): "allowed (\(variance.rule.name)): \(variance.reason)"
-        case .waived(let waiver): "waived until \(waiver.expires) by \(waiver.owner)\(waiver.ticket.map { " (\($0))" } ?? ""): \(waiver.reason)"
+        case .waived(let waiver): "waived for \(waiver.scope) until \(waiver.expires) by \(waiver.owner)\(waiver.ticket.map { " (\($0))" } ?? ""): \(waiver.reason)"
         case .baselined: "in the baseline"
         case .failing: ""
         }
@@ -75,17 +76,7 @@ public struct DiffTextRenderer: Sendable {
     }
 
     private func summary(_ gap: Gap, _ report: PairReport) -> String {
-        // A whole item or set member is named by its path; a field shows its value.
-        let showsValue: Bool = if case .field? = gap.path.components.last { true } else { false }
-        return switch gap.kind {
-        case .missing: "missing in \(report.mirror)" + (showsValue ? " (\(report.reference): \(gap.referenceText ?? ""))" : "")
-        case .extra: "only in \(report.mirror)" + (showsValue ? " (\(gap.mirrorText ?? ""))" : "")
-        case .changed: "\(report.reference): \(gap.referenceText ?? "") | \(report.mirror): \(gap.mirrorText ?? "")"
-        case .violated: "\(report.reference): \(gap.referenceText ?? "none") | \(report.mirror): \(gap.mirrorText ?? "none")"
-        case .missingEdge:
-            "edge\(gap.missingEdges.count == 1 ? "" : "s") " + gap.missingEdges.map { "\($0.from.name) -> \($0.to.name)" }.joined(separator: ", ")
-                + " missing in \(report.mirror)" + (showsValue ? " (\(report.reference): \(gap.referenceText ?? ""))" : "")
-        }
+        GapSummary.text(gap, reference: report.reference, mirror: report.mirror)
     }
 
     private func locations(_ gap: Gap, _ report: PairReport) -> String {

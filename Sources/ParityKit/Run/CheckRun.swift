@@ -8,19 +8,31 @@ public struct CheckRun {
         public var root = "."
         public var config: String?
         public var failOn: GateDecision.Level?
+        /// The process environment, for the bearer tokens of readiness sources.
+        public var environment: [String: String] = [:]
         public var baseline: String?
-        /// `YYYY-MM-DD`, for waiver expiry.
-        public var today: String
+        /// The run's date: `now` and `today` in expressions, and waiver expiry.
+        public var date: RunDate
+        /// The run's day, `YYYY-MM-DD`.
+        public var today: String { date.day }
 
+        public init(date: RunDate) {
+            self.date = date
+        }
+
+        /// A run on `today` (`YYYY-MM-DD`; not a date: the clock's day).
         public init(today: String) {
-            self.today = today
+            self.date = RunDate(day: today) ?? .current()
         }
     }
 
     public let sources: SourceStore
+    /// Where the repository's files are read: the disk, or a commit (`parity history`).
+    public let fileSystem: any FileSystem
 
-    public init(sources: SourceStore) {
+    public init(sources: SourceStore, fileSystem: any FileSystem = DiskFileSystem()) {
         self.sources = sources.maskingSecrets()
+        self.fileSystem = fileSystem
     }
 
     public func run(_ options: Options) -> Outcome<CheckReport> {
@@ -29,7 +41,7 @@ public struct CheckRun {
     }
 
     private func check(_ options: Options) -> CheckReport {
-        var (layout, diagnostics) = RepositoryLayout.load(root: options.root, config: options.config, sources: sources)
+        var (layout, diagnostics) = RepositoryLayout.load(root: options.root, config: options.config, sources: sources, fileSystem: fileSystem)
         let spec = layout.spec
         if layout.specNamed, diagnostics.containsError {
             // A spec that was asked for and cannot be read: judging with the defaults instead
@@ -37,7 +49,8 @@ public struct CheckRun {
             return CheckReport(spec: spec, diagnostics: diagnostics, environments: [], pairs: [], findings: [], ruleCount: 0,
                                gate: GateDecision(passed: false, reasons: []), failOn: options.failOn ?? .error)
         }
-        let workspace = Workspace(root: layout.root, sources: sources, environmentsFolder: spec.environmentsFolder)
+        let workspace = Workspace(root: layout.root, sources: sources, environmentsFolder: spec.environmentsFolder,
+                                  loader: EnvironmentLoader(fileSystem: fileSystem))
         diagnostics += workspace.diagnostics
 
         // Every environment, resolved; one with errors is reported and left out of the rest.
@@ -52,7 +65,7 @@ public struct CheckRun {
         let policyFiles = layout.policyFiles
         if policyFiles.isEmpty {
             // No guardrails is a choice to make out loud: a misspelt folder must not drop them all.
-            let missing = !EnvironmentLoader.isDirectory(policiesFolder)
+            let missing = !fileSystem.isDirectory(policiesFolder)
             let message = missing ? "no policies folder '\(policiesFolder)'; no guardrail runs" : "no policy files in '\(policiesFolder)'; no guardrail runs"
             if spec.policiesFolderWritten {
                 diagnostics.append(.error(.checkNoPolicies, message + "; check 'policies:' in parity.yaml", at: spec.policiesLocation))
@@ -60,7 +73,7 @@ public struct CheckRun {
                 diagnostics.append(.warning(.checkNoPolicies, message, at: nil))
             }
         }
-        let policies = PolicyLoader().load(files: policyFiles, sources: sources)
+        let policies = PolicyLoader().load(files: policyFiles, sources: sources, fileSystem: fileSystem)
         diagnostics += policies.diagnostics
 
         if workspace.environments.isEmpty {
@@ -75,12 +88,13 @@ public struct CheckRun {
                 .checkNoPairs, "no pairs to compare: no staging environment mirrors a production one; name the pairs in parity.yaml",
                 at: spec.file.map { SourceLocation.file($0) }))
         }
-        let expressions = CELVarianceExpressions()
+        let expressions = CELVarianceExpressions(date: options.date)
         let diff = EnvironmentDiff(schema: EnvironmentSchema.root)
         var reports: [PairReport] = []
         for pair in pairs {
             guard let reference = resolved[pair.reference], let mirror = resolved[pair.mirror] else { continue }
-            let evaluator = PairEvaluator(variances: pair.variances, waivers: spec.waivers, today: options.today, expressions: expressions)
+            var evaluator = PairEvaluator(variances: pair.variances, waivers: spec.waivers, today: options.today, expressions: expressions)
+            evaluator.warnWithin = spec.schedule.warnWithin
             let report = evaluator.evaluate(reference: (reference.name, reference.value), mirror: (mirror.name, mirror.value), diff: diff)
             diagnostics += report.diagnostics
             reports.append(report)
@@ -94,8 +108,10 @@ public struct CheckRun {
             guard let reference = subjects.first(where: { $0.name == pair.reference }), let mirror = subjects.first(where: { $0.name == pair.mirror }) else { return nil }
             return (reference, mirror)
         }
-        var findings = PolicyEngine(rules: policies.rules, schema: EnvironmentSchema.root).evaluate(environments: subjects, pairs: subjectPairs)
-        diagnostics += FindingWaivers.apply(spec.waivers, to: &findings, today: options.today, ruleIDs: Set(policies.rules.map(\.rule.id)))
+        var findings = PolicyEngine(rules: policies.rules, schema: EnvironmentSchema.root, date: options.date, schedule: spec.schedule)
+            .evaluate(environments: subjects, pairs: subjectPairs)
+        diagnostics += FindingWaivers.apply(spec.waivers, to: &findings, today: options.today, ruleIDs: Set(policies.rules.map(\.rule.id)),
+                                            warnWithin: spec.schedule.warnWithin)
 
         if let path = options.baseline {
             do {
@@ -115,12 +131,34 @@ public struct CheckRun {
             }
         }
 
+        // The migration phases the gate judges, as `parity ready` judges them.
+        var readiness: [ReadinessReport] = []
+        for entry in spec.gate.readiness {
+            var ready = ReadyRun.Options(plan: EnvironmentLoader.join(layout.root, entry.plan))
+            ready.phase = entry.phase
+            ready.root = layout.root
+            ready.environment = options.environment
+            ready.sources = entry.sources.map { source in
+                let remote = source.value.hasPrefix("http://") || source.value.hasPrefix("https://")
+                return (source.name, remote ? source.value : EnvironmentLoader.join(layout.root, source.value))
+            }
+            let outcome = ReadyRun(sources: sources).run(ready)
+            diagnostics += outcome.diagnostics
+            if let report = outcome.report { readiness.append(report) }
+        }
+
         let failOn = options.failOn ?? spec.gate.failOn
-        let gate = GateDecision.decide(gate: spec.gate, failOn: failOn, pairs: reports, findings: findings, diagnostics: diagnostics)
+        let gate = GateDecision.decide(
+            gate: spec.gate, failOn: failOn, pairs: reports, findings: findings, diagnostics: diagnostics, readiness: readiness)
         var seen = Set<String>()
         let unique = diagnostics.filter { seen.insert($0.description + $0.notes.map(\.message).joined()).inserted }
-        return CheckReport(spec: spec, diagnostics: unique.sortedByLocation(), environments: workspace.environmentNames, pairs: reports,
-                      findings: findings, ruleCount: policies.rules.count, gate: gate, failOn: failOn)
+        var report = CheckReport(spec: spec, diagnostics: unique.sortedByLocation(), environments: workspace.environmentNames, pairs: reports,
+                                 findings: findings, ruleCount: policies.rules.count, gate: gate, failOn: failOn)
+        report.rules = policies.rules.map(\.rule)
+        report.tiers = subjects.reduce(into: [:]) { tiers, subject in tiers[subject.name] = subject.tier }
+        report.sources = sources
+        report.readiness = readiness
+        return report
     }
 
     private struct PairSpec {
@@ -153,12 +191,20 @@ public struct CheckRun {
         return workspace.environmentNames.filter { tiers[$0] == "staging" }.map { PairSpec(reference: production, mirror: $0, variances: []) }
     }
 
-    /// Gap waivers that matched no gap in any pair (a waiver is checked against all pairs).
+    /// Gap waivers that matched no gap in any pair they are for (one without a pair is for
+    /// every pair); one for a pair that is not compared says so.
     private func staleGapWaivers(_ waivers: [Waiver], reports: [PairReport]) -> [Diagnostic] {
         waivers.enumerated().compactMap { position, waiver in
             guard case .gap(let pattern) = waiver.subject else { return nil }
-            let used = reports.contains { !$0.unmatchedWaivers.contains(position) }
-            return used ? nil : .warning(.specStaleWaiver, "waiver for '\(pattern)' matches no gap in any pair; remove it", at: waiver.location)
+            let pairs = reports.filter { waiver.applies(reference: $0.reference, mirror: $0.mirror) }
+            if pairs.isEmpty, waiver.reference != nil || waiver.mirror != nil {
+                let compared = reports.map { "\($0.reference):\($0.mirror)" }
+                return .warning(.specStaleWaiver, "waiver for '\(pattern)' is for \(waiver.scope), which is not a compared pair"
+                                + (compared.isEmpty ? "" : " (pairs: \(compared.joined(separator: ", ")))") + "; fix its pair or remove it", at: waiver.location)
+            }
+            let used = pairs.contains { !$0.unmatchedWaivers.contains(position) }
+            return used ? nil : .warning(.specStaleWaiver, "waiver for '\(pattern)' matches no gap in \(waiver.scope == "every pair" ? "any pair" : waiver.scope); remove it",
+                                         at: waiver.location)
         }
     }
 }

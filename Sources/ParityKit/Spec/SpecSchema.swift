@@ -23,16 +23,31 @@ public enum SpecSchema {
         FieldSchema("rule", .string, "For a policy finding: the rule's id."),
         FieldSchema("target", .string, "For a policy finding: the item's path (default: every item)."),
         FieldSchema("environment", .string, "For a policy finding: only in this environment (default: every environment)."),
+        FieldSchema("pair", .string, "For a gap: only in this pair, written REFERENCE:MIRROR (default: every pair)."),
+        FieldSchema("mirror", .string, "For a gap: only in pairs with this mirror (default: every pair)."),
         FieldSchema("reason", .string, "Why it is accepted for now.", required: true),
         FieldSchema("owner", .string, "Who answers for it.", required: true),
         FieldSchema("ticket", .string, "The ticket tracking the fix."),
         FieldSchema("expires", .date, "The last day it waives (YYYY-MM-DD).", required: true),
     ])
 
+    public static let schedule = ObjectSchema("Schedule", "How often things with a date must happen, and how far ahead a run warns.", fields: [
+        FieldSchema("rehearseEvery", .duration, "The longest a rollback procedure may go unrehearsed (default 30d); rules read it as schedule.rehearseEvery."),
+        FieldSchema("warnWithin", .duration, "How far ahead credentials and waivers falling due are warned about (default 14d)."),
+    ])
+
     public static let gate = ObjectSchema("Gate", "What fails the run.", fields: [
         FieldSchema("failOn", .enumeration(GateDecision.Level.allCases.map(\.rawValue)), "The lowest severity that fails the run (default: error)."),
         FieldSchema("minimumScore", .double, "The least parity score (0 to 1) each pair must reach."),
         FieldSchema("maxWarnings", .int, "The most warnings allowed before the run fails."),
+        FieldSchema("readiness", .list(.object(readiness), .ordered),
+                    "Migration plans whose phase joins the gate: a NO-GO or a PAUSE fails the run, as parity ready would."),
+    ])
+
+    public static let readiness = ObjectSchema("ReadinessGate", "A migration plan's phase judged as part of parity check.", fields: [
+        FieldSchema("plan", .string, "The MigrationPlan file, relative to parity.yaml.", required: true),
+        FieldSchema("phase", .string, "The phase to judge (default: the plan's currentPhase)."),
+        FieldSchema("sources", .map(.string), "Sources of the plan replaced by name: a URL, or a saved file relative to parity.yaml (as parity ready --source)."),
     ])
 
     public static let spec = ObjectSchema("ParitySpec", "The parity rules of an environment repository (parity.yaml).", fields: [
@@ -43,5 +58,6 @@ public enum SpecSchema {
         FieldSchema("pairs", .list(.object(pair), .ordered), "Which environment mirrors which."),
         FieldSchema("waivers", .list(.object(waiver), .ordered), "Accepted gaps and findings."),
         FieldSchema("gate", .object(gate), "What fails the run."),
+        FieldSchema("schedule", .object(schedule), "How often rollbacks are rehearsed, and how far ahead due dates are warned about."),
     ])
 }

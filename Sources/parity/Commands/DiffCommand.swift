@@ -4,13 +4,15 @@ import ParityKit
 enum DiffCommand {
     @Sendable static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> RunStatus {
         let options = DiffRun.Options(
-            reference: arguments.positionals[0], mirror: arguments.positionals[1], today: Today.string(environment: context.environment))
+            reference: arguments.positionals[0], mirror: arguments.positionals[1],
+            date: try RunDateOption.date(arguments, context, command: "parity diff"))
         let outcome = DiffRun(sources: context.sources).run(options)
         context.report(outcome.diagnostics)
         guard let report = outcome.report else { return outcome.status }
-        if arguments.value("format") == "json" {
-            context.out(DiffJSONRenderer().render(report))
-        } else {
+        switch arguments.value("format") {
+        case "json": context.out(DiffJSONRenderer().render(report))
+        case "html": context.out(HTMLRenderer(linkBase: arguments.value("link-base")).render(report, diagnostics: outcome.diagnostics))
+        default:
             context.out(DiffTextRenderer(style: TextStyle(enabled: context.colourOut)).render(report))
         }
         return outcome.status
