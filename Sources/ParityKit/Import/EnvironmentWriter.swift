@@ -50,7 +50,8 @@ public struct EnvironmentWriter: Sendable {
         return parts.isEmpty ? "" : "  # " + Self.commentSafe(parts.joined(separator: "; "))
     }
 
-    /// A scalar as YAML: strings double-quoted with JSON's escapes, which YAML reads alike.
+    /// A scalar as YAML: strings double-quoted. Not `JSONText`: YAML's printable set is
+    /// narrower than JSON's (DEL, C1 controls and a byte-order mark must be escaped too).
     static func scalar(_ value: ImportedValue) -> String {
         switch value.content {
         case .string(let text): quoted(text)
