@@ -9,6 +9,7 @@ enum CheckCommand {
         options.config = arguments.value("config")
         options.baseline = arguments.value("baseline")
         options.failOn = arguments.choice("fail-on", as: GateDecision.Level.self)
+        options.environment = context.environment
         let outputs = try arguments.all("output").map { value in
             switch ReportOutput.parse(value) {
             case .success(let output):

@@ -7,7 +7,7 @@ enum Commands {
         abstract: "Parity checks that staging really mirrors production: it validates environment files, reports every parity gap, and enforces guardrails.",
         options: [.flag("version", help: "print the version")],
         discussion: "Run 'parity COMMAND --help' for a command's options.\nExit status: 0 success, 1 findings, 2 invalid input, 64 wrong usage.",
-        subcommands: [check, diff, lint, eval, export, policy, schema, ready, history, initialize]
+        subcommands: [check, diff, lint, eval, export, policy, schema, ready, history, initialize, graph, importer]
     )
 
     static let check = CommandSpec(
@@ -98,7 +98,7 @@ enum Commands {
             .value("phase", "NAME", help: "the phase to judge (default: the plan's currentPhase)"),
             .value("source", "NAME=URL|FILE", help: "replace the plan's source NAME with a Prometheus URL or a saved file", repeatable: true),
             .value("at", "TIME", help: "judge at TIME (RFC 3339 or epoch seconds; default: now, or a saved file's last sample)"),
-            .value("format", short: "f", "F", help: "report format", choices: ReadyCommand.formats),
+            .choice("format", short: "f", "F", help: "report format", of: ReportFormat.self),
             .value("output", short: "o", "FILE", help: "write the report to FILE (atomically)"),
         ],
         discussion: "Exit status: 0 GO, 1 NO-GO or PAUSE, 2 invalid input or a source that cannot answer.",
