@@ -141,6 +141,7 @@ import Testing
             ["eval", "--env", "staging", "env.externals[0].apiKey.matches('[')"],
             ["policy", "test", "extra/fixture.test.yaml"], ["policy", "test"], ["policy", "list"],
             ["history"], ["history", "--format", "json"], ["history", "--format", "html"],
+            ["graph", "staging"], ["graph", "production", "--format", "json"], ["graph", "production", "--format", "mermaid"],
         ]
         for extra in extras {
             commands.append(["eval", "--input", extra, "self"])
