@@ -42,8 +42,54 @@ final class EventParser {
 
     /// The location of a libyaml mark.
     func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        let (line, column) = position(mark)
+        return SourceLocation(file: file, line: line, column: column)
     }
+
+    /// The 1-based line and column of a libyaml mark, lines broken only at LF, CR and CRLF
+    /// as editors break them: libyaml also breaks at NEL, LS and PS (YAML 1.1's breaks).
+    func position(_ mark: yaml_mark_t) -> (line: Int, column: Int) {
+        guard let starts = lineStartsInCharacters else { return (Int(mark.line) + 1, Int(mark.column) + 1) }
+        // The last line starting at or before the mark's character index.
+        var low = 0, high = starts.count - 1
+        let index = Int(mark.index)
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= index { low = middle } else { high = middle - 1 }
+        }
+        return (low + 1, index - starts[low] + 1)
+    }
+
+    /// Where each line starts, counted in characters as libyaml's mark index counts them;
+    /// nil (marks are right as they are) when the text holds no NEL, LS or PS.
+    private lazy var lineStartsInCharacters: [Int]? = {
+        var hasOtherBreaks = false
+        for index in bytes.indices where bytes[index] == 0xC2 || bytes[index] == 0xE2 {
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0, third = index + 2 < bytes.count ? bytes[index + 2] : 0
+            if (bytes[index] == 0xC2 && next == 0x85) || (bytes[index] == 0xE2 && next == 0x80 && (third == 0xA8 || third == 0xA9)) {
+                hasOtherBreaks = true
+                break
+            }
+        }
+        guard hasOtherBreaks else { return nil }
+        var starts = [0]
+        var characters = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+            characters += 1
+            if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A {
+                index += 1
+                characters += 1
+                starts.append(characters)
+            } else if byte == 0x0A || byte == 0x0D {
+                starts.append(characters)
+            }
+        }
+        return starts
+    }()
 
     private func error() -> Diagnostic {
         let state = parser.pointee

@@ -55,7 +55,7 @@ public enum SecretRegions {
                 do {
                     type = try events.next()
                 } catch {
-                    if let start = openSecret ?? lastSecretEnd { regions.append(Self.region(from: start, toEnd: nil)) }
+                    if let start = openSecret ?? lastSecretEnd { regions.append(region(from: start, toEnd: nil)) }
                     return
                 }
                 lastSecretEnd = nil
@@ -65,22 +65,22 @@ public enum SecretRegions {
                     return
                 case YAML_SCALAR_EVENT:
                     let anchor = Self.string(event.data.scalar.anchor)
-                    let region = Self.region(from: event.start_mark, toEnd: event.end_mark)
-                    if let anchor { anchored[anchor] = region }
+                    let span = region(from: event.start_mark, toEnd: event.end_mark)
+                    if let anchor { anchored[anchor] = span }
                     let isKey = stack.last.map { $0.isMapping && $0.expectsKey } ?? false
                     if isKey {
                         let text = String(decoding: UnsafeBufferPointer(start: event.data.scalar.value, count: event.data.scalar.length), as: UTF8.self)
                         stack[stack.count - 1].secretKey = keys.contains(text)
                         if keys.contains(text) { openSecret = event.end_mark }
                     } else if valueIsSecret {
-                        regions.append(region)
+                        regions.append(span)
                         lastSecretEnd = event.end_mark
                     }
                     advance()
                 case YAML_ALIAS_EVENT:
                     if !(stack.last.map { $0.isMapping && $0.expectsKey } ?? false), valueIsSecret,
-                       let anchor = Self.string(event.data.alias.anchor), let region = anchored[anchor] {
-                        regions.append(region)
+                       let anchor = Self.string(event.data.alias.anchor), let span = anchored[anchor] {
+                        regions.append(span)
                     }
                     advance()
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -91,16 +91,16 @@ public enum SecretRegions {
                     if secret { secretDepth += 1 }
                     // Deeper than the loader reads is an error there; here, the end of the scan.
                     guard stack.count < LoaderLimits.default.maxDepth else {
-                        if let openSecret { regions.append(Self.region(from: openSecret, toEnd: nil)) }
+                        if let openSecret { regions.append(region(from: openSecret, toEnd: nil)) }
                         return
                     }
                     stack.append(Frame(isMapping: isMapping, secretStart: secret ? event.start_mark : nil, anchor: anchor, start: event.start_mark))
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     guard let frame = stack.popLast() else { continue }
-                    let region = Self.region(from: frame.start, toEnd: event.end_mark)
-                    if let anchor = frame.anchor { anchored[anchor] = region }
+                    let span = region(from: frame.start, toEnd: event.end_mark)
+                    if let anchor = frame.anchor { anchored[anchor] = span }
                     if let start = frame.secretStart {
-                        regions.append(Self.region(from: start, toEnd: event.end_mark))
+                        regions.append(region(from: start, toEnd: event.end_mark))
                         lastSecretEnd = event.end_mark
                         secretDepth -= 1
                         if secretDepth == 0 { openSecret = nil }
@@ -133,10 +133,10 @@ public enum SecretRegions {
         }
 
         /// From a mark to an end mark (exclusive), or to the end of the file.
-        private static func region(from start: yaml_mark_t, toEnd end: yaml_mark_t?) -> SourceRegion {
-            SourceRegion(
-                startLine: Int(start.line) + 1, startColumn: Int(start.column) + 1,
-                endLine: end.map { Int($0.line) + 1 } ?? Int.max, endColumn: end.map { Int($0.column) + 1 } ?? Int.max)
+        private func region(from start: yaml_mark_t, toEnd end: yaml_mark_t?) -> SourceRegion {
+            let from = events.position(start)
+            let to = end.map(events.position) ?? (line: Int.max, column: Int.max)
+            return SourceRegion(startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column)
         }
     }
 }

@@ -292,3 +292,11 @@ import ParityDiagnostics
         #expect(found.first?.location?.line == 1)
     }
 }
+
+extension LoaderHardeningTests {
+    @Test(arguments: ["\u{85}", "\u{2028}", "\u{2029}"])
+    func onlyLFAndCRBreakLinesAsInEditors(_ separator: String) {
+        let found = diagnostics("a: \"ü\(separator)x\"\nb: !!int z\n")
+        #expect(found.first?.location == SourceLocation(file: "t.yaml", line: 2, column: 4))
+    }
+}
