@@ -87,9 +87,24 @@ public final class Workspace {
 
     /// A diagnostic for a name that is no environment, with the closest one.
     public func unknownEnvironment(_ name: String) -> Diagnostic {
+        // A file that would be this environment but could not be read says why, in its own words.
+        if let broken = environments.first(where: { $0.name == nil && Self.stem($0.path) == name }),
+           let first = broken.diagnostics.first(where: { $0.severity == .error }) {
+            var diagnostic = first
+            let others = broken.diagnostics.filter { $0.severity == .error && $0 != first }
+            diagnostic.notes += others.prefix(20).map { Diagnostic.Note($0.message, at: $0.location) }
+            diagnostic.notes.append(.init("so '\(broken.path)' defines no environment '\(name)'; fix it (parity lint \(broken.path) lists every problem)"))
+            return diagnostic
+        }
         let hint = Suggestion.closest(to: name, in: environmentNames).map { "; did you mean '\($0)'?" }
             ?? (environmentNames.isEmpty ? "; there are no environments under \(environmentsFolder)" : "; the environments are \(DocumentHeader.phrase(environmentNames))")
         return .error(.modelUnknownEnvironment, "no environment or file named '\(name)'\(hint)", at: nil)
+    }
+
+    /// `staging` for `environments/staging.yaml` or the folder `environments/staging`.
+    static func stem(_ path: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        return EnvironmentLoader.isYAML(name) ? (name as NSString).deletingPathExtension : name
     }
 
     static func canonical(_ path: String) -> String {

@@ -52,7 +52,14 @@ public struct ParitySpec: Sendable {
         var spec = ParitySpec()
         var diagnostics: [Diagnostic] = []
         spec.file = file
-        if let folder = value["environments"]?.string { spec.environmentsFolder = folder }
+        if let folder = value["environments"]?.string {
+            spec.environmentsFolder = folder
+            if Self.leavesRepository(folder) {
+                diagnostics.append(.warning(
+                    .specOutsideRepository, "'environments: \(TerminalText.clipped(folder))' points outside the repository; keep environments inside it, where reviews see them",
+                    at: value["environments"]?.location))
+            }
+        }
         if let folder = value["policies"]?.string {
             spec.policiesFolder = folder
             spec.policiesFolderWritten = true
@@ -98,8 +105,18 @@ public struct ParitySpec: Sendable {
                     diagnostics.append(.error(.specInvalidWaiver, "a waiver names either a gap or a rule, not both", at: waiver.location))
                     continue
                 }
+                if text.contains("*"), path.components.count == 1 {
+                    diagnostics.append(.warning(
+                        .specBroadWaiver, "waiver gap '\(TerminalText.clipped(text))' waives every gap it can match; name the gap it is for",
+                        at: gap.location))
+                }
                 subject = .gap(path)
             } else if let rule = waiver["rule"]?.string {
+                if waiver["target"] == nil {
+                    diagnostics.append(.warning(
+                        .specBroadWaiver, "waiver for rule '\(TerminalText.clipped(rule))' has no 'target', so it waives the rule for every target; add the target it is for",
+                        at: waiver["rule"]?.location))
+                }
                 var item: ModelPath?
                 if let text = waiver["target"]?.string {
                     guard let path = ModelPath(parsing: text) else {
@@ -123,6 +140,10 @@ public struct ParitySpec: Sendable {
             if let failOn = gate["failOn"]?.string.flatMap(GateDecision.Level.init(rawValue:)) { spec.gate.failOn = failOn }
             spec.gate.minimumScore = gate["minimumScore"]?.double
             spec.gate.maxWarnings = gate["maxWarnings"]?.int
+            if let count = spec.gate.maxWarnings, count < 0 {
+                diagnostics.append(.error(.specInvalidGate, "maxWarnings is a count, found \(count); write 0 or more", at: gate["maxWarnings"]?.location))
+                spec.gate.maxWarnings = nil
+            }
             spec.gate.readiness = (gate["readiness"]?.list ?? []).compactMap { entry in
                 entry["plan"]?.string.map { plan in
                     let sources = (entry["sources"]?.object ?? Fields()).compactMap { field in field.value.string.map { (field.name, $0) } }
@@ -259,6 +280,17 @@ extension ParitySpec {
             return error.message
         }
     }
+
+    /// Whether a folder the spec names lies outside the repository: absolute, or up through `..`.
+    static func leavesRepository(_ folder: String) -> Bool {
+        if folder.hasPrefix("/") || folder.hasPrefix("~") { return true }
+        var depth = 0
+        for part in folder.split(separator: "/") {
+            if part == ".." { depth -= 1 } else if part != "." { depth += 1 }
+            if depth < 0 { return true }
+        }
+        return false
+    }
 }
 
 extension Diagnostic.Code {
@@ -269,4 +301,8 @@ extension Diagnostic.Code {
     public static let specInvalidVariance: Self = "spec.invalid-variance"
     public static let specInvalidWaiver: Self = "spec.invalid-waiver"
     public static let specInvalidGate: Self = "spec.invalid-gate"
+    /// A waiver that waives far more than one thing (`gap: '*'`, a rule with no target).
+    public static let specBroadWaiver: Self = "spec.broad-waiver"
+    /// A folder the spec names lies outside the repository.
+    public static let specOutsideRepository: Self = "spec.outside-repository"
 }
