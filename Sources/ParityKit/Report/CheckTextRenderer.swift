@@ -14,15 +14,18 @@ public struct CheckTextRenderer: Sendable {
         for report in result.pairs {
             out += "\n" + diff.render(report)
         }
-        out += findings(result.findings)
+        out += findings(result.findings, unchecked: result.unchecked)
         out += "\n" + verdict(result) + "\n"
         return out
     }
 
-    private func findings(_ findings: [Finding]) -> String {
-        guard !findings.isEmpty else { return "\n" + style.bold("policy findings") + "  none\n" }
+    private func findings(_ findings: [Finding], unchecked: [String]) -> String {
+        let notRun = unchecked.isEmpty ? "" : style.dim("  (not run on \(unchecked.joined(separator: ", ")): invalid)")
+        guard !findings.isEmpty else {
+            return "\n" + style.bold("policy findings") + (unchecked.isEmpty ? "  none" : "  none where they ran") + notRun + "\n"
+        }
         let active = findings.filter(\.isActive)
-        var out = "\n" + style.bold("policy findings") + "  " + style.dim("\(active.count) active, \(findings.count - active.count) waived or baselined") + "\n"
+        var out = "\n" + style.bold("policy findings") + "  " + style.dim("\(active.count) active, \(findings.count - active.count) waived or baselined") + notRun + "\n"
         let environments = findings.map(\.environment).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         for environment in environments {
             out += "\n  " + style.bold(environment) + "\n"

@@ -41,6 +41,7 @@ public struct CheckRun {
     private func check(_ options: Options) -> CheckReport {
         var (layout, diagnostics) = RepositoryLayout.load(root: options.root, config: options.config, sources: sources, fileSystem: fileSystem)
         let spec = layout.spec
+        let specFailed = diagnostics.containsError
         if layout.specNamed, diagnostics.containsError {
             // A spec that was asked for and cannot be read: judging with the defaults instead
             // would answer a question nobody asked.
@@ -80,7 +81,7 @@ public struct CheckRun {
                 .checkNothingToCheck, "no environments under '\(workspace.environmentsFolder)'; run parity check in an environment repository, or name its parity.yaml with --config",
                 at: nil))
         }
-        let pairs = pairNames(spec: spec, workspace: workspace, resolved: resolved, diagnostics: &diagnostics)
+        let pairs = specFailed ? [] : pairNames(spec: spec, workspace: workspace, resolved: resolved, diagnostics: &diagnostics)
         if pairs.isEmpty, !workspace.environments.isEmpty, !diagnostics.containsError {
             diagnostics.append(.warning(
                 .checkNoPairs, "no pairs to compare: no staging environment mirrors a production one; name the pairs in parity.yaml",
@@ -89,15 +90,19 @@ public struct CheckRun {
         let expressions = CELVarianceExpressions(date: options.date)
         let diff = EnvironmentDiff(schema: EnvironmentSchema.root)
         var reports: [PairReport] = []
+        var skippedPairs: [(reference: String, mirror: String)] = []
         for pair in pairs {
-            guard let reference = resolved[pair.reference], let mirror = resolved[pair.mirror] else { continue }
+            guard let reference = resolved[pair.reference], let mirror = resolved[pair.mirror] else {
+                skippedPairs.append((pair.reference, pair.mirror))
+                continue
+            }
             var evaluator = PairEvaluator(variances: pair.variances, waivers: spec.waivers, today: options.today, expressions: expressions)
             evaluator.warnWithin = spec.schedule.warnWithin
             let report = evaluator.evaluate(reference: (reference.name, reference.value), mirror: (mirror.name, mirror.value), diff: diff)
             diagnostics += report.diagnostics
             reports.append(report)
         }
-        diagnostics += staleGapWaivers(spec.waivers, reports: reports)
+        diagnostics += staleGapWaivers(spec.waivers, reports: reports, skipped: skippedPairs)
 
         let subjects = workspace.environmentNames.compactMap { name in
             resolved[name].map { PolicySubject(name: $0.name, tier: $0.value["metadata"]?["tier"]?.string, value: $0.value) }
@@ -108,8 +113,11 @@ public struct CheckRun {
         }
         var findings = PolicyEngine(rules: policies.rules, schema: EnvironmentSchema.root, date: options.date, schedule: spec.schedule)
             .evaluate(environments: subjects, pairs: subjectPairs)
+        let unchecked = workspace.environmentNames.filter { resolved[$0] == nil }
         diagnostics += FindingWaivers.apply(spec.waivers, to: &findings, today: options.today, ruleIDs: Set(policies.rules.map(\.rule.id)),
-                                            warnWithin: spec.schedule.warnWithin)
+                                            warnWithin: spec.schedule.warnWithin, unchecked: Set(unchecked))
+        let notChecked = NotChecked.notes(environments: unchecked, workspace: workspace, pairs: skippedPairs, ruleCount: policies.rules.count,
+                                        specFile: specFailed ? layout.specFile ?? EnvironmentLoader.join(layout.root, "parity.yaml") : nil)
 
         if let path = options.baseline {
             do {
@@ -133,11 +141,12 @@ public struct CheckRun {
         let gate = GateDecision.decide(gate: spec.gate, failOn: failOn, pairs: reports, findings: findings, diagnostics: diagnostics)
         var seen = Set<String>()
         let unique = diagnostics.filter { seen.insert($0.description + $0.notes.map(\.message).joined()).inserted }
-        var report = CheckReport(spec: spec, diagnostics: unique.sortedByLocation(), environments: workspace.environmentNames, pairs: reports,
+        var report = CheckReport(spec: spec, diagnostics: unique.sortedByLocation() + notChecked, environments: workspace.environmentNames, pairs: reports,
                                  findings: findings, ruleCount: policies.rules.count, gate: gate, failOn: failOn)
         report.rules = policies.rules.map(\.rule)
         report.tiers = subjects.reduce(into: [:]) { tiers, subject in tiers[subject.name] = subject.tier }
         report.sources = sources
+        report.unchecked = unchecked
         return report
     }
 
@@ -173,9 +182,11 @@ public struct CheckRun {
 
     /// Gap waivers that matched no gap in any pair they are for (one without a pair is for
     /// every pair); one for a pair that is not compared says so.
-    private func staleGapWaivers(_ waivers: [Waiver], reports: [PairReport]) -> [Diagnostic] {
+    /// A waiver for a pair that was not compared (an environment had errors) is not judged.
+    private func staleGapWaivers(_ waivers: [Waiver], reports: [PairReport], skipped: [(reference: String, mirror: String)]) -> [Diagnostic] {
         waivers.enumerated().compactMap { position, waiver in
             guard case .gap(let pattern) = waiver.subject else { return nil }
+            if skipped.contains(where: { waiver.applies(reference: $0.reference, mirror: $0.mirror) }) { return nil }
             let pairs = reports.filter { waiver.applies(reference: $0.reference, mirror: $0.mirror) }
             if pairs.isEmpty, waiver.reference != nil || waiver.mirror != nil {
                 let compared = reports.map { "\($0.reference):\($0.mirror)" }
