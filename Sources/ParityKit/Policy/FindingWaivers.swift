@@ -6,11 +6,11 @@ public import ParityDiagnostics
 /// match in were not checked).
 public enum FindingWaivers {
     public static func apply(_ waivers: [Waiver], to findings: inout [Finding], today: String, ruleIDs: Set<String>,
-                             warnWithin: Int = Schedule().warnWithin, unchecked: Set<String> = []) -> [Diagnostic] {
+                             warnWithin: Int = Schedule().warnWithin, unchecked: Set<String> = [], notRun: Set<String> = []) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for waiver in waivers {
             guard case .rule(let id, let item) = waiver.subject else { continue }
-            guard ruleIDs.contains(id) else {
+            guard ruleIDs.contains(id) || notRun.contains(id) else {
                 diagnostics.append(.warning(.specStaleWaiver, "waiver names rule '\(id)', which no policy has\(Suggestion.didYouMean(id, in: ruleIDs))", at: waiver.location))
                 continue
             }
@@ -20,7 +20,7 @@ public enum FindingWaivers {
             }
             // An environment the policies did not run on (it has errors) may hold its findings.
             let judged = unchecked.isEmpty || waiver.environment.map { !unchecked.contains($0) } ?? false
-            if matched.isEmpty, !judged { continue }
+            if matched.isEmpty, !judged || notRun.contains(id) { continue }
             if matched.isEmpty {
                 diagnostics.append(.warning(.specStaleWaiver, "waiver for \(waiver.target) matches no finding; remove it", at: waiver.location))
                 continue
