@@ -193,13 +193,7 @@ public struct CheckRun {
     /// The spec's pairs, or by default every staging environment mirroring the production one.
     private func pairNames(spec: ParitySpec, workspace: Workspace, resolved: [String: ResolvedEnvironment], diagnostics: inout [Diagnostic]) -> [PairSpec] {
         if let pairs = spec.pairs {
-            for pair in pairs {
-                for (name, location) in [(pair.reference, pair.referenceLocation), (pair.mirror, pair.mirrorLocation)] where workspace.source(named: name) == nil {
-                    var unknown = workspace.unknownEnvironment(name)
-                    unknown.location = location ?? pair.location
-                    diagnostics.append(unknown)
-                }
-            }
+            diagnostics += SpecReferences.unknownEnvironments(spec, workspace: workspace)
             return pairs.map { PairSpec(reference: $0.reference, mirror: $0.mirror, variances: $0.variances) }
         }
         let tiers = resolved.mapValues { $0.value["metadata"]?["tier"]?.string }
@@ -222,6 +216,8 @@ public struct CheckRun {
             guard case .gap(let pattern) = waiver.subject else { return nil }
             if skipped.contains(where: { waiver.applies(reference: $0.reference, mirror: $0.mirror) }) { return nil }
             let pairs = reports.filter { waiver.applies(reference: $0.reference, mirror: $0.mirror) }
+            // A pair that could not be compared (a misspelt environment, say) may be the one meant.
+            if pairs.isEmpty, waiver.reference != nil || waiver.mirror != nil, !skipped.isEmpty { return nil }
             if pairs.isEmpty, waiver.reference != nil || waiver.mirror != nil {
                 let compared = reports.map { "\($0.reference):\($0.mirror)" }
                 return .warning(.specStaleWaiver, "waiver for '\(pattern)' is for \(waiver.scope), which is not a compared pair"
