@@ -1,28 +1,23 @@
 import ParityDiagnostics
 
 extension ModelPath {
-    /// Why `text` is not a path, pointing at the character that breaks it: an unclosed or
-    /// stray bracket, an empty step; as a located diagnostic where `location` is its start.
+    /// Why `text` is not a path, naming the character that breaks it (an unclosed or stray
+    /// bracket, an empty step). The place stays the value's start: a quoted value's column is
+    /// its quote's, so an offset into the text could point one character off.
     static func invalid(_ text: String, at location: SourceLocation?, example: String) -> Diagnostic {
-        var reason = ""
-        var offset = 0
+        let characters = Array(text)
+        var reason: String?
         var open: [Int] = []
-        for (position, character) in text.enumerated() {
-            if character == "[" { open.append(position) }
-            if character == "]" {
-                if open.popLast() == nil {
-                    (reason, offset) = ("the ']' at column \(position + 1) closes no '['", position)
-                    break
-                }
-            }
-            if character == ".", position + 1 == text.count || [".", "["].contains(Array(text)[position + 1]) || position == 0 {
-                if reason.isEmpty, open.isEmpty { (reason, offset) = ("an empty step at column \(position + 1)", position) }
+        for (position, character) in characters.enumerated() where reason == nil {
+            switch character {
+            case "[": open.append(position)
+            case "]" where open.popLast() == nil: reason = "the ']' at column \(position + 1) closes no '['"
+            case "." where open.isEmpty && (position == 0 || position + 1 == characters.count || ".[".contains(characters[position + 1])):
+                reason = "an empty step at column \(position + 1)"
+            default: break
             }
         }
-        if reason.isEmpty, let first = open.first { (reason, offset) = ("the '[' at column \(first + 1) is never closed", first) }
-        let detail = reason.isEmpty ? "" : ": \(reason)"
-        var place = location
-        if let start = location, start.line > 0, !reason.isEmpty { place = SourceLocation(file: start.file, line: start.line, column: start.column + offset) }
-        return .error(.specInvalidPath, "'\(text)' is not a path\(detail); write it as \(example)", at: place)
+        if reason == nil, let first = open.first { reason = "the '[' at column \(first + 1) is never closed" }
+        return .error(.specInvalidPath, "'\(text)' is not a path\(reason.map { ": \($0)" } ?? ""); write it as \(example)", at: location)
     }
 }

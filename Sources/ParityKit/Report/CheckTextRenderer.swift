@@ -20,16 +20,16 @@ public struct CheckTextRenderer: Sendable {
         for report in result.pairs {
             out += "\n" + diff.render(report)
         }
-        out += findings(result.findings.filter { !options.onlyFailing || $0.isActive }, unchecked: result.unchecked,
+        out += findings(result.findings.filter { !options.onlyFailing || $0.isActive }, unchecked: result.unchecked, ruleCount: result.ruleCount,
                         fixes: Dictionary(result.rules.compactMap { rule in rule.fix.map { (rule.id, $0) } }) { first, _ in first })
         out += "\n" + verdict(result) + "\n"
         return out
     }
 
-    private func findings(_ findings: [Finding], unchecked: [String], fixes: [String: String]) -> String {
-        let notRun = unchecked.isEmpty ? "" : style.dim("  (not run on \(unchecked.joined(separator: ", ")): invalid)")
+    private func findings(_ findings: [Finding], unchecked: [String], ruleCount: Int, fixes: [String: String]) -> String {
+        let notRun = unchecked.isEmpty || ruleCount == 0 ? "" : style.dim("  (not run on \(unchecked.joined(separator: ", ")): invalid)")
         guard !findings.isEmpty else {
-            return "\n" + style.bold("policy findings") + (unchecked.isEmpty ? "  none" : "  none where they ran") + notRun + "\n"
+            return "\n" + style.bold("policy findings") + (notRun.isEmpty ? "  none" : "  none where they ran") + notRun + "\n"
         }
         let active = findings.filter(\.isActive)
         var out = "\n" + style.bold("policy findings") + "  " + style.dim("\(active.count) active, \(findings.count - active.count) waived or baselined") + notRun + "\n"
