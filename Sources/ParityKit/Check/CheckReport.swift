@@ -21,6 +21,8 @@ public struct CheckReport: Sendable {
     public var sources: SourceStore?
     /// The environments left out because they have errors: not diffed, no policy ran on them.
     public var unchecked: [String] = []
+    /// The migration plans' phases the spec's gate judges (`gate.readiness`), in its order.
+    public var readiness: [ReadinessReport] = []
 
     public var activeFindings: [Finding] { findings.filter(\.isActive) }
 

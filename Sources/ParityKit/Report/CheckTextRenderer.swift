@@ -22,6 +22,7 @@ public struct CheckTextRenderer: Sendable {
         }
         out += findings(result.findings.filter { !options.onlyFailing || $0.isActive }, unchecked: result.unchecked, ruleCount: result.ruleCount,
                         fixes: Dictionary(result.rules.compactMap { rule in rule.fix.map { (rule.id, $0) } }) { first, _ in first })
+        out += readiness(result.readiness)
         out += "\n" + verdict(result) + "\n"
         return out
     }
@@ -66,6 +67,24 @@ public struct CheckTextRenderer: Sendable {
         guard !folded.isEmpty else { return nil }
         guard folded.count > 160, let end = folded.range(of: ". ") else { return folded }
         return String(folded[..<end.lowerBound]) + "."
+    }
+
+    /// Each migration phase the gate judges: its verdict, and the criteria holding it back.
+    private func readiness(_ reports: [ReadinessReport]) -> String {
+        guard !reports.isEmpty else { return "" }
+        var out = "\n" + style.bold("migration readiness") + "\n"
+        for report in reports {
+            let word = report.verdict == .go ? style.green(report.verdict.word) : report.verdict == .pause
+                ? style.yellow(report.verdict.word) : style.red(report.verdict.word)
+            out += "\n  \(word)  \(style.bold(report.plan)), phase \(report.phase) (\(report.file))\n"
+            for criterion in report.criteria where criterion.effect != .none {
+                let mark = criterion.effect == .noGo ? style.red("x") : style.yellow("!")
+                let place = criterion.location.map { "\($0): " } ?? ""
+                out += "    \(mark) \(place)\(criterion.reason)\n"
+                if criterion.effect == .noGo, let rollback = criterion.rollback { out += "        roll back with \(rollback.name)\n" }
+            }
+        }
+        return out
     }
 
     private func rank(_ severity: Finding.Severity) -> Int {

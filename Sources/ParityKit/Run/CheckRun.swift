@@ -8,6 +8,8 @@ public struct CheckRun {
         public var root = "."
         public var config: String?
         public var failOn: GateDecision.Level?
+        /// The process environment, for the bearer tokens of readiness sources.
+        public var environment: [String: String] = [:]
         public var baseline: String?
         /// Only this pair is compared (`--pair`); the others are left out, not judged.
         public var pair: HistoryReport.Pair?
@@ -154,8 +156,25 @@ public struct CheckRun {
             }
         }
 
+        // The migration phases the gate judges, as `parity ready` judges them.
+        var readiness: [ReadinessReport] = []
+        for entry in spec.gate.readiness {
+            var ready = ReadyRun.Options(plan: EnvironmentLoader.join(layout.root, entry.plan))
+            ready.phase = entry.phase
+            ready.root = layout.root
+            ready.environment = options.environment
+            ready.sources = entry.sources.map { source in
+                let remote = source.value.hasPrefix("http://") || source.value.hasPrefix("https://")
+                return (source.name, remote ? source.value : EnvironmentLoader.join(layout.root, source.value))
+            }
+            let outcome = ReadyRun(sources: sources).run(ready)
+            diagnostics += outcome.diagnostics
+            if let report = outcome.report { readiness.append(report) }
+        }
+
         let failOn = options.failOn ?? spec.gate.failOn
-        let gate = GateDecision.decide(gate: spec.gate, failOn: failOn, pairs: reports, findings: findings, diagnostics: diagnostics)
+        let gate = GateDecision.decide(
+            gate: spec.gate, failOn: failOn, pairs: reports, findings: findings, diagnostics: diagnostics, readiness: readiness)
         var seen = Set<String>()
         let unique = diagnostics.filter { seen.insert($0.description + $0.notes.map(\.message).joined()).inserted }
         var report = CheckReport(spec: spec, diagnostics: unique.sortedByLocation() + notChecked, environments: workspace.environmentNames, pairs: reports,
@@ -164,6 +183,7 @@ public struct CheckRun {
         report.tiers = subjects.reduce(into: [:]) { tiers, subject in tiers[subject.name] = subject.tier }
         report.sources = sources
         report.unchecked = unchecked
+        report.readiness = readiness
         return report
     }
 

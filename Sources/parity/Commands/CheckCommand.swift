@@ -13,6 +13,7 @@ enum CheckCommand {
         options.rules = arguments.all("rule")
         options.skipRules = arguments.all("skip-rule")
         ColorOption.apply(arguments, context)
+        options.environment = context.environment
         let outputs = try arguments.all("output").map { value in
             switch ReportOutput.parse(value) {
             case .success(let output): return output

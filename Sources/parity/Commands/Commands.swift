@@ -105,7 +105,7 @@ enum Commands {
             .value("phase", "NAME", help: "the phase to judge (default: the plan's currentPhase)"),
             .value("source", "NAME=URL|FILE", help: "replace the plan's source NAME with a Prometheus URL or a saved file", repeatable: true),
             .value("at", "TIME", help: "judge at TIME (RFC 3339 or epoch seconds; default: now, or a saved file's last sample)"),
-            .value("format", short: "f", "F", help: "report format", choices: ReadyCommand.formats),
+            .choice("format", short: "f", "F", help: "report format", of: ReportFormat.self),
             .value("output", short: "o", "FILE", help: "write the report to FILE (atomically)"),
         ],
         discussion: "Exit status: 0 GO, 1 NO-GO or PAUSE, 2 invalid input or a source that cannot answer.",
