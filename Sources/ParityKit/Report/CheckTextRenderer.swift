@@ -103,8 +103,20 @@ public struct CheckTextRenderer: Sendable {
                 + specWarnings(result)
         case .noGo:
             return style.red(style.bold(Verdict.noGo.word)) + ": " + result.gate.reasons.map(\.text).joined(separator: "; ") + scoreText
-                + specWarnings(result) + "; fix each, allow a gap with a reason in parity.yaml, or waive it with an owner and an expiry"
+                + specWarnings(result) + nextStep(result)
         }
+    }
+
+    /// What to do about failing gaps and findings; a gate failed for other reasons (a
+    /// migration phase, the score) says its own.
+    private func nextStep(_ result: CheckReport) -> String {
+        let fixable = result.gate.reasons.contains { reason in
+            switch reason {
+            case .failingGaps, .policyErrors: true
+            default: false
+            }
+        }
+        return fixable ? "; fix each, allow a gap with a reason in parity.yaml, or waive it with an owner and an expiry" : ""
     }
 
     /// The spec's own warnings (waivers expired, stale or running out), counted where the

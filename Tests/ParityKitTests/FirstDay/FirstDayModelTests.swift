@@ -78,3 +78,21 @@ import ParityYAML
         #expect(ModelPath.invalid("a]b", at: nil, example: "x").message.contains("the ']' at column 2 closes no '['"))
     }
 }
+
+/// The JSON Schema as strict as lint where a pattern can be, and saying the rest.
+@Suite struct FirstDaySchemaTests {
+    @Test(arguments: [("10.0.0.0/16", true), ("10.400.0.0/16", false), ("10.0.0.0/33", false), ("2001:db8::/32", true), ("2001:db8::/129", false)])
+    func theCIDRPatternIsAsStrictAsLint(_ text: String, _ valid: Bool) throws {
+        let regex = try NSRegularExpression(pattern: StringFormat.cidr.pattern)
+        let matched = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        #expect(matched == valid)
+        #expect(StringFormat.cidr.isValid(text) == valid)
+    }
+
+    @Test func descriptionsSayWhatLintRequiresAfterComposition() {
+        let text = JSONSchemaGenerator.schema().pretty
+        #expect(text.contains("Required once the files are composed"))
+        #expect(text.contains("Lint requires an address range such as 10.0.0.0/16."))
+        #expect(text.contains("\"^x-\""))
+    }
+}
