@@ -1,4 +1,5 @@
 import ParityCEL
+import ParityDiagnostics
 import ParityKit
 
 /// The CEL parser, checker and evaluator on the fuzzer's text, as a policy's expression
@@ -23,7 +24,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 /// The sample's staging environment as rules see it.
 enum Environment {
-    nonisolated(unsafe) static let value: CELValue = {
+    static let value: CELValue = {
         let sources = SourceStore()
         let outcome = Workspace(root: ".", sources: sources, loader: EnvironmentLoader(fileSystem: MemoryFileSystem(files: Sample.files())))
         let source = outcome.environments.first { $0.name == "staging" }!  // the sample has one

@@ -94,7 +94,7 @@ public struct ParitySpec: Sendable {
             let subject: Waiver.Subject
             if let gap = waiver["gap"] {
                 guard let text = gap.string, let path = ModelPath(parsing: text)?.canonical(in: .object(EnvironmentSchema.root)) else {
-                    diagnostics.append(.error(.specInvalidPath, "'\(gap.displayText)' is not a path; write it as services[checkout-api].replicas", at: gap.location))
+                    diagnostics.append(ModelPath.invalid(gap.displayText, at: gap.location, example: "services[checkout-api].replicas"))
                     continue
                 }
                 if let problem = SchemaType.object(EnvironmentSchema.root).problem(with: path) {
@@ -160,7 +160,7 @@ public struct ParitySpec: Sendable {
     private static func variance(from value: Value, locator: ExpressionLocator, diagnostics: inout [Diagnostic]) -> Variance? {
         guard let pathValue = value["path"], let pathText = pathValue.string, let reason = value["reason"]?.string else { return nil }
         guard let path = ModelPath(parsing: pathText)?.canonical(in: .object(EnvironmentSchema.root)) else {
-            diagnostics.append(.error(.specInvalidPath, "'\(pathText)' is not a path; write it as services[*].replicas", at: pathValue.location))
+            diagnostics.append(ModelPath.invalid(pathText, at: pathValue.location, example: "services[*].replicas"))
             return nil
         }
         if let problem = SchemaType.object(EnvironmentSchema.root).problem(with: path) {

@@ -22,7 +22,10 @@ enum Commands {
             .choice("fail-on", "LEVEL", help: "the lowest severity that fails the run", of: GateDecision.Level.self),
             .value("link-base", "URL", help: "in html, link locations to URL/FILE#LLINE (a repository's blob URL)"),
             RunDateOption.spec,
-        ],
+            PairOption.spec,
+            .value("rule", "ID", help: "run only this policy rule (repeatable)", repeatable: true),
+            .value("skip-rule", "ID", help: "do not run this policy rule (repeatable)", repeatable: true),
+        ] + TextOptions.specs + [ColorOption.spec],
         run: CheckCommand.run
     )
 
@@ -37,7 +40,7 @@ enum Commands {
             .value("format", short: "f", "F", help: "output format", choices: ["text", "json", "html"]),
             .value("link-base", "URL", help: "in html, link locations to URL/FILE#LLINE (a repository's blob URL)"),
             RunDateOption.spec,
-        ],
+        ] + TextOptions.specs + [ColorOption.spec],
         run: DiffCommand.run
     )
 
@@ -45,7 +48,11 @@ enum Commands {
         name: "lint",
         abstract: "Validate environment, spec and policy files (the pre-commit hook).",
         positionals: [PositionalSpec(name: "FILE", arity: .many, help: "files or folders to validate (default: the repository: environments/, policies/, parity.yaml)")],
-        options: [RunDateOption.spec],
+        options: [
+            RunDateOption.spec,
+            .choice("format", short: "f", "F", help: "how the problems are printed (text on stderr; json and github on stdout)", of: LintFormat.self),
+            ColorOption.spec,
+        ],
         run: LintCommand.run
     )
 
