@@ -24,7 +24,7 @@ extension Workspace {
             if let environment = resolve(nameOrPath: word) {
                 environments.append(environment)
             } else {
-                unknown.append(unknownEnvironment(word))
+                unknown += problems(naming: word)
             }
         }
         return (environments, unknown)

@@ -85,17 +85,22 @@ public final class Workspace {
         source(named: name).map(resolve)
     }
 
-    /// A diagnostic for a name that is no environment, with the closest one.
-    public func unknownEnvironment(_ name: String) -> Diagnostic {
-        // A file that would be this environment but could not be read says why, in its own words.
-        if let broken = environments.first(where: { $0.name == nil && Self.stem($0.path) == name }),
-           let first = broken.diagnostics.first(where: { $0.severity == .error }) {
-            var diagnostic = first
-            let others = broken.diagnostics.filter { $0.severity == .error && $0 != first }
-            diagnostic.notes += others.prefix(20).map { Diagnostic.Note($0.message, at: $0.location) }
-            diagnostic.notes.append(.init("so '\(broken.path)' defines no environment '\(name)'; fix it (parity lint \(broken.path) lists every problem)"))
+    /// Why `name` is no environment: the problems of the file that would have been it
+    /// (`environments/staging.yaml`, too broken to name itself), else `unknownEnvironment`.
+    /// For commands that name one environment and report nothing else of the repository.
+    public func problems(naming name: String) -> [Diagnostic] {
+        guard let broken = environments.first(where: { $0.name == nil && Self.stem($0.path) == name }),
+              broken.diagnostics.containsError else { return [unknownEnvironment(name)] }
+        let note = Diagnostic.Note("so '\(broken.path)' defines no environment '\(name)'; fix it and run again")
+        return broken.diagnostics.enumerated().map { index, diagnostic in
+            var diagnostic = diagnostic
+            if index == broken.diagnostics.count - 1 { diagnostic.notes.append(note) }
             return diagnostic
         }
+    }
+
+    /// A diagnostic for a name that is no environment, with the closest one.
+    public func unknownEnvironment(_ name: String) -> Diagnostic {
         let hint = Suggestion.closest(to: name, in: environmentNames).map { "; did you mean '\($0)'?" }
             ?? (environmentNames.isEmpty ? "; there are no environments under \(environmentsFolder)" : "; the environments are \(DocumentHeader.phrase(environmentNames))")
         return .error(.modelUnknownEnvironment, "no environment or file named '\(name)'\(hint)", at: nil)

@@ -46,7 +46,7 @@ public struct DiffRun {
         let workspace = Workspace(root: layout.root, sources: sources, environmentsFolder: spec.environmentsFolder)
         let sides = [options.reference, options.mirror].map { argument -> ResolvedEnvironment? in
             guard let environment = workspace.resolve(nameOrPath: argument) else {
-                diagnostics.append(workspace.unknownEnvironment(argument))
+                diagnostics += workspace.problems(naming: argument)
                 return nil
             }
             diagnostics += environment.diagnostics

@@ -70,7 +70,7 @@ public struct EvalRun {
             let (layout, specDiagnostics) = RepositoryLayout.load(root: options.root, sources: sources)
             let workspace = Workspace(root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder)
             let resolved = workspace.resolve(nameOrPath: name)
-            guard let resolved else { return .failure(DiagnosticList(specDiagnostics + [workspace.unknownEnvironment(name)])) }
+            guard let resolved else { return .failure(DiagnosticList(specDiagnostics + workspace.problems(naming: name))) }
             if resolved.diagnostics.containsError { return .failure(DiagnosticList(resolved.diagnostics)) }
             bindings["env"] = CELBinding.celValue(resolved.value, type: .object(EnvironmentSchema.root))
             declarations = CELBinding.declarations(for: EnvironmentSchema.root)

@@ -87,7 +87,7 @@ import ParityDiagnostics
     @Test func lintWarnsOfAWaiverNamingNoRule() throws {
         let mistake = Mistake(file: "parity.yaml", find: "waivers:\n", replace: """
             waivers:
-              - {rule: access.no-wildcard-actons, reason: r, owner: o, expires: 2026-12-20}
+              - {rule: access.no-wildcard-actons, target: 'access.roles[x]', reason: r, owner: o, expires: 2026-12-20}
 
             """, says: "", at: "")
         let scratch = try Self.sample(with: mistake)

@@ -41,10 +41,10 @@ import ParityYAML
         try folder.write("environments/production.yaml", "apiVersion: parity/v1\nkind: Environment\nmetadata: {name: production, tier: production, owner: o}\n")
         try folder.write("environments/staging.yaml", "apiVersion: parity/v1\nkind: Environment\nmetadata: [name: staging\n")
         let workspace = Workspace(root: folder.path, sources: SourceStore())
-        let diagnostic = workspace.unknownEnvironment("staging")
-        #expect(diagnostic.code == .yamlSyntax)
-        #expect(diagnostic.location?.file.hasSuffix("environments/staging.yaml") == true)
-        #expect(diagnostic.notes.last?.message.contains("defines no environment 'staging'") == true)
-        #expect(workspace.unknownEnvironment("stagign").code == .modelUnknownEnvironment)
+        let problems = workspace.problems(naming: "staging")
+        #expect(problems.map(\.code) == [.yamlSyntax])
+        #expect(problems.first?.location?.file.hasSuffix("environments/staging.yaml") == true)
+        #expect(problems.first?.notes.last?.message.contains("defines no environment 'staging'") == true)
+        #expect(workspace.problems(naming: "stagign").map(\.code) == [.modelUnknownEnvironment])
     }
 }
