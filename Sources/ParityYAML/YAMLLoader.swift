@@ -87,7 +87,11 @@ public struct YAMLLoader: Sendable {
     }
 
     private static func unreadable(_ path: String, _ code: Int32) -> Diagnostic {
-        .error(.ioUnreadable, "cannot read '\(path)': \(String(cString: strerror(code)).lowercased())", at: .file(path))
+        if code == ENOENT, path.unicodeScalars.contains("\u{FFFD}") {
+            // The command line's bytes were no UTF-8, so the name asked for is not the file's.
+            return .error(.ioUnreadable, "cannot read '\(TerminalText.escaped(path))': its name is not UTF-8 (shown with U+FFFD); rename the file", at: .file(path))
+        }
+        return .error(.ioUnreadable, "cannot read '\(path)': \(String(cString: strerror(code)).lowercased())", at: .file(path))
     }
 
     private static func tooLarge(_ file: String, _ size: Int, limit: Int) -> Diagnostic {

@@ -83,4 +83,10 @@ import Testing
         #expect(run.status == 64)
         #expect(run.stderr.contains("--output names no file"))
     }
+
+    @Test func aFileNameThatIsNotUTF8IsSaidToBeSoNotMissing() throws {
+        let folder = try ParityBinary.temporaryFolder()
+        let run = try sh(#"printf 'a: 1\n' > "$(printf 'bad\377.yaml')"; "$PARITY" lint "$(printf 'bad\377.yaml')" 2>&1 >/dev/null | grep -c 'its name is not UTF-8' >&2"#, in: folder)
+        #expect(run.stderr == "1\n")
+    }
 }

@@ -50,6 +50,9 @@ extension Value {
         switch content {
         case .string(let value): text = value
         case .null: text = "null"
+        // JSON has no spelling for these, so the canonical text writes null; people read YAML's.
+        case .double(let number) where number.isNaN: text = ".nan"
+        case .double(let number) where number.isInfinite: text = number < 0 ? "-.inf" : ".inf"
         case .list(let items) where items.allSatisfy({ $0.name != nil }):
             text = "[" + items.compactMap(\.name).joined(separator: ", ") + "]"
         default: text = canonicalText

@@ -36,6 +36,11 @@ import ParityYAML
         #expect(found.map(\.code) == [.specInvalidGate])
     }
 
+    @Test func notANumberIsCalledWhatItIs() {
+        #expect(Value(.double(.nan), at: nil).displayText == ".nan")
+        #expect(Value(.double(-.infinity), at: nil).displayText == "-.inf")
+    }
+
     @Test func aBrokenEnvironmentFileShowsItsOwnProblemsNotAnUnknownName() throws {
         let folder = try ScratchFolder()
         try folder.write("environments/production.yaml", "apiVersion: parity/v1\nkind: Environment\nmetadata: {name: production, tier: production, owner: o}\n")
