@@ -2,10 +2,14 @@
 public enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a plausible typo.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        // No name is a typo of a megabyte of text; and the length alone can rule a candidate out.
+        guard word.utf8.count <= 256 else { return nil }
+        let length = word.unicodeScalars.count
         let limit = max(2, word.count / 3)
+        let lowered = word.lowercased()
         var best: (String, Int)?
-        for candidate in candidates {
-            let distance = editDistance(word.lowercased(), candidate.lowercased())
+        for candidate in candidates where abs(candidate.unicodeScalars.count - length) <= limit {
+            let distance = editDistance(lowered, candidate.lowercased())
             if distance <= limit, distance < (best?.1 ?? .max) { best = (candidate, distance) }
         }
         return best?.0
