@@ -52,19 +52,7 @@ public struct CheckRun {
             if !environment.diagnostics.containsError { resolved[environment.name] = environment }
         }
 
-        let policiesFolder = EnvironmentLoader.join(options.root, spec.policiesFolder)
-        let policyFiles = PolicyLoader.policyFiles(in: policiesFolder)
-        if policyFiles.isEmpty {
-            // No guardrails is a choice to make out loud: a misspelt folder must not drop them all.
-            let missing = !EnvironmentLoader.isDirectory(policiesFolder)
-            let message = missing ? "no policies folder '\(policiesFolder)'; no guardrail runs" : "no policy files in '\(policiesFolder)'; no guardrail runs"
-            if spec.policiesFolderWritten {
-                diagnostics.append(.error(.checkNoPolicies, message + "; check 'policies:' in parity.yaml", at: spec.policiesLocation))
-            } else {
-                diagnostics.append(.warning(.checkNoPolicies, message, at: nil))
-            }
-        }
-        let policies = PolicyLoader().load(files: policyFiles, sources: sources)
+        let policies = PolicySet.load(spec: spec, root: options.root, sources: sources)
         diagnostics += policies.diagnostics
 
         if workspace.environments.isEmpty {
@@ -100,7 +88,7 @@ public struct CheckRun {
             return (reference, mirror)
         }
         var findings = PolicyEngine(rules: policies.rules, schema: EnvironmentSchema.root).evaluate(environments: subjects, pairs: subjectPairs)
-        diagnostics += FindingWaivers.apply(spec.waivers, to: &findings, today: options.today, ruleIDs: Set(policies.rules.map(\.rule.id)))
+        diagnostics += FindingWaivers.apply(spec.waivers, to: &findings, today: options.today, ruleIDs: policies.knownIDs)
 
         if let path = options.baseline {
             do {

@@ -27,6 +27,11 @@ public struct ParitySpec: Sendable {
     public var pairs: [Pair]?
     public var waivers: [Waiver] = []
     public var gate = Gate()
+    /// Whether the built-in pack runs beside the repository's own policies (`builtin:`).
+    public var builtinPack = true
+    public var builtinLocation: SourceLocation?
+    /// Rules turned off by id (`rules: {disable: [...]}`), each with its reason.
+    public var disabledRules: [DisabledRule] = []
     /// Where the spec was read from, if anywhere.
     public var file: String?
 
@@ -103,6 +108,7 @@ public struct ParitySpec: Sendable {
             entry.environment = waiver["environment"]?.string
             spec.waivers.append(entry)
         }
+        spec.readRules(value, diagnostics: &diagnostics)
         if let gate = value["gate"] {
             if let failOn = gate["failOn"]?.string { spec.gate.failOn = failOn }
             spec.gate.minimumScore = gate["minimumScore"]?.double

@@ -9,21 +9,25 @@ extension Commands {
         return spec.policiesFolder
     }
 
-    /// The repository's policies, compiled; any problem with them is invalid input.
-    static func loadPolicies(_ context: CommandContext) throws -> [CompiledRule] {
-        let loaded = PolicyLoader().load(files: PolicyLoader.policyFiles(in: try policiesFolder(context)), sources: context.sources)
-        if loaded.diagnostics.containsError { throw CommandFailure.diagnostics(loaded.diagnostics) }
-        context.report(loaded.diagnostics)
-        return loaded.rules
+    /// The rules a check runs (the built-in pack and the repository's own), compiled; any
+    /// problem with them is invalid input.
+    static func loadPolicies(_ context: CommandContext) throws -> PolicySet {
+        let (spec, diagnostics) = SpecLoader.load(nil, root: ".", sources: context.sources)
+        if diagnostics.containsError { throw CommandFailure.diagnostics(diagnostics) }
+        let set = PolicySet.load(spec: spec, root: ".", sources: context.sources)
+        if set.diagnostics.containsError { throw CommandFailure.diagnostics(set.diagnostics) }
+        context.report(set.diagnostics)
+        return set
     }
 
     static let policyTest = CommandSpec(
         name: "test", abstract: "Run the policy tests next to the policies.",
         positionals: [PositionalSpec(name: "PATH", arity: .many, help: "test files or folders (default: policies/)")],
         run: { arguments, context in
-            let rules = try loadPolicies(context)
+            // Tests pin what each rule does, whether or not this repository turns it off.
+            let set = try loadPolicies(context)
             let paths = arguments.positionals.isEmpty ? [try policiesFolder(context)] : arguments.positionals
-            let report = PolicyTestRunner(rules: rules).run(files: PolicyTestRunner.testFiles(in: paths), sources: context.sources)
+            let report = PolicyTestRunner(rules: set.rules + set.disabled.map(\.entry.rule)).run(files: PolicyTestRunner.testFiles(in: paths), sources: context.sources)
             context.report(report.diagnostics)
             if report.diagnostics.containsError { return .invalidInput }
             for outcome in report.outcomes where !outcome.passed {
@@ -32,20 +36,26 @@ extension Commands {
             }
             let passed = report.outcomes.count - report.failed
             context.out("\(passed) passed, \(report.failed) failed\n")
-            if !report.untested.isEmpty, arguments.positionals.isEmpty {
-                context.out("rules without tests: \(report.untested.joined(separator: ", "))\n")
+            // The pack's own tests are the pack's business; a repository answers for its rules.
+            let own = Set((set.entries + set.disabled.map(\.entry)).filter { $0.origin != .builtIn }.map(\.rule.rule.id))
+            let untested = report.untested.filter(own.contains)
+            if !untested.isEmpty, arguments.positionals.isEmpty {
+                context.out("rules without tests: \(untested.joined(separator: ", "))\n")
             }
             return report.failed == 0 ? RunStatus.passed : .findings
         })
 
     static let policyList = CommandSpec(
-        name: "list", abstract: "List every rule with its severity and title.",
+        name: "list", abstract: "List every rule with its severity, title and where it comes from.",
         run: { _, context in
-            let rules = try loadPolicies(context)
-            let width = rules.map(\.rule.id.count).max() ?? 0
-            for rule in rules.map(\.rule) {
-                let pad = String(repeating: " ", count: width - rule.id.count)
-                context.out("\(rule.id)\(pad)  \(rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(rule.title)\n")
+            let set = try loadPolicies(context)
+            let rows = set.entries.map { ($0.rule.rule, $0.source) } + set.disabled.map { ($0.entry.rule.rule, "disabled in parity.yaml: \($0.reason)") }
+            let width = rows.map(\.0.id.count).max() ?? 0
+            let titles = rows.map(\.0.title.count).max() ?? 0
+            for (rule, source) in rows {
+                let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+                let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+                context.out("\(id)  \(severity)  \(rule.title.padding(toLength: titles, withPad: " ", startingAt: 0))  \(source)\n")
             }
             return .passed
         })
@@ -54,16 +64,21 @@ extension Commands {
         name: "explain", abstract: "Show one rule's rationale and fix.",
         positionals: [PositionalSpec(name: "RULE-ID", arity: .one, help: "the rule's id")],
         run: { arguments, context in
-            let rules = try loadPolicies(context).map(\.rule)
+            let set = try loadPolicies(context)
+            let entries = set.entries + set.disabled.map(\.entry)
+            let rules = entries.map(\.rule.rule)
             let id = arguments.positionals[0]
-            guard let rule = rules.first(where: { $0.id == id }) else {
+            guard let entry = entries.first(where: { $0.rule.rule.id == id }) else {
                 let hint = Suggestion.closest(to: id, in: rules.map(\.id)).map { "; did you mean '\($0)'?" } ?? "; see 'parity policy list'"
                 throw CommandFailure.diagnostics([.error(.policyUnknownRule, "no policy has a rule '\(id)'\(hint)", at: nil)])
             }
+            let rule = entry.rule.rule
             var text = "\(rule.id): \(rule.title)\n\n"
             text += "  severity:  \(rule.severity.rawValue)\n"
             text += "  applies:   \(rule.targetDescription)\(rule.tiers.map { " in \($0.sorted().joined(separator: ", ")) environments" } ?? "")\n"
-            if let location = rule.location { text += "  defined:   \(location)\n" }
+            text += "  source:    \(entry.source)\n"
+            if entry.origin == .builtIn, let location = rule.location { text += "  defined:   \(location)\n" }
+            if let disabled = set.disabled.first(where: { $0.entry.rule.rule.id == id }) { text += "  disabled:  \(disabled.reason)\n" }
             if let when = rule.when { text += "  when:      \(when.source)\n" }
             text += "  asserts:   \(rule.assert.source)\n"
             if let rationale = rule.rationale { text += "\nWhy:\n  \(rationale)\n" }
