@@ -93,16 +93,7 @@ public struct CheckRun {
         if let path = options.baseline {
             do {
                 let baseline = try Baseline.load(path, sources: sources)
-                for index in findings.indices where findings[index].isActive && baseline.fingerprints.contains(findings[index].fingerprint) {
-                    findings[index].status = .baselined
-                }
-                for reportIndex in reports.indices {
-                    let report = reports[reportIndex]
-                    for gapIndex in report.gaps.indices where report.gaps[gapIndex].isFailing
-                        && baseline.fingerprints.contains(Baseline.fingerprint(report.gaps[gapIndex], reference: report.reference, mirror: report.mirror)) {
-                        reports[reportIndex].gaps[gapIndex].status = .baselined
-                    }
-                }
+                diagnostics += baseline.apply(to: &findings, pairs: &reports)
             } catch {
                 diagnostics += error.diagnostics
             }

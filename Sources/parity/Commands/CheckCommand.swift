@@ -12,12 +12,15 @@ enum CheckCommand {
         context.report(outcome.diagnostics)
         guard let result = outcome.report else { return outcome.status }
 
+        var wroteBaseline = false
         if let path = arguments.value("write-baseline"), outcome.status == .invalidInput {
             // A baseline of a half-read repository would hide real findings later.
             context.err("parity check: error: not writing the baseline '\(path)': the run has input errors (above)\n")
         } else if let path = arguments.value("write-baseline") {
-            let gaps = result.pairs.flatMap { report in report.gaps.map { ($0, report.reference, report.mirror) } }
-            try AtomicFile.write(Baseline.render(findings: result.findings, gaps: gaps), to: path)
+            let baseline = Baseline.recording(findings: result.findings, pairs: result.pairs)
+            try AtomicFile.write(baseline.rendered, to: path)
+            context.err("parity check: wrote \(baseline.entries.count) baseline entr\(baseline.entries.count == 1 ? "y" : "ies") (\(baseline.itemCount) findings and gaps) to '\(path)'; check with --baseline \(path) to see only what is new\n")
+            wroteBaseline = true
         }
         let format = arguments.value("format") ?? "text"
         let text: String
@@ -31,6 +34,7 @@ enum CheckCommand {
         } else {
             context.out(text)
         }
-        return outcome.status
+        // Recording today's findings is what was asked; they are the baseline now.
+        return wroteBaseline ? .passed : outcome.status
     }
 }
