@@ -34,4 +34,12 @@ public enum CEL {
     public static func evaluate(_ source: String, _ bindings: [String: CELValue] = [:]) throws(CELError) -> CELValue {
         try compile(source).evaluate(bindings)
     }
+
+    /// Whether `name` can name a variable: an identifier by the lexer's rules (ASCII letter
+    /// or `_`, then letters, digits or `_`), neither a reserved word nor a literal.
+    public static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.isIdentifierStart,
+              name.unicodeScalars.allSatisfy(\.isIdentifierPart) else { return false }
+        return !Parser.reserved.contains(name) && !["true", "false", "null"].contains(name)
+    }
 }

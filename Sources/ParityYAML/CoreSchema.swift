@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Resolution of plain scalars under the YAML 1.2 core schema.
 ///
 /// Works on the UTF-8 bytes, so most strings are told apart by their first byte alone.
@@ -114,9 +120,3 @@ enum CoreSchema {
         Double(String(decoding: bytes, as: UTF8.self)).map { .float($0) }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -60,7 +60,7 @@ for _ in 0..<runs {
     })
     let diff = EnvironmentDiff(schema: EnvironmentSchema.root)
     stages["diff (raw)", default: []].append(time { _ = diff.compare(reference: resolved[0].value, mirror: resolved[1].value) })
-    let loaded = PolicyLoader().load(files: PolicyLoader.policyFiles(in: policies), sources: sources)
+    let loaded = PolicyLoader().load(files: RepositoryLayout.policyFiles(in: policies), sources: sources)
     let subjects = resolved.map { PolicySubject(name: $0.name, tier: $0.value["metadata"]?["tier"]?.string, value: $0.value) }
     stages["policies (\(loaded.rules.count) rules)", default: []].append(time {
         _ = PolicyEngine(rules: loaded.rules, schema: EnvironmentSchema.root).evaluate(environments: subjects, pairs: [(subjects[0], subjects[1])])
@@ -91,7 +91,7 @@ if arguments.contains("--rules") {
     let sources = SourceStore()
     let workspace = Workspace(root: folder, sources: sources)
     let subjects = workspace.environments.map { workspace.resolve($0) }.map { PolicySubject(name: $0.name, tier: $0.value["metadata"]?["tier"]?.string, value: $0.value) }
-    let rules = PolicyLoader().load(files: PolicyLoader.policyFiles(in: policies), sources: sources).rules
+    let rules = PolicyLoader().load(files: RepositoryLayout.policyFiles(in: policies), sources: sources).rules
     let timings = rules.map { rule in
         (rule.rule.id, time { _ = PolicyEngine(rules: [rule], schema: EnvironmentSchema.root).evaluate(environments: subjects, pairs: [(subjects[0], subjects[1])]) })
     }

@@ -3,7 +3,7 @@ import Testing
 
 /// `parity schema` checked by an independent validator (Python's jsonschema): it accepts
 /// every file of the sample and rejects the invalid examples a schema can catch.
-@Suite(.enabled(if: ModelCLI.hasJSONSchema, "python3 with the jsonschema module is not installed; skipping JSON Schema validation"))
+@Suite(.enabled(if: ModelCLI.runsJSONSchemaTests, "python3 with the jsonschema module is not installed; skipping JSON Schema validation"))
 struct JSONSchemaValidationTests {
     /// Reads the schema's path from argv and JSON lines on stdin; prints one verdict a line.
     static let validator = """

@@ -28,3 +28,16 @@ public enum Verdict: String, Sendable, CaseIterable {
     /// As a verdict line begins: `GO`, `NO-GO`, `INVALID`.
     public var word: String { rawValue.uppercased() }
 }
+
+extension CheckReport {
+    /// The baseline of this run for `--write-baseline`: every gap and finding the gate fails
+    /// on or an earlier baseline covers. Refused when the run had input errors, since a
+    /// baseline of a half-read repository would hide real findings later.
+    public func baseline(for path: String) -> Result<Baseline, Diagnostic> {
+        if verdict == .invalid {
+            return .failure(.error(
+                .baselineInvalid, "not writing the baseline '\(path)': the run has input errors (above)", at: nil))
+        }
+        return .success(Baseline.recording(findings: findings, pairs: pairs))
+    }
+}

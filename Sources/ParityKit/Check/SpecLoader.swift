@@ -2,7 +2,8 @@ import Foundation
 public import ParityDiagnostics
 import ParityYAML
 
-/// Reads `parity.yaml`: YAML, the header, the ParitySpec schema, then what the schema cannot see.
+/// Reads `parity.yaml`: YAML, the header, the ParitySpec schema, then what the schema cannot
+/// see; each step once, through the same function `parity lint` uses for a spec file.
 public enum SpecLoader {
     /// The spec at `path`, or the defaults when `path` is nil and the repository has none.
     public static func load(_ path: String?, root: String, sources: SourceStore) -> (ParitySpec, [Diagnostic]) {
@@ -15,16 +16,25 @@ public enum SpecLoader {
             return (ParitySpec(), error.diagnostics)
         }
         guard let root = documents.first?.root else {
-            return (ParitySpec(), [.error(.schemaMissingField, "'\(file)' is empty; a ParitySpec needs apiVersion: parity/v1 and kind: ParitySpec", at: .file(file))])
+            let message = "'\(file)' is empty; a ParitySpec needs apiVersion: parity/v1 and kind: ParitySpec"
+            return (ParitySpec(), [.error(.schemaMissingField, message, at: .file(file))])
         }
-        var diagnostics = DocumentChecker().check(root, sources: sources).diagnostics
-        if case (let kind?, _) = DocumentHeader.kind(of: root), kind.name != FileKind.paritySpec.name {
+        var (kind, diagnostics) = DocumentHeader.kind(of: root)
+        if let kind, kind.name != FileKind.paritySpec.name {
             diagnostics.append(.error(.schemaUnknownKind, "'\(file)' is a \(kind.name), not a ParitySpec", at: root["kind"]?.location))
         }
+        guard kind?.name == FileKind.paritySpec.name else { return (ParitySpec(), diagnostics) }
+        let (spec, problems) = decode(root, file: file)
+        diagnostics += problems
         guard !diagnostics.containsError else { return (ParitySpec(), diagnostics) }
-        let decoded = SchemaDecoder().decode(root, as: SpecSchema.spec)
-        var (spec, _) = ParitySpec.from(decoded.value, file: file)
-        spec.file = file
         return (spec, diagnostics)
+    }
+
+    /// A spec document decoded into its type: the schema's problems and the spec's own.
+    static func decode(_ root: Node, file: String) -> (ParitySpec, [Diagnostic]) {
+        let decoded = SchemaDecoder().decode(root, as: SpecSchema.spec)
+        var (spec, problems) = ParitySpec.from(decoded.value, file: file)
+        spec.file = file
+        return (spec, decoded.diagnostics + problems)
     }
 }

@@ -70,12 +70,12 @@ private struct Walk {
             compare(reference, mirror, type: type, sensitive: sensitive, mirrorParent: mirrorParent)
         case let (reference?, nil):
             counted += 1
-            gaps.append(Gap(.missing, at: ModelPath(path), reference: reference, mirror: nil, sensitive: sensitive, mirrorLocation: mirrorParent, referenceLocation: reference.location))
-            gaps[gaps.count - 1].type = type
+            gaps.append(Gap(.missing, at: ModelPath(path), reference: reference, mirror: nil, sensitive: sensitive,
+                            mirrorLocation: mirrorParent, referenceLocation: reference.location, type: type))
         case let (nil, mirror?):
             counted += 1
-            gaps.append(Gap(.extra, at: ModelPath(path), reference: nil, mirror: mirror, sensitive: sensitive, mirrorLocation: mirror.location, referenceLocation: nil))
-            gaps[gaps.count - 1].type = type
+            gaps.append(Gap(.extra, at: ModelPath(path), reference: nil, mirror: mirror, sensitive: sensitive,
+                            mirrorLocation: mirror.location, referenceLocation: nil, type: type))
         case (nil, nil):
             break
         }

@@ -22,14 +22,19 @@ public struct Variance: Sendable {
         /// The rule's name as written in parity.yaml.
         public var name: String {
             switch self {
-            case .ignore: "ignore"
-            case .fewer: "fewer"
-            case .subset: "subset"
-            case .superset: "superset"
-            case .differ: "differ"
-            case .pattern: "pattern"
+            case .ignore: Kind.ignore.rawValue
+            case .fewer: Kind.fewer.rawValue
+            case .subset: Kind.subset.rawValue
+            case .superset: Kind.superset.rawValue
+            case .differ: Kind.differ.rawValue
+            case .pattern: Kind.pattern.rawValue
             case .predicate: "cel"
             }
+        }
+
+        /// The named rules a variance's `rule:` may give (a CEL predicate is written as `cel:`).
+        public enum Kind: String, Sendable, CaseIterable {
+            case ignore, fewer, subset, superset, differ, pattern
         }
     }
 
@@ -44,46 +49,4 @@ public struct Variance: Sendable {
         self.reason = reason
         self.location = location
     }
-}
-
-/// An accepted gap or finding, owned, ticketed, and expiring.
-public struct Waiver: Sendable {
-    /// What a waiver accepts.
-    public enum Subject: Sendable {
-        /// Gaps at a path (wildcards allowed) or below it.
-        case gap(ModelPath)
-        /// Findings of a policy rule: on one item (and below it), or on every item.
-        case rule(String, item: ModelPath?)
-    }
-
-    public var subject: Subject
-    /// For a rule waiver: the one environment it applies in, or nil for every one.
-    public var environment: String?
-    public var reason: String
-    public var owner: String
-    public var ticket: String?
-    /// `YYYY-MM-DD`; the waiver stops waiving after this day.
-    public var expires: String
-    public var location: SourceLocation?
-
-    public init(_ subject: Subject, reason: String, owner: String, ticket: String?, expires: String, location: SourceLocation?) {
-        self.subject = subject
-        self.reason = reason
-        self.owner = owner
-        self.ticket = ticket
-        self.expires = expires
-        self.location = location
-    }
-
-    /// What the waiver names, as messages quote it: `services[search]`, `rule encryption.at-rest on datastores[x]`.
-    public var target: String {
-        switch subject {
-        case .gap(let path): "\(path)"
-        case .rule(let id, let item?): "rule \(id) on \(item)"
-        case .rule(let id, nil): "rule \(id)"
-        }
-    }
-
-    /// Whether the waiver has expired on `today` (`YYYY-MM-DD`; ISO dates order as text).
-    public func isExpired(on today: String) -> Bool { expires < today }
 }

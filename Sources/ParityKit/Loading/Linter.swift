@@ -14,34 +14,43 @@ public struct Linter {
         self.loader = loader
     }
 
-    /// Every problem of the repository at `root`: each environment (resolved), each file
-    /// under `policies/`, and `parity.yaml`; sorted by place, each reported once. The
-    /// folders are relative to `root` (a ParitySpec may move them).
-    public func lintRepository(at root: String = ".", environmentsFolder: String = "environments", policiesFolder: String = "policies") -> [Diagnostic] {
+    /// Every problem of the repository at `root`: `parity.yaml`, each environment (resolved)
+    /// and each file of the policies folder, where the spec puts them; sorted by place, each
+    /// reported once.
+    public func lintRepository(at root: String = ".") -> [Diagnostic] {
         guard Workspace.isRepository(root) else {
             let place = root == "." ? "this folder" : "'\(root)'"
-            return [.error(.checkNothingToCheck, "\(place) is not an environment repository (it has no environments/ folder and no parity.yaml); name the files to lint", at: nil)]
+            return [.error(
+                .checkNothingToCheck,
+                "\(place) is not an environment repository (it has no environments/ folder and no parity.yaml); "
+                    + "name the files to lint",
+                at: nil)]
         }
-        let workspace = Workspace(root: root, sources: sources, environmentsFolder: environmentsFolder, loader: loader)
+        let (layout, specDiagnostics) = RepositoryLayout.load(root: root, sources: sources)
+        return Self.tidy(specDiagnostics + lint(layout))
+    }
+
+    /// Every problem of the environments and policies of `layout` (its spec is already read).
+    public func lint(_ layout: RepositoryLayout) -> [Diagnostic] {
+        let workspace = Workspace(
+            root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder, loader: loader)
         var diagnostics = workspace.diagnostics
         for source in workspace.environments {
             diagnostics += workspace.resolve(source).diagnostics
         }
         let checker = DocumentChecker(limits: loader.limits)
-        for file in Self.policyFiles(in: EnvironmentLoader.join(root, policiesFolder)) {
+        for file in RepositoryLayout.yamlFiles(in: layout.policiesFolder) {
             diagnostics += checker.check(file: file, sources: sources)
         }
-        let spec = EnvironmentLoader.join(root, "parity.yaml")
-        if FileManager.default.fileExists(atPath: spec) {
-            diagnostics += checker.check(file: spec, sources: sources)
-        }
-        return Self.tidy(diagnostics)
+        return diagnostics
     }
 
     /// Every problem of `paths`: files of any kind, folder environments, repository
     /// folders, or the repository's environments or policies folder. Environments extend
     /// others of the repository at `root`.
     public func lint(paths: [String], root: String = ".") -> [Diagnostic] {
+        // The folders the repository's spec names; the spec's own problems are its file's.
+        let layout = RepositoryLayout.load(root: root, sources: SourceStore()).0
         var workspace: Workspace?
         var diagnostics: [Diagnostic] = []
         for path in paths {
@@ -49,15 +58,16 @@ public struct Linter {
                 diagnostics += lintRepository(at: path)
                 continue
             }
-            let repository = workspace ?? Workspace(root: root, sources: sources, loader: loader)
+            let repository = workspace ?? Workspace(
+                root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder, loader: loader)
             workspace = repository
             if Workspace.canonical(path) == Workspace.canonical(repository.environmentsFolder) {
                 diagnostics += repository.diagnostics + repository.environments.flatMap { repository.resolve($0).diagnostics }
                 continue
             }
-            if Workspace.canonical(path) == Workspace.canonical(EnvironmentLoader.join(root, "policies")) {
+            if Workspace.canonical(path) == Workspace.canonical(layout.policiesFolder) {
                 let checker = DocumentChecker(limits: loader.limits)
-                diagnostics += Self.policyFiles(in: path).flatMap { checker.check(file: $0, sources: sources) }
+                diagnostics += RepositoryLayout.yamlFiles(in: path).flatMap { checker.check(file: $0, sources: sources) }
                 continue
             }
             // Any other folder is one environment written as several files.
@@ -81,20 +91,6 @@ public struct Linter {
             }
         }
         return Self.tidy(diagnostics)
-    }
-
-    /// The policy files under `folder`, at any depth, sorted.
-    static func policyFiles(in folder: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var files: [String] = []
-        while let entry = walker.nextObject() as? String {
-            let name = (entry as NSString).lastPathComponent
-            if name.hasPrefix(".") { walker.skipDescendants(); continue }
-            if EnvironmentLoader.isYAML(name), !EnvironmentLoader.isDirectory(EnvironmentLoader.join(folder, entry)) {
-                files.append(EnvironmentLoader.join(folder, entry))
-            }
-        }
-        return files.sorted()
     }
 
     /// Sorted by place, each diagnostic once (an inherited problem is found from every child).

@@ -23,24 +23,35 @@ public struct Baseline: Sendable {
         self.entries = entries
     }
 
+    /// A baseline of one entry for each fingerprint (in its text form).
+    public init(fingerprints: Set<String>) {
+        self.init(entries: fingerprints.sorted().map { Entry(fingerprint: $0, count: 1, details: []) })
+    }
+
     public static let version = 1
 
-    /// Every fingerprint the baseline knows.
+    /// Every fingerprint the baseline knows, in its stable text form.
     public var fingerprints: Set<String> { Set(entries.map(\.fingerprint)) }
+
+    /// Whether the baseline holds the item of `fingerprint`.
+    public func contains(_ fingerprint: Fingerprint) -> Bool {
+        fingerprints.contains(fingerprint.description)
+    }
 
     /// How many findings and gaps the entries stand for.
     public var itemCount: Int { entries.reduce(0) { $0 + $1.count } }
 
     /// The fingerprint of a gap: pair and path.
-    public static func fingerprint(_ gap: Gap, reference: String, mirror: String) -> String {
-        "gap|\(reference) -> \(mirror)|\(gap.path)"
+    public static func fingerprint(_ gap: Gap, reference: String, mirror: String) -> Fingerprint {
+        Fingerprint(.gap, .pair(reference: reference, mirror: mirror), gap.path)
     }
 
     /// Today's findings and failing gaps, the ones already in a baseline included, as a baseline.
     public static func recording(findings: [Finding], pairs: [PairReport]) -> Baseline {
         var byFingerprint: [String: Entry] = [:]
-        func add(_ fingerprint: String, _ details: [(String, String)]) {
-            byFingerprint[fingerprint, default: Entry(fingerprint: fingerprint, count: 0, details: details)].count += 1
+        func add(_ fingerprint: Fingerprint, _ details: [(String, String)]) {
+            let text = fingerprint.description
+            byFingerprint[text, default: Entry(fingerprint: text, count: 0, details: details)].count += 1
         }
         for finding in findings where (finding.isActive || finding.isBaselined) && !finding.isEvaluationError {
             add(finding.fingerprint, [("rule", finding.ruleID), ("environment", finding.environment), ("item", (finding.identity ?? finding.item).description)])
@@ -61,13 +72,20 @@ public struct Baseline: Sendable {
         return JSONValue.object([("version", .int(Self.version)), ("entries", .array(list))]).pretty
     }
 
+    /// What `--write-baseline` says once it has written the file.
+    public func summary(writtenTo path: String) -> String {
+        let noun = entries.count == 1 ? "entry" : "entries"
+        return "parity check: wrote \(entries.count) baseline \(noun) (\(itemCount) findings and gaps) to '\(path)'; check with --baseline \(path) to see only what is new\n"
+    }
+
     /// Marks what the baseline knows as baselined, one finding or gap per count, and reports
     /// the entries that match nothing any more (the next `--write-baseline` drops them).
     public func apply(to findings: inout [Finding], pairs: inout [PairReport]) -> [Diagnostic] {
         var left = Dictionary(entries.map { ($0.fingerprint, $0.count) }, uniquingKeysWith: +)
-        func take(_ fingerprint: String) -> Bool {
-            guard let count = left[fingerprint], count > 0 else { return false }
-            left[fingerprint] = count - 1
+        func take(_ fingerprint: Fingerprint) -> Bool {
+            let text = fingerprint.description
+            guard let count = left[text], count > 0 else { return false }
+            left[text] = count - 1
             return true
         }
         for index in findings.indices where findings[index].isActive && take(findings[index].fingerprint) {
@@ -127,20 +145,6 @@ public struct Baseline: Sendable {
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         return Baseline(entries: entries)
-    }
-}
-
-extension Finding {
-    public var isBaselined: Bool {
-        if case .baselined = status { return true }
-        return false
-    }
-}
-
-extension Gap {
-    public var isBaselined: Bool {
-        if case .baselined = status { return true }
-        return false
     }
 }
 

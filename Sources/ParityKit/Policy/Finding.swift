@@ -16,12 +16,17 @@ public struct Finding: Sendable {
         case baselined
     }
 
+    /// Where a rule judged: one environment, or a pair of them.
+    public typealias Scope = Fingerprint.Scope
+
     public var ruleID: String
     public var title: String
     public var severity: Severity
     public var message: String
-    /// The environment the item is in (`staging`), or the pair (`production -> staging`).
-    public var environment: String
+    /// The environment the item is in, or the pair a pair rule judged.
+    public var scope: Scope
+    /// The scope as text: the environment (`staging`) or the pair (`production -> staging`).
+    public var environment: String { scope.description }
     /// The item the rule judged, by path (`datastores[orders-db]`); root for the environment.
     public var item: ModelPath
     /// The item, or the field the assertion is about where that can be told.
@@ -32,12 +37,12 @@ public struct Finding: Sendable {
     public var isEvaluationError: Bool = false
     public var status: Status = .active
 
-    public init(ruleID: String, title: String, severity: Severity, message: String, environment: String, item: ModelPath, location: SourceLocation?, ruleLocation: SourceLocation?) {
+    public init(ruleID: String, title: String, severity: Severity, message: String, environment: Scope, item: ModelPath, location: SourceLocation?, ruleLocation: SourceLocation?) {
         self.ruleID = ruleID
         self.title = title
         self.severity = severity
         self.message = message
-        self.environment = environment
+        self.scope = environment
         self.item = item
         self.location = location
         self.ruleLocation = ruleLocation
@@ -49,7 +54,12 @@ public struct Finding: Sendable {
 
     /// Identity that survives unrelated edits (lines or list positions moving): rule,
     /// environment, item.
-    public var fingerprint: String { "\(ruleID)|\(environment)|\(identity ?? item)" }
+    public var fingerprint: Fingerprint { Fingerprint(.rule(ruleID), scope, identity ?? item) }
+
+    public var isBaselined: Bool {
+        if case .baselined = status { return true }
+        return false
+    }
 
     public var isActive: Bool {
         if case .active = status { return true }

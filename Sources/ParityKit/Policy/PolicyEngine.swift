@@ -48,7 +48,7 @@ public struct PolicyEngine: Sendable {
             let rule = compiled.rule
             // The rule's variables, once per environment or pair; nil (and a finding) when
             // they cannot be evaluated, so the rule is not judged on a half-built scope.
-            func scope(_ bindings: [String: CELValue], environment: String, value: Value, budget: Int) -> [String: CELValue]? {
+            func scope(_ bindings: [String: CELValue], environment: Finding.Scope, value: Value, budget: Int) -> [String: CELValue]? {
                 guard !compiled.variables.isEmpty else { return bindings }
                 var values = CELMap()
                 for variable in compiled.variables {
@@ -69,7 +69,7 @@ public struct PolicyEngine: Sendable {
             switch rule.target {
             case .pair:
                 for pair in pairs where rule.applies(toTier: pair.mirror.tier) {
-                    let name = "\(pair.reference.name) -> \(pair.mirror.name)"
+                    let name = Finding.Scope.pair(reference: pair.reference.name, mirror: pair.mirror.name)
                     let limit = budget(pair.reference.name, pair.mirror.name)
                     guard let bindings = scope([
                         "reference": CELBinding.celValue(pair.reference.value, type: environmentType),
@@ -82,19 +82,19 @@ public struct PolicyEngine: Sendable {
                 for environment in environments where rule.applies(toTier: environment.tier) {
                     let bound = CELBinding.celValue(environment.value, type: environmentType)
                     let limit = budget(environment.name)
-                    guard var bindings = scope(["env": bound], environment: environment.name, value: environment.value, budget: limit) else { continue }
+                    guard var bindings = scope(["env": bound], environment: .environment(environment.name), value: environment.value, budget: limit) else { continue }
                     bindings["self"] = bound
-                    check(compiled, CELActivation(bindings), environment: environment.name, item: .root, value: environment.value,
+                    check(compiled, CELActivation(bindings), environment: .environment(environment.name), item: .root, value: environment.value,
                           budget: limit, into: &findings, checked: &checked)
                 }
             case .items(let pattern):
                 let itemType = rule.target.itemType(in: schema)
                 for environment in environments where rule.applies(toTier: environment.tier) {
                     let bound = CELBinding.celValue(environment.value, type: environmentType)
-                    guard var bindings = scope(["env": bound], environment: environment.name, value: environment.value, budget: budget(environment.name)) else { continue }
+                    guard var bindings = scope(["env": bound], environment: .environment(environment.name), value: environment.value, budget: budget(environment.name)) else { continue }
                     for (path, item) in environment.value.values(matching: pattern) {
                         bindings["self"] = CELBinding.celValue(item, type: itemType)
-                        check(compiled, CELActivation(bindings), environment: environment.name, item: path, value: item,
+                        check(compiled, CELActivation(bindings), environment: .environment(environment.name), item: path, value: item,
                               budget: CELProgram.defaultBudget, into: &findings, checked: &checked)
                     }
                 }
@@ -103,7 +103,7 @@ public struct PolicyEngine: Sendable {
         return findings
     }
 
-    private func check(_ compiled: CompiledRule, _ activation: CELActivation, environment: String, item: ModelPath, value: Value,
+    private func check(_ compiled: CompiledRule, _ activation: CELActivation, environment: Finding.Scope, item: ModelPath, value: Value,
                        budget: Int, into findings: inout [Finding], checked: inout [String: Int]) {
         let rule = compiled.rule
         func finding(_ message: String) -> Finding {
@@ -128,7 +128,7 @@ public struct PolicyEngine: Sendable {
             }
             if !holds { findings.append(finding(compiled.message.render(activation))) }
         } catch {
-            var failed = finding("rule '\(rule.id)' could not be evaluated for \(item.components.isEmpty ? environment : item.description): \(error.message)")
+            var failed = finding("rule '\(rule.id)' could not be evaluated for \(item.components.isEmpty ? environment.description : item.description): \(error.message)")
             failed.isEvaluationError = true
             findings.append(failed)
         }

@@ -17,12 +17,6 @@ public struct PolicyLoader: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    /// The policy files of a folder and its subfolders (tests, `*.test.yaml`, are not
-    /// policies), sorted; the same walk `parity lint` makes.
-    public static func policyFiles(in folder: String) -> [String] {
-        Linter.policyFiles(in: folder).filter { !($0 as NSString).lastPathComponent.lowercased().contains(".test.") }
-    }
-
     public func load(files: [String], sources: SourceStore) -> Loaded {
         var rules: [CompiledRule] = []
         var diagnostics: [Diagnostic] = []

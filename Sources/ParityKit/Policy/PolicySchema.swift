@@ -12,7 +12,7 @@ public enum PolicySchema {
         FieldSchema("title", .string, "What the rule requires, in a sentence.", required: true),
         FieldSchema("severity", .enumeration(severities), "error, warning or info.", required: true),
         FieldSchema("for", .string, "What each check is about: a collection (services, datastores, networkRules, roles, bindings, credentials, featureFlags, externals, ...), a path with [*], environment, or pair.", required: true),
-        FieldSchema("tiers", .list(.enumeration(["production", "staging", "development", "test"]), .set), "Only environments of these tiers (for pair rules: the mirror's tier)."),
+        FieldSchema("tiers", .list(.enumeration(EnvironmentSchema.tiers), .set), "Only environments of these tiers (for pair rules: the mirror's tier)."),
         FieldSchema("variables", .list(.object(variable), .named(key: "name")), "Values computed once per environment or pair, as variables.NAME: what every item is checked against (a list of names to look things up in)."),
         FieldSchema("when", .string, "A CEL filter: the item is checked only when it is true."),
         FieldSchema("assert", .string, "A CEL expression that must be true. `self` is the item, `env` the environment; pair rules see `reference` and `mirror`.", required: true),

@@ -36,10 +36,16 @@ public struct PolicySet: Sendable {
     public var knownIDs: Set<String> { Set(entries.map(\.rule.rule.id) + disabled.map(\.entry.rule.rule.id)) }
 
     /// The rules for a repository whose spec is `spec` and whose root is `root`.
-    public static func load(spec: ParitySpec, root: String, sources: SourceStore, loader: PolicyLoader = PolicyLoader()) -> PolicySet {
+    public static func load(spec: ParitySpec, root: String, sources: SourceStore) -> PolicySet {
+        load(layout: RepositoryLayout(root: root, spec: spec, specFile: spec.file, specNamed: false), sources: sources)
+    }
+
+    /// The rules for the repository `layout` describes.
+    public static func load(layout: RepositoryLayout, sources: SourceStore, loader: PolicyLoader = PolicyLoader()) -> PolicySet {
         var diagnostics: [Diagnostic] = []
-        let folder = EnvironmentLoader.join(root, spec.policiesFolder)
-        let files = PolicyLoader.policyFiles(in: folder)
+        let spec = layout.spec
+        let folder = layout.policiesFolder
+        let files = layout.policyFiles
         if let problem = missingPolicies(folder: folder, files: files, spec: spec) { diagnostics.append(problem) }
         let repository = loader.load(files: files, sources: sources)
         diagnostics += repository.diagnostics

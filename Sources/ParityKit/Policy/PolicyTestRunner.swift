@@ -32,16 +32,6 @@ public struct PolicyTestRunner: Sendable {
         public var untested: [String] = []
     }
 
-    /// The test files of a folder (`*.test.yaml`), or the files given.
-    public static func testFiles(in paths: [String]) -> [String] {
-        paths.flatMap { path -> [String] in
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return [path] }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            return names.filter { $0.hasSuffix(".test.yaml") || $0.hasSuffix(".test.yml") }.sorted().map { (path as NSString).appendingPathComponent($0) }
-        }
-    }
-
     public func run(files: [String], sources: SourceStore) -> Report {
         var report = Report()
         var exercised = Set<String>()

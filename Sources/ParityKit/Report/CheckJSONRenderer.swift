@@ -1,3 +1,5 @@
+import ParityDiagnostics
+
 /// `parity check --format json`: documented and versioned.
 ///
 /// Version 1: `{version, verdict: "go"|"no-go"|"invalid", reasons[], failOn,
@@ -13,7 +15,7 @@ public struct CheckJSONRenderer: Sendable {
         return JSONValue.object([
             ("version", .int(Self.version)),
             ("verdict", .string(result.verdict.rawValue)),
-            ("reasons", .array(result.gate.reasons.map { .string($0) })),
+            ("reasons", .array(result.gate.reasons.map { .string($0.text) })),
             ("failOn", .string(result.failOn.rawValue)),
             ("environments", .array(result.environments.map { .string($0) })),
             ("pairs", .array(result.pairs.map { DiffJSONRenderer().json($0) })),
@@ -32,9 +34,8 @@ public struct CheckJSONRenderer: Sendable {
         return .object([
             ("rule", .string(finding.ruleID)), ("title", .string(finding.title)), ("severity", .string(finding.severity.rawValue)),
             ("message", .string(finding.message)), ("environment", .string(finding.environment)), ("item", .string(finding.item.description)),
-            ("location", .optional(finding.location?.description)), ("status", .string(status)), ("fingerprint", .string(finding.fingerprint)),
+            ("location", .optional(finding.location?.description)), ("status", .string(status)), ("fingerprint", .string(finding.fingerprint.description)),
         ])
     }
 }
 
-import ParityDiagnostics

@@ -62,7 +62,7 @@ public struct CheckTextRenderer: Sendable {
         case .go:
             return style.green(style.bold(Verdict.go.word)) + ": no gaps or findings at or above fail-on \(result.failOn.rawValue)\(scoreText)"
         case .noGo:
-            return style.red(style.bold(Verdict.noGo.word)) + ": " + result.gate.reasons.joined(separator: "; ") + scoreText
+            return style.red(style.bold(Verdict.noGo.word)) + ": " + result.gate.reasons.map(\.text).joined(separator: "; ") + scoreText
         }
     }
 

@@ -1,3 +1,5 @@
+import ParityDiagnostics
+
 /// `parity diff --format json`: a documented, versioned structure for scripts.
 ///
 /// Version 1: `{version, reference, mirror, score, summary{differences (all, whatever their
@@ -77,4 +79,3 @@ public struct DiffJSONRenderer: Sendable {
     }
 }
 
-import ParityDiagnostics

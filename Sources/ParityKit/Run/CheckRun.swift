@@ -20,7 +20,7 @@ public struct CheckRun {
     public let sources: SourceStore
 
     public init(sources: SourceStore) {
-        self.sources = sources
+        self.sources = sources.maskingSecrets()
     }
 
     public func run(_ options: Options) -> Outcome<CheckReport> {
@@ -29,19 +29,15 @@ public struct CheckRun {
     }
 
     private func check(_ options: Options) -> CheckReport {
-        var options = options
-        // Folders named in a spec are relative to the spec's own folder.
-        if let config = options.config, options.root == "." {
-            options.root = (config as NSString).deletingLastPathComponent.isEmpty ? "." : (config as NSString).deletingLastPathComponent
-        }
-        var (spec, diagnostics) = SpecLoader.load(options.config, root: options.root, sources: sources)
-        if options.config != nil, diagnostics.containsError {
+        var (layout, diagnostics) = RepositoryLayout.load(root: options.root, config: options.config, sources: sources)
+        let spec = layout.spec
+        if layout.specNamed, diagnostics.containsError {
             // A spec that was asked for and cannot be read: judging with the defaults instead
             // would answer a question nobody asked.
             return CheckReport(spec: spec, diagnostics: diagnostics, environments: [], pairs: [], findings: [], ruleCount: 0,
-                          gate: GateDecision(passed: false, reasons: []), failOn: options.failOn ?? .error)
+                               gate: GateDecision(passed: false, reasons: []), failOn: options.failOn ?? .error)
         }
-        let workspace = Workspace(root: options.root, sources: sources, environmentsFolder: spec.environmentsFolder)
+        let workspace = Workspace(root: layout.root, sources: sources, environmentsFolder: spec.environmentsFolder)
         diagnostics += workspace.diagnostics
 
         // Every environment, resolved; one with errors is reported and left out of the rest.
@@ -52,7 +48,7 @@ public struct CheckRun {
             if !environment.diagnostics.containsError { resolved[environment.name] = environment }
         }
 
-        let policies = PolicySet.load(spec: spec, root: options.root, sources: sources)
+        let policies = PolicySet.load(layout: layout, sources: sources)
         diagnostics += policies.diagnostics
 
         if workspace.environments.isEmpty {
@@ -73,9 +69,8 @@ public struct CheckRun {
         for pair in pairs {
             guard let reference = resolved[pair.reference], let mirror = resolved[pair.mirror] else { continue }
             let evaluator = PairEvaluator(variances: pair.variances, waivers: spec.waivers, today: options.today, expressions: expressions)
-            var report = evaluator.evaluate(reference: (reference.name, reference.value), mirror: (mirror.name, mirror.value), diff: diff)
-            diagnostics += report.diagnostics.filter { $0.code != .specStaleWaiver }
-            report.diagnostics = report.diagnostics.filter { $0.code != .specStaleWaiver }
+            let report = evaluator.evaluate(reference: (reference.name, reference.value), mirror: (mirror.name, mirror.value), diff: diff)
+            diagnostics += report.diagnostics
             reports.append(report)
         }
         diagnostics += staleGapWaivers(spec.waivers, reports: reports)
@@ -99,8 +94,8 @@ public struct CheckRun {
             }
         }
 
-        let failOn = options.failOn ?? GateDecision.Level(rawValue: spec.gate.failOn) ?? .error
-        let gate = decide(spec: spec, failOn: failOn, reports: reports, findings: findings, diagnostics: diagnostics)
+        let failOn = options.failOn ?? spec.gate.failOn
+        let gate = GateDecision.decide(gate: spec.gate, failOn: failOn, pairs: reports, findings: findings, diagnostics: diagnostics)
         var seen = Set<String>()
         let unique = diagnostics.filter { seen.insert($0.description + $0.notes.map(\.message).joined()).inserted }
         return CheckReport(spec: spec, diagnostics: unique.sortedByLocation(), environments: workspace.environmentNames, pairs: reports,
@@ -139,35 +134,11 @@ public struct CheckRun {
 
     /// Gap waivers that matched no gap in any pair (a waiver is checked against all pairs).
     private func staleGapWaivers(_ waivers: [Waiver], reports: [PairReport]) -> [Diagnostic] {
-        waivers.compactMap { waiver in
+        waivers.enumerated().compactMap { position, waiver in
             guard case .gap(let pattern) = waiver.subject else { return nil }
-            let used = reports.contains { report in report.gaps.contains { $0.path.matches(pattern, prefix: true) } }
+            let used = reports.contains { !$0.unmatchedWaivers.contains(position) }
             return used ? nil : .warning(.specStaleWaiver, "waiver for '\(pattern)' matches no gap in any pair; remove it", at: waiver.location)
         }
-    }
-
-    private func decide(spec: ParitySpec, failOn: GateDecision.Level, reports: [PairReport], findings: [Finding], diagnostics: [Diagnostic]) -> GateDecision {
-        var reasons: [String] = []
-        let warningsCount = findings.filter { $0.isActive && $0.severity == .warning }.count + diagnostics.filter { $0.severity == .warning }.count
-        if failOn != .never {
-            for report in reports {
-                let failing = report.failingGaps.count
-                if failing > 0 { reasons.append("\(failing) parity gap\(failing == 1 ? "" : "s") in \(report.reference) -> \(report.mirror)") }
-            }
-            let errors = findings.filter { $0.isActive && $0.severity == .error }.count
-            if errors > 0 { reasons.append("\(errors) policy error\(errors == 1 ? "" : "s")") }
-            if failOn == .warning, warningsCount > 0 { reasons.append("\(warningsCount) warning\(warningsCount == 1 ? "" : "s") (fail-on: warning)") }
-        }
-        if failOn == .never { return GateDecision(passed: true, reasons: []) }
-        if let minimum = spec.gate.minimumScore {
-            for report in reports where report.score < minimum {
-                reasons.append("parity score of \(report.reference) -> \(report.mirror) is \(report.score.percentText), below the minimum \(minimum.percentText)")
-            }
-        }
-        if let maximum = spec.gate.maxWarnings, warningsCount > maximum {
-            reasons.append("\(warningsCount) warning\(warningsCount == 1 ? "" : "s"), more than the \(maximum) allowed")
-        }
-        return GateDecision(passed: reasons.isEmpty, reasons: reasons)
     }
 }
 

@@ -8,7 +8,7 @@ public struct DiffRun {
     public let sources: SourceStore
 
     public init(sources: SourceStore) {
-        self.sources = sources
+        self.sources = sources.maskingSecrets()
     }
 
     public struct Options: Sendable {
@@ -34,20 +34,16 @@ public struct DiffRun {
     }
 
     private func compare(_ options: Options) -> (PairReport?, [Diagnostic]) {
-        var (spec, diagnostics) = SpecLoader.load(options.config, root: options.root, sources: sources)
-        let workspace = Workspace(root: options.root, sources: sources, environmentsFolder: spec.environmentsFolder)
+        var (layout, diagnostics) = RepositoryLayout.load(root: options.root, config: options.config, sources: sources)
+        let spec = layout.spec
+        let workspace = Workspace(root: layout.root, sources: sources, environmentsFolder: spec.environmentsFolder)
         let sides = [options.reference, options.mirror].map { argument -> ResolvedEnvironment? in
-            let environment: ResolvedEnvironment?
-            if FileManager.default.fileExists(atPath: argument) {
-                environment = workspace.resolve(workspace.load(path: argument))
-            } else if let named = workspace.resolve(named: argument) {
-                environment = named
-            } else {
+            guard let environment = workspace.resolve(nameOrPath: argument) else {
                 diagnostics.append(workspace.unknownEnvironment(argument))
                 return nil
             }
-            if let environment { diagnostics += environment.diagnostics }
-            return environment.flatMap { $0.diagnostics.containsError ? nil : $0 }
+            diagnostics += environment.diagnostics
+            return environment.diagnostics.containsError ? nil : environment
         }
         guard let left = sides[0], let right = sides[1], !diagnostics.containsError else { return (nil, diagnostics) }
         let variances = spec.pairs?.first { $0.reference == left.name && $0.mirror == right.name }?.variances ?? []
@@ -55,7 +51,7 @@ public struct DiffRun {
         let report = evaluator.evaluate(reference: (left.name, left.value), mirror: (right.name, right.value), diff: EnvironmentDiff(schema: EnvironmentSchema.root))
         // A waiver that matches nothing here may belong to another pair: only `check`, which
         // sees every pair, can call it stale.
-        return (report, diagnostics + report.diagnostics.filter { $0.code != .specStaleWaiver })
+        return (report, diagnostics + report.diagnostics)
     }
 }
 

@@ -36,8 +36,13 @@ public enum EnvironmentSchema {
     ])
 
     /// The tiers an environment may have.
-    public static let tiers = ["production", "staging", "development", "test"]
+    public static let tiers = Tier.allCases.map(\.rawValue)
 
     /// The names of regions declared by the environment.
     static let regionReference = Reference(["regions"], noun: "region")
+}
+
+/// What an environment is for (`metadata.tier`).
+public enum Tier: String, Sendable, CaseIterable {
+    case production, staging, development, test
 }

@@ -28,7 +28,7 @@ public struct FileKind: Sendable {
     /// The repository's settings: pairs, allowed variances, waivers and the gate.
     public static let paritySpec = FileKind(
         "ParitySpec", "Where environments and policies live, which environment mirrors which, allowed variances, waivers and the gate.",
-        schema: SpecSchema.spec, validate: { value, _, _ in ParitySpec.from(value, file: "").1 })
+        schema: SpecSchema.spec, validate: { value, root, _ in ParitySpec.from(value, file: root.location.file).1 })
     /// Guardrail rules.
     public static let policy = FileKind(
         "Policy", "Guardrail rules written in CEL.", schema: PolicySchema.root,

@@ -13,7 +13,7 @@ public struct ParitySpec: Sendable {
     }
 
     public struct Gate: Sendable {
-        public var failOn: String = "error"
+        public var failOn: GateDecision.Level = .error
         public var minimumScore: Double?
         public var maxWarnings: Int?
     }
@@ -110,7 +110,7 @@ public struct ParitySpec: Sendable {
         }
         spec.readRules(value, diagnostics: &diagnostics)
         if let gate = value["gate"] {
-            if let failOn = gate["failOn"]?.string { spec.gate.failOn = failOn }
+            if let failOn = gate["failOn"]?.string.flatMap(GateDecision.Level.init(rawValue:)) { spec.gate.failOn = failOn }
             spec.gate.minimumScore = gate["minimumScore"]?.double
             spec.gate.maxWarnings = gate["maxWarnings"]?.int
             if let score = gate["minimumScore"], let number = score.double, !(0...1).contains(number) {
@@ -131,6 +131,7 @@ public struct ParitySpec: Sendable {
             return nil
         }
         let ruleName = value["rule"]?.string
+        let kind = ruleName.flatMap(Variance.Rule.Kind.init(rawValue:))
         let cel = value["cel"]?.string
         let rule: Variance.Rule
         switch (ruleName, cel) {
@@ -152,9 +153,18 @@ public struct ParitySpec: Sendable {
             }
             rule = .predicate(source)
         case (nil, nil):
-            diagnostics.append(.error(.specInvalidVariance, "the variance for '\(pathText)' needs a 'rule' (ignore, fewer, subset, superset, differ, pattern) or a 'cel' predicate", at: value.location))
+            let kinds = Variance.Rule.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+            diagnostics.append(.error(
+                .specInvalidVariance, "the variance for '\(pathText)' needs a 'rule' (\(kinds)) or a 'cel' predicate",
+                at: value.location))
             return nil
-        case ("fewer"?, nil):
+        case (_?, nil) where kind == nil:
+            // The schema's enumeration refuses it first; this keeps the decoder honest.
+            let kinds = Variance.Rule.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+            diagnostics.append(.error(
+                .specInvalidVariance, "unknown rule '\(ruleName ?? "")'; write one of \(kinds)", at: value["rule"]?.location))
+            return nil
+        case (_?, nil) where kind == .fewer:
             if let minimum = value["minimum"], let number = minimum.double, number < 0 {
                 diagnostics.append(.error(.specInvalidVariance, "minimum is a count, found \(minimum.displayText); write 0 or more", at: minimum.location))
                 return nil
@@ -172,7 +182,7 @@ public struct ParitySpec: Sendable {
                 return nil
             }
             rule = .fewer(minimum: value["minimum"]?.double, ratio: value["ratio"]?.double)
-        case ("pattern"?, nil):
+        case (_?, nil) where kind == .pattern:
             guard let pattern = value["pattern"]?.string else {
                 diagnostics.append(.error(.specInvalidVariance, "rule 'pattern' needs a 'pattern' (a regular expression)", at: value["rule"]?.location))
                 return nil
@@ -182,10 +192,10 @@ public struct ParitySpec: Sendable {
                 return nil
             }
             rule = .pattern(pattern)
-        case ("subset"?, nil): rule = .subset
-        case ("superset"?, nil): rule = .superset
-        case ("differ"?, nil): rule = .differ
-        default: rule = .ignore
+        case (_?, nil) where kind == .subset: rule = .subset
+        case (_?, nil) where kind == .superset: rule = .superset
+        case (_?, nil) where kind == .differ: rule = .differ
+        case (_?, nil): rule = .ignore
         }
         for argument in ["minimum", "ratio", "pattern"] where value[argument] != nil {
             let fits = (argument == "pattern" && ruleName == "pattern") || (argument != "pattern" && ruleName == "fewer")

@@ -3,7 +3,7 @@
 public enum SpecSchema {
     public static let variance = ObjectSchema("Variance", "An intentional difference between the pair, always with a reason.", fields: [
         FieldSchema("path", .string, "The path it applies to, wildcards allowed: `services[*].replicas`.", required: true),
-        FieldSchema("rule", .enumeration(["ignore", "fewer", "subset", "superset", "differ", "pattern"]),
+        FieldSchema("rule", .enumeration(Variance.Rule.Kind.allCases.map(\.rawValue)),
                     "A named rule: ignore, fewer (numbers or lists, with optional minimum or ratio), subset, superset, differ (the mirror must not equal the reference), pattern."),
         FieldSchema("minimum", .double, "For `fewer`: the least the mirror may have."),
         FieldSchema("ratio", .double, "For `fewer`: the least share of the reference the mirror may have (0.5 is half)."),
@@ -30,7 +30,7 @@ public enum SpecSchema {
     ])
 
     public static let gate = ObjectSchema("Gate", "What fails the run.", fields: [
-        FieldSchema("failOn", .enumeration(["error", "warning", "never"]), "The lowest severity that fails the run (default: error)."),
+        FieldSchema("failOn", .enumeration(GateDecision.Level.allCases.map(\.rawValue)), "The lowest severity that fails the run (default: error)."),
         FieldSchema("minimumScore", .double, "The least parity score (0 to 1) each pair must reach."),
         FieldSchema("maxWarnings", .int, "The most warnings allowed before the run fails."),
     ])

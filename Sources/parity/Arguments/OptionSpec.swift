@@ -19,6 +19,13 @@ struct OptionSpec: Sendable {
         OptionSpec(long: long, short: short, valueName: valueName, help: help, repeatable: repeatable, choices: choices)
     }
 
+    /// An option whose values are the cases of `type`, so the vocabulary is spelled once.
+    static func choice<T: RawRepresentable & CaseIterable>(
+        _ long: String, short: Character? = nil, _ valueName: String, help: String, of type: T.Type
+    ) -> OptionSpec where T.RawValue == String {
+        value(long, short: short, valueName, help: help, choices: type.allCases.map(\.rawValue))
+    }
+
     /// `-o, --output FILE`, as help shows it.
     var synopsis: String {
         var text = short.map { "-\($0), " } ?? ""

@@ -11,4 +11,10 @@ struct ParsedArguments: Sendable {
     func all(_ option: String) -> [String] { values[option] ?? [] }
 
     func flag(_ option: String) -> Bool { flags.contains(option) }
+
+    /// The value of an option declared with `OptionSpec.choice(of:)`, as its type; the parser
+    /// has already refused any value outside the type's cases.
+    func choice<T: RawRepresentable & CaseIterable>(_ option: String, as type: T.Type) -> T? where T.RawValue == String {
+        value(option).flatMap(T.init(rawValue:))
+    }
 }

@@ -7,20 +7,20 @@ enum CheckCommand {
         var options = CheckRun.Options(today: Today.string(environment: context.environment))
         options.config = arguments.value("config")
         options.baseline = arguments.value("baseline")
-        options.failOn = arguments.value("fail-on").flatMap(GateDecision.Level.init(rawValue:))
+        options.failOn = arguments.choice("fail-on", as: GateDecision.Level.self)
         let outcome = CheckRun(sources: context.sources).run(options)
         context.report(outcome.diagnostics)
         guard let result = outcome.report else { return outcome.status }
 
         var wroteBaseline = false
-        if let path = arguments.value("write-baseline"), outcome.status == .invalidInput {
-            // A baseline of a half-read repository would hide real findings later.
-            context.err("parity check: error: not writing the baseline '\(path)': the run has input errors (above)\n")
-        } else if let path = arguments.value("write-baseline") {
-            let baseline = Baseline.recording(findings: result.findings, pairs: result.pairs)
-            try AtomicFile.write(baseline.rendered, to: path)
-            context.err("parity check: wrote \(baseline.entries.count) baseline entr\(baseline.entries.count == 1 ? "y" : "ies") (\(baseline.itemCount) findings and gaps) to '\(path)'; check with --baseline \(path) to see only what is new\n")
-            wroteBaseline = true
+        if let path = arguments.value("write-baseline") {
+            switch result.baseline(for: path) {
+            case .success(let baseline):
+                try AtomicFile.write(baseline.rendered, to: path)
+                context.err(baseline.summary(writtenTo: path))
+                wroteBaseline = true
+            case .failure(let diagnostic): context.report([diagnostic])
+            }
         }
         let format = arguments.value("format") ?? "text"
         let text: String

@@ -21,7 +21,7 @@ enum Commands {
             .value("output", short: "o", "FILE", help: "write the report to FILE (atomically)"),
             .value("baseline", "FILE", help: "report only findings not in this baseline"),
             .value("write-baseline", "FILE", help: "record the current findings as a baseline"),
-            .value("fail-on", "LEVEL", help: "the lowest severity that fails the run", choices: ["error", "warning", "never"]),
+            .choice("fail-on", "LEVEL", help: "the lowest severity that fails the run", of: GateDecision.Level.self),
         ],
         run: CheckCommand.run
     )

@@ -7,7 +7,7 @@ import ParityDiagnostics
 /// nothing any more, refuses a malformed file at its line, and knows no line or absolute path.
 @Suite struct BaselineTests {
     func finding(_ rule: String = "access.no-wildcard-actions", item: String = "access.roles[deployer]") -> Finding {
-        Finding(ruleID: rule, title: "t", severity: .error, message: "m", environment: "staging", item: ModelPath(parsing: item)!,  // a valid path
+        Finding(ruleID: rule, title: "t", severity: .error, message: "m", environment: .environment("staging"), item: ModelPath(parsing: item)!,  // a valid path
                 location: SourceLocation(file: "/abs/environments/staging.yaml", line: 12, column: 3), ruleLocation: nil)
     }
 
@@ -65,7 +65,7 @@ import ParityDiagnostics
         let folder = try ScratchFolder()
         let root = Golden.repositoryRoot.path
         // Every YAML file of the repository's environments and policies, and its spec.
-        let files = [root + "/parity.yaml"] + Linter.policyFiles(in: root + "/environments") + Linter.policyFiles(in: root + "/policies")
+        let files = [root + "/parity.yaml"] + RepositoryLayout.yamlFiles(in: root + "/environments") + RepositoryLayout.yamlFiles(in: root + "/policies")
         for file in files {
             try folder.write(String(file.dropFirst(root.count + 1)), header + String(contentsOfFile: file, encoding: .utf8))
         }

@@ -9,7 +9,7 @@ import ParityDiagnostics
     static let policies = Golden.repositoryRoot.appendingPathComponent("policies").path
 
     @Test func theCompiledPackIsPoliciesFolder() throws {
-        let onDisk = PolicyLoader.policyFiles(in: Self.policies).map { String($0.dropFirst(Self.policies.count + 1)) }
+        let onDisk = RepositoryLayout.policyFiles(in: Self.policies).map { String($0.dropFirst(Self.policies.count + 1)) }
         let compiled = BuiltInPack.policyFiles
         #expect(compiled.map(\.name) == onDisk, "the pack's files differ from policies/; run `swift run parity-pack`")
         for file in compiled {

@@ -10,7 +10,7 @@ import ParityDiagnostics
 
     @Test func everyBuiltInRuleCompiles() {
         let sources = SourceStore()
-        let loaded = PolicyLoader().load(files: PolicyLoader.policyFiles(in: Self.policies), sources: sources)
+        let loaded = PolicyLoader().load(files: RepositoryLayout.policyFiles(in: Self.policies), sources: sources)
         #expect(loaded.diagnostics.isEmpty, "\(DiagnosticRenderer(sources: sources).render(loaded.diagnostics))")
         #expect(loaded.rules.count >= 20)
         for rule in loaded.rules {

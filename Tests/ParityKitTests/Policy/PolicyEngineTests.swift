@@ -50,7 +50,7 @@ import ParityYAML
         #expect(findings.map(\.item.description) == ["services[api]"])
         #expect(findings.first?.message == "service 'api' runs 1 replica(s)")
         #expect(findings.first?.location == SourceLocation(file: "production.yaml", line: 2, column: 39))
-        #expect(findings.first?.fingerprint == "replicas.at-least-two|production|services[api]")
+        #expect(findings.first?.fingerprint.description == "replicas.at-least-two|production|services[api]")
     }
 
     @Test func tiersLimitWhereARuleApplies() throws {
@@ -235,7 +235,7 @@ import ParityYAML
             """
         let engine = try PolicyFixtures.engine(policy)
         func fingerprints(_ yaml: String) throws -> [String] {
-            engine.evaluate(environments: [try PolicyFixtures.subject(yaml, name: "s", tier: "staging")], pairs: []).map(\.fingerprint)
+            engine.evaluate(environments: [try PolicyFixtures.subject(yaml, name: "s", tier: "staging")], pairs: []).map(\.fingerprint.description)
         }
         let before = try fingerprints("access: {roles: [{name: r, permissions: [{actions: ['*'], resources: [a]}]}]}")
         let after = try fingerprints("access: {roles: [{name: r, permissions: [{actions: [x], resources: [b]}, {actions: ['*'], resources: [a]}]}]}")

@@ -12,7 +12,9 @@ enum Golden {
     /// Checks `actual` against the golden file at `url`, or writes it when recording.
     static func check(_ actual: String, against url: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
         if recording {
+            // A recording run is never green: what was written has not been checked yet.
             try actual.write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(url.lastPathComponent); run again without PARITY_RECORD to check it", sourceLocation: sourceLocation)
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {

@@ -10,29 +10,63 @@ public struct EvalRun {
         public var expression: String
         public var environment: String?
         public var input: String?
-        /// `NAME=CEL` pairs, bound in order; each may use the ones before it.
-        public var variables: [String] = []
+        /// `--var` bindings, bound in order; each may use the ones before it.
+        public var variables: [Variable] = []
         public var root = "."
 
         public init(expression: String) {
             self.expression = expression
+        }
+
+        /// Why these options cannot run together, as a usage message; nil when they can.
+        public var usageProblem: String? {
+            if environment != nil, input != nil { return "--env and --input bind different things; give one" }
+            for variable in variables {
+                let hidden = variable.name == "env" && environment != nil ? "env" : variable.name == "self" && input != nil ? "input" : nil
+                if let hidden {
+                    return "--var \(variable.name) would hide the \(variable.name) that --\(hidden) binds; choose another name"
+                }
+            }
+            return nil
+        }
+    }
+
+    /// One `--var NAME=CEL`: a CEL identifier bound to the value of an expression.
+    public struct Variable: Sendable, Equatable {
+        public var name: String
+        public var expression: String
+
+        /// `NAME=CEL` split at its first `=`; nil unless NAME is a CEL identifier.
+        public init?(parsing text: String) {
+            guard let equals = text.firstIndex(of: "=") else { return nil }
+            let name = String(text[..<equals])
+            guard CEL.isIdentifier(name) else { return nil }
+            self.name = name
+            self.expression = String(text[text.index(after: equals)...])
         }
     }
 
     public let sources: SourceStore
 
     public init(sources: SourceStore) {
-        self.sources = sources
+        self.sources = sources.maskingSecrets()
     }
 
     /// The value of the expression, or the diagnostics saying why there is none.
-    public func run(_ options: Options) -> Result<CELValue, DiagnosticList> {
+    public func run(_ options: Options) -> Outcome<CELValue> {
+        switch evaluate(options) {
+        case .success(let value): Outcome(report: value, diagnostics: [], failing: false)
+        case .failure(let list): .invalid(list.diagnostics)
+        }
+    }
+
+    private func evaluate(_ options: Options) -> Result<CELValue, DiagnosticList> {
         var bindings: [String: CELValue] = [:]
         var declarations = CELDeclarations()
         if let name = options.environment {
-            let (spec, specDiagnostics) = SpecLoader.load(nil, root: options.root, sources: sources)
-            let workspace = Workspace(root: options.root, sources: sources, environmentsFolder: spec.environmentsFolder)
-            let resolved = FileManager.default.fileExists(atPath: name) ? workspace.resolve(workspace.load(path: name)) : workspace.resolve(named: name)
+            let (layout, specDiagnostics) = RepositoryLayout.load(root: options.root, sources: sources)
+            let workspace = Workspace(root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder)
+            let resolved = workspace.resolve(nameOrPath: name)
             guard let resolved else { return .failure(DiagnosticList(specDiagnostics + [workspace.unknownEnvironment(name)])) }
             if resolved.diagnostics.containsError { return .failure(DiagnosticList(resolved.diagnostics)) }
             bindings["env"] = CELBinding.celValue(resolved.value, type: .object(EnvironmentSchema.root))
@@ -51,10 +85,7 @@ public struct EvalRun {
             }
         }
         for (index, variable) in options.variables.enumerated() {
-            guard let equals = variable.firstIndex(of: "="), !variable[..<equals].isEmpty else {
-                return .failure(DiagnosticList([.error(.evalInvalid, "--var takes NAME=CEL, found '\(variable)'", at: nil)]))
-            }
-            let name = String(variable[..<equals]), source = String(variable[variable.index(after: equals)...])
+            let (name, source) = (variable.name, variable.expression)
             switch evaluate(source, label: "--var \(name) (\(index + 1))", bindings: bindings, declarations: declarations) {
             case .success(let value):
                 bindings[name] = value

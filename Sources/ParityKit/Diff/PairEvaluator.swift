@@ -1,0 +1,110 @@
+import ParityDiagnostics
+
+/// Applies a pair's allowed variances and the spec's waivers to a raw diff.
+public struct PairEvaluator: Sendable {
+    public var variances: [Variance]
+    public var waivers: [Waiver]
+    /// `YYYY-MM-DD`, for waiver expiry.
+    public var today: String
+    public var expressions: VarianceExpressions
+
+    public init(variances: [Variance], waivers: [Waiver], today: String, expressions: VarianceExpressions) {
+        self.variances = variances
+        self.waivers = waivers
+        self.today = today
+        self.expressions = expressions
+    }
+
+    public func evaluate(reference: (name: String, value: Value), mirror: (name: String, value: Value), diff: EnvironmentDiff) -> PairReport {
+        let raw = diff.compare(reference: reference.value, mirror: mirror.value)
+        var gaps = raw.gaps
+        var diagnostics: [Diagnostic] = []
+        var attributes = raw.attributes
+        // Every gap under each path prefix, so a variance finds its gaps without a scan.
+        var gapsUnder: [ModelPath: [Int]] = [:]
+        for (index, gap) in gaps.enumerated() {
+            for length in 1...max(1, gap.path.components.count) {
+                gapsUnder[ModelPath(Array(gap.path.components.prefix(length))), default: []].append(index)
+            }
+        }
+
+        let gapPaths = Set(gaps.map(\.path))
+        for variance in variances {
+            let matches = variance.path.expanded(reference: reference.value, mirror: mirror.value)
+            if matches.isEmpty {
+                diagnostics.append(.warning(
+                    .specUnusedVariance, "allowed variance '\(variance.path)' matches nothing in \(reference.name) or \(mirror.name); check the path",
+                    at: variance.location))
+                continue
+            }
+            for (path, referenceValue, mirrorValue) in matches where !insideWholeItemGap(path, gapPaths) {
+                let failure = variance.rule.failure(reference: referenceValue, mirror: mirrorValue, expressions: expressions)
+                let covering = gapsUnder[path] ?? []
+                for index in covering {
+                    guard case .failing(nil) = gaps[index].status else { continue }
+                    if let failure {
+                        gaps[index].status = .failing(explanation: "allowed variance '\(variance.rule.name)' does not hold: \(failure)")
+                    } else {
+                        gaps[index].status = .allowed(variance)
+                    }
+                }
+                if let failure, covering.isEmpty {
+                    // No gap covers the path, so what it is (a secret, say) comes from the schema.
+                    var gap = Gap(
+                        .violated, at: path, reference: referenceValue, mirror: mirrorValue,
+                        sensitive: diff.schema.field(at: path)?.sensitive ?? false,
+                        mirrorLocation: mirrorValue?.location, referenceLocation: referenceValue?.location,
+                        type: SchemaType.object(diff.schema).type(at: path))
+                    gap.status = .failing(explanation: "allowed variance '\(variance.rule.name)' does not hold: \(failure)")
+                    gaps.append(gap)
+                    attributes[gap.section, default: 0] += 1
+                }
+            }
+        }
+
+        var unmatched: [Int] = []
+        for (position, waiver) in waivers.enumerated() {
+            guard case .gap(let pattern) = waiver.subject else { continue }
+            let matched = gaps.indices.filter { gaps[$0].isFailing && gaps[$0].path.matches(pattern, prefix: true) }
+            if matched.isEmpty {
+                unmatched.append(position)
+                continue
+            }
+            if waiver.isExpired(on: today) {
+                diagnostics.append(.warning(
+                    .specExpiredWaiver, "waiver for '\(waiver.target)' expired on \(waiver.expires); the gap it waived fails again (owner: \(waiver.owner))",
+                    at: waiver.location))
+                continue
+            }
+            for index in matched { gaps[index].status = .waived(waiver) }
+        }
+
+        let rank = Dictionary(diff.schema.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        // Sorted through a permutation of indices, each gap's key computed once: a Gap is
+        // large, and sorting the gaps themselves moves every one through generic copies.
+        // Equal keys keep their order, as the (stable) sort of the gaps did.
+        let keys = gaps.map { (rank: rank[$0.section] ?? .max, path: $0.path.sortKey) }
+        let order = gaps.indices.sorted { a, b in
+            if keys[a].rank != keys[b].rank { return keys[a].rank < keys[b].rank }
+            if keys[a].path < keys[b].path { return true }
+            if keys[b].path < keys[a].path { return false }
+            return a < b
+        }
+        gaps = order.map { gaps[$0] }
+        var failing: [String: Int] = [:]
+        for gap in gaps where gap.isFailing { failing[gap.section, default: 0] += 1 }
+        let sections = attributes.keys.sorted { (rank[$0] ?? .max, $0) < (rank[$1] ?? .max, $1) }.map {
+            PairReport.SectionScore(section: $0, attributes: attributes[$0] ?? 0, failing: min(failing[$0] ?? 0, attributes[$0] ?? 0))
+        }
+        var report = PairReport(reference: reference.name, mirror: mirror.name, gaps: gaps, sections: sections, diagnostics: diagnostics)
+        report.unmatchedWaivers = unmatched
+        return report
+    }
+}
+
+/// Whether a gap already covers an ancestor of `path` (a whole missing or extra item), so a
+/// variance below it has nothing of its own to judge.
+private func insideWholeItemGap(_ path: ModelPath, _ gapPaths: Set<ModelPath>) -> Bool {
+    guard path.components.count > 1 else { return false }
+    return (1..<path.components.count).contains { gapPaths.contains(ModelPath(Array(path.components.prefix($0)))) }
+}

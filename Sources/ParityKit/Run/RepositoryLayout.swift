@@ -1,0 +1,74 @@
+import Foundation
+public import ParityDiagnostics
+
+/// Where a repository keeps its files: the spec, the environments folder and the policies
+/// folder, with the policy and policy-test files found there. Every command finds them
+/// through this one type, so `check`, `lint`, `diff` and `policy test` read the same files.
+public struct RepositoryLayout: Sendable {
+    /// The repository folder, as a path from the working directory.
+    public var root: String
+    /// The decoded spec, or the defaults when the repository has none.
+    public var spec: ParitySpec
+    /// The spec file read, if any.
+    public var specFile: String?
+    /// Whether the spec was named on the command line (`--config`).
+    public var specNamed: Bool
+
+    /// The folder of environments, as a path from the working directory.
+    public var environmentsFolder: String { EnvironmentLoader.join(root, spec.environmentsFolder) }
+    /// The folder of policies and their tests, as a path from the working directory.
+    public var policiesFolder: String { EnvironmentLoader.join(root, spec.policiesFolder) }
+
+    /// The layout of the repository at `root`, or of the spec `config` names (whose folders
+    /// are then relative to the spec's own folder), with the spec's problems.
+    public static func load(root: String = ".", config: String? = nil, sources: SourceStore) -> (RepositoryLayout, [Diagnostic]) {
+        var root = root
+        if let config, root == "." {
+            let folder = (config as NSString).deletingLastPathComponent
+            root = folder.isEmpty ? "." : folder
+        }
+        let (spec, diagnostics) = SpecLoader.load(config, root: root, sources: sources)
+        let layout = RepositoryLayout(root: root, spec: spec, specFile: spec.file, specNamed: config != nil)
+        return (layout, diagnostics)
+    }
+
+    /// The policy files under the policies folder, at any depth (not their tests).
+    public var policyFiles: [String] { Self.policyFiles(in: policiesFolder) }
+    /// The policy-test files under the policies folder, at any depth.
+    public var policyTestFiles: [String] { Self.policyTestFiles(in: [policiesFolder]) }
+
+    /// The YAML files under `folder`, at any depth, hidden entries skipped, sorted.
+    public static func yamlFiles(in folder: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var files: [String] = []
+        while let entry = walker.nextObject() as? String {
+            let name = (entry as NSString).lastPathComponent
+            if name.hasPrefix(".") {
+                walker.skipDescendants()
+                continue
+            }
+            if EnvironmentLoader.isYAML(name), !EnvironmentLoader.isDirectory(EnvironmentLoader.join(folder, entry)) {
+                files.append(EnvironmentLoader.join(folder, entry))
+            }
+        }
+        return files.sorted()
+    }
+
+    /// Whether `path` names a policy test (`*.test.yaml`) rather than a policy.
+    public static func isPolicyTest(_ path: String) -> Bool {
+        let name = (path as NSString).lastPathComponent.lowercased()
+        return name.hasSuffix(".test.yaml") || name.hasSuffix(".test.yml")
+    }
+
+    /// The policies under `folder`, at any depth, sorted.
+    public static func policyFiles(in folder: String) -> [String] {
+        yamlFiles(in: folder).filter { !isPolicyTest($0) }
+    }
+
+    /// The policy tests of `paths`: each folder searched at any depth, each file as given.
+    public static func policyTestFiles(in paths: [String]) -> [String] {
+        paths.flatMap { path in
+            EnvironmentLoader.isDirectory(path) ? yamlFiles(in: path).filter(isPolicyTest) : [path]
+        }
+    }
+}
