@@ -67,20 +67,34 @@ public enum InitScaffold {
 
         """
 
-    static let production = """
-        # The production environment: the reference staging must mirror.
+    static let production = environment(
+        "production", about: "The production environment: the reference staging must mirror.",
+        replicas: 3, key: "alias/production-orders", data: "live")
+
+    static let staging = environment(
+        "staging", about: """
+            The staging environment: production's mirror for rehearsing migrations. Every
+            # difference from production is a gap, unless parity.yaml allows it with a reason.
+            """,
+        replicas: 1, key: "alias/staging-orders", data: "synthetic")
+
+    /// One environment of the scaffold; staging differs from production only where the
+    /// scaffold's spec allows it.
+    static func environment(_ name: String, about: String, replicas: Int, key: String, data: String) -> String {
+        """
+        # \(about)
         apiVersion: parity/v1
         kind: Environment
         metadata:
-          name: production
-          tier: production
+          name: \(name)
+          tier: \(name)
           owner: team-platform
         regions: [eu-west-1]
         services:
           - name: api
             image: registry.example.com/shop/api
             version: "2.4.1"
-            replicas: 3
+            replicas: \(replicas)
             ports:
               - {port: 443, protocol: https, tls: true, public: true}
             dependencies: [orders-db]
@@ -89,46 +103,15 @@ public enum InitScaffold {
             kind: database
             engine: postgres
             version: "16.4"
-            encryption: {atRest: true, inTransit: true, keyRef: alias/production-orders}
-            data: {source: live}
+            encryption: {atRest: true, inTransit: true, keyRef: \(key)}
+            data: {source: \(data)}
         observability:
           tracing: {enabled: true}
           metrics: {enabled: true}
           auditLog: {enabled: true, immutable: true}
 
         """
-
-    static let staging = """
-        # The staging environment: production's mirror for rehearsing migrations. Every
-        # difference from production is a gap, unless parity.yaml allows it with a reason.
-        apiVersion: parity/v1
-        kind: Environment
-        metadata:
-          name: staging
-          tier: staging
-          owner: team-platform
-        regions: [eu-west-1]
-        services:
-          - name: api
-            image: registry.example.com/shop/api
-            version: "2.4.1"
-            replicas: 1
-            ports:
-              - {port: 443, protocol: https, tls: true, public: true}
-            dependencies: [orders-db]
-        datastores:
-          - name: orders-db
-            kind: database
-            engine: postgres
-            version: "16.4"
-            encryption: {atRest: true, inTransit: true, keyRef: alias/staging-orders}
-            data: {source: synthetic}
-        observability:
-          tracing: {enabled: true}
-          metrics: {enabled: true}
-          auditLog: {enabled: true, immutable: true}
-
-        """
+    }
 
     static let preCommit = """
         # pre-commit (https://pre-commit.com): `pre-commit install`, then every commit lints the
