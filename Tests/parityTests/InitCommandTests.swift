@@ -23,6 +23,10 @@ import Testing
         let list = try ParityBinary.run(["policy", "list"], in: folder)
         #expect(list.status == 0)
         #expect(list.stdout.split(separator: "\n").allSatisfy { $0.hasSuffix("  built-in") })
+        // No policies folder, so no tests of its own: nothing to fail, nothing unreadable.
+        let tests = try ParityBinary.run(["policy", "test"], in: folder)
+        #expect(tests.status == 0, "\(tests.stderr)")
+        #expect(tests.stdout == "0 passed, 0 failed\n")
     }
 
     @Test func initRefusesToOverwriteAnything() throws {
