@@ -7,6 +7,8 @@ public final class SourceStore: @unchecked Sendable {
     private let lock = NSLock()
     private var texts: [String: [UInt8]] = [:]
     private var masked: Set<String> = []
+    /// Where each line of a file starts, computed when a region is first asked for.
+    private var lineStarts: [String: [Int]] = [:]
 
     public init() {}
 
@@ -100,6 +102,34 @@ public final class SourceStore: @unchecked Sendable {
         let keyScalars = Array(key.unicodeScalars)
         guard index + keyScalars.count < scalars.count, scalars[index + keyScalars.count] == ":" else { return false }
         return Array(scalars[index..<index + keyScalars.count]) == keyScalars
+    }
+
+    /// The raw bytes of 1-based `line` of `file`, without its line break (unmasked: callers
+    /// measure it and never print it). Line starts are indexed once per file.
+    func rawLine(_ line: Int, of file: String) -> [UInt8]? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let bytes = texts[file], line >= 1 else { return nil }
+        let starts: [Int]
+        if let known = lineStarts[file] {
+            starts = known
+        } else {
+            var found = [0]
+            bytes.withUnsafeBufferPointer { buffer in
+                let hasCR = buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false
+                var offset = 0
+                while let next = Self.lineBreak(in: buffer, from: offset, hasCR: hasCR) {
+                    found.append(next.end)
+                    offset = next.end
+                }
+            }
+            lineStarts[file] = found
+            starts = found
+        }
+        guard line <= starts.count else { return nil }
+        var end = line < starts.count ? starts[line] : bytes.count
+        while end > starts[line - 1], bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        return Array(bytes[starts[line - 1]..<end])
     }
 
     /// The next line break at or after `offset`: where it starts and where the next line starts.

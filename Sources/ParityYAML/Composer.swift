@@ -152,7 +152,8 @@ struct Composer {
             // tag, where allowed, leaves the value as if untagged.
             value = tag.hasPrefix(Tag.yamlPrefix) || style != .plain ? .string : CoreSchema.resolve(bytes)
         }
-        return Node(.scalar(Scalar(text: text, style: style, value: value)), at: location, tag: tag)
+        let indent = style == .literal || style == .folded ? events.blockIndent(after: Int(event.start_mark.index)) : 0
+        return Node(.scalar(Scalar(text: text, style: style, value: value, contentIndent: indent)), at: location, tag: tag)
     }
 
     private mutating func mismatch(_ text: String, _ expected: String, at location: SourceLocation) -> Scalar.Value {

@@ -98,6 +98,24 @@ final class EventParser {
     }
 
     /// Line and column of a byte offset, for reader errors, which libyaml gives as an offset only.
+    /// The indentation of a block scalar's first content line, whose header (`|`, `>`)
+    /// starts at byte `offset`: the spaces that begin the first line after the header
+    /// that is not blank.
+    func blockIndent(after offset: Int) -> UInt16 {
+        var index = offset
+        while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
+        while index < bytes.count {
+            while index < bytes.count, bytes[index] == 0x0A || bytes[index] == 0x0D { index += 1 }
+            var spaces = 0
+            while index < bytes.count, bytes[index] == 0x20 {
+                spaces += 1
+                index += 1
+            }
+            if index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D { return UInt16(clamping: spaces) }
+        }
+        return 0
+    }
+
     func location(ofOffset offset: Int) -> SourceLocation {
         var line = 1
         var column = 1

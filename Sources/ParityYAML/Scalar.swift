@@ -1,3 +1,5 @@
+public import ParityDiagnostics
+
 /// A scalar's source text, how it was written, and its value under the YAML 1.2 core schema.
 public struct Scalar: Sendable, Hashable {
     /// How a scalar was written in the source.
@@ -32,10 +34,32 @@ public struct Scalar: Sendable, Hashable {
     public let text: String
     public let value: Value
     public let style: Style
+    /// For a block scalar (`|`, `>`), the column its content lines start at, as the parser
+    /// read them; 0 for other styles, whose content starts at or just after the node.
+    public let contentIndent: UInt16
 
-    public init(text: String, style: Style, value: Value) {
+    public init(text: String, style: Style, value: Value, contentIndent: UInt16 = 0) {
         self.text = text
         self.style = style
         self.value = value
+        self.contentIndent = contentIndent
+    }
+
+    /// Where the scalar's text starts, given where the node starts: after the quote of a
+    /// quoted scalar, on the next line at the content's indentation for a block scalar.
+    public func contentStart(at location: SourceLocation) -> SourceLocation {
+        switch style {
+        case .plain: location
+        case .singleQuoted, .doubleQuoted: SourceLocation(file: location.file, line: location.line, column: location.column + 1)
+        case .literal, .folded: SourceLocation(file: location.file, line: location.line + 1, column: Int(contentIndent) + 1)
+        }
+    }
+
+    // The layout is where the text was written, not what it is.
+    public static func == (a: Scalar, b: Scalar) -> Bool { a.text == b.text && a.value == b.value && a.style == b.style }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(value)
+        hasher.combine(style)
     }
 }

@@ -13,7 +13,7 @@ import Testing
         #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
         #expect(schema["required"] as? [String] == ["apiVersion", "kind"])
         let kind = (schema["properties"] as? [String: Any])?["kind"] as? [String: Any]
-        #expect(kind?["enum"] as? [String] == ["Environment", "ParitySpec", "Policy", "PolicyTest"])
+        #expect(kind?["enum"] as? [String] == ["Environment", "ParitySpec", "Policy", "PolicyTest", "MigrationPlan"])
     }
 
     @Test func everyObjectIsClosedAndEveryPropertyDescribed() throws {

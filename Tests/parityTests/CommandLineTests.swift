@@ -25,7 +25,7 @@ import Testing
         #expect(run.status == 64)
         #expect(run.stderr == """
             parity: error: unknown command 'chek'; did you mean 'check'?
-            usage: parity <check|diff|lint|eval|export|policy|schema|init> [ARGS...]
+            usage: parity <check|diff|lint|eval|export|policy|schema|ready|init> [ARGS...]
             see 'parity --help'
 
             """)

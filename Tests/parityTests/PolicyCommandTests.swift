@@ -39,7 +39,7 @@ import Testing
     @Test func listAndExplain() throws {
         let list = try ParityBinary.run(["policy", "list"])
         #expect(list.status == 0)
-        #expect(list.stdout.split(separator: "\n").count == 26)
+        #expect(list.stdout.split(separator: "\n").count == 32)
         let explain = try ParityBinary.run(["policy", "explain", "data.no-live-data-outside-production"])
         #expect(explain.status == 0)
         #expect(explain.stdout.contains("Why:\n") && explain.stdout.contains("Fix:\n"))

@@ -1,4 +1,4 @@
-/// The checker's overloads of the standard functions and the string extension set.
+/// The checker's overloads of the standard functions and the string, list and network extension sets.
 /// A receiver counts as the first parameter, as at runtime.
 enum Signatures {
     typealias Signature = (params: [CELType], result: CELType)
@@ -34,7 +34,8 @@ enum Signatures {
         t["int"] = [CELType.int, .uint, .double, .string, .timestamp, .duration].map { ([$0], .int) }
         t["uint"] = [CELType.int, .uint, .double, .string].map { ([$0], .uint) }
         t["double"] = [CELType.int, .uint, .double, .string].map { ([$0], .double) }
-        t["string"] = [CELType.string, .int, .uint, .double, .bool, .bytes, .timestamp, .duration, .type(a)].map { ([$0], .string) }
+        t["string"] = [CELType.string, .int, .uint, .double, .bool, .bytes, .timestamp, .duration, .type(a),
+                       NetworkExtensions.ipType, NetworkExtensions.cidrType].map { ([$0], .string) }
         t["bytes"] = [CELType.bytes, .string].map { ([$0], .bytes) }
         t["bool"] = [CELType.bool, .string].map { ([$0], .bool) }
         t["type"] = [([a], .type(a))]
@@ -54,6 +55,7 @@ enum Signatures {
         t["distinct"] = [([.list(a)], .list(a))]
         t["replace"] = [([.string, .string, .string], .string), ([.string, .string, .string, .int], .string)]
         for name in ["indexOf", "lastIndexOf"] { t[name] = [([.string, .string], .int), ([.string, .string, .int], .int)] }
+        t.merge(NetworkExtensions.signatures) { first, _ in first }
         return t
     }()
 }

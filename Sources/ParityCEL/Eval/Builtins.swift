@@ -14,7 +14,8 @@ enum Builtins {
     static let table: [String: [Int: Function]] = {
         var table: [String: [Int: Function]] = [:]
         func add(_ name: String, _ arity: Int, _ function: Function) { table[name, default: [:]][arity] = function }
-        for (name, arity, function) in standard + conversions + time + StringExtensions.functions + ListExtensions.functions {
+        for (name, arity, function) in standard + conversions + time + StringExtensions.functions + ListExtensions.functions
+            + NetworkExtensions.functions {
             add(name, arity, function)
         }
         return table

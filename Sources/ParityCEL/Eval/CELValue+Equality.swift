@@ -20,6 +20,7 @@ extension CELValue {
         case (.type(let a), .type(let b)): return a.runtimeName == b.runtimeName
         case (.timestamp(let a), .timestamp(let b)): return a == b
         case (.duration(let a), .duration(let b)): return a == b
+        case (.object(let a as any CELScalarObject), .object(let b)): return a.celIsEqual(b)
         case (.object(let a), .object(let b)):
             guard a.celTypeName == b.celTypeName else { return false }
             let names = a.celFieldNames

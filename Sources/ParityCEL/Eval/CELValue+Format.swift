@@ -39,6 +39,7 @@ extension CELValue {
             out += "]"
         case .map(let map):
             Self.writeEntries(map.entries.map { ($0.key, $0.value) }, to: &out)
+        case .object(let object as any CELScalarObject): out += object.celLiteral
         case .object(let object):
             Self.writeEntries(object.celFieldNames.compactMap { name in object.celField(name).map { (.string(name), $0) } }, to: &out)
         case .type(let type): out += type.runtimeName
@@ -120,6 +121,7 @@ extension CELValue {
             out += "]"
         case .map(let map):
             Self.writeJSONObject(map.entries.map { ($0.key.jsonKey, $0.value) }, to: &out)
+        case .object(let object as any CELScalarObject): Self.writeJSONString(object.celText, to: &out)
         case .object(let object):
             Self.writeJSONObject(object.celFieldNames.compactMap { name in object.celField(name).map { (name, $0) } }, to: &out)
         case .type(let type): Self.writeJSONString(type.runtimeName, to: &out)

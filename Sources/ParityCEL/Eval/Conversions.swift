@@ -98,6 +98,7 @@ extension Builtins {
         case .timestamp(let t): return .string(t.rfc3339)
         case .duration(let d): return .string(d.text)
         case .type(let t): return .string(t.runtimeName)
+        case .object(let object as any CELScalarObject): return .string(object.celText)
         default: throw noOverload("string", a)
         }
     }

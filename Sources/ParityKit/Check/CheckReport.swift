@@ -11,6 +11,14 @@ public struct CheckReport: Sendable {
     public var ruleCount: Int
     public var gate: GateDecision
     public var failOn: GateDecision.Level
+    /// The rules that ran, as written (id, title, severity, rationale, fix, tags), for
+    /// reports that describe each rule (SARIF's `tool.driver.rules`, JUnit's passing cases).
+    public var rules: [PolicyRule] = []
+    /// Every environment the policies ran on, with its tier where it has one: which rules
+    /// applied to it.
+    public var tiers: [String: String?] = [:]
+    /// The text of the files read, so reports can give a location's whole region.
+    public var sources: SourceStore?
 
     public var activeFindings: [Finding] { findings.filter(\.isActive) }
 

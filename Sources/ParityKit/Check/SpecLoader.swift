@@ -33,7 +33,7 @@ public enum SpecLoader {
     /// A spec document decoded into its type: the schema's problems and the spec's own.
     static func decode(_ root: Node, file: String) -> (ParitySpec, [Diagnostic]) {
         let decoded = SchemaDecoder().decode(root, as: SpecSchema.spec)
-        var (spec, problems) = ParitySpec.from(decoded.value, file: file)
+        var (spec, problems) = ParitySpec.from(decoded.value, file: file, locator: ExpressionLocator(document: root))
         spec.file = file
         return (spec, decoded.diagnostics + problems)
     }

@@ -35,6 +35,8 @@ public struct Gap: Sendable {
     public var mirrorLocation: SourceLocation?
     public var referenceLocation: SourceLocation?
     public var status: Status = .failing(explanation: nil)
+    /// The waiver that waived the gap until it expired, so the report links the two.
+    public var expiredWaiver: Waiver?
     /// The schema of the values, so secrets nested inside a whole missing item stay redacted.
     public var type: SchemaType?
 

@@ -6,6 +6,8 @@ public struct PairEvaluator: Sendable {
     public var waivers: [Waiver]
     /// `YYYY-MM-DD`, for waiver expiry.
     public var today: String
+    /// How far ahead a waiver running out is warned about, in seconds (the spec's `schedule.warnWithin`).
+    public var warnWithin = Schedule().warnWithin
     public var expressions: VarianceExpressions
 
     public init(variances: [Variance], waivers: [Waiver], today: String, expressions: VarianceExpressions) {
@@ -62,22 +64,9 @@ public struct PairEvaluator: Sendable {
             }
         }
 
-        var unmatched: [Int] = []
-        for (position, waiver) in waivers.enumerated() {
-            guard case .gap(let pattern) = waiver.subject else { continue }
-            let matched = gaps.indices.filter { gaps[$0].isFailing && gaps[$0].path.matches(pattern, prefix: true) }
-            if matched.isEmpty {
-                unmatched.append(position)
-                continue
-            }
-            if waiver.isExpired(on: today) {
-                diagnostics.append(.warning(
-                    .specExpiredWaiver, "waiver for '\(waiver.target)' expired on \(waiver.expires); the gap it waived fails again (owner: \(waiver.owner))",
-                    at: waiver.location))
-                continue
-            }
-            for index in matched { gaps[index].status = .waived(waiver) }
-        }
+        let (waiverDiagnostics, unmatched) = GapWaivers.apply(waivers, to: &gaps, reference: reference.name, mirror: mirror.name,
+                                                              today: today, warnWithin: warnWithin)
+        diagnostics += waiverDiagnostics
 
         let rank = Dictionary(diff.schema.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         // Sorted through a permutation of indices, each gap's key computed once: a Gap is

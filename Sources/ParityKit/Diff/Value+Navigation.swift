@@ -5,7 +5,8 @@ extension Value {
         case .field(let name):
             return object?[name]
         case .item(let name):
-            guard let items = list else { return nil }
+            // A map entry by key, as `value(at:)` reads it; canonical paths write it as a field.
+            guard let items = list else { return object?[name] }
             return items.first { $0.name == name } ?? items.first { $0.identity == name }
         case .index(let position):
             guard let items = list, position < items.count else { return nil }
@@ -26,6 +27,11 @@ extension ModelPath {
             var next: [(path: ModelPath, reference: Value?, mirror: Value?)] = []
             for (path, left, right) in results {
                 switch component {
+                case .anyItem where left?.list == nil && right?.list == nil:
+                    // Any entry of a map: its entries are fields in canonical paths.
+                    var order = left?.object?.names ?? []
+                    for name in right?.object?.names ?? [] where !order.contains(name) { order.append(name) }
+                    for name in order { next.append((path.field(name), left?[name], right?[name])) }
                 case .anyItem:
                     var order: [String] = []
                     var lefts: [String: Value] = [:], rights: [String: Value] = [:]

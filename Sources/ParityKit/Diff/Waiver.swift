@@ -13,6 +13,10 @@ public struct Waiver: Sendable {
     public var subject: Subject
     /// For a rule waiver: the one environment it applies in, or nil for every one.
     public var environment: String?
+    /// For a gap waiver: the pair it is for (`pair: production:staging` names both sides,
+    /// `mirror: staging` every pair with that mirror); nil for every pair.
+    public var reference: String?
+    public var mirror: String?
     public var reason: String
     public var owner: String
     public var ticket: String?
@@ -35,6 +39,20 @@ public struct Waiver: Sendable {
         case .gap(let path): "\(path)"
         case .rule(let id, let item?): "rule \(id) on \(item)"
         case .rule(let id, nil): "rule \(id)"
+        }
+    }
+
+    /// Whether the waiver is for the pair `reference` -> `mirror`.
+    public func applies(reference: String, mirror: String) -> Bool {
+        (self.reference.map { $0 == reference } ?? true) && (self.mirror.map { $0 == mirror } ?? true)
+    }
+
+    /// The pairs the waiver is for, as messages say it: `production -> staging`, `every pair`.
+    public var scope: String {
+        switch (reference, mirror) {
+        case (let reference?, let mirror?): "\(reference) -> \(mirror)"
+        case (nil, let mirror?): "every pair mirrored by \(mirror)"
+        default: "every pair"
         }
     }
 

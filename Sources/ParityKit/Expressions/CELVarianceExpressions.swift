@@ -6,8 +6,11 @@ public final class CELVarianceExpressions: VarianceExpressions, @unchecked Senda
     private let lock = NSLock()
     private var programs: [String: CELProgram] = [:]
     private let matcher: CELProgram
+    /// What `now` and `today` are in predicates.
+    public let date: RunDate
 
-    public init() {
+    public init(date: RunDate = .current()) {
+        self.date = date
         // A constant expression: compiling it cannot fail.
         matcher = try! CEL.compile("text.matches(pattern)")
     }
@@ -19,14 +22,21 @@ public final class CELVarianceExpressions: VarianceExpressions, @unchecked Senda
 
     public func holds(_ predicate: String, reference: Value?, mirror: Value?) throws -> Bool {
         let program = try program(predicate)
-        let result = try program.evaluate([
+        let result = try program.evaluate(date.bindings.merging([
             "reference": reference.map { CELBinding.celValue($0) } ?? .null,
             "mirror": mirror.map { CELBinding.celValue($0) } ?? .null,
-        ])
+        ]) { _, side in side })
         guard case .bool(let value) = result else {
             throw CELError(.init(rawValue: "cel.not-a-boolean"), "the predicate must be true or false, found \(result.celLiteral)")
         }
         return value
+    }
+
+    /// What a predicate may read: `reference` and `mirror` (untyped), `now` and `today`.
+    static var declarations: CELDeclarations {
+        var declarations = CELDeclarations().declaring(variable: "reference", .dyn).declaring(variable: "mirror", .dyn)
+        RunDate.declare(in: &declarations)
+        return declarations
     }
 
     /// Compiles each predicate once, however many paths it is tried on.
@@ -34,8 +44,7 @@ public final class CELVarianceExpressions: VarianceExpressions, @unchecked Senda
         lock.lock()
         defer { lock.unlock() }
         if let program = programs[source] { return program }
-        let declarations = CELDeclarations().declaring(variable: "reference", .dyn).declaring(variable: "mirror", .dyn)
-        let program = try CEL.compile(source, declarations: declarations)
+        let program = try CEL.compile(source, declarations: Self.declarations)
         programs[source] = program
         return program
     }

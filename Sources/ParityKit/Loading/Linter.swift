@@ -8,6 +8,8 @@ public struct Linter {
     public let sources: SourceStore
     /// How environments are read (and the loader limits for every file).
     public var loader: EnvironmentLoader
+    /// The run's date: with one, a spec's waivers that have expired or expire soon are warned about.
+    public var date: RunDate?
 
     public init(sources: SourceStore, loader: EnvironmentLoader = EnvironmentLoader()) {
         self.sources = sources
@@ -42,7 +44,10 @@ public struct Linter {
         for file in RepositoryLayout.yamlFiles(in: layout.policiesFolder) {
             diagnostics += checker.check(file: file, sources: sources)
         }
-        return diagnostics
+        for file in layout.planFiles {
+            diagnostics += checker.check(file: file, sources: sources) + layout.planReferences(file, workspace: workspace)
+        }
+        return diagnostics + waiverCalendar(layout.spec)
     }
 
     /// Every problem of `paths`: files of any kind, folder environments, repository
@@ -88,9 +93,22 @@ public struct Linter {
                 diagnostics += repository.resolve(repository.load(path: path)).diagnostics
             } else {
                 diagnostics += DocumentChecker(limits: loader.limits).check(bytes, file: path, sources: sources)
+                if documents.contains(where: { $0.root["kind"]?.scalar?.text == FileKind.paritySpec.name }) {
+                    let (spec, problems) = SpecLoader.load(path, root: (path as NSString).deletingLastPathComponent, sources: SourceStore())
+                    if !problems.containsError { diagnostics += waiverCalendar(spec) }
+                }
+                if documents.contains(where: { $0.root["kind"]?.scalar?.text == FileKind.migrationPlan.name }) {
+                    diagnostics += layout.planReferences(path, workspace: repository)
+                }
             }
         }
         return Self.tidy(diagnostics)
+    }
+
+    /// Waivers of `spec` past their last day, or within the spec's warning horizon of it.
+    private func waiverCalendar(_ spec: ParitySpec) -> [Diagnostic] {
+        guard let date else { return [] }
+        return spec.waivers.compactMap { $0.expiredWarning(on: date.day) ?? $0.expiringWarning(on: date.day, warnWithin: spec.schedule.warnWithin) }
     }
 
     /// Sorted by place, each diagnostic once (an inherited problem is found from every child).

@@ -34,18 +34,69 @@ public struct ModelPath: Hashable, Sendable, Comparable, CustomStringConvertible
     public func item(_ name: String) -> ModelPath { appending(.item(name)) }
     public func index(_ position: Int) -> ModelPath { appending(.index(position)) }
 
+    /// The path as people write it. A name that would read as something else (an item
+    /// name with `]`, a field or map key with `.`, a name that looks like a position or a
+    /// wildcard) is written in double quotes inside brackets: `config["spring.url"]`.
     public var description: String {
         var text = ""
         for component in components {
             switch component {
-            case .field(let name): text += text.isEmpty ? name : ".\(name)"
-            case .item(let name): text += "[\(name)]"
+            case .field(let name):
+                if Self.needsQuotes(name, asField: true) {
+                    text += "[\(Self.quoted(name))]"
+                } else {
+                    text += text.isEmpty ? name : ".\(name)"
+                }
+            case .item(let name): text += "[\(Self.needsQuotes(name, asField: false) ? Self.quoted(name) : name)]"
             case .index(let position): text += "[\(position)]"
             case .anyItem: text += "[*]"
             case .anyField: text += text.isEmpty ? "*" : ".*"
             }
         }
         return text
+    }
+
+    /// Whether `name` must be quoted to read back as the same step. An item name may hold
+    /// brackets that balance (a content identity, `{"actions":["*"]}`), as the parser
+    /// matches them; one that does not balance is quoted.
+    static func needsQuotes(_ name: String, asField: Bool) -> Bool {
+        if name.isEmpty || name == "*" || name.first == "\"" || name.allSatisfy(\.isNumber) { return true }
+        if asField { return name.contains(".") || name.contains("[") || name.contains("]") }
+        let characters = Array(name)
+        return closingBracket(in: characters[...] + ["]"]) != characters.count
+    }
+
+    /// The offset of the `]` that closes a bracket whose inside starts `text`: brackets
+    /// nest, and inside double-quoted strings (JSON's, with backslash escapes) they do not count.
+    static func closingBracket(in text: ArraySlice<Character>) -> Int? {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for (offset, character) in text.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
+                continue
+            }
+            switch character {
+            case "\"": inString = true
+            case "[": depth += 1
+            case "]":
+                if depth == 0 { return offset }
+                depth -= 1
+            default: break
+            }
+        }
+        return nil
+    }
+
+    /// `name` in double quotes, with `"` and `\` escaped by a backslash.
+    static func quoted(_ name: String) -> String {
+        var text = "\""
+        for character in name {
+            if character == "\"" || character == "\\" { text.append("\\") }
+            text.append(character)
+        }
+        return text + "\""
     }
 
     public static func < (a: ModelPath, b: ModelPath) -> Bool { a.sortKey < b.sortKey }
@@ -68,8 +119,34 @@ public struct ModelPath: Hashable, Sendable, Comparable, CustomStringConvertible
         var rest = Substring(text)
         var expectField = true
         while !rest.isEmpty {
+            if rest.first == "[", rest.dropFirst().first == "\"" {
+                // A quoted name: up to the closing quote, backslash escapes, then `]`.
+                var name = ""
+                var cursor = rest.index(rest.startIndex, offsetBy: 2)
+                var closed = false
+                while cursor < rest.endIndex {
+                    let character = rest[cursor]
+                    cursor = rest.index(after: cursor)
+                    if character == "\\" {
+                        guard cursor < rest.endIndex else { return nil }
+                        name.append(rest[cursor])
+                        cursor = rest.index(after: cursor)
+                    } else if character == "\"" {
+                        closed = true
+                        break
+                    } else {
+                        name.append(character)
+                    }
+                }
+                guard closed, cursor < rest.endIndex, rest[cursor] == "]" else { return nil }
+                components.append(.item(name))
+                rest = rest[rest.index(after: cursor)...]
+                expectField = false
+                continue
+            }
             if rest.first == "[" {
-                guard let close = rest.firstIndex(of: "]") else { return nil }
+                guard let offset = Self.closingBracket(in: Array(rest.dropFirst())[...]) else { return nil }
+                let close = rest.index(rest.startIndex, offsetBy: offset + 1)
                 let inside = rest[rest.index(after: rest.startIndex)..<close]
                 guard !inside.isEmpty else { return nil }
                 if inside == "*" {

@@ -40,7 +40,8 @@ extension Value {
                             next.append((path.appending(item.name.map(ModelPath.Component.item) ?? .index(position)), item))
                         }
                     } else if let entries = value.object {
-                        next += entries.map { (path.item($0.name), $0.value) }
+                        // A map's entries: fields in canonical paths, as the diff writes them.
+                        next += entries.map { (path.field($0.name), $0.value) }
                     }
                 case .anyField:
                     next += (value.object ?? Fields()).map { (path.field($0.name), $0.value) }

@@ -10,8 +10,9 @@ public struct CompiledRule: Sendable {
     let when: CELProgram?
     let assert: CELProgram
     let message: MessageTemplate
-    /// The fields the assertion reads from `self` (`encryption.atRest`), to locate findings.
-    let subjectPath: [String]
+    /// The fields the assertion reads from `self` (for pair rules `mirror`), directly or through
+    /// the variables it reads, in the order it reads them: where a finding points.
+    let subjectPaths: [[String]]
 
     /// Compiles `rule`, or returns every problem found in its expressions.
     public static func compile(_ rule: PolicyRule, schema: ObjectSchema, locator: ExpressionLocator) -> Result<CompiledRule, DiagnosticList> {
@@ -21,6 +22,9 @@ public struct CompiledRule: Sendable {
             rule.target = .items(path.appending(.anyItem))
         }
         var declarations = CELBinding.declarations(for: schema)
+        // The run's date and the spec's schedule, the same for every rule of a run.
+        RunDate.declare(in: &declarations)
+        Schedule.declare(in: &declarations)
         let environment = CELType.object(CELBinding.typeName(schema))
         var diagnostics: [Diagnostic] = []
         func compile(_ expression: PolicyRule.Expression, role: String, in declarations: CELDeclarations) -> CELProgram? {
@@ -87,27 +91,33 @@ public struct CompiledRule: Sendable {
         guard diagnostics.isEmpty, let assert, let message, rule.when == nil || when != nil else {
             return .failure(DiagnosticList(diagnostics))
         }
-        return .success(CompiledRule(rule: rule, variables: variables, when: when, assert: assert, message: message, subjectPath: Self.subjectPath(rule.assert.source, of: rule.target == .pair ? "mirror." : "self.")))
+        let paths = Self.subjectPaths(assert.expr, of: rule.target == .pair ? "mirror" : "self", variables: variables)
+        return .success(CompiledRule(rule: rule, variables: variables, when: when, assert: assert, message: message, subjectPaths: paths))
     }
 
-    /// The first `self.a.b` (for pair rules `mirror.a.b`) chain of an expression: the field
-    /// a finding is most likely about.
-    static func subjectPath(_ source: String, of subject: String = "self.") -> [String] {
-        guard let range = source.range(of: subject) else { return [] }
-        var path: [String] = []
-        var current = ""
-        for character in source[range.upperBound...] {
-            if character.isLetter || character.isNumber || character == "_" {
-                current.append(character)
-            } else if character == "." && !current.isEmpty {
-                path.append(current)
-                current = ""
-            } else {
-                break
+    /// The fields `expr` reads from `subject`, from its syntax tree: first those it reads
+    /// itself, then those of the variables it reads (`variables.shared` reads
+    /// `mirror.access.credentials`); lists a comprehension iterates after the values compared,
+    /// and chains only tested for presence (`!has(self.value)`) last.
+    static func subjectPaths(_ expr: Expr, of subject: String, variables: [(name: String, program: CELProgram)]) -> [[String]] {
+        var read: [Expr.Selection] = []
+        var pending = [expr]
+        var visited = Set<String>()
+        while !pending.isEmpty {
+            let next = pending.removeFirst()
+            read += next.selections(from: subject)
+            for used in next.selections(from: "variables") {
+                guard let name = used.path.first, visited.insert(name).inserted,
+                      let variable = variables.first(where: { $0.name == name }) else { continue }
+                pending.append(variable.program.expr)
             }
         }
-        if !current.isEmpty { path.append(current) }
-        // A trailing call (`self.name.startsWith`) is not a field; the value check drops it.
-        return path
+        var seen = Set<[String]>()
+        let reads = read.filter { !$0.testOnly }
+        // A presence test guarding a read (`has(self.encryption) && self.encryption.inTransit`)
+        // is no place of its own: when the field read is missing, the finding is the item's.
+        let tests = read.filter { test in test.testOnly && !reads.contains { $0.path.starts(with: test.path) } }
+        let ordered = reads.filter { !$0.iterated } + reads.filter(\.iterated) + tests
+        return ordered.map(\.path).filter { seen.insert($0).inserted }
     }
 }

@@ -36,6 +36,8 @@ public struct Finding: Sendable {
     /// The finding is that the rule could not be evaluated for this item.
     public var isEvaluationError: Bool = false
     public var status: Status = .active
+    /// The waiver that waived the finding until it expired, so the report links the two.
+    public var expiredWaiver: Waiver?
 
     public init(ruleID: String, title: String, severity: Severity, message: String, environment: Scope, item: ModelPath, location: SourceLocation?, ruleLocation: SourceLocation?) {
         self.ruleID = ruleID

@@ -4,7 +4,8 @@ public import ParityDiagnostics
 /// rule (on its item, or on every item); an expired one waives nothing and is reported, and
 /// so is one that matches no finding or names no rule.
 public enum FindingWaivers {
-    public static func apply(_ waivers: [Waiver], to findings: inout [Finding], today: String, ruleIDs: Set<String>) -> [Diagnostic] {
+    public static func apply(_ waivers: [Waiver], to findings: inout [Finding], today: String, ruleIDs: Set<String>,
+                             warnWithin: Int = Schedule().warnWithin) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for waiver in waivers {
             guard case .rule(let id, let item) = waiver.subject else { continue }
@@ -22,8 +23,10 @@ public enum FindingWaivers {
             }
             if waiver.isExpired(on: today) {
                 diagnostics.append(.warning(.specExpiredWaiver, "waiver for \(waiver.target) expired on \(waiver.expires); its findings fail again (owner: \(waiver.owner))", at: waiver.location))
+                for index in matched where findings[index].isActive { findings[index].expiredWaiver = waiver }
                 continue
             }
+            if let warning = waiver.expiringWarning(on: today, warnWithin: warnWithin) { diagnostics.append(warning) }
             for index in matched where findings[index].isActive { findings[index].status = .waived(waiver) }
         }
         return diagnostics

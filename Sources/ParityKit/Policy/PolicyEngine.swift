@@ -19,10 +19,16 @@ public struct PolicySubject: Sendable {
 public struct PolicyEngine: Sendable {
     public let rules: [CompiledRule]
     public let schema: ObjectSchema
+    /// What `now` and `today` are.
+    public var date: RunDate
+    /// What `schedule` is.
+    public var schedule: Schedule
 
-    public init(rules: [CompiledRule], schema: ObjectSchema) {
+    public init(rules: [CompiledRule], schema: ObjectSchema, date: RunDate = .current(), schedule: Schedule = Schedule()) {
         self.rules = rules
         self.schema = schema
+        self.date = date
+        self.schedule = schedule
     }
 
     public func evaluate(environments: [PolicySubject], pairs: [(reference: PolicySubject, mirror: PolicySubject)]) -> [Finding] {
@@ -44,11 +50,13 @@ public struct PolicyEngine: Sendable {
         }
         func budget(_ names: String...) -> Int { max(CELProgram.defaultBudget, 100 * names.reduce(0) { $0 + (sizes[$1] ?? 0) }) }
         let environmentType = SchemaType.object(schema)
+        let run = date.bindings.merging(["schedule": schedule.celValue]) { first, _ in first }
         for compiled in rules {
             let rule = compiled.rule
             // The rule's variables, once per environment or pair; nil (and a finding) when
             // they cannot be evaluated, so the rule is not judged on a half-built scope.
             func scope(_ bindings: [String: CELValue], environment: Finding.Scope, value: Value, budget: Int) -> [String: CELValue]? {
+                let bindings = bindings.merging(run) { first, _ in first }
                 guard !compiled.variables.isEmpty else { return bindings }
                 var values = CELMap()
                 for variable in compiled.variables {
@@ -134,15 +142,15 @@ public struct PolicyEngine: Sendable {
         }
     }
 
-    /// The item's place, or that of the field the assertion reads, where it is written.
+    /// Where the field the assertion reads is written: the first of its paths present in the
+    /// item (a trailing call such as `self.name.startsWith` is not a field and is not found),
+    /// else the item itself.
     private func locate(_ compiled: CompiledRule, in value: Value) -> SourceLocation? {
-        var current = value
-        var location = value.location
-        for name in compiled.subjectPath {
-            guard let next = current[name] else { break }
-            current = next
-            if let here = next.location { location = here }
+        for path in compiled.subjectPaths {
+            var current: Value? = value
+            for name in path { current = current?[name] }
+            if let current, let location = current.location { return location }
         }
-        return location
+        return value.location
     }
 }

@@ -21,7 +21,6 @@ public struct PolicyLoader: Sendable {
         var rules: [CompiledRule] = []
         var diagnostics: [Diagnostic] = []
         var seen: [String: SourceLocation?] = [:]
-        let locator = ExpressionLocator(sources: sources)
         for file in files {
             let documents: [YAMLDocument]
             do {
@@ -31,7 +30,7 @@ public struct PolicyLoader: Sendable {
                 continue
             }
             for document in documents {
-                let (found, problems) = self.rules(in: document.root, locator: locator)
+                let (found, problems) = self.rules(in: document.root, locator: ExpressionLocator(document: document.root))
                 diagnostics += problems
                 for rule in found {
                     if let first = seen[rule.rule.id] {

@@ -23,6 +23,8 @@ public struct PolicyRule: Sendable {
     public var message: Expression
     public var rationale: String?
     public var fix: String?
+    /// Labels for reports (`security`), as written.
+    public var tags: [String] = []
     /// The policy the rule belongs to.
     public var policy: String
     public var location: SourceLocation?
@@ -55,10 +57,14 @@ public struct PolicyRule: Sendable {
                 when: rule["when"].flatMap { value in value.string.map { Expression(source: $0, location: value.location) } },
                 assert: Expression(source: assertText, location: assert.location),
                 message: Expression(source: messageText, location: message.location),
-                rationale: rule["rationale"]?.string, fix: rule["fix"]?.string, policy: policy, location: rule.location))
+                rationale: rule["rationale"]?.string, fix: rule["fix"]?.string,
+                tags: rule["tags"]?.list?.compactMap(\.string) ?? [], policy: policy, location: rule.location))
         }
         return (rules, diagnostics)
     }
+
+    /// Whether the rule guards security (tagged `security`).
+    public var isSecurity: Bool { tags.contains("security") }
 
     /// Whether the rule applies to an environment of `tier`.
     public func applies(toTier tier: String?) -> Bool {

@@ -19,6 +19,7 @@ public enum PolicySchema {
         FieldSchema("message", .string, "What a finding says; {{ expr }} interpolates a CEL expression.", required: true),
         FieldSchema("rationale", .string, "Why the rule exists."),
         FieldSchema("fix", .string, "How to make the finding go away."),
+        FieldSchema("tags", .list(.string, .set), "Labels for reports; security marks a guardrail of security (code scanning rates it by severity)."),
     ])
 
     public static let metadata = ObjectSchema("PolicyMetadata", "The identity of a policy file.", fields: [

@@ -55,8 +55,7 @@ public struct PolicySet: Sendable {
         if spec.builtinPack {
             let (written, problems) = BuiltInPack.writtenRules(sources: sources)
             diagnostics += problems
-            let locator = ExpressionLocator(sources: sources)
-            for rule in written {
+            for (rule, locator) in written {
                 if let own = repository.rules.first(where: { $0.rule.id == rule.id }) {
                     replaced.insert(rule.id)
                     entries.append(Entry(rule: own, origin: own.rule.sameDefinition(as: rule) ? .sameAsBuiltIn : .replacesBuiltIn))

@@ -7,10 +7,13 @@ import ParityYAML
 public struct PolicyTestRunner: Sendable {
     public var rules: [CompiledRule]
     public var schema: ObjectSchema
+    /// The run's date, for cases that do not pin their own `today`.
+    public var date: RunDate
 
-    public init(rules: [CompiledRule], schema: ObjectSchema = EnvironmentSchema.root) {
+    public init(rules: [CompiledRule], schema: ObjectSchema = EnvironmentSchema.root, date: RunDate = .current()) {
         self.rules = rules
         self.schema = schema
+        self.date = date
     }
 
     /// One expectation's verdict.
@@ -45,11 +48,11 @@ public struct PolicyTestRunner: Sendable {
                 continue
             }
             for document in documents {
-                let decoded = SchemaDecoder().decode(document.root, as: PolicyTestSchema.root)
-                report.diagnostics += decoded.diagnostics
-                guard !decoded.diagnostics.containsError else { continue }
-                for caseNode in document.root["cases"]?.sequence ?? [] {
-                    run(caseNode, file: file, rules: byID, sources: sources, report: &report, exercised: &exercised)
+                let (cases, problems) = PolicyTestCase.decode(document.root, file: file)
+                report.diagnostics += problems
+                guard !problems.containsError else { continue }
+                for testCase in cases {
+                    run(testCase, file: file, rules: byID, sources: sources, report: &report, exercised: &exercised)
                 }
             }
         }
@@ -57,25 +60,29 @@ public struct PolicyTestRunner: Sendable {
         return report
     }
 
-    private func run(_ node: Node, file: String, rules: [String: CompiledRule], sources: SourceStore, report: inout Report, exercised: inout Set<String>) {
-        let name = node["name"]?.scalar?.text ?? "case"
-        let tier = node["tier"]?.scalar?.text ?? "production"
-        guard let mirror = environment(node, field: "environment", name: "test", tier: tier, file: file, sources: sources, report: &report) else { return }
-        let reference = node["reference"] == nil ? nil
-            : environment(node, field: "reference", name: "reference", tier: "production", file: file, sources: sources, report: &report)
-        for pair in node["expect"]?.mapping ?? [] {
-            guard let ruleID = pair.key.scalar?.text else { continue }
+    private func run(
+        _ testCase: PolicyTestCase, file: String, rules: [String: CompiledRule], sources: SourceStore,
+        report: inout Report, exercised: inout Set<String>
+    ) {
+        guard let mirror = environment(testCase.environment, name: "test", tier: testCase.tier, sources: sources, report: &report) else { return }
+        let reference = testCase.reference.flatMap {
+            environment(.inline($0), name: "reference", tier: Tier.production.rawValue, sources: sources, report: &report)
+        }
+        let date = testCase.today.flatMap { RunDate(day: $0) } ?? self.date
+        var scheduleProblems: [Diagnostic] = []
+        let schedule = Schedule.from(testCase.schedule, diagnostics: &scheduleProblems)
+        report.diagnostics += scheduleProblems
+        for expectation in testCase.expectations {
+            let ruleID = expectation.ruleID
             guard let rule = rules[ruleID] else {
-                report.diagnostics.append(.error(.policyTestUnknownRule, "no policy has a rule '\(ruleID)'\(Suggestion.didYouMean(ruleID, in: rules.keys))", at: pair.key.location))
+                report.diagnostics.append(.error(
+                    .policyTestUnknownRule, "no policy has a rule '\(ruleID)'\(Suggestion.didYouMean(ruleID, in: rules.keys))",
+                    at: expectation.location))
                 continue
             }
             exercised.insert(ruleID)
-            guard let expectation = Expectation(pair.value) else {
-                report.diagnostics.append(.error(.policyTestInvalid, "expect pass, skip, fail, or {fail: [item paths]}", at: pair.value.location))
-                continue
-            }
             var checked: [String: Int] = [:]
-            let engine = PolicyEngine(rules: [rule], schema: schema)
+            let engine = PolicyEngine(rules: [rule], schema: schema, date: date, schedule: schedule)
             let pairs = reference.map { [(reference: $0, mirror: mirror)] } ?? []
             let findings = engine.evaluate(environments: [mirror], pairs: pairs, checked: &checked)
             let got: String
@@ -86,38 +93,37 @@ public struct PolicyTestRunner: Sendable {
             } else if !findings.isEmpty {
                 let items = findings.map(\.item.description).sorted()
                 got = "fail on [\(items.joined(separator: ", "))]"
-                if case .fail(let expected?) = expectation { passed = expected.sorted() == items } else { passed = expectation.isFail }
+                if case .fail(let expected?) = expectation.outcome { passed = expected.sorted() == items } else { passed = expectation.outcome.isFail }
             } else if (checked[ruleID] ?? 0) > 0 {
                 got = "pass"
-                passed = expectation.isPass
+                passed = expectation.outcome.isPass
             } else {
                 got = "skip"
-                passed = expectation.isSkip
+                passed = expectation.outcome.isSkip
             }
-            report.outcomes.append(Outcome(file: file, testCase: name, ruleID: ruleID, passed: passed, expected: expectation.description, got: got, location: pair.key.location))
+            report.outcomes.append(Outcome(
+                file: file, testCase: testCase.name, ruleID: ruleID, passed: passed, expected: expectation.outcome.description,
+                got: got, location: expectation.location))
         }
     }
 
-    private func environment(_ node: Node, field: String, name: String, tier: String, file: String, sources: SourceStore, report: inout Report) -> PolicySubject? {
-        var source = node[field]
-        if field == "environment", let file = node["file"], node["environment"] != nil {
-            report.diagnostics.append(.error(.policyTestInvalid, "a case takes an inline 'environment' or a 'file', not both", at: file.location))
-            return nil
-        }
-        if field == "environment", let path = node["file"]?.scalar?.text {
-            let resolved = (path as NSString).isAbsolutePath ? path : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+    private func environment(
+        _ source: PolicyTestCase.Source, name: String, tier: String, sources: SourceStore, report: inout Report
+    ) -> PolicySubject? {
+        let node: Node
+        switch source {
+        case .inline(let inline):
+            node = inline
+        case .file(let path, _):
             do {
-                source = try YAMLLoader().loadFile(resolved, sources: sources).first?.root
+                guard let root = try YAMLLoader().loadFile(path, sources: sources).first?.root else { return nil }
+                node = root
             } catch {
                 report.diagnostics += error.diagnostics
                 return nil
             }
         }
-        guard let source else {
-            report.diagnostics.append(.error(.policyTestInvalid, "a case needs an 'environment' (inline) or a 'file'", at: node.location))
-            return nil
-        }
-        let decoded = SchemaDecoder(checksRequiredFields: false).decode(source, as: schema)
+        let decoded = SchemaDecoder(checksRequiredFields: false).decode(node, as: schema)
         report.diagnostics += decoded.diagnostics
         guard !decoded.diagnostics.containsError else { return nil }
         var fields = decoded.value.object ?? Fields()
@@ -127,41 +133,6 @@ public struct PolicyTestRunner: Sendable {
         fields["metadata"] = Value(.object(metadata), at: fields["metadata"]?.location)
         let environment = Value(.object(fields), at: decoded.value.location)
         return PolicySubject(name: metadata["name"]?.string ?? name, tier: metadata["tier"]?.string, value: environment)
-    }
-}
-
-/// What a case expects of a rule.
-enum Expectation: CustomStringConvertible {
-    case pass
-    case skip
-    /// Findings, on exactly these items when given.
-    case fail([String]?)
-
-    init?(_ node: Node) {
-        if let word = node.scalar?.text {
-            switch word {
-            case "pass": self = .pass
-            case "skip": self = .skip
-            case "fail": self = .fail(nil)
-            default: return nil
-            }
-            return
-        }
-        guard let items = node["fail"]?.sequence else { return nil }
-        self = .fail(items.compactMap { $0.scalar?.text }.map { ModelPath(parsing: $0)?.description ?? $0 })
-    }
-
-    var isPass: Bool { if case .pass = self { true } else { false } }
-    var isSkip: Bool { if case .skip = self { true } else { false } }
-    var isFail: Bool { if case .fail = self { true } else { false } }
-
-    var description: String {
-        switch self {
-        case .pass: "pass"
-        case .skip: "skip"
-        case .fail(nil): "fail"
-        case .fail(let items?): "fail on [\(items.sorted().joined(separator: ", "))]"
-        }
     }
 }
 

@@ -6,6 +6,8 @@ public enum PolicyTestSchema {
         FieldSchema("environment", .any, "The environment, inline: any part of an Environment file; metadata is filled in."),
         FieldSchema("file", .string, "Instead of an inline environment: an Environment file, relative to the test file."),
         FieldSchema("reference", .any, "For pair rules: the reference environment, inline (its tier is production)."),
+        FieldSchema("today", .date, "The run's date for the case (default: --today, PARITY_TODAY, else the clock); pin it for dated rules."),
+        FieldSchema("schedule", .object(SpecSchema.schedule), "The spec's schedule for the case (default: rehearseEvery 30d, warnWithin 14d)."),
         FieldSchema("expect", .map(.any), "Per rule id: pass, skip, fail, or {fail: [item paths]}.", required: true),
     ])
 

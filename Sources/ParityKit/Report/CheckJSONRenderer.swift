@@ -4,8 +4,9 @@ import ParityDiagnostics
 ///
 /// Version 1: `{version, verdict: "go"|"no-go"|"invalid", reasons[], failOn,
 /// environments[], pairs[<parity diff --format json objects>], findings[{rule, title,
-/// severity, message, environment, item, location?, status, fingerprint}],
-/// diagnostics[{severity, code, message, location?}]}`. Secrets are "<redacted>".
+/// severity, message, environment, item, location?, status, fingerprint, waiver?}],
+/// diagnostics[{severity, code, message, location?}]}`. Secrets are "<redacted>". Its JSON
+/// Schema: `parity schema --report` (`CheckReportSchema`).
 public struct CheckJSONRenderer: Sendable {
     public static let version = 1
 
@@ -24,6 +25,12 @@ public struct CheckJSONRenderer: Sendable {
         ]).pretty
     }
 
+    /// The waiver of a waived finding, or the expired one that waived it until it ran out.
+    private func waiver(_ finding: Finding) -> [(String, JSONValue)] {
+        if case .waived(let waiver) = finding.status { return [("waiver", waiver.json(expired: false))] }
+        return finding.expiredWaiver.map { [("waiver", $0.json(expired: true))] } ?? []
+    }
+
     private func finding(_ finding: Finding) -> JSONValue {
         let status: String
         switch finding.status {
@@ -35,7 +42,7 @@ public struct CheckJSONRenderer: Sendable {
             ("rule", .string(finding.ruleID)), ("title", .string(finding.title)), ("severity", .string(finding.severity.rawValue)),
             ("message", .string(finding.message)), ("environment", .string(finding.environment)), ("item", .string(finding.item.description)),
             ("location", .optional(finding.location?.description)), ("status", .string(status)), ("fingerprint", .string(finding.fingerprint.description)),
-        ])
+        ] + waiver(finding))
     }
 }
 

@@ -34,6 +34,7 @@ public struct CheckTextRenderer: Sendable {
                     let mark = finding.severity == .error ? style.red("x") : finding.severity == .warning ? style.yellow("!") : "i"
                     out += "    \(mark) \(finding.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(style.bold(finding.ruleID))\(item)\n"
                     out += "        \(finding.location.map { "\($0): " } ?? "")\(finding.message)\n"
+                    if let waiver = finding.expiredWaiver { out += "        " + style.yellow(waiver.expiredText) + "\n" }
                 } else {
                     let why: String
                     switch finding.status {
@@ -52,7 +53,7 @@ public struct CheckTextRenderer: Sendable {
         Finding.Severity.allCases.firstIndex(of: severity) ?? 0
     }
 
-    private func verdict(_ result: CheckReport) -> String {
+    func verdict(_ result: CheckReport) -> String {
         let scores = result.pairs.map { "\($0.reference) -> \($0.mirror) \($0.score.percentText)" }.joined(separator: ", ")
         let scoreText = scores.isEmpty ? "" : " (parity: \(scores))"
         switch result.verdict {

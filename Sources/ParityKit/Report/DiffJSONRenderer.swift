@@ -6,7 +6,7 @@ import ParityDiagnostics
 /// status), failing, allowed, waived},
 /// sections[{name, attributes, failing, score}], gaps[{kind, path, section, status,
 /// explanation?, reference?{value, location?}, mirror?{value, location?}, variance?{rule,
-/// reason}, waiver?{owner, ticket, expires, reason}}], diagnostics[{severity, code, message,
+/// reason}, waiver?{owner, ticket, expires, reason, pairs, expired}}], diagnostics[{severity, code, message,
 /// location?}]}`. Secrets are
 /// "<redacted>". New fields may be added; none will change meaning within a version.
 public struct DiffJSONRenderer: Sendable {
@@ -53,6 +53,7 @@ public struct DiffJSONRenderer: Sendable {
         case .failing(let explanation):
             fields.append(("status", "failing"))
             if let explanation { fields.append(("explanation", .string(explanation))) }
+            if let waiver = gap.expiredWaiver { fields.append(("waiver", waiver.json(expired: true))) }
         case .allowed(let variance):
             fields.append(("status", "allowed"))
             fields.append(("variance", .object([("rule", .string(variance.rule.name)), ("reason", .string(variance.reason))])))
@@ -60,8 +61,7 @@ public struct DiffJSONRenderer: Sendable {
             fields.append(("status", "baselined"))
         case .waived(let waiver):
             fields.append(("status", "waived"))
-            fields.append(("waiver", .object([("owner", .string(waiver.owner)), ("ticket", .optional(waiver.ticket)),
-                                              ("expires", .string(waiver.expires)), ("reason", .string(waiver.reason))])))
+            fields.append(("waiver", waiver.json(expired: false)))
         }
         if let reference = gap.reference {
             fields.append(("reference", side(reference, gap.referenceLocation, gap)))

@@ -28,6 +28,7 @@ public struct DiffTextRenderer: Sendable {
     private func failing(_ gap: Gap, _ report: PairReport) -> String {
         var out = "  " + style.red("x") + " " + style.bold(gap.path.description) + "  " + summary(gap, report) + "\n"
         if case .failing(let explanation?) = gap.status { out += "      " + explanation + "\n" }
+        if let waiver = gap.expiredWaiver { out += "      " + style.yellow(waiver.expiredText) + "\n" }
         out += locations(gap, report)
         return out
     }
@@ -64,7 +65,7 @@ public struct DiffTextRenderer: Sendable {
     private func reason(_ gap: Gap) -> String {
         switch gap.status {
         case .allowed(let variance): "allowed (\(variance.rule.name)): \(variance.reason)"
-        case .waived(let waiver): "waived until \(waiver.expires) by \(waiver.owner)\(waiver.ticket.map { " (\($0))" } ?? ""): \(waiver.reason)"
+        case .waived(let waiver): "waived for \(waiver.scope) until \(waiver.expires) by \(waiver.owner)\(waiver.ticket.map { " (\($0))" } ?? ""): \(waiver.reason)"
         case .baselined: "in the baseline"
         case .failing: ""
         }

@@ -9,11 +9,18 @@ public struct CheckRun {
         public var config: String?
         public var failOn: GateDecision.Level?
         public var baseline: String?
-        /// `YYYY-MM-DD`, for waiver expiry.
-        public var today: String
+        /// The run's date: `now` and `today` in expressions, and waiver expiry.
+        public var date: RunDate
+        /// The run's day, `YYYY-MM-DD`.
+        public var today: String { date.day }
 
+        public init(date: RunDate) {
+            self.date = date
+        }
+
+        /// A run on `today` (`YYYY-MM-DD`; not a date: the clock's day).
         public init(today: String) {
-            self.today = today
+            self.date = RunDate(day: today) ?? .current()
         }
     }
 
@@ -63,12 +70,13 @@ public struct CheckRun {
                 .checkNoPairs, "no pairs to compare: no staging environment mirrors a production one; name the pairs in parity.yaml",
                 at: spec.file.map { SourceLocation.file($0) }))
         }
-        let expressions = CELVarianceExpressions()
+        let expressions = CELVarianceExpressions(date: options.date)
         let diff = EnvironmentDiff(schema: EnvironmentSchema.root)
         var reports: [PairReport] = []
         for pair in pairs {
             guard let reference = resolved[pair.reference], let mirror = resolved[pair.mirror] else { continue }
-            let evaluator = PairEvaluator(variances: pair.variances, waivers: spec.waivers, today: options.today, expressions: expressions)
+            var evaluator = PairEvaluator(variances: pair.variances, waivers: spec.waivers, today: options.today, expressions: expressions)
+            evaluator.warnWithin = spec.schedule.warnWithin
             let report = evaluator.evaluate(reference: (reference.name, reference.value), mirror: (mirror.name, mirror.value), diff: diff)
             diagnostics += report.diagnostics
             reports.append(report)
@@ -82,8 +90,10 @@ public struct CheckRun {
             guard let reference = subjects.first(where: { $0.name == pair.reference }), let mirror = subjects.first(where: { $0.name == pair.mirror }) else { return nil }
             return (reference, mirror)
         }
-        var findings = PolicyEngine(rules: policies.rules, schema: EnvironmentSchema.root).evaluate(environments: subjects, pairs: subjectPairs)
-        diagnostics += FindingWaivers.apply(spec.waivers, to: &findings, today: options.today, ruleIDs: policies.knownIDs)
+        var findings = PolicyEngine(rules: policies.rules, schema: EnvironmentSchema.root, date: options.date, schedule: spec.schedule)
+            .evaluate(environments: subjects, pairs: subjectPairs)
+        diagnostics += FindingWaivers.apply(spec.waivers, to: &findings, today: options.today, ruleIDs: policies.knownIDs,
+                                            warnWithin: spec.schedule.warnWithin)
 
         if let path = options.baseline {
             do {
@@ -98,8 +108,12 @@ public struct CheckRun {
         let gate = GateDecision.decide(gate: spec.gate, failOn: failOn, pairs: reports, findings: findings, diagnostics: diagnostics)
         var seen = Set<String>()
         let unique = diagnostics.filter { seen.insert($0.description + $0.notes.map(\.message).joined()).inserted }
-        return CheckReport(spec: spec, diagnostics: unique.sortedByLocation(), environments: workspace.environmentNames, pairs: reports,
-                      findings: findings, ruleCount: policies.rules.count, gate: gate, failOn: failOn)
+        var report = CheckReport(spec: spec, diagnostics: unique.sortedByLocation(), environments: workspace.environmentNames, pairs: reports,
+                                 findings: findings, ruleCount: policies.rules.count, gate: gate, failOn: failOn)
+        report.rules = policies.rules.map(\.rule)
+        report.tiers = subjects.reduce(into: [:]) { tiers, subject in tiers[subject.name] = subject.tier }
+        report.sources = sources
+        return report
     }
 
     private struct PairSpec {
@@ -132,12 +146,20 @@ public struct CheckRun {
         return workspace.environmentNames.filter { tiers[$0] == "staging" }.map { PairSpec(reference: production, mirror: $0, variances: []) }
     }
 
-    /// Gap waivers that matched no gap in any pair (a waiver is checked against all pairs).
+    /// Gap waivers that matched no gap in any pair they are for (one without a pair is for
+    /// every pair); one for a pair that is not compared says so.
     private func staleGapWaivers(_ waivers: [Waiver], reports: [PairReport]) -> [Diagnostic] {
         waivers.enumerated().compactMap { position, waiver in
             guard case .gap(let pattern) = waiver.subject else { return nil }
-            let used = reports.contains { !$0.unmatchedWaivers.contains(position) }
-            return used ? nil : .warning(.specStaleWaiver, "waiver for '\(pattern)' matches no gap in any pair; remove it", at: waiver.location)
+            let pairs = reports.filter { waiver.applies(reference: $0.reference, mirror: $0.mirror) }
+            if pairs.isEmpty, waiver.reference != nil || waiver.mirror != nil {
+                let compared = reports.map { "\($0.reference):\($0.mirror)" }
+                return .warning(.specStaleWaiver, "waiver for '\(pattern)' is for \(waiver.scope), which is not a compared pair"
+                                + (compared.isEmpty ? "" : " (pairs: \(compared.joined(separator: ", ")))") + "; fix its pair or remove it", at: waiver.location)
+            }
+            let used = pairs.contains { !$0.unmatchedWaivers.contains(position) }
+            return used ? nil : .warning(.specStaleWaiver, "waiver for '\(pattern)' matches no gap in \(waiver.scope == "every pair" ? "any pair" : waiver.scope); remove it",
+                                         at: waiver.location)
         }
     }
 }

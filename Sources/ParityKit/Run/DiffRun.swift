@@ -17,13 +17,20 @@ public struct DiffRun {
         public var mirror: String
         public var root = "."
         public var config: String?
-        /// `YYYY-MM-DD`, for waiver expiry.
-        public var today: String
+        /// The run's date: `now` and `today` in expressions, and waiver expiry.
+        public var date: RunDate
+        /// The run's day, `YYYY-MM-DD`.
+        public var today: String { date.day }
 
-        public init(reference: String, mirror: String, today: String) {
+        public init(reference: String, mirror: String, date: RunDate) {
             self.reference = reference
             self.mirror = mirror
-            self.today = today
+            self.date = date
+        }
+
+        /// A diff on `today` (`YYYY-MM-DD`; not a date: the clock's day).
+        public init(reference: String, mirror: String, today: String) {
+            self.init(reference: reference, mirror: mirror, date: RunDate(day: today) ?? .current())
         }
     }
 
@@ -47,19 +54,11 @@ public struct DiffRun {
         }
         guard let left = sides[0], let right = sides[1], !diagnostics.containsError else { return (nil, diagnostics) }
         let variances = spec.pairs?.first { $0.reference == left.name && $0.mirror == right.name }?.variances ?? []
-        let evaluator = PairEvaluator(variances: variances, waivers: spec.waivers, today: options.today, expressions: CELVarianceExpressions())
+        var evaluator = PairEvaluator(variances: variances, waivers: spec.waivers, today: options.today, expressions: CELVarianceExpressions(date: options.date))
+        evaluator.warnWithin = spec.schedule.warnWithin
         let report = evaluator.evaluate(reference: (left.name, left.value), mirror: (right.name, right.value), diff: EnvironmentDiff(schema: EnvironmentSchema.root))
         // A waiver that matches nothing here may belong to another pair: only `check`, which
         // sees every pair, can call it stale.
         return (report, diagnostics + report.diagnostics)
-    }
-}
-
-/// Today's date for waiver expiry: `PARITY_TODAY` when set (tests, reproducible runs), else UTC.
-public enum Today {
-    public static func string(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let fixed = environment["PARITY_TODAY"], DateText.isValid(fixed) { return fixed }
-        // RFC 3339 in UTC begins with the calendar date; the clock cannot be out of range.
-        return String((try? CELTimestamp(Date()))?.rfc3339.prefix(10) ?? "1970-01-01")
     }
 }

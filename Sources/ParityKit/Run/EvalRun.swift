@@ -13,6 +13,8 @@ public struct EvalRun {
         /// `--var` bindings, bound in order; each may use the ones before it.
         public var variables: [Variable] = []
         public var root = "."
+        /// What `now` and `today` are.
+        public var date = RunDate.current()
 
         public init(expression: String) {
             self.expression = expression
@@ -61,8 +63,9 @@ public struct EvalRun {
     }
 
     private func evaluate(_ options: Options) -> Result<CELValue, DiagnosticList> {
-        var bindings: [String: CELValue] = [:]
+        var bindings = options.date.bindings
         var declarations = CELDeclarations()
+        var schedule = Schedule()
         if let name = options.environment {
             let (layout, specDiagnostics) = RepositoryLayout.load(root: options.root, sources: sources)
             let workspace = Workspace(root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder)
@@ -72,7 +75,11 @@ public struct EvalRun {
             bindings["env"] = CELBinding.celValue(resolved.value, type: .object(EnvironmentSchema.root))
             declarations = CELBinding.declarations(for: EnvironmentSchema.root)
             declarations.declare(variable: "env", .object(CELBinding.typeName(EnvironmentSchema.root)))
+            schedule = layout.spec.schedule
         }
+        RunDate.declare(in: &declarations)
+        Schedule.declare(in: &declarations)
+        bindings["schedule"] = schedule.celValue
         if let input = options.input {
             do {
                 guard let root = try YAMLLoader(strictTags: false).loadFile(input, sources: sources).first?.root else {

@@ -6,6 +6,8 @@ public struct LintRun {
         /// Files or folders to validate; none: the repository at `root`.
         public var paths: [String] = []
         public var root = "."
+        /// The run's date, for waivers expired or running out; nil: not judged.
+        public var date: RunDate?
 
         public init(paths: [String] = []) {
             self.paths = paths
@@ -25,7 +27,8 @@ public struct LintRun {
 
     /// The problems found; invalid input when any is an error.
     public func run(_ options: Options) -> Outcome<Report> {
-        let linter = Linter(sources: sources)
+        var linter = Linter(sources: sources)
+        linter.date = options.date
         let diagnostics = options.paths.isEmpty
             ? linter.lintRepository(at: options.root)
             : linter.lint(paths: options.paths, root: options.root)

@@ -6,6 +6,8 @@ public struct PolicyTestRun {
         /// Test files or folders; none: every test under the policies folder.
         public var paths: [String] = []
         public var root = "."
+        /// The run's date, for cases that do not pin their own `today`.
+        public var date = RunDate.current()
 
         public init(paths: [String] = []) {
             self.paths = paths
@@ -34,7 +36,7 @@ public struct PolicyTestRun {
         guard let rules = catalog.report?.rules else { return catalog.map { _ in nil } }
         let layout = RepositoryLayout.load(root: options.root, sources: SourceStore()).0
         let files = options.paths.isEmpty ? layout.policyTestFiles : RepositoryLayout.policyTestFiles(in: options.paths)
-        let result = PolicyTestRunner(rules: rules).run(files: files, sources: sources)
+        let result = PolicyTestRunner(rules: rules, date: options.date).run(files: files, sources: sources)
         let diagnostics = catalog.diagnostics + result.diagnostics
         if diagnostics.containsError { return .invalid(diagnostics) }
         // The pack's rules are tested where the pack is written; a repository answers for its own.

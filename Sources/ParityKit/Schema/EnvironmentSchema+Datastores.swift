@@ -15,6 +15,7 @@ extension EnvironmentSchema {
         FieldSchema("encryption", .object(encryption), "Encryption at rest and in transit."),
         FieldSchema("backups", .object(backups), "How the data is backed up."),
         FieldSchema("schemaVersion", .string, "The version of the data's schema (the last migration applied)."),
+        FieldSchema("schemaChanged", .date, "The day the schema last changed (the last migration was applied); a rollback rehearsed before it proves the old schema's way back."),
         FieldSchema("data", .object(dataOrigin), "Where the data comes from and how personal data is masked."),
     ])
 

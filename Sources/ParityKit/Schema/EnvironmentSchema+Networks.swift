@@ -3,6 +3,7 @@ extension EnvironmentSchema {
     public static let network = ObjectSchema("Network", "A network (a VPC): its address space, segments, rules and peering.", fields: [
         FieldSchema("name", .string, "The network's name, unique in the environment.", required: true),
         FieldSchema("cidr", .string, "The network's address range (10.0.0.0/16).", required: true, format: .cidr),
+        FieldSchema("account", .string, "The cloud account that owns the network; a peering into it is a peering into this environment."),
         FieldSchema("regions", .list(.string, .set), "The regions the network spans; each declared under 'regions'.", references: regionReference),
         FieldSchema("segments", .list(.object(segment), .named(key: "name")), "Subnets, by name."),
         FieldSchema("rules", .list(.object(networkRule), .named(key: "name")), "Ingress and egress rules, by name."),
@@ -33,6 +34,7 @@ extension EnvironmentSchema {
         FieldSchema("peer", .string, "The other network (its id, or its name in another account).", required: true),
         FieldSchema("cidr", .string, "The address range reachable through the peering.", format: .cidr),
         FieldSchema("account", .string, "The cloud account that owns the peer."),
+        FieldSchema("environment", .string, "The environment whose network the peer is, when it is one (production)."),
     ])
 
     static let ruleEndpoint = Reference(["networks[*].segments"], noun: "network segment", builtins: ["internet"])

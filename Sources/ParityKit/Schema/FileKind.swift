@@ -28,16 +28,25 @@ public struct FileKind: Sendable {
     /// The repository's settings: pairs, allowed variances, waivers and the gate.
     public static let paritySpec = FileKind(
         "ParitySpec", "Where environments and policies live, which environment mirrors which, allowed variances, waivers and the gate.",
-        schema: SpecSchema.spec, validate: { value, root, _ in ParitySpec.from(value, file: root.location.file).1 })
+        schema: SpecSchema.spec,
+        validate: { value, root, _ in ParitySpec.from(value, file: root.location.file, locator: ExpressionLocator(document: root)).1 })
     /// Guardrail rules.
     public static let policy = FileKind(
         "Policy", "Guardrail rules written in CEL.", schema: PolicySchema.root,
-        validate: { value, _, sources in PolicyLoader().compile(value, locator: ExpressionLocator(sources: sources)).1 })
+        validate: { value, root, _ in PolicyLoader().compile(value, locator: ExpressionLocator(document: root)).1 })
     /// Tests of policy rules.
-    public static let policyTest = FileKind("PolicyTest", "Cases that pin what each policy rule says about a small environment.", schema: PolicyTestSchema.root)
+    public static let policyTest = FileKind(
+        "PolicyTest", "Cases that pin what each policy rule says about a small environment.", schema: PolicyTestSchema.root,
+        validate: { _, root, _ in PolicyTestCase.decode(root, file: root.location.file).1.filter { $0.code == .policyTestInvalid } })
+
+    /// A migration's phases and their go / no-go / pause criteria.
+    public static let migrationPlan = FileKind(
+        "MigrationPlan", "A migration's phases, each with entry, success and pause criteria over metrics and data reconciliation.",
+        schema: PlanSchema.root,
+        validate: { value, root, _ in MigrationPlan.from(value, file: root.location.file, locator: ExpressionLocator(document: root)).1 })
 
     /// Every kind Parity reads, in the order help and the JSON Schema list them.
-    public static let all: [FileKind] = [environment, paritySpec, policy, policyTest]
+    public static let all: [FileKind] = [environment, paritySpec, policy, policyTest, migrationPlan]
 
     /// The apiVersions Parity reads.
     public static let apiVersions = [EnvironmentSchema.apiVersion]

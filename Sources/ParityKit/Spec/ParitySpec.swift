@@ -32,6 +32,8 @@ public struct ParitySpec: Sendable {
     public var builtinLocation: SourceLocation?
     /// Rules turned off by id (`rules: {disable: [...]}`), each with its reason.
     public var disabledRules: [DisabledRule] = []
+    /// Rehearsal cadence and warning horizon (`schedule:`).
+    public var schedule = Schedule()
     /// Where the spec was read from, if anywhere.
     public var file: String?
 
@@ -39,7 +41,7 @@ public struct ParitySpec: Sendable {
 
     /// The spec a decoded `ParitySpec` value describes, and the problems the schema cannot
     /// see (path syntax, a variance with no rule, a rule missing its argument).
-    public static func from(_ value: Value, file: String) -> (ParitySpec, [Diagnostic]) {
+    public static func from(_ value: Value, file: String, locator: ExpressionLocator = .plain) -> (ParitySpec, [Diagnostic]) {
         var spec = ParitySpec()
         var diagnostics: [Diagnostic] = []
         spec.file = file
@@ -63,7 +65,7 @@ public struct ParitySpec: Sendable {
                     return nil
                 }
                 var seenPaths: [String: SourceLocation?] = [:]
-                let variances = (pair["allow"]?.list ?? []).compactMap { variance(from: $0, diagnostics: &diagnostics) }.filter { variance in
+                let variances = (pair["allow"]?.list ?? []).compactMap { variance(from: $0, locator: locator, diagnostics: &diagnostics) }.filter { variance in
                     guard let first = seenPaths.updateValue(variance.location, forKey: variance.path.description) else { return true }
                     diagnostics.append(.error(.specInvalidVariance, "'\(variance.path)' is allowed twice in this pair; only one rule can decide it, so keep one",
                                               at: variance.location, notes: [.init("first allowed here", at: first)]))
@@ -77,7 +79,7 @@ public struct ParitySpec: Sendable {
             guard let reason = waiver["reason"]?.string, let owner = waiver["owner"]?.string, let expires = waiver["expires"]?.string else { continue }
             let subject: Waiver.Subject
             if let gap = waiver["gap"] {
-                guard let text = gap.string, let path = ModelPath(parsing: text) else {
+                guard let text = gap.string, let path = ModelPath(parsing: text)?.canonical(in: .object(EnvironmentSchema.root)) else {
                     diagnostics.append(.error(.specInvalidPath, "'\(gap.displayText)' is not a path; write it as services[checkout-api].replicas", at: gap.location))
                     continue
                 }
@@ -106,9 +108,11 @@ public struct ParitySpec: Sendable {
             }
             var entry = Waiver(subject, reason: reason, owner: owner, ticket: waiver["ticket"]?.string, expires: expires, location: waiver.location)
             entry.environment = waiver["environment"]?.string
+            guard Self.scope(waiver, of: &entry, diagnostics: &diagnostics) else { continue }
             spec.waivers.append(entry)
         }
         spec.readRules(value, diagnostics: &diagnostics)
+        spec.schedule = Schedule.from(value["schedule"], diagnostics: &diagnostics)
         if let gate = value["gate"] {
             if let failOn = gate["failOn"]?.string.flatMap(GateDecision.Level.init(rawValue:)) { spec.gate.failOn = failOn }
             spec.gate.minimumScore = gate["minimumScore"]?.double
@@ -120,9 +124,9 @@ public struct ParitySpec: Sendable {
         return (spec, diagnostics)
     }
 
-    private static func variance(from value: Value, diagnostics: inout [Diagnostic]) -> Variance? {
+    private static func variance(from value: Value, locator: ExpressionLocator, diagnostics: inout [Diagnostic]) -> Variance? {
         guard let pathValue = value["path"], let pathText = pathValue.string, let reason = value["reason"]?.string else { return nil }
-        guard let path = ModelPath(parsing: pathText) else {
+        guard let path = ModelPath(parsing: pathText)?.canonical(in: .object(EnvironmentSchema.root)) else {
             diagnostics.append(.error(.specInvalidPath, "'\(pathText)' is not a path; write it as services[*].replicas", at: pathValue.location))
             return nil
         }
@@ -139,15 +143,14 @@ public struct ParitySpec: Sendable {
             diagnostics.append(.error(.specInvalidVariance, "a variance has either a 'rule' or a 'cel' predicate, not both", at: value.location))
             return nil
         case (nil, let source?):
-            let declarations = CELDeclarations().declaring(variable: "reference", .dyn).declaring(variable: "mirror", .dyn)
             do throws(CELError) {
-                let program = try CEL.compile(source, declarations: declarations)
+                let program = try CEL.compile(source, declarations: CELVarianceExpressions.declarations)
                 if let type = program.resultType, type != .bool, type != .dyn {
                     diagnostics.append(.error(.specInvalidVariance, "the cel predicate must be true or false, and this one gives \(type)", at: value["cel"]?.location))
                     return nil
                 }
             } catch {
-                let place = error.location.flatMap { ExpressionLocator(sources: nil).locate(line: $0.line, column: $0.column, in: value["cel"]?.location) } ?? value["cel"]?.location
+                let place = error.location.flatMap { locator.locate(line: $0.line, column: $0.column, in: value["cel"]?.location) } ?? value["cel"]?.location
                 diagnostics.append(.error(Diagnostic.Code(error.code.rawValue), "in the cel predicate of the variance for '\(pathText)': \(error.message)", at: place))
                 return nil
             }
@@ -208,6 +211,33 @@ public struct ParitySpec: Sendable {
 }
 
 extension ParitySpec {
+    /// Reads a gap waiver's `pair: REF:MIRROR` or `mirror: NAME`; false (with a diagnostic) when malformed.
+    static func scope(_ value: Value, of waiver: inout Waiver, diagnostics: inout [Diagnostic]) -> Bool {
+        let pair = value["pair"], mirror = value["mirror"]
+        guard pair != nil || mirror != nil else { return true }
+        guard case .gap = waiver.subject else {
+            diagnostics.append(.error(.specInvalidWaiver, "'pair' and 'mirror' scope a gap waiver; a rule waiver names its 'environment'",
+                                      at: (pair ?? mirror)?.location))
+            return false
+        }
+        if pair != nil, mirror != nil {
+            diagnostics.append(.error(.specInvalidWaiver, "a waiver names its 'pair' or its 'mirror', not both", at: mirror?.location))
+            return false
+        }
+        if let text = mirror?.string {
+            waiver.mirror = text
+            return true
+        }
+        let sides = (pair?.string ?? "").split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard sides.count == 2, !sides[0].isEmpty, !sides[1].isEmpty, sides[0] != sides[1] else {
+            diagnostics.append(.error(.specInvalidWaiver, "'\(pair?.displayText ?? "")' is not a pair; write REFERENCE:MIRROR, such as production:staging",
+                                      at: pair?.location))
+            return false
+        }
+        (waiver.reference, waiver.mirror) = (sides[0], sides[1])
+        return true
+    }
+
     /// Why `pattern` is no regular expression ParityCEL accepts, or nil.
     static func regexProblem(_ pattern: String) -> String? {
         do throws(CELError) {

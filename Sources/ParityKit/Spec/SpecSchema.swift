@@ -23,10 +23,17 @@ public enum SpecSchema {
         FieldSchema("rule", .string, "For a policy finding: the rule's id."),
         FieldSchema("target", .string, "For a policy finding: the item's path (default: every item)."),
         FieldSchema("environment", .string, "For a policy finding: only in this environment (default: every environment)."),
+        FieldSchema("pair", .string, "For a gap: only in this pair, written REFERENCE:MIRROR (default: every pair)."),
+        FieldSchema("mirror", .string, "For a gap: only in pairs with this mirror (default: every pair)."),
         FieldSchema("reason", .string, "Why it is accepted for now.", required: true),
         FieldSchema("owner", .string, "Who answers for it.", required: true),
         FieldSchema("ticket", .string, "The ticket tracking the fix."),
         FieldSchema("expires", .date, "The last day it waives (YYYY-MM-DD).", required: true),
+    ])
+
+    public static let schedule = ObjectSchema("Schedule", "How often things with a date must happen, and how far ahead a run warns.", fields: [
+        FieldSchema("rehearseEvery", .duration, "The longest a rollback procedure may go unrehearsed (default 30d); rules read it as schedule.rehearseEvery."),
+        FieldSchema("warnWithin", .duration, "How far ahead credentials and waivers falling due are warned about (default 14d)."),
     ])
 
     public static let gate = ObjectSchema("Gate", "What fails the run.", fields: [
@@ -54,5 +61,6 @@ public enum SpecSchema {
         FieldSchema("pairs", .list(.object(pair), .ordered), "Which environment mirrors which."),
         FieldSchema("waivers", .list(.object(waiver), .ordered), "Accepted gaps and findings."),
         FieldSchema("gate", .object(gate), "What fails the run."),
+        FieldSchema("schedule", .object(schedule), "How often rollbacks are rehearsed, and how far ahead due dates are warned about."),
     ])
 }

@@ -1,13 +1,20 @@
+import Foundation
 import ParityDiagnostics
 import ParityKit
 
 /// `parity check`: the CI gate.
 enum CheckCommand {
     @Sendable static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> RunStatus {
-        var options = CheckRun.Options(today: Today.string(environment: context.environment))
+        var options = CheckRun.Options(date: try RunDateOption.date(arguments, context, command: "parity check"))
         options.config = arguments.value("config")
         options.baseline = arguments.value("baseline")
         options.failOn = arguments.choice("fail-on", as: GateDecision.Level.self)
+        let outputs = try arguments.all("output").map { value in
+            switch ReportOutput.parse(value) {
+            case .success(let output): return output
+            case .failure(let problem): throw UsageError(problem.message, commandPath: "parity check", usage: Commands.check.usage(path: "parity check"))
+            }
+        }
         let outcome = CheckRun(sources: context.sources).run(options)
         context.report(outcome.diagnostics)
         guard let result = outcome.report else { return outcome.status }
@@ -22,17 +29,21 @@ enum CheckCommand {
             case .failure(let diagnostic): context.report([diagnostic])
             }
         }
-        let format = arguments.value("format") ?? "text"
-        let text: String
-        switch format {
-        case "json": text = CheckJSONRenderer().render(result)
-        case "text": text = CheckTextRenderer(style: TextStyle(enabled: arguments.value("output") == nil && context.colourOut)).render(result)
-        default: throw CommandFailure.unavailable("--format \(format)")
+        // The parser checked the value against the formats.
+        let format = arguments.choice("format", as: ReportFormat.self) ?? .text
+        let summary = context.environment["GITHUB_STEP_SUMMARY"].flatMap { $0.isEmpty ? nil : $0 }
+        var render = ReportFormat.Options(base: ReportItem.repositoryRoot(containing: FileManager.default.currentDirectoryPath))
+        render.writesStepSummary = summary != nil
+        for output in outputs {
+            try AtomicFile.write((output.format ?? format).render(result, render), to: output.path)
         }
-        if let output = arguments.value("output") {
-            try AtomicFile.write(text, to: output)
-        } else {
-            context.out(text)
+        // A bare --output FILE takes the --format report; otherwise it goes to stdout.
+        if !outputs.contains(where: { $0.format == nil }) {
+            render.colour = format == .text && context.colourOut
+            context.out(format.render(result, render))
+        }
+        if let summary, format == .github || outputs.contains(where: { $0.format == .github }) {
+            try StepSummary.append(ReportFormat.markdown.render(result, render), to: summary)
         }
         // Recording today's findings is what was asked; they are the baseline now.
         return wroteBaseline ? .passed : outcome.status

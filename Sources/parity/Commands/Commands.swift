@@ -2,14 +2,12 @@ import ParityKit
 
 /// The command table: every command of `parity`, as help lists them.
 enum Commands {
-    static let formats = ["text", "json", "sarif", "junit", "github", "gitlab", "markdown"]
-
     static let root = CommandSpec(
         name: "parity",
         abstract: "Parity checks that staging really mirrors production: it validates environment files, reports every parity gap, and enforces guardrails.",
         options: [.flag("version", help: "print the version")],
         discussion: "Run 'parity COMMAND --help' for a command's options.\nExit status: 0 success, 1 findings, 2 invalid input, 64 wrong usage.",
-        subcommands: [check, diff, lint, eval, export, policy, schema, initialize]
+        subcommands: [check, diff, lint, eval, export, policy, schema, ready, initialize]
     )
 
     static let check = CommandSpec(
@@ -17,11 +15,12 @@ enum Commands {
         abstract: "Validate every file, diff every pair, run every policy, and decide the gate.",
         options: [
             .value("config", short: "c", "FILE", help: "the ParitySpec (default: parity.yaml)"),
-            .value("format", short: "f", "F", help: "report format", choices: formats),
-            .value("output", short: "o", "FILE", help: "write the report to FILE (atomically)"),
+            .choice("format", short: "f", "F", help: "report format on stdout", of: ReportFormat.self),
+            .value("output", short: "o", "FORMAT=FILE", help: "also write a report in FORMAT to FILE, atomically (a bare FILE takes the --format report instead of stdout)", repeatable: true),
             .value("baseline", "FILE", help: "report only findings not in this baseline"),
             .value("write-baseline", "FILE", help: "record the current findings as a baseline"),
             .choice("fail-on", "LEVEL", help: "the lowest severity that fails the run", of: GateDecision.Level.self),
+            RunDateOption.spec,
         ],
         run: CheckCommand.run
     )
@@ -33,7 +32,7 @@ enum Commands {
             PositionalSpec(name: "REFERENCE", arity: .one, help: "the environment mirrored (name or file)"),
             PositionalSpec(name: "MIRROR", arity: .one, help: "the environment that should mirror it (name or file)"),
         ],
-        options: [.value("format", short: "f", "F", help: "output format", choices: ["text", "json"])],
+        options: [.value("format", short: "f", "F", help: "output format", choices: ["text", "json"]), RunDateOption.spec],
         run: DiffCommand.run
     )
 
@@ -41,6 +40,7 @@ enum Commands {
         name: "lint",
         abstract: "Validate environment, spec and policy files (the pre-commit hook).",
         positionals: [PositionalSpec(name: "FILE", arity: .many, help: "files or folders to validate (default: the repository: environments/, policies/, parity.yaml)")],
+        options: [RunDateOption.spec],
         run: LintCommand.run
     )
 
@@ -53,6 +53,7 @@ enum Commands {
             .value("input", "FILE", help: "bind the YAML document in FILE as 'self'"),
             .value("var", "NAME=CEL", help: "bind NAME to the value of a CEL expression", repeatable: true),
             .value("format", short: "f", "F", help: "output format", choices: ["json", "cel"]),
+            RunDateOption.spec,
         ],
         run: EvalCommand.run
     )
@@ -65,8 +66,24 @@ enum Commands {
 
     static let schema = CommandSpec(
         name: "schema",
-        abstract: "Print the JSON Schema of the file formats (for editors).",
+        abstract: "Print the JSON Schema of the file formats (for editors), or of the check report.",
+        options: [.flag("report", help: "the JSON Schema of 'parity check --format json' instead")],
         run: SchemaCommand.run
+    )
+
+    static let ready = CommandSpec(
+        name: "ready",
+        abstract: "Judge a migration phase on real metrics: GO, NO-GO (with the rollback it calls for) or PAUSE.",
+        positionals: [PositionalSpec(name: "PLAN", arity: .one, help: "the MigrationPlan file")],
+        options: [
+            .value("phase", "NAME", help: "the phase to judge (default: the plan's currentPhase)"),
+            .value("source", "NAME=URL|FILE", help: "replace the plan's source NAME with a Prometheus URL or a saved file", repeatable: true),
+            .value("at", "TIME", help: "judge at TIME (RFC 3339 or epoch seconds; default: now, or a saved file's last sample)"),
+            .value("format", short: "f", "F", help: "report format", choices: ReadyCommand.formats),
+            .value("output", short: "o", "FILE", help: "write the report to FILE (atomically)"),
+        ],
+        discussion: "Exit status: 0 GO, 1 NO-GO or PAUSE, 2 invalid input or a source that cannot answer.",
+        run: ReadyCommand.run
     )
 
     static let initialize = CommandSpec(

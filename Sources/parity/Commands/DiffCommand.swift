@@ -4,7 +4,8 @@ import ParityKit
 enum DiffCommand {
     @Sendable static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> RunStatus {
         let options = DiffRun.Options(
-            reference: arguments.positionals[0], mirror: arguments.positionals[1], today: Today.string(environment: context.environment))
+            reference: arguments.positionals[0], mirror: arguments.positionals[1],
+            date: try RunDateOption.date(arguments, context, command: "parity diff"))
         let outcome = DiffRun(sources: context.sources).run(options)
         context.report(outcome.diagnostics)
         guard let report = outcome.report else { return outcome.status }

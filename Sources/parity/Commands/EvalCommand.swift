@@ -15,6 +15,7 @@ enum EvalCommand {
             return variable
         }
         if let problem = options.usageProblem { throw UsageError(problem, commandPath: "parity eval") }
+        options.date = try RunDateOption.date(arguments, context, command: "parity eval")
         let outcome = EvalRun(sources: context.sources).run(options)
         context.report(outcome.diagnostics)
         if let value = outcome.report {

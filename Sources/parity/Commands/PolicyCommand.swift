@@ -5,8 +5,11 @@ extension Commands {
     static let policyTest = CommandSpec(
         name: "test", abstract: "Run the policy tests next to the policies.",
         positionals: [PositionalSpec(name: "PATH", arity: .many, help: "test files or folders (default: the policies folder)")],
+        options: [RunDateOption.spec],
         run: { arguments, context in
-            let outcome = PolicyTestRun(sources: context.sources).run(PolicyTestRun.Options(paths: arguments.positionals))
+            var options = PolicyTestRun.Options(paths: arguments.positionals)
+            options.date = try RunDateOption.date(arguments, context, command: "parity policy test")
+            let outcome = PolicyTestRun(sources: context.sources).run(options)
             context.report(outcome.diagnostics)
             if let report = outcome.report { context.out(PolicyTextRenderer().render(report)) }
             return outcome.status

@@ -29,7 +29,7 @@ import ParityDiagnostics
         #expect(file(try gap(report, "services[fraud-detector]").referenceLocation) == "services.yaml:133")
         #expect(file(try gap(report, "observability.tracing.sampleRate").mirrorLocation) == "preview.yaml:36")
         let inherited = try gap(report, "access.roles[checkout-deployer].permissions[{\"actions\":[\"*\"],\"resources\":[\"*\"]}]")
-        #expect(file(inherited.mirrorLocation) == "staging.yaml:319")
+        #expect(file(inherited.mirrorLocation) == "staging.yaml:321")
     }
 
     @Test func folderEnvironmentsPointAtTheFileOfEachSection() throws {

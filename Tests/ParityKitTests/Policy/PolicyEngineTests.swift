@@ -106,7 +106,20 @@ import ParityYAML
         ], to: &findings, today: "2026-06-01", ruleIDs: ids)
         #expect(findings.map(\.isActive) == [false, true])
         #expect(diagnostics.map(\.code) == [.specExpiredWaiver, .specStaleWaiver, .specStaleWaiver])
+        // The expired waiver stays linked to the finding it waived until it ran out.
+        #expect(findings.map { $0.expiredWaiver?.expires } == [nil, "2026-01-01"])
         #expect(diagnostics.last?.message == "waiver names rule 'replicas.at-lest-two', which no policy has; did you mean 'replicas.at-least-two'?")
+    }
+
+    @Test func ruleWaiversRunningOutAreWarnedAboutAhead() throws {
+        let production = try environment("services: [{name: api, image: api, replicas: 1}]")
+        var findings = try engine().evaluate(environments: [production], pairs: [])
+        let soon = Waiver(.rule("replicas.at-least-two", item: nil), reason: "r", owner: "o", ticket: nil, expires: "2026-06-10", location: nil)
+        let diagnostics = FindingWaivers.apply([soon], to: &findings, today: "2026-06-01", ruleIDs: ["replicas.at-least-two"])
+        #expect(findings.map(\.isActive) == [false])
+        #expect(diagnostics.map(\.message) == [
+            "waiver for rule replicas.at-least-two expires in 9 days (on 2026-06-10); fix what it waives or renew it with a reason (owner: o)",
+        ])
     }
 
     @Test func ruleWaiversMayBeLimitedToOneEnvironment() throws {

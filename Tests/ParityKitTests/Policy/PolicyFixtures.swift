@@ -10,7 +10,7 @@ enum PolicyFixtures {
     static func rules(_ text: String, file: String = "policy.yaml", sources: SourceStore? = nil) throws -> ([CompiledRule], [Diagnostic]) {
         sources?.register(file, bytes: Array(text.utf8))
         let root = try YAMLLoader().load(Array(text.utf8), file: file)[0].root
-        return PolicyLoader().rules(in: root, locator: ExpressionLocator(sources: sources))
+        return PolicyLoader().rules(in: root, locator: ExpressionLocator(document: root))
     }
 
     /// An engine over the rules of a Policy document that has no problems.

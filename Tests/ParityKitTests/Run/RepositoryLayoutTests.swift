@@ -101,3 +101,27 @@ import ParityDiagnostics
         #expect(linted.diagnostics.map(\.location?.file) == [file])
     }
 }
+
+/// A PolicyTest file is decoded once, by the same function for `lint` and `policy test`.
+@Suite struct PolicyTestDecodingTests {
+    @Test func lintReportsWhatPolicyTestWouldRefuse() throws {
+        let scratch = try ScratchFolder()
+        let file = try scratch.write("cases.test.yaml", """
+            apiVersion: parity/v1
+            kind: PolicyTest
+            cases:
+              - name: both
+                environment: {services: []}
+                file: env.yaml
+                expect: {a.b: pass}
+              - name: odd
+                environment: {services: []}
+                expect: {a.b: maybe}
+
+            """)
+        let linted = LintRun(sources: SourceStore()).run(LintRun.Options(paths: [file]))
+        #expect(linted.diagnostics.map(\.code) == [.policyTestInvalid, .policyTestInvalid])
+        #expect(linted.diagnostics.map { $0.location?.line } == [6, 10])
+        #expect(linted.status == .invalidInput)
+    }
+}

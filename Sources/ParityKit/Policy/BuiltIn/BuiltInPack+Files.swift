@@ -14,6 +14,7 @@ rules:
   - id: credentials.rotate-within-90-days
     title: Credentials rotate at least every 90 days
     severity: error
+    tags: [security]
     for: credentials
     assert: has(self.rotation) && self.rotation <= duration('2160h')
     message: "credential '{{ self.name }}' {{ has(self.rotation) ? 'rotates only every ' + string(self.rotation.getHours() / 24) + ' days' : 'never rotates' }}"
@@ -23,11 +24,49 @@ rules:
   - id: credentials.no-plaintext-values
     title: Secrets are referenced, not written into files
     severity: error
+    tags: [security]
     for: credentials
     assert: "!has(self.value)"
     message: "credential '{{ self.name }}' has its secret written into the environment file"
     rationale: Files are copied, committed and reviewed; a secret in one is a secret shared.
     fix: Store the secret in the secret manager and set secretRef instead of value.
+
+  - id: credentials.rotation-overdue
+    title: Credentials are rotated as often as they declare
+    severity: error
+    for: credentials
+    when: has(self.rotation) && has(self.lastRotated)
+    assert: self.lastRotated + self.rotation >= today
+    message: >-
+      credential '{{ self.name }}' was due for rotation on {{ string(self.lastRotated + self.rotation).split('T')[0] }}
+      (last rotated {{ string(self.lastRotated).split('T')[0] }}, every {{ string(self.rotation.getHours() / 24) }} days)
+    rationale: >-
+      A rotation period on paper protects nothing: the secret in use is as old as its last
+      rotation, and every copy of it made since is still valid.
+    fix: Rotate the credential, set lastRotated to the day it was rotated, and let the rotation job keep it current.
+
+  - id: credentials.rotation-recorded
+    title: Production and staging credentials record their last rotation
+    severity: error
+    for: credentials
+    tiers: [production, staging]
+    assert: has(self.lastRotated)
+    message: "credential '{{ self.name }}' does not say when it was last rotated, so nobody can tell whether it is overdue"
+    rationale: A credential whose age is unknown is as old as the environment; an overdue rotation cannot be seen.
+    fix: Set lastRotated to the day of the last rotation (YYYY-MM-DD), and have the rotation job update it.
+
+  - id: credentials.rotation-due-soon
+    title: Credentials falling due for rotation are announced ahead
+    severity: warning
+    for: credentials
+    when: has(self.rotation) && has(self.lastRotated) && self.lastRotated + self.rotation >= today
+    assert: self.lastRotated + self.rotation > today + schedule.warnWithin
+    message: >-
+      credential '{{ self.name }}' is due for rotation
+      {{ self.lastRotated + self.rotation == today ? 'today' : 'on ' + string(self.lastRotated + self.rotation).split('T')[0] + ', in '
+           + string((self.lastRotated + self.rotation - today).getHours() / 24) + ' days' }}
+    rationale: A warning before the date lets the team rotate on its own time, not when the gate fails.
+    fix: Rotate the credential and update lastRotated; schedule.warnWithin in parity.yaml sets how far ahead this warns.
 
 """#),
         File(name: "data-protection.yaml", text: #"""
@@ -40,6 +79,7 @@ rules:
   - id: data.no-live-data-outside-production
     title: Non-production datastores hold synthetic or masked data
     severity: error
+    tags: [security]
     for: datastores
     tiers: [staging, development, test]
     assert: "!has(self.data) || self.data.source != 'live'"
@@ -50,6 +90,7 @@ rules:
   - id: data.pii-masked
     title: Every personal-data field is masked outside production
     severity: error
+    tags: [security]
     for: datastores
     tiers: [staging, development, test]
     when: has(self.data) && self.data.source != 'synthetic' && has(self.data.pii)
@@ -61,6 +102,7 @@ rules:
   - id: data.no-production-secrets
     title: Non-production credentials are not production's
     severity: error
+    tags: [security]
     for: pair
     tiers: [staging, development, test]
     # Computed once per pair and keyed by secret path, so each credential is a look-up.
@@ -83,6 +125,7 @@ rules:
   - id: data.no-production-hostnames
     title: Non-production configuration points at no production host
     severity: error
+    tags: [security]
     for: services
     tiers: [staging, development, test]
     when: has(self.config)
@@ -99,32 +142,49 @@ rules:
     fix: Point the configuration at the environment's own hosts.
 
   - id: data.no-production-cidrs
-    title: Non-production networks do not reuse production's address space
+    title: Non-production networks do not overlap production's address space
     severity: error
+    tags: [security]
     for: pair
     tiers: [staging, development, test]
-    assert: >-
-      !has(mirror.networks) || !has(reference.networks) ||
-      mirror.networks.all(n, !reference.networks.exists(p, p.cidr == n.cidr))
-    message: >-
-      {{ mirror.metadata.name }} reuses network ranges of {{ reference.metadata.name }}:
-      {{ mirror.networks.filter(n, reference.networks.exists(p, p.cidr == n.cidr)).map(n, n.name + ' ' + n.cidr) }}
+    # Overlap, not equality: 10.0.0.0/15 holds all of production's 10.0.0.0/16.
+    variables:
+      - name: overlapping
+        expression: >-
+          !has(mirror.networks) || !has(reference.networks) ? [] :
+          mirror.networks.filter(n, reference.networks.exists(p, cidr(p.cidr).overlaps(n.cidr)))
+            .map(n, n.name + ' ' + n.cidr + ' overlaps ' +
+              reference.networks.filter(p, cidr(p.cidr).overlaps(n.cidr)).map(p, p.name + ' ' + p.cidr).join(', '))
+    assert: size(variables.overlapping) == 0
+    message: "{{ mirror.metadata.name }} uses address space of {{ reference.metadata.name }}: {{ variables.overlapping }}"
     rationale: Overlapping ranges make routing mistakes silent and peering impossible to reason about.
-    fix: Give the mirror its own address range.
+    fix: Give the mirror its own address range, one that no range of the reference contains or is contained in.
 
   - id: data.no-peering-with-production
     title: Non-production networks are not peered with production
     severity: error
+    tags: [security]
     for: pair
     tiers: [staging, development, test]
-    assert: >-
-      !has(mirror.networks) || !has(reference.networks) ||
-      mirror.networks.all(n, !has(n.peering) || n.peering.all(p,
-        !reference.networks.exists(r, r.name == p.peer || (has(p.cidr) && p.cidr == r.cidr))))
-    message: >-
-      {{ mirror.metadata.name }} is peered with {{ reference.metadata.name }}:
-      {{ mirror.networks.filter(n, has(n.peering) && n.peering.exists(p,
-           reference.networks.exists(r, r.name == p.peer || (has(p.cidr) && p.cidr == r.cidr)))).map(n, n.name) }}
+    # A peer is the reference's by its account, by an address range overlapping one of the
+    # reference's networks, or by naming the environment; never by network name, which
+    # environments share by design (staging's data-vpc is not production's data-vpc).
+    variables:
+      - name: accounts
+        expression: >-
+          has(reference.networks) ? reference.networks.filter(r, has(r.account)).map(r, r.account).distinct() : []
+      - name: ranges
+        expression: "has(reference.networks) ? reference.networks.map(r, r.cidr) : []"
+      - name: peered
+        expression: >-
+          !has(mirror.networks) ? [] :
+          mirror.networks.filter(n, has(n.peering)).map(n, n.peering.filter(p,
+              (has(p.environment) && p.environment == reference.metadata.name) ||
+              (has(p.account) && p.account in variables.accounts) ||
+              (has(p.cidr) && variables.ranges.exists(r, cidr(r).overlaps(p.cidr))))
+            .map(p, n.name + ' -> ' + p.peer)).flatten()
+    assert: size(variables.peered) == 0
+    message: "{{ mirror.metadata.name }} is peered with {{ reference.metadata.name }}: {{ variables.peered }}"
     rationale: A peering is a network path from the weaker environment into the stronger one.
     fix: Remove the peering; share through published, authenticated APIs instead.
 
@@ -139,6 +199,7 @@ rules:
   - id: encryption.at-rest
     title: Every datastore encrypts its data at rest
     severity: error
+    tags: [security]
     for: datastores
     assert: has(self.encryption) && has(self.encryption.atRest) && self.encryption.atRest
     message: "datastore '{{ self.name }}' does not encrypt its data at rest"
@@ -150,6 +211,7 @@ rules:
   - id: encryption.key-reference
     title: Production datastores name the key that encrypts them
     severity: error
+    tags: [security]
     for: datastores
     tiers: [production]
     assert: has(self.encryption) && has(self.encryption.keyRef) && self.encryption.keyRef != ""
@@ -162,6 +224,7 @@ rules:
   - id: encryption.in-transit
     title: Every datastore requires TLS
     severity: error
+    tags: [security]
     for: datastores
     assert: has(self.encryption) && has(self.encryption.inTransit) && self.encryption.inTransit
     message: "datastore '{{ self.name }}' accepts connections without TLS"
@@ -171,6 +234,7 @@ rules:
   - id: encryption.tls-on-ports
     title: Every service port uses TLS
     severity: warning
+    tags: [security]
     for: ports
     assert: (has(self.tls) && self.tls) || (has(self.protocol) && self.protocol == "https")
     message: "port {{ self.port }} does not use TLS"
@@ -180,6 +244,7 @@ rules:
   - id: encryption.no-public-plaintext
     title: No public port speaks a plaintext protocol
     severity: error
+    tags: [security]
     for: ports
     when: has(self.public) && self.public
     assert: (has(self.tls) && self.tls) || (has(self.protocol) && self.protocol == "https")
@@ -198,6 +263,7 @@ rules:
   - id: externals.no-live-money-outside-production
     title: Outside production, money-moving externals run in sandbox or mock mode
     severity: error
+    tags: [security]
     for: externals
     tiers: [staging, development, test]
     when: self.kind.matches('(?i)payment|billing|payout|bank|card')
@@ -217,6 +283,7 @@ rules:
   - id: access.no-wildcard-actions
     title: Permissions name their actions
     severity: error
+    tags: [security]
     for: permissions
     when: "!has(self.effect) || self.effect == 'allow'"
     assert: "!self.actions.exists(a, a == '*' || a.endsWith(':*'))"
@@ -227,6 +294,7 @@ rules:
   - id: access.no-wildcard-resources
     title: Permissions name their resources
     severity: error
+    tags: [security]
     for: permissions
     when: "!has(self.effect) || self.effect == 'allow'"
     assert: "!self.resources.exists(r, r == '*')"
@@ -237,6 +305,7 @@ rules:
   - id: access.no-admin-for-services
     title: No admin role is bound to a service account
     severity: error
+    tags: [security]
     for: bindings
     when: self.role.matches('(?i)admin')
     assert: "!self.principals.exists(p, p.startsWith('service:'))"
@@ -247,6 +316,7 @@ rules:
   - id: access.humans-through-groups
     title: People get access through groups
     severity: warning
+    tags: [security]
     for: bindings
     when: "!self.role.matches('(?i)break[-_ ]?glass')"
     assert: "!self.principals.exists(p, p.startsWith('user:'))"
@@ -257,6 +327,7 @@ rules:
   - id: access.break-glass-time-bound
     title: Break-glass grants expire
     severity: error
+    tags: [security]
     for: bindings
     when: self.role.matches('(?i)break[-_ ]?glass')
     assert: has(self.expires)
@@ -267,6 +338,7 @@ rules:
   - id: access.no-production-grants-outside-production
     title: Non-production roles grant nothing on production resources
     severity: error
+    tags: [security]
     for: permissions
     tiers: [staging, development, test]
     when: "!has(self.effect) || self.effect == 'allow'"
@@ -291,6 +363,7 @@ rules:
   - id: audit.log-enabled
     title: Production records administrative actions
     severity: error
+    tags: [security]
     for: environment
     tiers: [production]
     assert: has(self.observability) && has(self.observability.auditLog) && self.observability.auditLog.enabled
@@ -301,6 +374,7 @@ rules:
   - id: audit.log-immutable
     title: Production's audit log cannot be altered
     severity: error
+    tags: [security]
     for: environment
     tiers: [production]
     assert: >-
@@ -356,6 +430,64 @@ rules:
     message: "datastore '{{ self.name }}' (schema {{ self.schemaVersion }}) has no rollback procedure"
     rationale: A migration without a way back turns a bad deploy into an outage.
     fix: Add a rollback procedure whose reverts lists the datastore.
+
+  - id: rollback.rehearsed-recently
+    title: Rollback procedures are rehearsed on schedule
+    severity: error
+    for: rollback
+    assert: has(self.lastRehearsed) && self.lastRehearsed + schedule.rehearseEvery >= today
+    message: >-
+      rollback '{{ self.name }}' {{ has(self.lastRehearsed)
+        ? 'was last rehearsed on ' + string(self.lastRehearsed).split('T')[0] + ', more than '
+          + string(schedule.rehearseEvery.getHours() / 24) + ' days ago'
+        : 'has never been rehearsed' }}
+    rationale: >-
+      A way back that has not been walked lately is a guess: runbooks, permissions and tools
+      drift, and the first rehearsal should not be the incident.
+    fix: >-
+      Rehearse the procedure and set lastRehearsed to the day; if the cadence is deliberate,
+      set schedule.rehearseEvery in parity.yaml (30d by default).
+
+  - id: rollback.rehearsed-since-schema-change
+    title: Schema rollbacks are rehearsed against the current schema
+    severity: error
+    for: rollback
+    # Keyed by datastore name, computed once per environment.
+    variables:
+      - name: changed
+        expression: >-
+          has(env.datastores)
+            ? env.datastores.filter(d, has(d.schemaChanged)).transformMapEntry(i, d, {d.name: d.schemaChanged})
+            : {}
+    when: self.reverts.exists(n, n in variables.changed)
+    assert: >-
+      has(self.lastRehearsed) &&
+      self.reverts.all(n, !(n in variables.changed) || variables.changed[n] <= self.lastRehearsed)
+    message: >-
+      rollback '{{ self.name }}' was {{ has(self.lastRehearsed) ? 'last rehearsed on ' + string(self.lastRehearsed).split('T')[0] : 'never rehearsed' }},
+      before the schema of {{ self.reverts.filter(n, n in variables.changed
+          && (!has(self.lastRehearsed) || variables.changed[n] > self.lastRehearsed))
+        .map(n, n + ' changed on ' + string(variables.changed[n]).split('T')[0]).join(', ') }}
+    rationale: A rehearsal proves the way back from the schema it ran on; after a migration, the new schema's way back is unproven.
+    fix: Rehearse the rollback on the current schema and set lastRehearsed to the day.
+
+  - id: rollback.mirror-rehearses-reference
+    title: Mirrors rehearse every rollback procedure of the reference
+    severity: error
+    for: pair
+    variables:
+      - name: rehearsed
+        expression: >-
+          has(mirror.rollback)
+            ? mirror.rollback.filter(r, has(r.lastRehearsed)).transformMapEntry(i, r, {r.name: true})
+            : {}
+      - name: unrehearsed
+        expression: >-
+          has(reference.rollback) ? reference.rollback.filter(r, !(r.name in variables.rehearsed)).map(r, r.name) : []
+    assert: size(variables.unrehearsed) == 0
+    message: "{{ reference.metadata.name }} relies on rollback procedures that {{ mirror.metadata.name }} has never rehearsed: {{ variables.unrehearsed }}"
+    rationale: The mirror is where a rollback is practised before production needs it; one never rehearsed there is first tried live.
+    fix: Add the procedure to the mirror's rollback list and rehearse it there, recording lastRehearsed.
 
 """#),
     ]

@@ -25,10 +25,11 @@ public enum BuiltInPack {
         location?.file.hasPrefix(folder) ?? false
     }
 
-    /// The pack's rules as written (decoded, not yet compiled), with their text registered
-    /// in `sources` so a diagnostic can quote them.
-    public static func writtenRules(sources: SourceStore) -> ([PolicyRule], [Diagnostic]) {
-        var rules: [PolicyRule] = []
+    /// The pack's rules as written (decoded, not yet compiled), each with the locator of its
+    /// document to compile it with; their text is registered in `sources` so a diagnostic
+    /// can quote them.
+    public static func writtenRules(sources: SourceStore) -> ([(rule: PolicyRule, locator: ExpressionLocator)], [Diagnostic]) {
+        var rules: [(rule: PolicyRule, locator: ExpressionLocator)] = []
         var diagnostics: [Diagnostic] = []
         for file in files {
             let path = displayPath(file.name)
@@ -38,7 +39,8 @@ public enum BuiltInPack {
                 for document in try YAMLLoader().load(bytes, file: path) {
                     let decoded = SchemaDecoder().decode(document.root, as: PolicySchema.root)
                     let (written, problems) = PolicyRule.rules(from: decoded.value)
-                    rules += written
+                    let locator = ExpressionLocator(document: document.root)
+                    rules += written.map { ($0, locator) }
                     diagnostics += decoded.diagnostics + problems
                 }
             } catch {

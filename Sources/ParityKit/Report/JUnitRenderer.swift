@@ -1,0 +1,203 @@
+import ParityDiagnostics
+
+/// `parity check --format junit`: JUnit XML for CI test reports. A suite per pair (a case per
+/// gap; allowed gaps pass, waived and baselined ones are skipped) and per environment (a case
+/// per rule and target: passing rules pass, so the counts mean something). Class names carry
+/// no `.` (Jenkins splits on it); properties hold no secret and no configuration.
+public struct JUnitRenderer: Sendable {
+    public var base: String
+
+    public init(base: String) {
+        self.base = base
+    }
+
+    private struct Case {
+        enum Outcome { case passed, failure(ReportItem), error(ReportItem), skipped(String) }
+        var name: String
+        var file: String?
+        var line: Int?
+        var outcome: Outcome
+    }
+
+    private struct Suite {
+        var name: String
+        var classname: String
+        var properties: [(String, String)] = []
+        var cases: [Case] = []
+    }
+
+    public func render(_ report: CheckReport) -> String {
+        let items = ReportItem.items(of: report, base: base)
+        var gapItems: [Int: [Int: ReportItem]] = [:]
+        var findingItems: [Int: ReportItem] = [:]
+        for item in items {
+            if let pair = item.pair { gapItems[pair, default: [:]][item.index] = item } else { findingItems[item.index] = item }
+        }
+        var suites: [Suite] = []
+        let inputErrors = report.diagnostics.filter { $0.severity == .error }
+        if !inputErrors.isEmpty {
+            var suite = Suite(name: "input", classname: "parity input")
+            for diagnostic in inputErrors {
+                let location = diagnostic.location.map { ReportItem.relative($0, to: base) }
+                var item = ReportItem(ruleID: diagnostic.code.rawValue, level: .error, message: diagnostic.message, subject: "input", path: "",
+                                      location: location, identity: diagnostic.code.rawValue, index: 0)
+                item.isEvaluationError = true
+                suite.cases.append(Case(name: diagnostic.code.rawValue, file: location?.file, line: location?.line, outcome: .error(item)))
+            }
+            suites.append(suite)
+        }
+        for (pairIndex, pair) in report.pairs.enumerated() {
+            let name = "\(pair.reference) -> \(pair.mirror)"
+            var suite = Suite(name: name, classname: Self.classname("parity gaps \(name)"), properties: [("score", pair.score.percentText)])
+            for (index, gap) in pair.gaps.enumerated() {
+                let location = (gap.mirrorLocation ?? gap.referenceLocation).map { ReportItem.relative($0, to: base) }
+                let outcome: Case.Outcome
+                switch gap.status {
+                case .failing: outcome = gapItems[pairIndex]?[index].map { .failure($0) } ?? .passed
+                case .allowed: outcome = .passed
+                case .waived(let waiver): outcome = .skipped("waived until \(waiver.expires) by \(waiver.owner): \(waiver.reason)".oneLine)
+                case .baselined: outcome = .skipped("in the baseline")
+                }
+                suite.cases.append(Case(name: gap.path.description, file: location?.file, line: location?.line, outcome: outcome))
+            }
+            // A section that matches entirely is a passing case of its own.
+            let sectionsWithGaps = Set(pair.gaps.map(\.section))
+            for section in pair.sections where !sectionsWithGaps.contains(section.section) {
+                suite.cases.append(Case(name: "\(section.section) match", outcome: .passed))
+            }
+            suites.append(suite)
+            let scope = Finding.Scope.pair(reference: pair.reference, mirror: pair.mirror)
+            suites.append(policySuite(report, scope: scope, tier: report.tiers[pair.mirror] ?? nil, findingItems))
+        }
+        for environment in report.environments {
+            guard let tier = report.tiers[environment] else { continue }  // not judged: its input has errors
+            suites.append(policySuite(report, scope: .environment(environment), tier: tier, findingItems))
+        }
+        // Every case names a file; what has no place of its own points at the spec.
+        let anchor = ReportItem.anchorFile(of: report, base: base)
+        for suite in suites.indices {
+            for index in suites[suite].cases.indices where suites[suite].cases[index].file == nil { suites[suite].cases[index].file = anchor }
+        }
+        let rules = Dictionary(report.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return document(suites.filter { !$0.cases.isEmpty }, rules: rules)
+    }
+
+    /// The rules that applied in `scope` (an environment, or a pair for pair rules), a case
+    /// per finding and one passing case per rule that found nothing.
+    private func policySuite(_ report: CheckReport, scope: Finding.Scope, tier: String?, _ items: [Int: ReportItem]) -> Suite {
+        let pairRules = if case .pair = scope { true } else { false }
+        var suite = Suite(name: pairRules ? "\(scope) policies" : scope.description, classname: Self.classname("parity policies \(scope)"))
+        let applicable = report.rules.filter { ($0.target == .pair) == pairRules && $0.applies(toTier: tier) }
+        let mine = report.findings.enumerated().filter { $0.element.scope == scope }
+        var ruleIDs = applicable.map(\.id)
+        for (_, finding) in mine where !ruleIDs.contains(finding.ruleID) { ruleIDs.append(finding.ruleID) }
+        let rules = Dictionary(report.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for id in ruleIDs {
+            let found = mine.filter { $0.element.ruleID == id }
+            if found.isEmpty {
+                let location = rules[id]?.location.map { ReportItem.relative($0, to: base) }
+                suite.cases.append(Case(name: id, file: location?.file, line: location?.line, outcome: .passed))
+            }
+            for (index, finding) in found {
+                let location = finding.location.map { ReportItem.relative($0, to: base) }
+                let name = finding.item.components.isEmpty ? id : "\(id) \(finding.item)"
+                let outcome: Case.Outcome
+                switch finding.status {
+                case .active: outcome = items[index].map { $0.isEvaluationError ? .error($0) : .failure($0) } ?? .passed
+                case .waived(let waiver): outcome = .skipped("waived until \(waiver.expires) by \(waiver.owner): \(waiver.reason)".oneLine)
+                case .baselined: outcome = .skipped("in the baseline")
+                }
+                suite.cases.append(Case(name: name, file: location?.file, line: location?.line, outcome: outcome))
+            }
+        }
+        return suite
+    }
+
+    private func document(_ suites: [Suite], rules: [String: PolicyRule]) -> String {
+        func count(_ cases: [Case], _ matches: (Case.Outcome) -> Bool) -> Int { cases.filter { matches($0.outcome) }.count }
+        func failures(_ cases: [Case]) -> Int { count(cases) { if case .failure = $0 { true } else { false } } }
+        func errors(_ cases: [Case]) -> Int { count(cases) { if case .error = $0 { true } else { false } } }
+        func skipped(_ cases: [Case]) -> Int { count(cases) { if case .skipped = $0 { true } else { false } } }
+        let all = suites.flatMap(\.cases)
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        func counts(_ cases: [Case]) -> String {
+            "tests=\"\(cases.count)\" failures=\"\(failures(cases))\" errors=\"\(errors(cases))\" skipped=\"\(skipped(cases))\""
+        }
+        out += "<testsuites name=\"parity check\" \(counts(all))>\n"
+        for (index, suite) in suites.enumerated() {
+            out += "  <testsuite name=\(Self.attribute(suite.name)) id=\"\(index)\" \(counts(suite.cases))>\n"
+            if !suite.properties.isEmpty {
+                out += "    <properties>\n"
+                for (name, value) in suite.properties { out += "      <property name=\(Self.attribute(name)) value=\(Self.attribute(value))/>\n" }
+                out += "    </properties>\n"
+            }
+            var names: [String: Int] = [:]
+            for testCase in suite.cases {
+                // Names are unique within a class name, as reports that key on them need.
+                let seen = names[testCase.name, default: 0] + 1
+                names[testCase.name] = seen
+                let name = seen == 1 ? testCase.name : "\(testCase.name) (\(seen))"
+                var attributes = "classname=\(Self.attribute(suite.classname)) name=\(Self.attribute(name))"
+                if let file = testCase.file { attributes += " file=\(Self.attribute(file))" }
+                if let line = testCase.line, line > 0 { attributes += " line=\"\(line)\"" }
+                switch testCase.outcome {
+                case .passed:
+                    out += "    <testcase \(attributes)/>\n"
+                case .skipped(let why):
+                    out += "    <testcase \(attributes)>\n      <skipped message=\(Self.attribute(why))/>\n    </testcase>\n"
+                case .failure(let item), .error(let item):
+                    let element = if case .error = testCase.outcome { "error" } else { "failure" }
+                    out += "    <testcase \(attributes)>\n"
+                    out += "      <\(element) message=\(Self.attribute(item.message)) type=\(Self.attribute(item.ruleID))>"
+                    out += Self.text(body(item, item.isGap ? nil : rules[item.ruleID])) + "</\(element)>\n    </testcase>\n"
+                }
+            }
+            out += "  </testsuite>\n"
+        }
+        return out + "</testsuites>\n"
+    }
+
+    /// Both locations and the reason, one fact a line; for a finding, its rule's why and fix.
+    private func body(_ item: ReportItem, _ rule: PolicyRule?) -> String {
+        var lines: [String] = []
+        let side = item.isGap ? (item.subject.components(separatedBy: " -> ").last ?? item.subject) : item.subject
+        if let location = item.location { lines.append("\(side): \(location)") }
+        if let related = item.related { lines.append("\(related.label): \(related.location)") }
+        lines.append(item.message)
+        if let explanation = item.explanation { lines.append(explanation) }
+        if let rationale = rule?.rationale { lines.append("why: " + rationale.oneLine) }
+        if let fix = rule?.fix { lines.append("fix: " + fix.oneLine) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A class name without dots: Jenkins reads `a.b` as package `a`, class `b`.
+    static func classname(_ text: String) -> String {
+        text.replacingOccurrences(of: ".", with: "_")
+    }
+
+    /// A quoted XML attribute value.
+    static func attribute(_ value: String) -> String {
+        "\"" + escape(value, attribute: true) + "\""
+    }
+
+    static func text(_ value: String) -> String { escape(value, attribute: false) }
+
+    private static func escape(_ value: String, attribute: Bool) -> String {
+        var out = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where attribute: out += "&quot;"
+            case "\n" where attribute: out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t", "\n": out.unicodeScalars.append(scalar)
+            default:
+                // XML 1.0 has no way to write other control characters: they are left out.
+                if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+}
