@@ -65,4 +65,35 @@ import Testing
         #expect(reports["junit"] as? String == output("junit", in: command))
         #expect(output("gitlab", in: command) != nil && output("junit", in: command) != nil)
     }
+
+    /// The sample (whose staging drifts) copied to a folder of its own, the pack running.
+    func sample() throws -> URL {
+        let folder = try ParityBinary.temporaryFolder()
+        try FileManager.default.copyItem(at: ParityBinary.repositoryRoot.appendingPathComponent("environments"), to: folder.appendingPathComponent("environments"))
+        let spec = try String(contentsOf: ParityBinary.repositoryRoot.appendingPathComponent("parity.yaml"), encoding: .utf8)
+        try spec.replacingOccurrences(of: "policies: policies\n", with: "").write(to: folder.appendingPathComponent("parity.yaml"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func theGateCommandsRunAsWrittenAndLeaveTheirReportsWhenTheGateFails() throws {
+        let github = try #require((try document("github-actions.yml")["jobs"] as? [String: Any]).flatMap { ($0["parity"] as? [String: Any])?["steps"] as? [[String: Any]] }?
+            .compactMap { $0["run"] as? String }.first { $0.hasPrefix("parity check") })
+        let gitlab = try #require((try document("gitlab-ci.yml")["parity"] as? [String: Any])?["script"] as? [String]).first { $0.hasPrefix("parity check") }
+        for command in [github, try #require(gitlab)] {
+            let folder = try sample()
+            let summary = folder.appendingPathComponent("summary.md")
+            let arguments = command.split(separator: " ").dropFirst().map(String.init)
+            let run = try ParityBinary.run(arguments, in: folder, environment: ["PARITY_TODAY": "2026-11-25", "GITHUB_STEP_SUMMARY": summary.path])
+            #expect(run.status == 1, "the sample is a NO-GO, and exit 1 fails the job: \(run.stderr)")
+            for format in ["sarif", "junit", "gitlab"] {
+                guard let file = output(format, in: command) else { continue }
+                let written = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path)
+                #expect(written.map { !$0.isEmpty } == true, "\(command) writes \(file)")
+            }
+            if command.contains("--format github") {
+                #expect(run.stdout.contains("::error "), "annotations on stdout")
+                #expect(FileManager.default.contents(atPath: summary.path).map { !$0.isEmpty } == true, "the job summary")
+            }
+        }
+    }
 }
