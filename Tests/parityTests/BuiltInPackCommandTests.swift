@@ -5,14 +5,8 @@ import Testing
 @Suite struct BuiltInPackCommandTests {
     let today = ["PARITY_TODAY": "2026-11-25"]
 
-    /// The sample's environments, without its policies: the pack finds the same leaks.
-    func sampleWithoutPolicies(spec: String? = nil) throws -> URL {
-        let folder = try ParityBinary.temporaryFolder()
-        try FileManager.default.copyItem(at: ParityBinary.repositoryRoot.appendingPathComponent("environments"), to: folder.appendingPathComponent("environments"))
-        var text = try String(contentsOf: ParityBinary.repositoryRoot.appendingPathComponent("parity.yaml"), encoding: .utf8)
-        text = text.replacingOccurrences(of: "policies: policies\n", with: spec ?? "")
-        try text.write(to: folder.appendingPathComponent("parity.yaml"), atomically: true, encoding: .utf8)
-        return folder
+    func sampleWithoutPolicies(spec: String = "") throws -> URL {
+        try ParityBinary.sampleWithoutPolicies(spec: spec)
     }
 
     @Test func aRepositoryWithoutPoliciesRunsThePack() throws {

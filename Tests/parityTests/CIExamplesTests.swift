@@ -66,21 +66,12 @@ import Testing
         #expect(output("gitlab", in: command) != nil && output("junit", in: command) != nil)
     }
 
-    /// The sample (whose staging drifts) copied to a folder of its own, the pack running.
-    func sample() throws -> URL {
-        let folder = try ParityBinary.temporaryFolder()
-        try FileManager.default.copyItem(at: ParityBinary.repositoryRoot.appendingPathComponent("environments"), to: folder.appendingPathComponent("environments"))
-        let spec = try String(contentsOf: ParityBinary.repositoryRoot.appendingPathComponent("parity.yaml"), encoding: .utf8)
-        try spec.replacingOccurrences(of: "policies: policies\n", with: "").write(to: folder.appendingPathComponent("parity.yaml"), atomically: true, encoding: .utf8)
-        return folder
-    }
-
     @Test func theGateCommandsRunAsWrittenAndLeaveTheirReportsWhenTheGateFails() throws {
         let github = try #require((try document("github-actions.yml")["jobs"] as? [String: Any]).flatMap { ($0["parity"] as? [String: Any])?["steps"] as? [[String: Any]] }?
             .compactMap { $0["run"] as? String }.first { $0.hasPrefix("parity check") })
         let gitlab = try #require((try document("gitlab-ci.yml")["parity"] as? [String: Any])?["script"] as? [String]).first { $0.hasPrefix("parity check") }
         for command in [github, try #require(gitlab)] {
-            let folder = try sample()
+            let folder = try ParityBinary.sampleWithoutPolicies()
             let summary = folder.appendingPathComponent("summary.md")
             let arguments = command.split(separator: " ").dropFirst().map(String.init)
             let run = try ParityBinary.run(arguments, in: folder, environment: ["PARITY_TODAY": "2026-11-25", "GITHUB_STEP_SUMMARY": summary.path])
