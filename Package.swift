@@ -31,13 +31,13 @@ let package = Package(
         // Benchmark of compiled CEL policy assertions over lazy objects.
         .executableTarget(name: "cel-bench", dependencies: ["ParityCEL"]),
 
-        // Helpers shared by the test targets (marked text).
+        // Helpers shared by the test targets (marked text, headless Chromium).
         .target(name: "ParityTestSupport", dependencies: ["ParityDiagnostics"], path: "Tests/ParityTestSupport"),
         .testTarget(name: "ParityDiagnosticsTests", dependencies: ["ParityDiagnostics"]),
         .testTarget(name: "ParityYAMLTests", dependencies: ["ParityYAML", "ParityTestSupport"]),
         .testTarget(name: "ParityCELTests", dependencies: ["ParityCEL", "ParityTestSupport"]),
         // Fixtures and their golden files sit beside the tests; they are read through #filePath.
         .testTarget(name: "ParityKitTests", dependencies: ["ParityKit", "ParityTestSupport"], exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "parityTests", dependencies: ["parity"]),
+        .testTarget(name: "parityTests", dependencies: ["parity", "ParityTestSupport"], exclude: ["Golden"]),
     ]
 )

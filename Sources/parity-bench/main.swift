@@ -6,7 +6,8 @@ import ParityYAML
 /// `parity-bench [--services N] [--runs R] [--policies DIR] [--out DIR]`: generates a pair of
 /// environments and times, in one run, libyaml's own event scan of the files (the floor),
 /// export --raw's load and JSON writing, and each stage of `parity check`, each as a ratio
-/// to the floor (medians of R runs).
+/// to the floor (medians of R runs). `parity-bench history` times `parity history` instead
+/// (see HistoryBench).
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted[sorted.count / 2]
@@ -22,6 +23,13 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
     return arguments[index + 1]
+}
+
+if arguments.first == "history" {
+    let commits = option("--commits").flatMap(Int.init) ?? 500
+    try HistoryBench.run(commits: commits, runs: option("--runs").flatMap(Int.init) ?? 3,
+                         folder: option("--out") ?? NSTemporaryDirectory() + "parity-bench-history-\(commits)")
+    exit(0)
 }
 
 let services = option("--services").flatMap(Int.init) ?? 10_000

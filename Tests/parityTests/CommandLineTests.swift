@@ -13,7 +13,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["check", "diff", "lint", "eval", "export", "schema", "init", "policy test", "policy list", "policy explain"])
+    @Test(arguments: ["check", "diff", "lint", "eval", "export", "schema", "history", "init", "policy test", "policy list", "policy explain"])
     func everyCommandHasHelp(_ command: String) throws {
         let run = try ParityBinary.run(command.split(separator: " ").map(String.init) + ["--help"])
         #expect(run.status == 0)
@@ -25,7 +25,7 @@ import Testing
         #expect(run.status == 64)
         #expect(run.stderr == """
             parity: error: unknown command 'chek'; did you mean 'check'?
-            usage: parity <check|diff|lint|eval|export|policy|schema|ready|init> [ARGS...]
+            usage: parity <check|diff|lint|eval|export|policy|schema|ready|history|init> [ARGS...]
             see 'parity --help'
 
             """)

@@ -7,55 +7,33 @@ import ParityYAML
 public struct EnvironmentLoader: Sendable {
     /// Bounds on every file read.
     public var limits: LoaderLimits
+    /// Where the files are read from.
+    public var fileSystem: any FileSystem
 
-    public init(limits: LoaderLimits = .default) {
+    public init(limits: LoaderLimits = .default, fileSystem: any FileSystem = DiskFileSystem()) {
         self.limits = limits
+        self.fileSystem = fileSystem
     }
 
     /// The environment at `path` (a `.yaml` file, or a folder of them), registering every
     /// file read with `sources`.
     public func load(_ path: String, sources: SourceStore) -> EnvironmentSource {
-        let files = Self.isDirectory(path) ? Self.yamlFiles(in: path) : [path]
+        let files = fileSystem.isDirectory(path) ? yamlFiles(in: path) : [path]
         var diagnostics: [Diagnostic] = []
         var declared: Value?
-        let loader = YAMLLoader(limits: limits, strictTags: true)
-        let decoder = SchemaDecoder(checksRequiredFields: false)
         for file in files {
-            let bytes: [UInt8]
-            let documents: [YAMLDocument]
-            do {
-                bytes = try YAMLLoader.read(file, limit: limits.maxFileBytes)
-            } catch {
-                diagnostics += error.diagnostics
-                continue
-            }
-            var secrets: [Node] = []
-            // Registered once the secrets are known, so that no diagnostic quotes one.
-            defer { sources.register(file, bytes: SecretMask.mask(bytes, secrets: secrets)) }
-            do {
-                documents = try loader.load(bytes, file: file)
-            } catch {
-                diagnostics += error.diagnostics
-                continue
-            }
-            for document in documents {
-                let (kind, header) = DocumentHeader.kind(of: document.root)
-                diagnostics += header
-                guard let kind else { continue }
-                guard kind.name == FileKind.environment.name else {
-                    diagnostics.append(.error(
-                        .schemaUnknownKind, "expected an Environment in an environment file, found a \(kind.name); move it out of the environments folder",
-                        at: document.root["kind"]?.location ?? document.root.location))
-                    continue
-                }
-                let decoded = decoder.decode(document.root, as: EnvironmentSchema.root)
-                diagnostics += decoded.diagnostics
-                secrets += decoded.secrets
+            let parsed = fileSystem.parsed(file, kind: "environment") { parse(file) }
+            // Registered masked, so that no diagnostic quotes a secret.
+            if let masked = parsed.masked { sources.register(file, bytes: masked) }
+            diagnostics += parsed.diagnostics
+            for document in parsed.documents {
+                diagnostics += document.diagnostics
+                guard let value = document.value else { continue }
                 if var combined = declared {
-                    Composition.combine(&combined, with: decoded.value, schema: EnvironmentSchema.root, diagnostics: &diagnostics)
+                    Composition.combine(&combined, with: value, schema: EnvironmentSchema.root, diagnostics: &diagnostics)
                     declared = combined
                 } else {
-                    declared = decoded.value
+                    declared = value
                 }
             }
         }
@@ -69,18 +47,60 @@ public struct EnvironmentLoader: Sendable {
         return EnvironmentSource(path: path, files: files, declared: declared, diagnostics: diagnostics)
     }
 
-    static func isDirectory(_ path: String) -> Bool {
-        var directory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+    /// One file of an environment, read and decoded: what does not depend on the other files.
+    private struct ParsedFile {
+        /// The file's bytes with its secrets masked; nil when it could not be read.
+        var masked: [UInt8]?
+        /// Problems reading or parsing the file as a whole.
+        var diagnostics: [Diagnostic] = []
+        /// Each document's problems and, for an Environment, its decoded value.
+        var documents: [(diagnostics: [Diagnostic], value: Value?)] = []
+    }
+
+    private func parse(_ file: String) -> ParsedFile {
+        let bytes: [UInt8]
+        do {
+            bytes = try fileSystem.read(file, limit: limits.maxFileBytes)
+        } catch {
+            return ParsedFile(masked: nil, diagnostics: error.diagnostics)
+        }
+        let documents: [YAMLDocument]
+        do {
+            documents = try YAMLLoader(limits: limits, strictTags: true).load(bytes, file: file)
+        } catch {
+            return ParsedFile(masked: bytes, diagnostics: error.diagnostics)
+        }
+        var parsed = ParsedFile()
+        var secrets: [Node] = []
+        let decoder = SchemaDecoder(checksRequiredFields: false)
+        for document in documents {
+            var (kind, diagnostics) = DocumentHeader.kind(of: document.root)
+            guard let kind else {
+                parsed.documents.append((diagnostics, nil))
+                continue
+            }
+            guard kind.name == FileKind.environment.name else {
+                diagnostics.append(.error(
+                    .schemaUnknownKind, "expected an Environment in an environment file, found a \(kind.name); move it out of the environments folder",
+                    at: document.root["kind"]?.location ?? document.root.location))
+                parsed.documents.append((diagnostics, nil))
+                continue
+            }
+            let decoded = decoder.decode(document.root, as: EnvironmentSchema.root)
+            secrets += decoded.secrets
+            parsed.documents.append((diagnostics + decoded.diagnostics, decoded.value))
+        }
+        parsed.masked = SecretMask.mask(bytes, secrets: secrets)
+        return parsed
     }
 
     /// The `.yaml` and `.yml` files directly in `folder`, sorted by name, hidden files skipped.
-    static func yamlFiles(in folder: String) -> [String] {
-        entries(of: folder).filter { isYAML($0) && !isDirectory(join(folder, $0)) }.map { join(folder, $0) }
+    func yamlFiles(in folder: String) -> [String] {
+        fileSystem.entries(of: folder).filter { Self.isYAML($0) && !fileSystem.isDirectory(Self.join(folder, $0)) }.map { Self.join(folder, $0) }
     }
 
-    static func entries(of folder: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    static func isDirectory(_ path: String) -> Bool {
+        DiskFileSystem().isDirectory(path)
     }
 
     static func isYAML(_ name: String) -> Bool {

@@ -31,9 +31,9 @@ public final class Workspace {
         self.sources = sources
         self.loader = loader
         self.environmentsFolder = EnvironmentLoader.join(root, environmentsFolder)
-        for entry in EnvironmentLoader.entries(of: self.environmentsFolder) {
+        for entry in loader.fileSystem.entries(of: self.environmentsFolder) {
             let path = EnvironmentLoader.join(self.environmentsFolder, entry)
-            guard EnvironmentLoader.isYAML(entry) || EnvironmentLoader.isDirectory(path) else { continue }
+            guard EnvironmentLoader.isYAML(entry) || loader.fileSystem.isDirectory(path) else { continue }
             add(loader.load(path, sources: sources))
         }
     }

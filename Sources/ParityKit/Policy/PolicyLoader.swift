@@ -17,20 +17,16 @@ public struct PolicyLoader: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    public func load(files: [String], sources: SourceStore) -> Loaded {
+    /// The rules of `files`, read from `fileSystem`, each file's text registered with `sources`.
+    public func load(files: [String], sources: SourceStore, fileSystem: any FileSystem = DiskFileSystem()) -> Loaded {
         var rules: [CompiledRule] = []
         var diagnostics: [Diagnostic] = []
         var seen: [String: SourceLocation?] = [:]
         for file in files {
-            let documents: [YAMLDocument]
-            do {
-                documents = try YAMLLoader().loadFile(file, sources: sources)
-            } catch {
-                diagnostics += error.diagnostics
-                continue
-            }
-            for document in documents {
-                let (found, problems) = self.rules(in: document.root, locator: ExpressionLocator(document: document.root))
+            let parsed = fileSystem.parsed(file, kind: "policy") { parse(file, fileSystem: fileSystem) }
+            if let bytes = parsed.bytes { sources.register(file, bytes: bytes) }
+            diagnostics += parsed.diagnostics
+            for (found, problems) in parsed.documents {
                 diagnostics += problems
                 for rule in found {
                     if let first = seen[rule.rule.id] {
@@ -44,6 +40,24 @@ public struct PolicyLoader: Sendable {
             }
         }
         return Loaded(rules: rules, diagnostics: diagnostics)
+    }
+
+    /// One policy file read and compiled: its bytes (nil when unreadable), its problems as a
+    /// whole, and each document's rules and problems.
+    private func parse(_ file: String, fileSystem: any FileSystem) -> (bytes: [UInt8]?, diagnostics: [Diagnostic], documents: [([CompiledRule], [Diagnostic])]) {
+        let bytes: [UInt8]
+        do {
+            bytes = try fileSystem.read(file, limit: LoaderLimits.default.maxFileBytes)
+        } catch {
+            return (nil, error.diagnostics, [])
+        }
+        let documents: [YAMLDocument]
+        do {
+            documents = try YAMLLoader().load(bytes, file: file)
+        } catch {
+            return (bytes, error.diagnostics, [])
+        }
+        return (bytes, [], documents.map { rules(in: $0.root, locator: ExpressionLocator(document: $0.root)) })
     }
 
     /// The compiled rules of one Policy document, and its problems.

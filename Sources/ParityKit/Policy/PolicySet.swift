@@ -37,7 +37,7 @@ public struct PolicySet: Sendable {
 
     /// The rules for a repository whose spec is `spec` and whose root is `root`.
     public static func load(spec: ParitySpec, root: String, sources: SourceStore) -> PolicySet {
-        load(layout: RepositoryLayout(root: root, spec: spec, specFile: spec.file, specNamed: false), sources: sources)
+        load(layout: RepositoryLayout(root: root, spec: spec, specFile: spec.file, specNamed: false, fileSystem: DiskFileSystem()), sources: sources)
     }
 
     /// The rules for the repository `layout` describes.
@@ -46,8 +46,9 @@ public struct PolicySet: Sendable {
         let spec = layout.spec
         let folder = layout.policiesFolder
         let files = layout.policyFiles
-        if let problem = missingPolicies(folder: folder, files: files, spec: spec) { diagnostics.append(problem) }
-        let repository = loader.load(files: files, sources: sources)
+        let missing = !layout.fileSystem.isDirectory(folder)
+        if let problem = missingPolicies(folder: folder, missing: missing, files: files, spec: spec) { diagnostics.append(problem) }
+        let repository = loader.load(files: files, sources: sources, fileSystem: layout.fileSystem)
         diagnostics += repository.diagnostics
 
         var entries: [Entry] = []
@@ -86,8 +87,7 @@ public struct PolicySet: Sendable {
 
     /// No guardrail at all is a choice to make out loud, and a misspelt folder must not drop
     /// the repository's own rules.
-    private static func missingPolicies(folder: String, files: [String], spec: ParitySpec) -> Diagnostic? {
-        let missing = !EnvironmentLoader.isDirectory(folder)
+    private static func missingPolicies(folder: String, missing: Bool, files: [String], spec: ParitySpec) -> Diagnostic? {
         if spec.builtinPack {
             guard missing, spec.policiesFolderWritten else { return nil }
             return .error(.checkNoPolicies, "no policies folder '\(folder)'; check 'policies:' in parity.yaml", at: spec.policiesLocation)

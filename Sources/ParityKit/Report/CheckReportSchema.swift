@@ -22,6 +22,10 @@ public enum CheckReportSchema {
                 ("pairs", .object([("type", "array"), ("items", ref("pair"))])),
                 ("findings", .object([("type", "array"), ("items", ref("finding"))])),
                 ("diagnostics", .object([("type", "array"), ("items", ref("diagnostic"))])),
+                ("readiness", .object([
+                    ("type", "array"), ("items", .object([("type", "object")])),
+                    ("description", "Present when parity.yaml's gate judges migration phases: each as parity ready --format json writes it."),
+                ])),
             ])),
             ("$defs", .object([
                 ("pair", pair), ("section", section), ("gap", gap), ("side", side), ("finding", finding), ("diagnostic", diagnostic),

@@ -15,6 +15,7 @@ public struct CheckTextRenderer: Sendable {
             out += "\n" + diff.render(report)
         }
         out += findings(result.findings)
+        out += readiness(result.readiness)
         out += "\n" + verdict(result) + "\n"
         return out
     }
@@ -44,6 +45,24 @@ public struct CheckTextRenderer: Sendable {
                     }
                     out += style.dim("    ~ \(finding.ruleID)\(item)\n        \(why)\n")
                 }
+            }
+        }
+        return out
+    }
+
+    /// Each migration phase the gate judges: its verdict, and the criteria holding it back.
+    private func readiness(_ reports: [ReadinessReport]) -> String {
+        guard !reports.isEmpty else { return "" }
+        var out = "\n" + style.bold("migration readiness") + "\n"
+        for report in reports {
+            let word = report.verdict == .go ? style.green(report.verdict.word) : report.verdict == .pause
+                ? style.yellow(report.verdict.word) : style.red(report.verdict.word)
+            out += "\n  \(word)  \(style.bold(report.plan)), phase \(report.phase) (\(report.file))\n"
+            for criterion in report.criteria where criterion.effect != .none {
+                let mark = criterion.effect == .noGo ? style.red("x") : style.yellow("!")
+                let place = criterion.location.map { "\($0): " } ?? ""
+                out += "    \(mark) \(place)\(criterion.reason)\n"
+                if criterion.effect == .noGo, let rollback = criterion.rollback { out += "        roll back with \(rollback.name)\n" }
             }
         }
         return out

@@ -76,14 +76,7 @@ public struct DiffTextRenderer: Sendable {
     }
 
     private func summary(_ gap: Gap, _ report: PairReport) -> String {
-        // A whole item or set member is named by its path; a field shows its value.
-        let showsValue: Bool = if case .field? = gap.path.components.last { true } else { false }
-        return switch gap.kind {
-        case .missing: "missing in \(report.mirror)" + (showsValue ? " (\(report.reference): \(gap.referenceText ?? ""))" : "")
-        case .extra: "only in \(report.mirror)" + (showsValue ? " (\(gap.mirrorText ?? ""))" : "")
-        case .changed: "\(report.reference): \(gap.referenceText ?? "") | \(report.mirror): \(gap.mirrorText ?? "")"
-        case .violated: "\(report.reference): \(gap.referenceText ?? "none") | \(report.mirror): \(gap.mirrorText ?? "none")"
-        }
+        GapSummary.text(gap, reference: report.reference, mirror: report.mirror)
     }
 
     private func locations(_ gap: Gap, _ report: PairReport) -> String {

@@ -1,7 +1,7 @@
 /// Every format `parity check` reports in, and the one place a format picks its renderer.
 /// The command line's `--format` and `--output FORMAT=FILE` choices are these cases.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json, sarif, junit, github, gitlab, markdown
+    case text, json, sarif, junit, github, gitlab, markdown, html
 
     /// What a renderer may need beyond the report.
     public struct Options: Sendable {
@@ -11,6 +11,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         public var base: String
         /// GitHub: the Markdown report also goes to the job summary.
         public var writesStepSummary = false
+        /// HTML: where locations link to (a repository's blob URL), if anywhere.
+        public var linkBase: String?
 
         public init(base: String) {
             self.base = base
@@ -26,6 +28,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .github: GitHubRenderer(base: options.base, writesStepSummary: options.writesStepSummary).render(report)
         case .gitlab: GitLabRenderer(base: options.base).render(report)
         case .markdown: MarkdownRenderer(base: options.base).render(report)
+        case .html: HTMLRenderer(linkBase: options.linkBase).render(report)
         }
     }
 }

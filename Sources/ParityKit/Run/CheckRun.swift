@@ -8,6 +8,8 @@ public struct CheckRun {
         public var root = "."
         public var config: String?
         public var failOn: GateDecision.Level?
+        /// The process environment, for the bearer tokens of readiness sources.
+        public var environment: [String: String] = [:]
         public var baseline: String?
         /// The run's date: `now` and `today` in expressions, and waiver expiry.
         public var date: RunDate
@@ -25,9 +27,12 @@ public struct CheckRun {
     }
 
     public let sources: SourceStore
+    /// Where the repository's files are read: the disk, or a commit (`parity history`).
+    public let fileSystem: any FileSystem
 
-    public init(sources: SourceStore) {
+    public init(sources: SourceStore, fileSystem: any FileSystem = DiskFileSystem()) {
         self.sources = sources.maskingSecrets()
+        self.fileSystem = fileSystem
     }
 
     public func run(_ options: Options) -> Outcome<CheckReport> {
@@ -36,7 +41,7 @@ public struct CheckRun {
     }
 
     private func check(_ options: Options) -> CheckReport {
-        var (layout, diagnostics) = RepositoryLayout.load(root: options.root, config: options.config, sources: sources)
+        var (layout, diagnostics) = RepositoryLayout.load(root: options.root, config: options.config, sources: sources, fileSystem: fileSystem)
         let spec = layout.spec
         if layout.specNamed, diagnostics.containsError {
             // A spec that was asked for and cannot be read: judging with the defaults instead
@@ -44,7 +49,8 @@ public struct CheckRun {
             return CheckReport(spec: spec, diagnostics: diagnostics, environments: [], pairs: [], findings: [], ruleCount: 0,
                                gate: GateDecision(passed: false, reasons: []), failOn: options.failOn ?? .error)
         }
-        let workspace = Workspace(root: layout.root, sources: sources, environmentsFolder: spec.environmentsFolder)
+        let workspace = Workspace(root: layout.root, sources: sources, environmentsFolder: spec.environmentsFolder,
+                                  loader: EnvironmentLoader(fileSystem: fileSystem))
         diagnostics += workspace.diagnostics
 
         // Every environment, resolved; one with errors is reported and left out of the rest.
@@ -104,8 +110,25 @@ public struct CheckRun {
             }
         }
 
+        // The migration phases the gate judges, as `parity ready` judges them.
+        var readiness: [ReadinessReport] = []
+        for entry in spec.gate.readiness {
+            var ready = ReadyRun.Options(plan: EnvironmentLoader.join(layout.root, entry.plan))
+            ready.phase = entry.phase
+            ready.root = layout.root
+            ready.environment = options.environment
+            ready.sources = entry.sources.map { source in
+                let remote = source.value.hasPrefix("http://") || source.value.hasPrefix("https://")
+                return (source.name, remote ? source.value : EnvironmentLoader.join(layout.root, source.value))
+            }
+            let outcome = ReadyRun(sources: sources).run(ready)
+            diagnostics += outcome.diagnostics
+            if let report = outcome.report { readiness.append(report) }
+        }
+
         let failOn = options.failOn ?? spec.gate.failOn
-        let gate = GateDecision.decide(gate: spec.gate, failOn: failOn, pairs: reports, findings: findings, diagnostics: diagnostics)
+        let gate = GateDecision.decide(
+            gate: spec.gate, failOn: failOn, pairs: reports, findings: findings, diagnostics: diagnostics, readiness: readiness)
         var seen = Set<String>()
         let unique = diagnostics.filter { seen.insert($0.description + $0.notes.map(\.message).joined()).inserted }
         var report = CheckReport(spec: spec, diagnostics: unique.sortedByLocation(), environments: workspace.environmentNames, pairs: reports,
@@ -113,6 +136,7 @@ public struct CheckRun {
         report.rules = policies.rules.map(\.rule)
         report.tiers = subjects.reduce(into: [:]) { tiers, subject in tiers[subject.name] = subject.tier }
         report.sources = sources
+        report.readiness = readiness
         return report
     }
 

@@ -13,6 +13,8 @@ public struct RepositoryLayout: Sendable {
     public var specFile: String?
     /// Whether the spec was named on the command line (`--config`).
     public var specNamed: Bool
+    /// Where the files are read: the disk, or a commit (`parity history`).
+    public var fileSystem: any FileSystem = DiskFileSystem()
 
     /// The folder of environments, as a path from the working directory.
     public var environmentsFolder: String { EnvironmentLoader.join(root, spec.environmentsFolder) }
@@ -21,38 +23,27 @@ public struct RepositoryLayout: Sendable {
 
     /// The layout of the repository at `root`, or of the spec `config` names (whose folders
     /// are then relative to the spec's own folder), with the spec's problems.
-    public static func load(root: String = ".", config: String? = nil, sources: SourceStore) -> (RepositoryLayout, [Diagnostic]) {
+    public static func load(root: String = ".", config: String? = nil, sources: SourceStore,
+                            fileSystem: any FileSystem = DiskFileSystem()) -> (RepositoryLayout, [Diagnostic]) {
         var root = root
         if let config, root == "." {
             let folder = (config as NSString).deletingLastPathComponent
             root = folder.isEmpty ? "." : folder
         }
-        let (spec, diagnostics) = SpecLoader.load(config, root: root, sources: sources)
-        let layout = RepositoryLayout(root: root, spec: spec, specFile: spec.file, specNamed: config != nil)
+        let (spec, diagnostics) = SpecLoader.load(config, root: root, sources: sources, fileSystem: fileSystem)
+        let layout = RepositoryLayout(root: root, spec: spec, specFile: spec.file, specNamed: config != nil, fileSystem: fileSystem)
         return (layout, diagnostics)
     }
 
     /// The policy files under the policies folder, at any depth (not their tests).
-    public var policyFiles: [String] { Self.policyFiles(in: policiesFolder) }
+    public var policyFiles: [String] { fileSystem.yamlFiles(under: policiesFolder).filter { !Self.isPolicyTest($0) } }
     /// The policy-test files under the policies folder, at any depth; none without the
     /// folder (the built-in pack runs without one).
-    public var policyTestFiles: [String] { EnvironmentLoader.isDirectory(policiesFolder) ? Self.policyTestFiles(in: [policiesFolder]) : [] }
+    public var policyTestFiles: [String] { fileSystem.isDirectory(policiesFolder) ? Self.policyTestFiles(in: [policiesFolder]) : [] }
 
     /// The YAML files under `folder`, at any depth, hidden entries skipped, sorted.
     public static func yamlFiles(in folder: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var files: [String] = []
-        while let entry = walker.nextObject() as? String {
-            let name = (entry as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                walker.skipDescendants()
-                continue
-            }
-            if EnvironmentLoader.isYAML(name), !EnvironmentLoader.isDirectory(EnvironmentLoader.join(folder, entry)) {
-                files.append(EnvironmentLoader.join(folder, entry))
-            }
-        }
-        return files.sorted()
+        DiskFileSystem().yamlFiles(under: folder)
     }
 
     /// Whether `path` names a policy test (`*.test.yaml`) rather than a policy.

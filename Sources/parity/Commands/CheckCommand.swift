@@ -9,6 +9,7 @@ enum CheckCommand {
         options.config = arguments.value("config")
         options.baseline = arguments.value("baseline")
         options.failOn = arguments.choice("fail-on", as: GateDecision.Level.self)
+        options.environment = context.environment
         let outputs = try arguments.all("output").map { value in
             switch ReportOutput.parse(value) {
             case .success(let output): return output
@@ -34,6 +35,7 @@ enum CheckCommand {
         let summary = context.environment["GITHUB_STEP_SUMMARY"].flatMap { $0.isEmpty ? nil : $0 }
         var render = ReportFormat.Options(base: ReportItem.repositoryRoot(containing: FileManager.default.currentDirectoryPath))
         render.writesStepSummary = summary != nil
+        render.linkBase = arguments.value("link-base")
         for output in outputs {
             try AtomicFile.write((output.format ?? format).render(result, render), to: output.path)
         }

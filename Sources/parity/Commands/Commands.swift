@@ -7,7 +7,7 @@ enum Commands {
         abstract: "Parity checks that staging really mirrors production: it validates environment files, reports every parity gap, and enforces guardrails.",
         options: [.flag("version", help: "print the version")],
         discussion: "Run 'parity COMMAND --help' for a command's options.\nExit status: 0 success, 1 findings, 2 invalid input, 64 wrong usage.",
-        subcommands: [check, diff, lint, eval, export, policy, schema, ready, initialize]
+        subcommands: [check, diff, lint, eval, export, policy, schema, ready, history, initialize]
     )
 
     static let check = CommandSpec(
@@ -20,6 +20,7 @@ enum Commands {
             .value("baseline", "FILE", help: "report only findings not in this baseline"),
             .value("write-baseline", "FILE", help: "record the current findings as a baseline"),
             .choice("fail-on", "LEVEL", help: "the lowest severity that fails the run", of: GateDecision.Level.self),
+            .value("link-base", "URL", help: "in html, link locations to URL/FILE#LLINE (a repository's blob URL)"),
             RunDateOption.spec,
         ],
         run: CheckCommand.run
@@ -32,7 +33,11 @@ enum Commands {
             PositionalSpec(name: "REFERENCE", arity: .one, help: "the environment mirrored (name or file)"),
             PositionalSpec(name: "MIRROR", arity: .one, help: "the environment that should mirror it (name or file)"),
         ],
-        options: [.value("format", short: "f", "F", help: "output format", choices: ["text", "json"]), RunDateOption.spec],
+        options: [
+            .value("format", short: "f", "F", help: "output format", choices: ["text", "json", "html"]),
+            .value("link-base", "URL", help: "in html, link locations to URL/FILE#LLINE (a repository's blob URL)"),
+            RunDateOption.spec,
+        ],
         run: DiffCommand.run
     )
 
@@ -58,6 +63,20 @@ enum Commands {
         run: EvalCommand.run
     )
 
+    static let history = CommandSpec(
+        name: "history",
+        abstract: "Show when each parity gap appeared and which reference change was never mirrored, from the git history.",
+        options: [
+            .value("since", "REV", help: "start at this commit (default: the first commit)"),
+            .value("pair", "REF:MIRROR", help: "only this pair (production:staging)"),
+            .value("format", short: "f", "F", help: "output format", choices: ["text", "json", "html"]),
+            .value("link-base", "URL", help: "in html, link locations to URL/FILE#LLINE (a repository's blob URL)"),
+            RunDateOption.spec,
+        ],
+        discussion: "Reads each commit from git's objects; never checks out or writes to the repository.",
+        run: HistoryCommand.run
+    )
+
     static let policy = CommandSpec(
         name: "policy",
         abstract: "Test, list and explain policy rules.",
@@ -79,7 +98,7 @@ enum Commands {
             .value("phase", "NAME", help: "the phase to judge (default: the plan's currentPhase)"),
             .value("source", "NAME=URL|FILE", help: "replace the plan's source NAME with a Prometheus URL or a saved file", repeatable: true),
             .value("at", "TIME", help: "judge at TIME (RFC 3339 or epoch seconds; default: now, or a saved file's last sample)"),
-            .value("format", short: "f", "F", help: "report format", choices: ReadyCommand.formats),
+            .choice("format", short: "f", "F", help: "report format", of: ReportFormat.self),
             .value("output", short: "o", "FILE", help: "write the report to FILE (atomically)"),
         ],
         discussion: "Exit status: 0 GO, 1 NO-GO or PAUSE, 2 invalid input or a source that cannot answer.",

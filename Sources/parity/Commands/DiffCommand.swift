@@ -9,9 +9,10 @@ enum DiffCommand {
         let outcome = DiffRun(sources: context.sources).run(options)
         context.report(outcome.diagnostics)
         guard let report = outcome.report else { return outcome.status }
-        if arguments.value("format") == "json" {
-            context.out(DiffJSONRenderer().render(report))
-        } else {
+        switch arguments.value("format") {
+        case "json": context.out(DiffJSONRenderer().render(report))
+        case "html": context.out(HTMLRenderer(linkBase: arguments.value("link-base")).render(report, diagnostics: outcome.diagnostics))
+        default:
             context.out(DiffTextRenderer(style: TextStyle(enabled: context.colourOut)).render(report))
         }
         return outcome.status

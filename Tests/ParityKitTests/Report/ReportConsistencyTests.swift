@@ -43,6 +43,10 @@ import Testing
                     if heading.hasPrefix("### Policy findings"), line.hasPrefix("| "), !line.hasPrefix("| Severity"), !line.hasPrefix("| ---") { count += 1 }
                 }
                 counts[format] = count
+            case .html:
+                // Each failing gap and each active finding is one expandable item.
+                counts[format] = text.components(separatedBy: "<details class=\"gap\">").count - 1
+                    + text.components(separatedBy: "<details class=\"finding\">").count - 1
             }
         }
         return counts

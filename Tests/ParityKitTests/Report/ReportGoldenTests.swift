@@ -12,7 +12,7 @@ import Testing
     }
 
     static let extensions: [ReportFormat: String] = [
-        .text: "txt", .json: "json", .sarif: "sarif", .junit: "xml", .github: "github.txt", .gitlab: "gitlab.json", .markdown: "md",
+        .text: "txt", .json: "json", .sarif: "sarif", .junit: "xml", .github: "github.txt", .gitlab: "gitlab.json", .markdown: "md", .html: "html",
     ]
 
     @Test(arguments: cases)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ParityTestSupport
 
 /// Golden files beside the tests: compared whole, re-recorded only when PARITY_RECORD=1.
 enum Golden {
@@ -7,21 +8,11 @@ enum Golden {
     static let fixtures = testsFolder.appendingPathComponent("Fixtures")
     static let repositoryRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
 
-    static var recording: Bool { ProcessInfo.processInfo.environment["PARITY_RECORD"] == "1" }
+    static var recording: Bool { GoldenFile.recording }
 
     /// Checks `actual` against the golden file at `url`, or writes it when recording.
     static func check(_ actual: String, against url: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        if recording {
-            // A recording run is never green: what was written has not been checked yet.
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(url.lastPathComponent); run again without PARITY_RECORD to check it", sourceLocation: sourceLocation)
-            return
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("no golden file at \(url.path); run with PARITY_RECORD=1 to record it", sourceLocation: sourceLocation)
-            return
-        }
-        #expect(actual == expected, "differs from \(url.lastPathComponent)", sourceLocation: sourceLocation)
+        try GoldenFile.check(actual, against: url, sourceLocation: sourceLocation)
     }
 
     /// The names in `folder` that are test cases: YAML files and folders, not golden files.
