@@ -68,6 +68,10 @@ for _ in 0..<runs {
     })
     let diff = EnvironmentDiff(schema: EnvironmentSchema.root)
     stages["diff (raw)", default: []].append(time { _ = diff.compare(reference: resolved[0].value, mirror: resolved[1].value) })
+    stages["graph (pair, missing edges)", default: []].append(time {
+        _ = PairGraph(reference: GraphBuilder().graph(name: resolved[0].name, root: resolved[0].value),
+                      mirror: GraphBuilder().graph(name: resolved[1].name, root: resolved[1].value))
+    })
     let loaded = PolicyLoader().load(files: RepositoryLayout.policyFiles(in: policies), sources: sources)
     let subjects = resolved.map { PolicySubject(name: $0.name, tier: $0.value["metadata"]?["tier"]?.string, value: $0.value) }
     stages["policies (\(loaded.rules.count) rules)", default: []].append(time {
@@ -84,7 +88,7 @@ for _ in 0..<runs {
 }
 
 let floor = median(stages["libyaml event scan"]!)
-let order = ["libyaml event scan", "export --raw (load + JSON)", "load + validate", "diff (raw)"] + stages.keys.filter { $0.hasPrefix("policies") } + ["whole check (text report)"]
+let order = ["libyaml event scan", "export --raw (load + JSON)", "load + validate", "diff (raw)", "graph (pair, missing edges)"] + stages.keys.filter { $0.hasPrefix("policies") } + ["whole check (text report)"]
 for name in order {
     let value = median(stages[name]!)
     print(String(format: "%-28@ %9.1f ms  %6.2fx the scan", name as NSString, value, value / floor))

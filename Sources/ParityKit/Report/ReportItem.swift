@@ -103,6 +103,9 @@ public struct ReportItem: Sendable {
         case .changed: "\(gap.path) differs: \(reference) \(gap.referenceText ?? ""), \(mirror) \(gap.mirrorText ?? "")"
         case .violated:
             "\(gap.path) breaks its allowed variance: \(reference) \(gap.referenceText ?? "none"), \(mirror) \(gap.mirrorText ?? "none")"
+        case .missingEdge:
+            "\(gap.path): \(GapSummary.edges(gap)) of \(reference) is missing in \(mirror)"
+                + (gap.mirror != nil && showsValue ? " (\(mirror) names \(gap.mirrorText ?? ""))" : "")
         }
         let label = gap.kind == .extra ? "\(reference)'s side" : "\(reference) has it"
         return ReportItem(

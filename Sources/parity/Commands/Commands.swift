@@ -7,7 +7,7 @@ enum Commands {
         abstract: "Parity checks that staging really mirrors production: it validates environment files, reports every parity gap, and enforces guardrails.",
         options: [.flag("version", help: "print the version")],
         discussion: "Run 'parity COMMAND --help' for a command's options.\nExit status: 0 success, 1 findings, 2 invalid input, 64 wrong usage.",
-        subcommands: [check, diff, lint, eval, export, policy, schema, ready, history, initialize]
+        subcommands: [check, diff, lint, eval, export, policy, schema, ready, history, initialize, graph, importer]
     )
 
     static let check = CommandSpec(
