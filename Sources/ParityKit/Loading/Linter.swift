@@ -41,7 +41,10 @@ public struct Linter {
         for source in workspace.environments {
             let resolved = workspace.resolve(source)
             diagnostics += resolved.diagnostics
-            if !resolved.diagnostics.containsError { environments[resolved.name] = resolved.value }
+            if !resolved.diagnostics.containsError {
+                environments[resolved.name] = resolved.value
+                diagnostics += layout.spec.identities.duplicates(in: resolved.value)
+            }
         }
         // What the spec names, checked against what exists, without diffing.
         let rules = PolicyLoader().load(files: layout.policyFiles, sources: SourceStore())

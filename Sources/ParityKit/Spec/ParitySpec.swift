@@ -39,6 +39,8 @@ public struct ParitySpec: Sendable {
     public var pairs: [Pair]?
     public var waivers: [Waiver] = []
     public var gate = Gate()
+    /// The fields identifying the items of unnamed lists (`identities:`), over the schema's.
+    public var identities = ItemIdentities()
     /// Rehearsal cadence and warning horizon (`schedule:`).
     public var schedule = Schedule()
     /// Where the spec was read from, if anywhere.
@@ -119,6 +121,7 @@ public struct ParitySpec: Sendable {
             spec.waivers.append(entry)
         }
         spec.schedule = Schedule.from(value["schedule"], diagnostics: &diagnostics)
+        spec.identities = identities(from: value["identities"], diagnostics: &diagnostics)
         if let gate = value["gate"] {
             if let failOn = gate["failOn"]?.string.flatMap(GateDecision.Level.init(rawValue:)) { spec.gate.failOn = failOn }
             spec.gate.minimumScore = gate["minimumScore"]?.double
