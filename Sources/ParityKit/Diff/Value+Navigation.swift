@@ -47,15 +47,16 @@ extension ModelPath {
                         if rights.updateValue(item, forKey: key) == nil, lefts[key] == nil { order.append(key) }
                     }
                     for key in order { next.append((path.item(key), lefts[key], rights[key])) }
-                case .item(let key):
-                    guard let fields = Self.identifyingFields(path, left, right, identities: identities, root: root) else { fallthrough }
-                    let pair = (path.appending(component), left?.list?.first { $0.identity(by: fields) == key },
-                                right?.list?.first { $0.identity(by: fields) == key })
-                    if pair.1 != nil || pair.2 != nil { next.append(pair) }
                 case .anyField:
                     var order = left?.object?.names ?? []
                     for name in right?.object?.names ?? [] where !order.contains(name) { order.append(name) }
                     for name in order { next.append((path.field(name), left?[name], right?[name])) }
+                case .item(let key):
+                    guard let fields = Self.identifyingFields(path, left, right, identities: identities, root: root) else { fallthrough }
+                    // The item by the fields that identify it; `fallthrough` reads it by name or position.
+                    let pair = (path.appending(component), left?.list?.first { $0.identity(by: fields) == key },
+                                right?.list?.first { $0.identity(by: fields) == key })
+                    if pair.1 != nil || pair.2 != nil { next.append(pair) }
                 default:
                     let pair = (path.appending(component), left?.child(component), right?.child(component))
                     if pair.1 != nil || pair.2 != nil { next.append(pair) }
