@@ -26,6 +26,8 @@ let package = Package(
         .executableTarget(name: "parity", dependencies: ["ParityKit"]),
         // Benchmarks against libyaml's own scan: `swift run -c release parity-bench`.
         .executableTarget(name: "parity-bench", dependencies: ["ParityKit", "ParityYAML"]),
+        // Regenerates the built-in policy pack from policies/: `swift run parity-pack`.
+        .executableTarget(name: "parity-pack"),
         // Benchmark of compiled CEL policy assertions over lazy objects.
         .executableTarget(name: "cel-bench", dependencies: ["ParityCEL"]),
 

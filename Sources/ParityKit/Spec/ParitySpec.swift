@@ -41,6 +41,11 @@ public struct ParitySpec: Sendable {
     public var gate = Gate()
     /// The fields identifying the items of unnamed lists (`identities:`), over the schema's.
     public var identities = ItemIdentities()
+    /// Whether the built-in pack runs beside the repository's own policies (`builtin:`).
+    public var builtinPack = true
+    public var builtinLocation: SourceLocation?
+    /// Rules turned off by id (`rules: {disable: [...]}`), each with its reason.
+    public var disabledRules: [DisabledRule] = []
     /// Rehearsal cadence and warning horizon (`schedule:`).
     public var schedule = Schedule()
     /// Where the spec was read from, if anywhere.
@@ -120,6 +125,7 @@ public struct ParitySpec: Sendable {
             guard Self.scope(waiver, of: &entry, diagnostics: &diagnostics) else { continue }
             spec.waivers.append(entry)
         }
+        spec.readRules(value, diagnostics: &diagnostics)
         spec.schedule = Schedule.from(value["schedule"], diagnostics: &diagnostics)
         spec.identities = identities(from: value["identities"], diagnostics: &diagnostics)
         if let gate = value["gate"] {
