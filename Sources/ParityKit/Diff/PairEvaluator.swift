@@ -42,7 +42,8 @@ public struct PairEvaluator: Sendable {
                 continue
             }
             for (path, referenceValue, mirrorValue) in matches where !insideWholeItemGap(path, gapPaths) {
-                let failure = variance.rule.failure(reference: referenceValue, mirror: mirrorValue, expressions: expressions)
+                let failure = variance.rule.failure(reference: referenceValue, mirror: mirrorValue, expressions: expressions,
+                                                    type: SchemaType.object(diff.schema).type(at: path))
                 let covering = gapsUnder[path] ?? []
                 for index in covering {
                     guard case .failing(nil) = gaps[index].status else { continue }

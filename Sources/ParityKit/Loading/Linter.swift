@@ -56,6 +56,9 @@ public struct Linter {
         for file in RepositoryLayout.yamlFiles(in: layout.policiesFolder) {
             diagnostics += checker.check(file: file, sources: sources)
         }
+        if !rules.diagnostics.containsError {
+            diagnostics += PolicyTestRunner.unknownRules(files: layout.policyTestFiles, ruleIDs: rules.knownIDs, sources: sources)
+        }
         for file in layout.planFiles {
             diagnostics += checker.check(file: file, sources: sources) + layout.planReferences(file, workspace: workspace)
         }

@@ -3,14 +3,14 @@ import ParityDiagnostics
 extension ParitySpec {
     /// Reads `identities:`, each the fields that identify the items of the unnamed lists a path
     /// names; an entry that names no such list, or a field its items do not have, is an error.
-    static func identities(from value: Value?, diagnostics: inout [Diagnostic]) -> ItemIdentities {
+    static func identities(from value: Value?, locator: ExpressionLocator, diagnostics: inout [Diagnostic]) -> ItemIdentities {
         var overrides: [ItemIdentities.Override] = []
         var seen: [String: SourceLocation?] = [:]
         let root = SchemaType.object(EnvironmentSchema.root)
         for entry in value?.list ?? [] {
             guard let pathValue = entry["path"], let text = pathValue.string, let fieldsValue = entry["fields"]?.list else { continue }
             guard let path = ModelPath(parsing: text)?.canonical(in: root) else {
-                diagnostics.append(ModelPath.invalid(text, at: pathValue.location, example: "services[*].ports"))
+                diagnostics.append(ModelPath.invalid(text, at: pathValue.location, example: "services[*].ports", locator: locator))
                 continue
             }
             if let problem = root.problem(with: path) {
