@@ -33,7 +33,8 @@ public struct PairEvaluator: Sendable {
 
         let gapPaths = Set(gaps.map(\.path))
         for variance in variances {
-            let matches = variance.path.expanded(reference: reference.value, mirror: mirror.value)
+            let matches = variance.path.expanded(reference: reference.value, mirror: mirror.value, identities: diff.identities,
+                                                  root: .object(diff.schema))
             if matches.isEmpty {
                 diagnostics.append(.warning(
                     .specUnusedVariance, "allowed variance '\(variance.path)' matches nothing in \(reference.name) or \(mirror.name); check the path",

@@ -3,8 +3,9 @@
 public protocol VarianceExpressions: Sendable {
     /// Whether `text` matches `pattern` (RE2 syntax).
     func matches(_ text: String, pattern: String) throws -> Bool
-    /// The boolean value of `predicate` with `reference` and `mirror` bound (null when absent).
-    func holds(_ predicate: String, reference: Value?, mirror: Value?) throws -> Bool
+    /// The boolean value of `predicate` with `reference` and `mirror` bound (null when absent),
+    /// shaped by `type`, the schema's type at the path, as lint type-checked them.
+    func holds(_ predicate: String, reference: Value?, mirror: Value?, type: SchemaType?) throws -> Bool
 }
 
 extension Variance.Rule {
@@ -19,13 +20,13 @@ extension Variance.Rule {
         }
         let reference = reads ? reference?.tokenizingSecrets(secret: secret, type: type) : reference
         let mirror = reads ? mirror?.tokenizingSecrets(secret: secret, type: type) : mirror
-        let failure = failure(reference: reference, mirror: mirror, expressions: expressions)
+        let failure = failure(reference: reference, mirror: mirror, expressions: expressions, type: type)
         guard let failure, Value.holdsToken(reference) || Value.holdsToken(mirror) else { return failure }
         return failure + " (it reads a secret, which rules see only as an opaque token, equal for equal secrets; "
             + "compare secrets with 'differ' or ==, never by their text)"
     }
 
-    private func failure(reference: Value?, mirror: Value?, expressions: VarianceExpressions) -> String? {
+    private func failure(reference: Value?, mirror: Value?, expressions: VarianceExpressions, type: SchemaType?) -> String? {
         switch self {
         case .ignore:
             return nil
@@ -76,7 +77,7 @@ extension Variance.Rule {
             }
         case .predicate(let source):
             do {
-                return try expressions.holds(source, reference: reference, mirror: mirror) ? nil : "the predicate '\(source)' is false"
+                return try expressions.holds(source, reference: reference, mirror: mirror, type: type) ? nil : "the predicate '\(source)' is false"
             } catch {
                 return "the predicate '\(source)' could not be evaluated: \(error)"
             }
