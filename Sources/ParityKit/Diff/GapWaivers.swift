@@ -9,9 +9,10 @@ public enum GapWaivers {
                              warnWithin: Int) -> (diagnostics: [Diagnostic], unmatched: [Int]) {
         var diagnostics: [Diagnostic] = []
         var unmatched: [Int] = []
+        let index = PathIndex(gaps.map(\.path))
         for (position, waiver) in waivers.enumerated() where waiver.applies(reference: reference, mirror: mirror) {
             guard case .gap(let pattern) = waiver.subject else { continue }
-            let matched = gaps.indices.filter { gaps[$0].isFailing && gaps[$0].path.matches(pattern, prefix: true) }
+            let matched = index.positions(matching: pattern).filter { gaps[$0].isFailing }
             if matched.isEmpty {
                 unmatched.append(position)
                 continue

@@ -23,16 +23,12 @@ public struct PairEvaluator: Sendable {
         var diagnostics: [Diagnostic] = []
         var attributes = raw.attributes
         // Every gap under each path prefix, so a variance finds its gaps without a scan.
-        var gapsUnder: [ModelPath: [Int]] = [:]
-        for (index, gap) in gaps.enumerated() {
-            for length in 1...max(1, gap.path.components.count) {
-                gapsUnder[ModelPath(Array(gap.path.components.prefix(length))), default: []].append(index)
-            }
-        }
+        let gapsUnder = PathIndex(gaps.map(\.path))
 
         let gapPaths = Set(gaps.map(\.path))
+        let lookups = (reference: ItemLookup(), mirror: ItemLookup())
         for variance in variances {
-            let matches = variance.path.expanded(reference: reference.value, mirror: mirror.value)
+            let matches = variance.path.expanded(reference: reference.value, mirror: mirror.value, lookups: lookups)
             if matches.isEmpty {
                 diagnostics.append(.warning(
                     .specUnusedVariance, "allowed variance '\(variance.path)' matches nothing in \(reference.name) or \(mirror.name); check the path",
@@ -41,7 +37,7 @@ public struct PairEvaluator: Sendable {
             }
             for (path, referenceValue, mirrorValue) in matches where !insideWholeItemGap(path, gapPaths) {
                 let failure = variance.rule.failure(reference: referenceValue, mirror: mirrorValue, expressions: expressions)
-                let covering = gapsUnder[path] ?? []
+                let covering = gapsUnder.positions(under: path)
                 for index in covering {
                     guard case .failing(nil) = gaps[index].status else { continue }
                     if let failure {

@@ -21,7 +21,8 @@ extension ModelPath {
     /// Every concrete path that `self` (wildcards allowed) names in `reference` or `mirror`,
     /// with the value each side holds there. Both trees are walked together, matching named
     /// items by name through a dictionary, so `services[*].replicas` is linear in the services.
-    func expanded(reference: Value, mirror: Value) -> [(path: ModelPath, reference: Value?, mirror: Value?)] {
+    func expanded(reference: Value, mirror: Value, lookups: (reference: ItemLookup, mirror: ItemLookup) = (ItemLookup(), ItemLookup()))
+        -> [(path: ModelPath, reference: Value?, mirror: Value?)] {
         var results: [(path: ModelPath, reference: Value?, mirror: Value?)] = [(.root, reference, mirror)]
         for component in components {
             var next: [(path: ModelPath, reference: Value?, mirror: Value?)] = []
@@ -49,7 +50,8 @@ extension ModelPath {
                     for name in right?.object?.names ?? [] where !order.contains(name) { order.append(name) }
                     for name in order { next.append((path.field(name), left?[name], right?[name])) }
                 default:
-                    let pair = (path.appending(component), left?.child(component), right?.child(component))
+                    let pair = (path.appending(component), left.flatMap { lookups.reference.child(of: $0, at: path, component) },
+                                right.flatMap { lookups.mirror.child(of: $0, at: path, component) })
                     if pair.1 != nil || pair.2 != nil { next.append(pair) }
                 }
             }

@@ -174,15 +174,17 @@ public struct CheckRun {
     /// Gap waivers that matched no gap in any pair they are for (one without a pair is for
     /// every pair); one for a pair that is not compared says so.
     private func staleGapWaivers(_ waivers: [Waiver], reports: [PairReport]) -> [Diagnostic] {
-        waivers.enumerated().compactMap { position, waiver in
+        // Sets, so thousands of unmatched waivers are not looked up in a list each.
+        let unmatched = reports.map { Set($0.unmatchedWaivers) }
+        return waivers.enumerated().compactMap { position, waiver in
             guard case .gap(let pattern) = waiver.subject else { return nil }
-            let pairs = reports.filter { waiver.applies(reference: $0.reference, mirror: $0.mirror) }
+            let pairs = reports.indices.filter { waiver.applies(reference: reports[$0].reference, mirror: reports[$0].mirror) }
             if pairs.isEmpty, waiver.reference != nil || waiver.mirror != nil {
                 let compared = reports.map { "\($0.reference):\($0.mirror)" }
                 return .warning(.specStaleWaiver, "waiver for '\(pattern)' is for \(waiver.scope), which is not a compared pair"
                                 + (compared.isEmpty ? "" : " (pairs: \(compared.joined(separator: ", ")))") + "; fix its pair or remove it", at: waiver.location)
             }
-            let used = pairs.contains { !$0.unmatchedWaivers.contains(position) }
+            let used = pairs.contains { !unmatched[$0].contains(position) }
             return used ? nil : .warning(.specStaleWaiver, "waiver for '\(pattern)' matches no gap in \(waiver.scope == "every pair" ? "any pair" : waiver.scope); remove it",
                                          at: waiver.location)
         }

@@ -1,0 +1,29 @@
+/// Finds the items of named lists by name through a dictionary per list, built the first
+/// time the list is searched: a thousand paths into one list of ten thousand services cost
+/// one pass over it, not a thousand. One lookup serves one tree (a reference or a mirror).
+final class ItemLookup {
+    private var names: [ModelPath: [String: Int]] = [:]
+    private var identities: [ModelPath: [String: Int]] = [:]
+
+    /// `value.child(component)`, where `value` is the value at `path` of this lookup's tree.
+    func child(of value: Value, at path: ModelPath, _ component: ModelPath.Component) -> Value? {
+        guard case .item(let name) = component, let items = value.list else { return value.child(component) }
+        if let position = positions(of: items, at: path, in: &names, key: \.name)[name] { return items[position] }
+        // As `child`: by name first, then by content identity (a set member).
+        if let position = positions(of: items, at: path, in: &identities, key: \.identity)[name] { return items[position] }
+        return nil
+    }
+
+    /// Each key's first position in `items`, built once per list.
+    private func positions(of items: [Value], at path: ModelPath, in cache: inout [ModelPath: [String: Int]],
+                           key: (Value) -> String?) -> [String: Int] {
+        if let known = cache[path] { return known }
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(items.count)
+        for (position, item) in items.enumerated() {
+            if let name = key(item), positions[name] == nil { positions[name] = position }
+        }
+        cache[path] = positions
+        return positions
+    }
+}
