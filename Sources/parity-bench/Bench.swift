@@ -15,6 +15,8 @@ struct Bench {
     var parity: String?
     /// Also count instructions with valgrind's callgrind (slow; repeatable on a loaded machine).
     var instructions: Bool
+    /// Only the processes (to measure another build's `parity`, say).
+    var processesOnly = false
 
     struct Row {
         var stage: String
@@ -71,43 +73,7 @@ struct Bench {
         var found: Counts?
         for _ in 0..<runs {
             record("libyaml C event scan (the floor)", time { for bytes in inputs { _ = FloorScan.events(bytes) } })
-            record("YAML load (nodes)", time {
-                // Generated input is valid: a failure here is a bug in the generator.
-                for bytes in inputs { _ = try! YAMLLoader(strictTags: false).load(bytes, file: "bench.yaml") }
-            })
-            let sources = SourceStore()
-            var resolved: [ResolvedEnvironment] = []
-            record("load + validate", time {
-                let workspace = Workspace(root: repository.folder, sources: sources)
-                resolved = workspace.environments.map { workspace.resolve($0) }
-            })
-            guard let reference = resolved.first(where: { $0.name == "production" }), let mirror = resolved.first(where: { $0.name == "staging" }) else {
-                throw BenchError("no production and staging in \(repository.folder)")
-            }
-            let diff = EnvironmentDiff(schema: EnvironmentSchema.root)
-            record("diff (raw)", time { _ = diff.compare(reference: reference.value, mirror: mirror.value) })
-            let layout = RepositoryLayout.load(root: repository.folder, sources: sources).0
-            let spec = layout.spec
-            let pair = spec.pairs?.first { $0.reference == "production" && $0.mirror == "staging" }
-            let evaluator = PairEvaluator(variances: pair?.variances ?? [], waivers: spec.waivers, today: Profile.today,
-                                          expressions: CELVarianceExpressions(date: RunDate(day: Profile.today)!))  // a literal day
-            record("diff + variances + waivers", time {
-                _ = evaluator.evaluate(reference: (reference.name, reference.value), mirror: (mirror.name, mirror.value), diff: diff)
-            })
-            let policies = PolicyLoader().load(files: layout.policyFiles, sources: sources)
-            let subjects = resolved.map { PolicySubject(name: $0.name, tier: $0.value["metadata"]?["tier"]?.string, value: $0.value) }
-            let subject = { (name: String) in subjects.first { $0.name == name }! }  // both were found above
-            record("policies (\(policies.rules.count) rules)", time {
-                _ = PolicyEngine(rules: policies.rules, schema: EnvironmentSchema.root, date: RunDate(day: Profile.today)!)
-                    .evaluate(environments: subjects, pairs: [(subject("production"), subject("staging"))])
-            })
-            var report: CheckReport?
-            record("whole check, in process (no report)", time { report = try? Profile.check(repository.folder) })
-            guard let report else { throw BenchError("no report") }
-            found = Counts(report)
-            for format in ReportFormat.allCases {
-                record("report: \(format.rawValue)", time { _ = format.render(report, ReportFormat.Options(base: repository.folder)) })
-            }
+            if !processesOnly { found = try measureStages(repository, inputs: inputs, record: record) }
             try process("C scan (process)", [scanner, "scan"] + files, expecting: [0])
             try process("parity check (process)", [parity, "check", "--today", Profile.today], expecting: [0, 1])
             try process("parity check --format json (process)", [parity, "check", "--today", Profile.today, "--format", "json"], expecting: [0, 1])
@@ -122,6 +88,47 @@ struct Bench {
             let value = median(stages[name]!)
             return Row(stage: name, milliseconds: value, ratio: value / (name.hasSuffix("(process)") ? processFloor : floor), peak: peaks[name])
         }
+    }
+
+    /// Each stage of a check in process, and each report format; what the check found.
+    private func measureStages(_ repository: Repository, inputs: [[UInt8]], record: (String, Double) -> Void) throws -> Counts {
+        record("YAML load (nodes)", time {
+            // Generated input is valid: a failure here is a bug in the generator.
+            for bytes in inputs { _ = try! YAMLLoader(strictTags: false).load(bytes, file: "bench.yaml") }
+        })
+        let sources = SourceStore()
+        var resolved: [ResolvedEnvironment] = []
+        record("load + validate", time {
+            let workspace = Workspace(root: repository.folder, sources: sources)
+            resolved = workspace.environments.map { workspace.resolve($0) }
+        })
+        guard let reference = resolved.first(where: { $0.name == "production" }), let mirror = resolved.first(where: { $0.name == "staging" }) else {
+            throw BenchError("no production and staging in \(repository.folder)")
+        }
+        let diff = EnvironmentDiff(schema: EnvironmentSchema.root)
+        record("diff (raw)", time { _ = diff.compare(reference: reference.value, mirror: mirror.value) })
+        let layout = RepositoryLayout.load(root: repository.folder, sources: sources).0
+        let spec = layout.spec
+        let pair = spec.pairs?.first { $0.reference == "production" && $0.mirror == "staging" }
+        let evaluator = PairEvaluator(variances: pair?.variances ?? [], waivers: spec.waivers, today: Profile.today,
+                                      expressions: CELVarianceExpressions(date: RunDate(day: Profile.today)!))  // a literal day
+        record("diff + variances + waivers", time {
+            _ = evaluator.evaluate(reference: (reference.name, reference.value), mirror: (mirror.name, mirror.value), diff: diff)
+        })
+        let policies = PolicyLoader().load(files: layout.policyFiles, sources: sources)
+        let subjects = resolved.map { PolicySubject(name: $0.name, tier: $0.value["metadata"]?["tier"]?.string, value: $0.value) }
+        let subject = { (name: String) in subjects.first { $0.name == name }! }  // both were found above
+        record("policies (\(policies.rules.count) rules)", time {
+            _ = PolicyEngine(rules: policies.rules, schema: EnvironmentSchema.root, date: RunDate(day: Profile.today)!)
+                .evaluate(environments: subjects, pairs: [(subject("production"), subject("staging"))])
+        })
+        var report: CheckReport?
+        record("whole check, in process (no report)", time { report = try? Profile.check(repository.folder) })
+        guard let report else { throw BenchError("no report") }
+        for format in ReportFormat.allCases {
+            record("report: \(format.rawValue)", time { _ = format.render(report, ReportFormat.Options(base: repository.folder)) })
+        }
+        return Counts(report)
     }
 
     /// Wall time, peak resident memory (bytes) and exit status of `command` run in `folder`.
