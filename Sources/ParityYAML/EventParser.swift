@@ -69,8 +69,13 @@ final class EventParser {
             }
             if let offset = byteOffset(line: Int(state.problem_mark.line), column: Int(state.problem_mark.column)),
                offset < bytes.count, bytes[offset] == 0x09 {
-                // libyaml's words for a tab say nothing of tabs; the fix is simple to name.
+                // libyaml's words for a tab say nothing of tabs; the fix is simple to name, and
+                // the construct the tab interrupted (often the line above) is no help.
                 message += "; YAML indents with spaces, not tabs: replace the tab with spaces"
+                notes = []
+            } else if problem == "mapping values are not allowed in this context" {
+                message += "; this usually means a missing space after a colon ('key: value'),"
+                    + " or a key indented under a value: line the key up with the keys beside it"
             }
             return .error(.yamlSyntax, message, at: location(state.problem_mark), notes: notes)
         case YAML_MEMORY_ERROR:

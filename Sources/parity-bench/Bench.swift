@@ -107,6 +107,10 @@ struct Bench {
         }
         let diff = EnvironmentDiff(schema: EnvironmentSchema.root)
         record("diff (raw)", time { _ = diff.compare(reference: reference.value, mirror: mirror.value) })
+        record("graph (pair, missing edges)", time {
+            _ = PairGraph(reference: GraphBuilder().graph(name: reference.name, root: reference.value),
+                          mirror: GraphBuilder().graph(name: mirror.name, root: mirror.value))
+        })
         let layout = RepositoryLayout.load(root: repository.folder, sources: sources).0
         let spec = layout.spec
         let pair = spec.pairs?.first { $0.reference == "production" && $0.mirror == "staging" }

@@ -5,16 +5,21 @@ import ParityKit
 /// What a command runs with: standard output and error, colour, and the sources read.
 final class CommandContext {
     let sources = SourceStore()
-    let colourOut: Bool
-    let colourErr: Bool
+    private(set) var colourOut: Bool
+    private(set) var colourErr: Bool
     let environment: [String: String]
 
     init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
         sources.maskedKeys = EnvironmentSchema.sensitiveFieldNames
-        let colourAllowed = environment["NO_COLOR"].map(\.isEmpty) ?? true
-        colourOut = colourAllowed && isatty(STDOUT_FILENO) == 1 && environment["TERM"] != "dumb"
-        colourErr = colourAllowed && isatty(STDERR_FILENO) == 1 && environment["TERM"] != "dumb"
+        colourOut = ColorMode.auto.enabled(terminal: isatty(STDOUT_FILENO) == 1, environment: environment)
+        colourErr = ColorMode.auto.enabled(terminal: isatty(STDERR_FILENO) == 1, environment: environment)
+    }
+
+    /// Colours both streams as `--color` says.
+    func colour(_ mode: ColorMode) {
+        colourOut = mode.enabled(terminal: isatty(STDOUT_FILENO) == 1, environment: environment)
+        colourErr = mode.enabled(terminal: isatty(STDERR_FILENO) == 1, environment: environment)
     }
 
     private var pending: [UInt8] = []

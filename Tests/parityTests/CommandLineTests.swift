@@ -8,12 +8,12 @@ import Testing
         #expect(version.stdout.hasPrefix("parity "))
         let help = try ParityBinary.run(["--help"])
         #expect(help.status == 0)
-        for command in ["check", "diff", "lint", "eval", "export", "policy", "schema", "init"] {
+        for command in ["check", "diff", "lint", "eval", "export", "policy", "schema", "init", "graph", "import"] {
             #expect(help.stdout.contains("\n  \(command) "), "help lists \(command)")
         }
     }
 
-    @Test(arguments: ["check", "diff", "lint", "eval", "export", "schema", "history", "init", "policy test", "policy list", "policy explain"])
+    @Test(arguments: ["check", "diff", "lint", "eval", "export", "schema", "history", "init", "policy test", "policy list", "policy explain", "graph", "import kubernetes", "import compose"])
     func everyCommandHasHelp(_ command: String) throws {
         let run = try ParityBinary.run(command.split(separator: " ").map(String.init) + ["--help"])
         #expect(run.status == 0)
@@ -25,7 +25,7 @@ import Testing
         #expect(run.status == 64)
         #expect(run.stderr == """
             parity: error: unknown command 'chek'; did you mean 'check'?
-            usage: parity <check|diff|lint|eval|export|policy|schema|ready|history|init> [ARGS...]
+            usage: parity <check|diff|lint|eval|export|policy|schema|ready|history|init|graph|import> [ARGS...]
             see 'parity --help'
 
             """)

@@ -66,7 +66,8 @@ import Testing
         #expect(run.status == 2)
         #expect(run.stderr.hasPrefix("\(name).yaml:"))
         #expect(run.stderr.contains(": error: "))
-        // Not a timing test: only a guard against a hang turning into a stuck CI run.
-        #expect(Date().timeIntervalSince(started) < 60)
+        // Not a timing test: only a guard against a hang turning into a stuck CI run, generous
+        // because a shared machine under load has made a 13 s run take 77 s.
+        #expect(Date().timeIntervalSince(started) < 300)
     }
 }

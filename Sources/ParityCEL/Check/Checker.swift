@@ -181,7 +181,27 @@ struct Checker {
     }
 
     private func noOverload(_ name: String, _ args: [CELType], _ at: CELSourceLocation) -> CELError {
-        CELError(.noSuchOverload, "no matching overload for '\(Builtins.displayName(name))' applied to (\(args.map(\.description).joined(separator: ", ")))", at: at)
+        CELError(.noSuchOverload, "no matching overload for '\(Builtins.displayName(name))' applied to (\(args.map(\.description).joined(separator: ", ")))"
+                 + Self.overloadFix(name, args), at: at)
+    }
+
+    /// What to write instead of a call no overload takes: a conversion when text meets a
+    /// number or numbers of two kinds meet, else the forms the function takes.
+    static func overloadFix(_ name: String, _ args: [CELType]) -> String {
+        let numbers: Set<CELType> = [.int, .uint, .double]
+        if args.count == 2, args.contains(.string), args.contains(where: numbers.contains) {
+            return "; convert one side first: int(x) or double(x) for a number, string(x) for text"
+        }
+        if args.count == 2, args.allSatisfy(numbers.contains) {
+            return "; CEL does not mix int, uint and double: convert one side with int(x), uint(x) or double(x)"
+        }
+        // Generic forms (`(A, list(B))`) say nothing a reader can act on.
+        let forms = (Signatures.table[name] ?? []).filter { form in
+            form.params.count == args.count && !form.params.contains { $0.description.contains(where: \.isUppercase) }
+        }
+        guard !forms.isEmpty else { return "" }
+        let shown = forms.prefix(4).map { "(" + $0.params.map(\.description).joined(separator: ", ") + ")" }
+        return "; it takes \(shown.joined(separator: ", "))\(forms.count > 4 ? ", ..." : "")"
     }
 
     /// Whether values of the two types can ever be equal: the same type, numbers of any kind,

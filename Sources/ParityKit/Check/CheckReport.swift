@@ -19,6 +19,10 @@ public struct CheckReport: Sendable {
     public var tiers: [String: String?] = [:]
     /// The text of the files read, so reports can give a location's whole region.
     public var sources: SourceStore?
+    /// The environments left out because they have errors: not diffed, no policy ran on them.
+    public var unchecked: [String] = []
+    /// The migration plans' phases the spec's gate judges (`gate.readiness`), in its order.
+    public var readiness: [ReadinessReport] = []
 
     public var activeFindings: [Finding] { findings.filter(\.isActive) }
 

@@ -28,12 +28,15 @@ public struct GateDecision: Sendable, Equatable {
         case scoreBelowMinimum(reference: String, mirror: String, score: Double, minimum: Double)
         /// More warnings than the spec's `maxWarnings`.
         case tooManyWarnings(Int, maximum: Int)
+        /// A migration plan's phase the gate judges is not a GO.
+        case readiness(plan: String, phase: String, verdict: ReadinessVerdict)
     }
 
     /// The decision for what a run found: gaps and errors at or above `failOn` fail it, and
     /// so do the spec's minimum score and warning budget; `never` always passes.
     public static func decide(
-        gate: ParitySpec.Gate, failOn: Level, pairs: [PairReport], findings: [Finding], diagnostics: [Diagnostic]
+        gate: ParitySpec.Gate, failOn: Level, pairs: [PairReport], findings: [Finding], diagnostics: [Diagnostic],
+        readiness: [ReadinessReport] = []
     ) -> GateDecision {
         guard failOn != .never else { return GateDecision(passed: true, reasons: []) }
         var reasons: [Reason] = []
@@ -53,6 +56,9 @@ public struct GateDecision: Sendable, Equatable {
         }
         if let maximum = gate.maxWarnings, warnings > maximum {
             reasons.append(.tooManyWarnings(warnings, maximum: maximum))
+        }
+        for report in readiness where report.verdict == .noGo || report.verdict == .pause {
+            reasons.append(.readiness(plan: report.plan, phase: report.phase, verdict: report.verdict))
         }
         return GateDecision(passed: reasons.isEmpty, reasons: reasons)
     }

@@ -13,8 +13,9 @@ public struct EnvironmentDiff: Sendable {
     public let schema: ObjectSchema
     /// Top-level fields that describe an environment rather than its topology.
     public var excludedFields: Set<String> = ["apiVersion", "kind", "metadata", "extends"]
-    /// Fields anywhere that document rather than configure: never a parity gap.
-    public var documentationFields: Set<String> = ["description"]
+    /// Fields anywhere that document rather than configure (a description, the evidence of
+    /// an inferred dependency): never a parity gap.
+    public var documentationFields: Set<String> = ["description", EnvironmentSchema.inferredField]
 
     public init(schema: ObjectSchema) {
         self.schema = schema

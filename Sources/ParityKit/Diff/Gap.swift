@@ -11,6 +11,8 @@ public struct Gap: Sendable {
         case changed
         /// An allowed variance whose rule the mirror breaks (`differ`, but the values are equal).
         case violated
+        /// An edge of the reference's dependency graph that the mirror lacks (`missingEdges` says which).
+        case missingEdge = "missing-edge"
     }
 
     /// What the spec makes of a gap.
@@ -39,6 +41,8 @@ public struct Gap: Sendable {
     public var expiredWaiver: Waiver?
     /// The schema of the values, so secrets nested inside a whole missing item stay redacted.
     public var type: SchemaType?
+    /// For a `missingEdge` gap: the reference's edges that the mirror lacks.
+    public var missingEdges: [DependencyGraph.Edge] = []
 
     public init(
         _ kind: Kind, at path: ModelPath, reference: Value?, mirror: Value?, sensitive: Bool,

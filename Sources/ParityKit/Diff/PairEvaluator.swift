@@ -22,6 +22,7 @@ public struct PairEvaluator: Sendable {
         var gaps = raw.gaps
         var diagnostics: [Diagnostic] = []
         var attributes = raw.attributes
+        MissingEdges(schema: diff.schema).mark(&gaps, attributes: &attributes, reference: reference, mirror: mirror)
         // Every gap under each path prefix, so a variance finds its gaps without a scan.
         let gapsUnder = PathIndex(gaps.map(\.path))
 

@@ -1,3 +1,4 @@
+import Foundation
 import ParityDiagnostics
 
 /// How the pieces of an environment become one value: the files of a folder are combined
@@ -26,6 +27,8 @@ enum Composition {
             case .list(let itemType, .named(let key))?:
                 fields[name] = combineNamed(existing, value, key: key, itemType: itemType, path: fieldPath, diagnostics: &diagnostics)
             default:
+                // Files may repeat what they agree on (each names its environment's `metadata.name`).
+                if existing.object == nil, existing.list == nil, existing.sameContent(as: value) { continue }
                 diagnostics.append(conflict(fieldPath, at: value.location, first: existing.location))
             }
         }
@@ -47,9 +50,17 @@ enum Composition {
         return Value(.list(items), at: base.location)
     }
 
+    /// A field or item written twice, naming the files (or, within one file, its documents).
     private static func conflict(_ path: ModelPath, at location: SourceLocation?, first: SourceLocation?) -> Diagnostic {
-        .error(.modelConflict, "'\(path)' is defined twice in one environment; define it in one file only",
-               at: location, notes: [.init("'\(path)' is first defined here", at: first)])
+        let files = [first?.file, location?.file].compactMap { $0.map { ($0 as NSString).lastPathComponent } }
+        let place = if files.count == 2, first?.file == location?.file {
+            "in two documents of \(files[0]); define it in one document only"
+        } else if files.count == 2 {
+            "in both \(files[0]) and \(files[1]); define it in one file only"
+        } else {
+            "twice in one environment; define it in one file only"
+        }
+        return .error(.modelConflict, "'\(path)' is defined \(place)", at: location, notes: [.init("'\(path)' is first defined here", at: first)])
     }
 
     /// `child` written over `parent`: named items merge by name, objects and maps field by

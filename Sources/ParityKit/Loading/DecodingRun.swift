@@ -50,10 +50,12 @@ struct DecodingRun {
             // Fields are found by position: a `FieldSchema` copied per key read costs a
             // retain and a release of each of its strings and arrays.
             var position = schema.position(of: name)
+            // `x-` keys are extension fields (docker-compose's home for anchors): ignored.
+            if position == nil, name.hasPrefix("x-") { continue }
             if position == nil {
                 let suggestion = Suggestion.closest(to: name, in: schema.fields.map(\.name))
                 let place = path.isEmpty ? "this \(schema.noun)" : self.place
-                let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; remove it, or see 'parity schema' for the fields of a \(schema.noun)"
+                let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; remove it, or see 'parity schema' for the fields of \(Self.article(schema.noun)) \(schema.noun)"
                 diagnostics.append(.error(.schemaUnknownField, "unknown field '\(name)' in \(place)\(hint)", at: pair.key.location))
                 // Recover as if the suggestion had been written, so one typo is one diagnostic.
                 guard let suggestion, node[suggestion] == nil, fields[suggestion] == nil else { continue }
@@ -147,5 +149,13 @@ struct DecodingRun {
         let found = quoting ? node.foundDescription : node.kindDescription
         diagnostics.append(.error(.schemaTypeMismatch, "expected \(expected)\(target), found \(found)\(hint)", at: node.location))
         return Value(generic: node)
+    }
+}
+
+extension DecodingRun {
+    /// `a` or `an`, as the noun's sound asks (by its first letter: `an environment`, `a service`).
+    static func article(_ noun: String) -> String {
+        guard let first = noun.lowercased().first else { return "a" }
+        return "aeio".contains(first) ? "an" : "a"
     }
 }

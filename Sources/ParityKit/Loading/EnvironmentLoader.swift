@@ -134,6 +134,7 @@ public struct EnvironmentLoader: Sendable {
     /// `folder/name`, without a leading `./` so paths read as people type them.
     static func join(_ folder: String, _ name: String) -> String {
         if folder == "." || folder.isEmpty || name.hasPrefix("/") { return name }
-        return folder.hasSuffix("/") ? folder + name : folder + "/" + name
+        let joined = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+        return joined.hasPrefix("../") ? RelativePath.shortest(joined) : joined
     }
 }

@@ -37,9 +37,17 @@ public struct Linter {
         let workspace = Workspace(
             root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder, loader: loader)
         var diagnostics = workspace.diagnostics
+        var environments: [String: Value] = [:]
         for source in workspace.environments {
-            diagnostics += workspace.resolve(source).diagnostics
+            let resolved = workspace.resolve(source)
+            diagnostics += resolved.diagnostics
+            if !resolved.diagnostics.containsError { environments[resolved.name] = resolved.value }
         }
+        // What the spec names, checked against what exists, without diffing.
+        let rules = PolicyLoader().load(files: layout.policyFiles, sources: SourceStore())
+        diagnostics += SpecReferences.unknownEnvironments(layout.spec, workspace: workspace)
+            + SpecReferences.check(layout.spec, environments: environments,
+                                   ruleIDs: rules.diagnostics.containsError ? nil : Set(rules.rules.map(\.rule.id)))
         let checker = DocumentChecker(limits: loader.limits)
         for file in RepositoryLayout.yamlFiles(in: layout.policiesFolder) {
             diagnostics += checker.check(file: file, sources: sources)

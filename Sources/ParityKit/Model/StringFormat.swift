@@ -22,7 +22,8 @@ public struct StringFormat: Sendable {
     /// An IPv4 or IPv6 range in CIDR notation: `10.0.0.0/16`, `2001:db8::/32`.
     public static let cidr = StringFormat(
         expectation: "an address range such as 10.0.0.0/16",
-        pattern: #"^([0-9]{1,3}\.){3}[0-9]{1,3}/[0-9]{1,2}$|^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/[0-9]{1,3}$"#,
+        pattern: #"^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/(3[0-2]|[12]?[0-9])$"#
+            + #"|^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$"#,
         isValid: isCIDR)
 
     private static func isCIDR(_ text: String) -> Bool {

@@ -11,7 +11,8 @@ struct CriterionJudge {
                 rollback: RollbackCall?) -> CriterionResult {
         CriterionResult(name: criterion.name, description: criterion.description, role: criterion.role, item: item, source: source,
                         query: nil, baselineQuery: nil, window: nil, measured: nil, baseline: nil, judgements: judgements, status: status,
-                        noData: criterion.noData, minSamples: criterion.minSamples, note: nil, rollback: rollback)
+                        noData: criterion.noData, minSamples: criterion.minSamples, note: nil, rollback: rollback,
+                        location: criterion.location)
     }
 
     /// Why a measurement is not enough to judge on, if it is not.

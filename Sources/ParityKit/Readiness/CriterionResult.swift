@@ -1,3 +1,5 @@
+public import ParityDiagnostics
+
 /// One criterion judged for one item: the evidence, each judgement, and what it means.
 public struct CriterionResult: Sendable {
     public enum Status: String, Sendable {
@@ -30,6 +32,8 @@ public struct CriterionResult: Sendable {
     /// Why there is no data, when there is none.
     public var note: String?
     public var rollback: RollbackCall?
+    /// Where the criterion is written in the plan.
+    public var location: SourceLocation? = nil
 
     /// The criterion's name with its item: `checkout-p99 [checkout-api]`.
     public var title: String { item.map { "\(name) [\($0)]" } ?? name }

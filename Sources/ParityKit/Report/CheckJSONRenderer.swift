@@ -13,6 +13,10 @@ public struct CheckJSONRenderer: Sendable {
     public init() {}
 
     public func render(_ result: CheckReport) -> String {
+        // Readiness appears when the spec's gate judges migration phases, as `parity ready --format json` writes them.
+        let readiness: [(String, JSONValue)] = result.readiness.isEmpty ? [] : [
+            ("readiness", .array(result.readiness.map { ReadyJSONRenderer().json($0) })),
+        ]
         return JSONValue.object([
             ("version", .int(Self.version)),
             ("verdict", .string(result.verdict.rawValue)),
@@ -22,7 +26,7 @@ public struct CheckJSONRenderer: Sendable {
             ("pairs", .array(result.pairs.map { DiffJSONRenderer().json($0) })),
             ("findings", .array(result.findings.map(finding))),
             ("diagnostics", .array(result.diagnostics.map(DiffJSONRenderer.diagnostic))),
-        ]).pretty
+        ] + readiness).pretty
     }
 
     /// The waiver of a waived finding, or the expired one that waived it until it ran out.

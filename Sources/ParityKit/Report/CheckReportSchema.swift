@@ -22,6 +22,10 @@ public enum CheckReportSchema {
                 ("pairs", .object([("type", "array"), ("items", ref("pair"))])),
                 ("findings", .object([("type", "array"), ("items", ref("finding"))])),
                 ("diagnostics", .object([("type", "array"), ("items", ref("diagnostic"))])),
+                ("readiness", .object([
+                    ("type", "array"), ("items", .object([("type", "object")])),
+                    ("description", "Present when parity.yaml's gate judges migration phases: each as parity ready --format json writes it."),
+                ])),
             ])),
             ("$defs", .object([
                 ("pair", pair), ("section", section), ("gap", gap), ("side", side), ("finding", finding), ("diagnostic", diagnostic),
@@ -60,14 +64,20 @@ public enum CheckReportSchema {
     ], description: "A section's share of compared attributes that match or vary as allowed.")
 
     private static let gap = object(["kind", "path", "section", "status"], [
-        ("kind", .object([("enum", strings(["missing", "extra", "changed", "violated"]))])),
+        ("kind", .object([("enum", strings(["missing", "extra", "changed", "violated", "missing-edge"]))])),
         ("path", string), ("section", string),
+        ("edges", .object([("type", "array"), ("items", edge), ("description", "For a missing-edge gap: the reference's edges the mirror lacks.")])),
         ("status", .object([("enum", strings(["failing", "allowed", "waived", "baselined"]))])),
         ("explanation", string),
         ("reference", ref("side")), ("mirror", ref("side")),
         ("variance", object(["rule", "reason"], [("rule", string), ("reason", string)], description: "The allowed variance that accepts the gap.")),
         ("waiver", waiver),
     ], description: "One difference between the reference and its mirror.")
+
+    private static let edge = object(["from", "to", "field", "inferred"], [
+        ("from", string), ("to", string), ("field", string), ("inferred", .object([("type", "boolean")])),
+        ("evidence", string), ("location", location),
+    ], description: "An edge of the dependency graph: the item naming, the item named (kind:name), and the field.")
 
     private static let waiver = object(["owner", "ticket", "expires", "reason", "expired"], [
         ("owner", string), ("ticket", optionalString), ("expires", string), ("reason", string),

@@ -1,28 +1,39 @@
 /// `parity check` for people: each pair's diff, the policy findings by environment, and a
 /// verdict line a newcomer can read at a glance.
 public struct CheckTextRenderer: Sendable {
-    public var style: TextStyle
+    public typealias Options = DiffTextRenderer.Options
 
-    public init(style: TextStyle) {
+    public var style: TextStyle
+    public var options: Options
+
+    public init(style: TextStyle, options: Options = Options()) {
         self.style = style
+        self.options = options
     }
 
     public func render(_ result: CheckReport) -> String {
+        // Nothing was read (a spec, pair or rule asked for that is not there): only the verdict.
+        if options.quiet || result.verdict == .invalid && result.environments.isEmpty { return verdict(result) + "\n" }
         var out = style.bold("parity check") + ": \(result.environments.count) environment\(plural(result.environments.count)), "
             + "\(result.pairs.count) pair\(plural(result.pairs.count)), \(result.ruleCount) polic\(result.ruleCount == 1 ? "y rule" : "y rules")\n"
-        let diff = DiffTextRenderer(style: style)
+        let diff = DiffTextRenderer(style: style, options: options)
         for report in result.pairs {
             out += "\n" + diff.render(report)
         }
-        out += findings(result.findings)
+        out += findings(result.findings.filter { !options.onlyFailing || $0.isActive }, unchecked: result.unchecked, ruleCount: result.ruleCount,
+                        fixes: Dictionary(result.rules.compactMap { rule in rule.fix.map { (rule.id, $0) } }) { first, _ in first })
+        out += readiness(result.readiness)
         out += "\n" + verdict(result) + "\n"
         return out
     }
 
-    private func findings(_ findings: [Finding]) -> String {
-        guard !findings.isEmpty else { return "\n" + style.bold("policy findings") + "  none\n" }
+    private func findings(_ findings: [Finding], unchecked: [String], ruleCount: Int, fixes: [String: String]) -> String {
+        let notRun = unchecked.isEmpty || ruleCount == 0 ? "" : style.dim("  (not run on \(unchecked.joined(separator: ", ")): invalid)")
+        guard !findings.isEmpty else {
+            return "\n" + style.bold("policy findings") + (notRun.isEmpty ? "  none" : "  none where they ran") + notRun + "\n"
+        }
         let active = findings.filter(\.isActive)
-        var out = "\n" + style.bold("policy findings") + "  " + style.dim("\(active.count) active, \(findings.count - active.count) waived or baselined") + "\n"
+        var out = "\n" + style.bold("policy findings") + "  " + style.dim("\(active.count) active, \(findings.count - active.count) waived or baselined") + notRun + "\n"
         let environments = findings.map(\.environment).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         for environment in environments {
             out += "\n  " + style.bold(environment) + "\n"
@@ -36,6 +47,7 @@ public struct CheckTextRenderer: Sendable {
                     let mark = finding.severity == .error ? style.red("x") : finding.severity == .warning ? style.yellow("!") : "i"
                     out += "    \(mark) \(finding.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(style.bold(finding.ruleID))\(item)\n"
                     out += "        \(finding.location.map { "\($0): " } ?? "")\(finding.message)\n"
+                    if let fix = fixes[finding.ruleID].flatMap(Self.firstLine) { out += "        " + style.dim("fix: ") + fix + "\n" }
                     if let waiver = finding.expiredWaiver { out += "        " + style.yellow(waiver.expiredText) + "\n" }
                 } else {
                     let why: String
@@ -46,6 +58,32 @@ public struct CheckTextRenderer: Sendable {
                     }
                     out += style.dim("    ~ \(finding.ruleID)\(item)\n        \(why)\n")
                 }
+            }
+        }
+        return out
+    }
+
+    /// A rule's fix in one line: its first sentence or line, whitespace folded.
+    static func firstLine(_ text: String) -> String? {
+        let folded = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard !folded.isEmpty else { return nil }
+        guard folded.count > 160, let end = folded.range(of: ". ") else { return folded }
+        return String(folded[..<end.lowerBound]) + "."
+    }
+
+    /// Each migration phase the gate judges: its verdict, and the criteria holding it back.
+    private func readiness(_ reports: [ReadinessReport]) -> String {
+        guard !reports.isEmpty else { return "" }
+        var out = "\n" + style.bold("migration readiness") + "\n"
+        for report in reports {
+            let word = report.verdict == .go ? style.green(report.verdict.word) : report.verdict == .pause
+                ? style.yellow(report.verdict.word) : style.red(report.verdict.word)
+            out += "\n  \(word)  \(style.bold(report.plan)), phase \(report.phase) (\(report.file))\n"
+            for criterion in report.criteria where criterion.effect != .none {
+                let mark = criterion.effect == .noGo ? style.red("x") : style.yellow("!")
+                let place = criterion.location.map { "\($0): " } ?? ""
+                out += "    \(mark) \(place)\(criterion.reason)\n"
+                if criterion.effect == .noGo, let rollback = criterion.rollback { out += "        roll back with \(rollback.name)\n" }
             }
         }
         return out
@@ -64,9 +102,30 @@ public struct CheckTextRenderer: Sendable {
             return style.red(style.bold(Verdict.invalid.word)) + ": \(errors) input error\(plural(errors)) (above); fix them and run again"
         case .go:
             return style.green(style.bold(Verdict.go.word)) + ": no gaps or findings at or above fail-on \(result.failOn.rawValue)\(scoreText)"
+                + specWarnings(result)
         case .noGo:
             return style.red(style.bold(Verdict.noGo.word)) + ": " + result.gate.reasons.map(\.text).joined(separator: "; ") + scoreText
+                + specWarnings(result) + nextStep(result)
         }
+    }
+
+    /// What to do about failing gaps and findings; a gate failed for other reasons (a
+    /// migration phase, the score) says its own.
+    private func nextStep(_ result: CheckReport) -> String {
+        let fixable = result.gate.reasons.contains { reason in
+            switch reason {
+            case .failingGaps, .policyErrors: true
+            default: false
+            }
+        }
+        return fixable ? "; fix each, allow a gap with a reason in parity.yaml, or waive it with an owner and an expiry" : ""
+    }
+
+    /// The spec's own warnings (waivers expired, stale or running out), counted where the
+    /// verdict is read rather than only printed before the report.
+    private func specWarnings(_ result: CheckReport) -> String {
+        let count = result.diagnostics.filter { $0.severity == .warning && $0.code.rawValue.hasPrefix("spec.") }.count
+        return count == 0 ? "" : "; \(count) spec warning\(plural(count)) (above)"
     }
 
     private func plural(_ count: Int) -> String { count == 1 ? "" : "s" }

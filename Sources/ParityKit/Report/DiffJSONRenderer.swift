@@ -5,7 +5,8 @@ import ParityDiagnostics
 /// Version 1: `{version, reference, mirror, score, summary{differences (all, whatever their
 /// status), failing, allowed, waived},
 /// sections[{name, attributes, failing, score}], gaps[{kind, path, section, status,
-/// explanation?, reference?{value, location?}, mirror?{value, location?}, variance?{rule,
+/// explanation?, edges?[{from, to, field, inferred, evidence?, location?}] (kind missing-edge),
+/// reference?{value, location?}, mirror?{value, location?}, variance?{rule,
 /// reason}, waiver?{owner, ticket, expires, reason, pairs, expired}}], diagnostics[{severity, code, message,
 /// location?}]}`. Secrets are
 /// "<redacted>". New fields may be added; none will change meaning within a version.
@@ -49,6 +50,7 @@ public struct DiffJSONRenderer: Sendable {
             ("path", .string(gap.path.description)),
             ("section", .string(gap.section)),
         ]
+        if !gap.missingEdges.isEmpty { fields.append(("edges", .array(gap.missingEdges.map(GraphJSONRenderer.edge)))) }
         switch gap.status {
         case .failing(let explanation):
             fields.append(("status", "failing"))

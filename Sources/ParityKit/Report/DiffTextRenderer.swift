@@ -1,28 +1,81 @@
 /// `parity diff` for people: grouped by section, gaps first, allowed and waived
 /// differences dimmed with their reasons, and a summary line.
 public struct DiffTextRenderer: Sendable {
-    public var style: TextStyle
+    /// What the text shows: every gap, only the failing ones, or the summary line alone.
+    public struct Options: Sendable {
+        /// Hide allowed, waived and baselined differences (`--only-failing`).
+        public var onlyFailing = false
+        /// The summary line and its counts only (`--quiet`).
+        public var quiet = false
 
-    public init(style: TextStyle) {
+        public init(onlyFailing: Bool = false, quiet: Bool = false) {
+            self.onlyFailing = onlyFailing
+            self.quiet = quiet
+        }
+    }
+
+    public var style: TextStyle
+    public var options: Options
+
+    public init(style: TextStyle, options: Options = Options()) {
         self.style = style
+        self.options = options
     }
 
     public func render(_ report: PairReport) -> String {
+        if options.quiet { return summaryLine(report) }
         var out = style.bold("parity diff \(report.reference) -> \(report.mirror)") + "\n"
         for section in report.sections {
-            let gaps = report.gaps.filter { $0.section == section.section }
+            let gaps = report.gaps.filter { $0.section == section.section && (!options.onlyFailing || $0.isFailing) }
             guard !gaps.isEmpty else { continue }
             let score = "\(section.score.percentText) (\(section.attributes - section.failing) of \(section.attributes) match or vary as allowed)"
             out += "\n" + style.bold(section.section) + "  " + style.dim(score) + "\n"
-            for gap in gaps where gap.isFailing { out += failing(gap, report) }
+            out += failingGroups(gaps.filter(\.isFailing), report)
             out += acceptedGroups(gaps.filter { !$0.isFailing }, report)
         }
+        return out + "\n" + summaryLine(report)
+    }
+
+    /// `13 parity gaps; 177 allowed, 2 waived; parity score 98%`.
+    public func summaryLine(_ report: PairReport) -> String {
         let failing = report.gaps.filter(\.isFailing).count
         let allowed = report.gaps.filter { if case .allowed = $0.status { true } else { false } }.count
         let waived = report.gaps.count - failing - allowed
         let verdict = failing == 0 ? style.green("no parity gaps") : style.red("\(failing) parity gap\(failing == 1 ? "" : "s")")
-        out += "\n\(verdict); \(allowed) allowed, \(waived) waived; parity score \(report.score.percentText)\n"
+        return "\(verdict); \(allowed) allowed, \(waived) waived; parity score \(report.score.percentText)\n"
+    }
+
+    /// Failing gaps, one each, except that many with one cause (thirty services missing one
+    /// region: the same change at the same place in every item) read as one line with a
+    /// count and an example.
+    private func failingGroups(_ gaps: [Gap], _ report: PairReport) -> String {
+        var order: [String] = []
+        var groups: [String: [Gap]] = [:]
+        for gap in gaps {
+            let key = "\(Self.cause(gap.path)) \(gap.kind) \(gap.referenceText ?? "") \(gap.mirrorText ?? "")"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(gap)
+        }
+        var out = ""
+        for key in order {
+            let members = groups[key] ?? []
+            guard members.count > 2, let first = members.first else {
+                for gap in members { out += failing(gap, report) }
+                continue
+            }
+            out += "  " + style.red("x") + " " + style.bold(Self.cause(first.path).description) + "  \(members.count) gaps, "
+                + summary(first, report) + "\n      e.g. \(first.path)\n"
+            out += locations(first, report)
+        }
         return out
+    }
+
+    /// The place of a gap in every item alike: each item but the last read as `[*]`.
+    static func cause(_ path: ModelPath) -> ModelPath {
+        ModelPath(path.components.enumerated().map { offset, component in
+            if case .item = component, offset < path.components.count - 1 { return .anyItem }
+            return component
+        })
     }
 
     private func failing(_ gap: Gap, _ report: PairReport) -> String {

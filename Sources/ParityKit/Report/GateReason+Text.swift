@@ -12,6 +12,8 @@ extension GateDecision.Reason {
             "parity score of \(reference) -> \(mirror) is \(score.percentText), below the minimum \(minimum.percentText)"
         case .tooManyWarnings(let count, let maximum):
             "\(count) warning\(count == 1 ? "" : "s"), more than the \(maximum) allowed"
+        case .readiness(let plan, let phase, let verdict):
+            "migration \(plan) is \(verdict.word) in phase \(phase)"
         }
     }
 }

@@ -19,7 +19,8 @@ public struct GitHubRenderer: Sendable {
         let items = ReportItem.items(of: report, base: base)
         let security = Set(report.rules.filter(\.isSecurity).map(\.id))
         // Security findings first, then gaps, then the rest; the report's order within each.
-        func rank(_ item: ReportItem) -> Int { security.contains(item.ruleID) ? 0 : item.isGap ? 1 : 2 }
+        // A migration phase held back, and security, first: GitHub shows only the first ten.
+        func rank(_ item: ReportItem) -> Int { item.readiness != nil || security.contains(item.ruleID) ? 0 : item.isGap ? 1 : 2 }
         let ordered = items.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
         var out = ""
         var shown: [ReportItem.Level: Int] = [:]

@@ -28,6 +28,10 @@ public struct HTMLRenderer: Sendable {
         }
         contents += [("findings", "Policy findings"), ("waivers", "Waivers")]
         main += more.findings(report.findings, rules: report.rules)
+        if !report.readiness.isEmpty {
+            contents.append(("readiness", "Migration readiness"))
+            main += readiness(report.readiness)
+        }
         main += more.waivers(report.spec.waivers, findings: report.findings, diagnostics: report.diagnostics)
         if !report.diagnostics.isEmpty { contents.append(("diagnostics", "Input problems")) }
         main += more.diagnostics(report.diagnostics)
@@ -47,6 +51,23 @@ public struct HTMLRenderer: Sendable {
         var contents = [("verdict", "Verdict"), ("matrix", "Parity matrix"), (pairs.anchor(report), pairs.name(report))]
         if !diagnostics.isEmpty { contents.append(("diagnostics", "Input problems")) }
         return HTMLPage(title: "Parity diff " + pairs.name(report), contents: contents, main: main).render()
+    }
+
+    /// Each migration phase the gate judges, with the criteria that hold it back.
+    private func readiness(_ reports: [ReadinessReport]) -> String {
+        var out = "<section aria-labelledby=\"readiness\">\n<h2 id=\"readiness\">Migration readiness</h2>\n"
+        for report in reports {
+            out += "<h3>" + HTML.escape("\(report.plan), phase \(report.phase)") + ": <span class=\"tag\">\(report.verdict.word)</span></h3>\n<ul>\n"
+            for criterion in report.criteria {
+                let state = criterion.effect == .none ? "holds" : criterion.effect == .noGo ? "no-go" : "pause"
+                var line = "<li><span class=\"tag\">\(state)</span> " + HTML.escape(criterion.reason)
+                if criterion.effect == .noGo, let rollback = criterion.rollback { line += "; roll back with <code>" + HTML.escape(rollback.name) + "</code>" }
+                if let location = criterion.location { line += " " + links.html(location) }
+                out += line + "</li>\n"
+            }
+            out += "</ul>\n"
+        }
+        return out + "</section>\n"
     }
 
     private func verdict(_ report: CheckReport) -> String {

@@ -31,7 +31,7 @@ public struct JUnitRenderer: Sendable {
         var gapItems: [Int: [Int: ReportItem]] = [:]
         var findingItems: [Int: ReportItem] = [:]
         for item in items {
-            if let pair = item.pair { gapItems[pair, default: [:]][item.index] = item } else { findingItems[item.index] = item }
+            if let pair = item.pair { gapItems[pair, default: [:]][item.index] = item } else if item.isFinding { findingItems[item.index] = item }
         }
         var suites: [Suite] = []
         let inputErrors = report.diagnostics.filter { $0.severity == .error }
@@ -73,6 +73,9 @@ public struct JUnitRenderer: Sendable {
             guard let tier = report.tiers[environment] else { continue }  // not judged: its input has errors
             suites.append(policySuite(report, scope: .environment(environment), tier: tier, findingItems))
         }
+        for (index, readiness) in report.readiness.enumerated() {
+            suites.append(readinessSuite(readiness, items: items.filter { $0.readiness == index }))
+        }
         // Every case names a file; what has no place of its own points at the spec.
         let anchor = ReportItem.anchorFile(of: report, base: base)
         for suite in suites.indices {
@@ -84,6 +87,20 @@ public struct JUnitRenderer: Sendable {
 
     /// The rules that applied in `scope` (an environment, or a pair for pair rules), a case
     /// per finding and one passing case per rule that found nothing.
+    /// A suite per migration phase the gate judges: a case per criterion and item, held ones
+    /// passing, the ones that hold the phase back failing with the criterion's reason.
+    private func readinessSuite(_ report: ReadinessReport, items: [ReportItem]) -> Suite {
+        let name = "\(report.plan): \(report.phase)"
+        var suite = Suite(name: name, classname: Self.classname("parity readiness \(name)"), properties: [("verdict", report.verdict.word)])
+        let failing = Dictionary(items.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
+        for (index, criterion) in report.criteria.enumerated() {
+            let location = ReportItem.relative(criterion.location ?? .file(report.file), to: base)
+            let outcome: Case.Outcome = failing[index].map { .failure($0) } ?? .passed
+            suite.cases.append(Case(name: "\(criterion.role.rawValue) \(criterion.title)", file: location.file, line: location.line, outcome: outcome))
+        }
+        return suite
+    }
+
     private func policySuite(_ report: CheckReport, scope: Finding.Scope, tier: String?, _ items: [Int: ReportItem]) -> Suite {
         let pairRules = if case .pair = scope { true } else { false }
         var suite = Suite(name: pairRules ? "\(scope) policies" : scope.description, classname: Self.classname("parity policies \(scope)"))

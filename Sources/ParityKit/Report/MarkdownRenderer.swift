@@ -31,7 +31,8 @@ public struct MarkdownRenderer: Sendable {
         for (index, pair) in report.pairs.enumerated() {
             lines += self.pair(pair, items: items.filter { $0.pair == index })
         }
-        lines += findings(report, items: items.filter { !$0.isGap })
+        lines += findings(report, items: items.filter(\.isFinding))
+        lines += readiness(report, items: items.filter { $0.readiness != nil })
         if !report.diagnostics.isEmpty {
             let errors = report.diagnostics.filter { $0.severity == .error }.count
             lines += ["", "### Input problems (\(errors) error\(errors == 1 ? "" : "s"), \(report.diagnostics.count - errors) other)", ""]
@@ -77,6 +78,19 @@ public struct MarkdownRenderer: Sendable {
                 lines.append(Self.row([Self.code(gap.path.description), status, reason]))
             }
             lines += ["", "</details>"]
+        }
+        return lines
+    }
+
+    /// Each migration phase the gate judges: its verdict, and the criteria that hold it back.
+    private func readiness(_ report: CheckReport, items: [ReportItem]) -> [String] {
+        guard !report.readiness.isEmpty else { return [] }
+        var lines = ["", "### Migration readiness", ""]
+        for (index, phase) in report.readiness.enumerated() {
+            lines.append("- **\(phase.verdict.word)**: \(Self.text(phase.plan)), phase \(Self.text(phase.phase))")
+            for item in items where item.readiness == index {
+                lines.append("  - \(Self.code(item.ruleID)): \(Self.text(item.message))")
+            }
         }
         return lines
     }

@@ -13,6 +13,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         public var writesStepSummary = false
         /// HTML: where locations link to (a repository's blob URL), if anywhere.
         public var linkBase: String?
+        /// Text: only failing items, or the verdict alone.
+        public var text = CheckTextRenderer.Options()
 
         public init(base: String) {
             self.base = base
@@ -21,7 +23,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
     public func render(_ report: CheckReport, _ options: Options) -> String {
         switch self {
-        case .text: CheckTextRenderer(style: TextStyle(enabled: options.colour)).render(report)
+        case .text: CheckTextRenderer(style: TextStyle(enabled: options.colour), options: options.text).render(report)
         case .json: CheckJSONRenderer().render(report)
         case .sarif: SARIFRenderer(base: options.base).render(report)
         case .junit: JUnitRenderer(base: options.base).render(report)

@@ -39,12 +39,17 @@ public struct ReportItem: Sendable {
     public var isEvaluationError = false
     /// The pair's index in the report, for a gap.
     public var pair: Int?
-    /// The gap's index in its pair's gaps, or the finding's in the report's findings.
+    /// The gap's index in its pair's gaps, the finding's in the report's findings, or the
+    /// criterion's in its readiness report.
     public var index: Int
+    /// The readiness report's index in the check report, for a migration criterion.
+    public var readiness: Int?
 
     /// The identity as a hash, for fields that want a fixed-size fingerprint.
     public var fingerprint: String { SHA256.hex(identity) }
     public var isGap: Bool { pair != nil }
+    /// A policy finding (not a gap, not a migration criterion).
+    public var isFinding: Bool { pair == nil && readiness == nil }
 
     /// The active items of `report`: every pair's failing gaps, then every active finding.
     /// Paths under `base` are made relative to it, so reports name files as a repository does.
@@ -60,6 +65,11 @@ public struct ReportItem: Sendable {
                 ruleID: finding.ruleID, level: finding.isEvaluationError ? .error : level(finding.severity), message: finding.message,
                 subject: finding.environment, path: finding.item.description, location: finding.location,
                 identity: finding.fingerprint.description, isEvaluationError: finding.isEvaluationError, index: findingIndex))
+        }
+        for (readinessIndex, readiness) in report.readiness.enumerated() {
+            for (criterionIndex, criterion) in readiness.criteria.enumerated() where criterion.effect != .none {
+                items.append(item(criterion, of: readiness, index: criterionIndex, readiness: readinessIndex))
+            }
         }
         for index in items.indices {
             // Regions come from the files as read, under the paths they were read by.
@@ -93,6 +103,9 @@ public struct ReportItem: Sendable {
         case .changed: "\(gap.path) differs: \(reference) \(gap.referenceText ?? ""), \(mirror) \(gap.mirrorText ?? "")"
         case .violated:
             "\(gap.path) breaks its allowed variance: \(reference) \(gap.referenceText ?? "none"), \(mirror) \(gap.mirrorText ?? "none")"
+        case .missingEdge:
+            "\(gap.path): \(GapSummary.edges(gap)) of \(reference) is missing in \(mirror)"
+                + (gap.mirror != nil && showsValue ? " (\(mirror) names \(gap.mirrorText ?? ""))" : "")
         }
         let label = gap.kind == .extra ? "\(reference)'s side" : "\(reference) has it"
         return ReportItem(
@@ -101,6 +114,18 @@ public struct ReportItem: Sendable {
             location: gap.mirrorLocation ?? gap.referenceLocation,
             related: gap.referenceLocation.flatMap { gap.mirrorLocation == nil ? nil : Related(label: label, location: $0) },
             identity: Baseline.fingerprint(gap, reference: reference, mirror: mirror).description, pair: index, index: gapIndex)
+    }
+
+    /// A migration criterion that holds the phase back: a no-go is an error, a pause a warning.
+    static func item(_ criterion: CriterionResult, of report: ReadinessReport, index: Int, readiness: Int) -> ReportItem {
+        var message = "\(report.plan), phase \(report.phase): \(criterion.reason)"
+        if criterion.effect == .noGo, let rollback = criterion.rollback { message += "; roll back with \(rollback.name)" }
+        var item = ReportItem(
+            ruleID: ReadinessRule.id(criterion.name), level: criterion.effect == .noGo ? .error : .warning, message: message.oneLine,
+            subject: "\(report.plan): \(report.phase)", path: criterion.title, location: criterion.location ?? .file(report.file),
+            identity: "ready|\(report.plan)|\(report.phase)|\(criterion.title)", index: index)
+        item.readiness = readiness
+        return item
     }
 
     static func level(_ severity: Finding.Severity) -> Level {

@@ -22,7 +22,10 @@ public struct ReportRule: Sendable {
         var seen = Set<String>()
         var rules: [ReportRule] = []
         for item in items where seen.insert(item.ruleID).inserted {
-            if let section = GapRule.section(of: item.ruleID), item.isGap {
+            if item.readiness != nil, let criterion = ReadinessRule.criterion(of: item.ruleID) {
+                rules.append(ReportRule(id: item.ruleID, title: "Migration criterion \(criterion) holds", rationale: ReadinessRule.rationale,
+                                        fix: ReadinessRule.fix, level: item.level, isSecurity: false))
+            } else if let section = GapRule.section(of: item.ruleID), item.isGap {
                 rules.append(ReportRule(id: item.ruleID, title: GapRule.title(section: section), rationale: GapRule.rationale(section: section),
                                         fix: GapRule.fix, level: .error, isSecurity: false))
             } else if let rule = written[item.ruleID] {

@@ -8,7 +8,15 @@ public struct CheckRun {
         public var root = "."
         public var config: String?
         public var failOn: GateDecision.Level?
+        /// The process environment, for the bearer tokens of readiness sources.
+        public var environment: [String: String] = [:]
         public var baseline: String?
+        /// Only this pair is compared (`--pair`); the others are left out, not judged.
+        public var pair: HistoryReport.Pair?
+        /// Only these policy rules run (`--rule`); none: every rule.
+        public var rules: [String] = []
+        /// These policy rules do not run (`--skip-rule`).
+        public var skipRules: [String] = []
         /// The run's date: `now` and `today` in expressions, and waiver expiry.
         public var date: RunDate
         /// The run's day, `YYYY-MM-DD`.
@@ -41,11 +49,11 @@ public struct CheckRun {
     private func check(_ options: Options) -> CheckReport {
         var (layout, diagnostics) = RepositoryLayout.load(root: options.root, config: options.config, sources: sources, fileSystem: fileSystem)
         let spec = layout.spec
+        let specFailed = diagnostics.containsError
         if layout.specNamed, diagnostics.containsError {
             // A spec that was asked for and cannot be read: judging with the defaults instead
             // would answer a question nobody asked.
-            return CheckReport(spec: spec, diagnostics: diagnostics, environments: [], pairs: [], findings: [], ruleCount: 0,
-                               gate: GateDecision(passed: false, reasons: []), failOn: options.failOn ?? .error)
+            return unjudged(spec, diagnostics, options)
         }
         let workspace = Workspace(root: layout.root, sources: sources, environmentsFolder: spec.environmentsFolder,
                                   loader: EnvironmentLoader(fileSystem: fileSystem))
@@ -80,7 +88,14 @@ public struct CheckRun {
                 .checkNothingToCheck, "no environments under '\(workspace.environmentsFolder)'; run parity check in an environment repository, or name its parity.yaml with --config",
                 at: nil))
         }
-        let pairs = pairNames(spec: spec, workspace: workspace, resolved: resolved, diagnostics: &diagnostics)
+        let allPairs = specFailed ? [] : pairNames(spec: spec, workspace: workspace, resolved: resolved, diagnostics: &diagnostics)
+        let pairs = allPairs.filter { pair in options.pair.map { $0.reference == pair.reference && $0.mirror == pair.mirror } ?? true }
+        if let wanted = options.pair, pairs.isEmpty, !specFailed {
+            let known = allPairs.map { "\($0.reference):\($0.mirror)" }
+            diagnostics.append(.error(.checkUnknownPair, "--pair \(wanted.reference):\(wanted.mirror) is not a pair of this repository"
+                                      + (known.isEmpty ? "" : "; the pairs are \(known.joined(separator: ", "))"), at: nil))
+            return unjudged(spec, diagnostics, options)
+        }
         if pairs.isEmpty, !workspace.environments.isEmpty, !diagnostics.containsError {
             diagnostics.append(.warning(
                 .checkNoPairs, "no pairs to compare: no staging environment mirrors a production one; name the pairs in parity.yaml",
@@ -89,15 +104,22 @@ public struct CheckRun {
         let expressions = CELVarianceExpressions(date: options.date)
         let diff = EnvironmentDiff(schema: EnvironmentSchema.root)
         var reports: [PairReport] = []
+        var skippedPairs: [(reference: String, mirror: String)] = []
+        // Pairs left out by --pair were not looked at: their waivers are not judged.
+        let unjudgedPairs = allPairs.filter { pair in !pairs.contains { $0.reference == pair.reference && $0.mirror == pair.mirror } }
+            .map { (reference: $0.reference, mirror: $0.mirror) }
         for pair in pairs {
-            guard let reference = resolved[pair.reference], let mirror = resolved[pair.mirror] else { continue }
+            guard let reference = resolved[pair.reference], let mirror = resolved[pair.mirror] else {
+                skippedPairs.append((pair.reference, pair.mirror))
+                continue
+            }
             var evaluator = PairEvaluator(variances: pair.variances, waivers: spec.waivers, today: options.today, expressions: expressions)
             evaluator.warnWithin = spec.schedule.warnWithin
             let report = evaluator.evaluate(reference: (reference.name, reference.value), mirror: (mirror.name, mirror.value), diff: diff)
             diagnostics += report.diagnostics
             reports.append(report)
         }
-        diagnostics += staleGapWaivers(spec.waivers, reports: reports)
+        diagnostics += staleGapWaivers(spec.waivers, reports: reports, skipped: skippedPairs + unjudgedPairs)
 
         let subjects = workspace.environmentNames.compactMap { name in
             resolved[name].map { PolicySubject(name: $0.name, tier: $0.value["metadata"]?["tier"]?.string, value: $0.value) }
@@ -106,10 +128,15 @@ public struct CheckRun {
             guard let reference = subjects.first(where: { $0.name == pair.reference }), let mirror = subjects.first(where: { $0.name == pair.mirror }) else { return nil }
             return (reference, mirror)
         }
-        var findings = PolicyEngine(rules: policies.rules, schema: EnvironmentSchema.root, date: options.date, schedule: spec.schedule)
+        let (rules, notRun) = selectRules(policies.rules, options, diagnostics: &diagnostics)
+        if diagnostics.contains(where: { $0.code == .checkUnknownRule }) { return unjudged(spec, diagnostics, options) }
+        var findings = PolicyEngine(rules: rules, schema: EnvironmentSchema.root, date: options.date, schedule: spec.schedule)
             .evaluate(environments: subjects, pairs: subjectPairs)
+        let unchecked = workspace.environmentNames.filter { resolved[$0] == nil }
         diagnostics += FindingWaivers.apply(spec.waivers, to: &findings, today: options.today, ruleIDs: Set(policies.rules.map(\.rule.id)),
-                                            warnWithin: spec.schedule.warnWithin)
+                                            warnWithin: spec.schedule.warnWithin, unchecked: Set(unchecked), notRun: notRun)
+        let notChecked = NotChecked.notes(environments: unchecked, workspace: workspace, pairs: skippedPairs, ruleCount: rules.count,
+                                        specFile: specFailed ? layout.specFile ?? EnvironmentLoader.join(layout.root, "parity.yaml") : nil)
 
         if let path = options.baseline {
             do {
@@ -129,16 +156,52 @@ public struct CheckRun {
             }
         }
 
+        // The migration phases the gate judges, as `parity ready` judges them.
+        var readiness: [ReadinessReport] = []
+        for entry in spec.gate.readiness {
+            var ready = ReadyRun.Options(plan: EnvironmentLoader.join(layout.root, entry.plan))
+            ready.phase = entry.phase
+            ready.root = layout.root
+            ready.environment = options.environment
+            ready.sources = entry.sources.map { source in
+                let remote = source.value.hasPrefix("http://") || source.value.hasPrefix("https://")
+                return (source.name, remote ? source.value : EnvironmentLoader.join(layout.root, source.value))
+            }
+            let outcome = ReadyRun(sources: sources).run(ready)
+            diagnostics += outcome.diagnostics
+            if let report = outcome.report { readiness.append(report) }
+        }
+
         let failOn = options.failOn ?? spec.gate.failOn
-        let gate = GateDecision.decide(gate: spec.gate, failOn: failOn, pairs: reports, findings: findings, diagnostics: diagnostics)
+        let gate = GateDecision.decide(
+            gate: spec.gate, failOn: failOn, pairs: reports, findings: findings, diagnostics: diagnostics, readiness: readiness)
         var seen = Set<String>()
         let unique = diagnostics.filter { seen.insert($0.description + $0.notes.map(\.message).joined()).inserted }
-        var report = CheckReport(spec: spec, diagnostics: unique.sortedByLocation(), environments: workspace.environmentNames, pairs: reports,
-                                 findings: findings, ruleCount: policies.rules.count, gate: gate, failOn: failOn)
-        report.rules = policies.rules.map(\.rule)
+        var report = CheckReport(spec: spec, diagnostics: unique.sortedByLocation() + notChecked, environments: workspace.environmentNames, pairs: reports,
+                                 findings: findings, ruleCount: rules.count, gate: gate, failOn: failOn)
+        report.rules = rules.map(\.rule)
         report.tiers = subjects.reduce(into: [:]) { tiers, subject in tiers[subject.name] = subject.tier }
         report.sources = sources
+        report.unchecked = unchecked
+        report.readiness = readiness
         return report
+    }
+
+    /// A report of nothing judged: the question asked (a spec named, a pair, a rule) cannot be answered.
+    private func unjudged(_ spec: ParitySpec, _ diagnostics: [Diagnostic], _ options: Options) -> CheckReport {
+        CheckReport(spec: spec, diagnostics: diagnostics, environments: [], pairs: [], findings: [], ruleCount: 0,
+                    gate: GateDecision(passed: false, reasons: []), failOn: options.failOn ?? .error)
+    }
+
+    /// The rules `--rule` and `--skip-rule` leave to run, and the ids of those left out; an
+    /// id that names no rule is an error with the closest one.
+    private func selectRules(_ all: [CompiledRule], _ options: Options, diagnostics: inout [Diagnostic]) -> ([CompiledRule], Set<String>) {
+        let ids = all.map(\.rule.id)
+        for (option, id) in options.rules.map({ ("--rule", $0) }) + options.skipRules.map({ ("--skip-rule", $0) }) where !ids.contains(id) {
+            diagnostics.append(.error(.checkUnknownRule, "\(option) \(id) names no policy rule" + (Suggestion.closest(to: id, in: ids).map { "; did you mean '\($0)'?" } ?? "; 'parity policy list' lists them"), at: nil))
+        }
+        let kept = all.filter { (options.rules.isEmpty || options.rules.contains($0.rule.id)) && !options.skipRules.contains($0.rule.id) }
+        return (kept, Set(ids).subtracting(kept.map(\.rule.id)))
     }
 
     private struct PairSpec {
@@ -150,13 +213,7 @@ public struct CheckRun {
     /// The spec's pairs, or by default every staging environment mirroring the production one.
     private func pairNames(spec: ParitySpec, workspace: Workspace, resolved: [String: ResolvedEnvironment], diagnostics: inout [Diagnostic]) -> [PairSpec] {
         if let pairs = spec.pairs {
-            for pair in pairs {
-                for (name, location) in [(pair.reference, pair.referenceLocation), (pair.mirror, pair.mirrorLocation)] where workspace.source(named: name) == nil {
-                    var unknown = workspace.unknownEnvironment(name)
-                    unknown.location = location ?? pair.location
-                    diagnostics.append(unknown)
-                }
-            }
+            diagnostics += SpecReferences.unknownEnvironments(spec, workspace: workspace)
             return pairs.map { PairSpec(reference: $0.reference, mirror: $0.mirror, variances: $0.variances) }
         }
         let tiers = resolved.mapValues { $0.value["metadata"]?["tier"]?.string }
@@ -173,12 +230,23 @@ public struct CheckRun {
 
     /// Gap waivers that matched no gap in any pair they are for (one without a pair is for
     /// every pair); one for a pair that is not compared says so.
+<<<<<<< HEAD
     private func staleGapWaivers(_ waivers: [Waiver], reports: [PairReport]) -> [Diagnostic] {
         // Sets, so thousands of unmatched waivers are not looked up in a list each.
         let unmatched = reports.map { Set($0.unmatchedWaivers) }
         return waivers.enumerated().compactMap { position, waiver in
             guard case .gap(let pattern) = waiver.subject else { return nil }
             let pairs = reports.indices.filter { waiver.applies(reference: reports[$0].reference, mirror: reports[$0].mirror) }
+=======
+    /// A waiver for a pair that was not compared (an environment had errors) is not judged.
+    private func staleGapWaivers(_ waivers: [Waiver], reports: [PairReport], skipped: [(reference: String, mirror: String)]) -> [Diagnostic] {
+        waivers.enumerated().compactMap { position, waiver in
+            guard case .gap(let pattern) = waiver.subject else { return nil }
+            if skipped.contains(where: { waiver.applies(reference: $0.reference, mirror: $0.mirror) }) { return nil }
+            let pairs = reports.filter { waiver.applies(reference: $0.reference, mirror: $0.mirror) }
+            // A pair that could not be compared (a misspelt environment, say) may be the one meant.
+            if pairs.isEmpty, waiver.reference != nil || waiver.mirror != nil, !skipped.isEmpty { return nil }
+>>>>>>> main
             if pairs.isEmpty, waiver.reference != nil || waiver.mirror != nil {
                 let compared = reports.map { "\($0.reference):\($0.mirror)" }
                 return .warning(.specStaleWaiver, "waiver for '\(pattern)' is for \(waiver.scope), which is not a compared pair"
@@ -196,6 +264,10 @@ extension Diagnostic.Code {
     public static let checkNothingToCheck: Self = "check.nothing-to-check"
     /// No pair of environments to compare.
     public static let checkNoPairs: Self = "check.no-pairs"
+    /// `--pair` names no pair of the repository.
+    public static let checkUnknownPair: Self = "check.unknown-pair"
+    /// `--rule` or `--skip-rule` names no policy rule.
+    public static let checkUnknownRule: Self = "check.unknown-rule"
     /// No policy file where policies should be.
     public static let checkNoPolicies: Self = "check.no-policies"
 }

@@ -22,17 +22,33 @@ public struct RepositoryLayout: Sendable {
     public var policiesFolder: String { EnvironmentLoader.join(root, spec.policiesFolder) }
 
     /// The layout of the repository at `root`, or of the spec `config` names (whose folders
-    /// are then relative to the spec's own folder), with the spec's problems.
+    /// are then relative to the spec's own folder), with the spec's problems. From a folder
+    /// inside a repository on disk (`root` "."), the repository is found upward.
     public static func load(root: String = ".", config: String? = nil, sources: SourceStore,
                             fileSystem: any FileSystem = DiskFileSystem()) -> (RepositoryLayout, [Diagnostic]) {
         var root = root
         if let config, root == "." {
             let folder = (config as NSString).deletingLastPathComponent
             root = folder.isEmpty ? "." : folder
+        } else if root == ".", fileSystem is DiskFileSystem {
+            root = discoverRoot()
         }
         let (spec, diagnostics) = SpecLoader.load(config, root: root, sources: sources, fileSystem: fileSystem)
         let layout = RepositoryLayout(root: root, spec: spec, specFile: spec.file, specNamed: config != nil, fileSystem: fileSystem)
         return (layout, diagnostics)
+    }
+
+    /// The repository holding `start`, as git finds `.git`: the nearest folder upward with a
+    /// `parity.yaml` or an `environments/` folder, else `start` itself; as a relative path
+    /// (`../..`), so that every path printed is relative to where the user stands.
+    public static func discoverRoot(from start: String = ".") -> String {
+        var folder = start
+        var seen = Set<String>()
+        while seen.insert(Workspace.canonical(folder)).inserted {
+            if Workspace.isRepository(folder) { return folder }
+            folder = folder == "." ? ".." : folder + "/.."
+        }
+        return start
     }
 
     /// The policy files under the policies folder, at any depth (not their tests).

@@ -12,7 +12,9 @@ extension EnvironmentSchema {
         FieldSchema("resources", .object(resources), "CPU, memory and instance size of each instance."),
         FieldSchema("ports", .list(.object(port), .set), "The ports the service listens on."),
         FieldSchema("dependencies", .list(.string, .set), "The services, datastores and externals the service calls, by name.",
-                    references: Reference(["services", "datastores", "externals"], noun: "service, datastore or external")),
+                    references: dependencyReference),
+        FieldSchema(inferredField, .map(.string), "Dependencies inferred rather than declared (by an importer), by name, with the evidence for each.",
+                    references: dependencyReference),
         FieldSchema("config", .map(.string), "Configuration keys and their values (never secrets: those go under 'secrets')."),
         FieldSchema("secrets", .list(.string, .set), "The credentials the service reads, by name; each declared under access.credentials.",
                     references: credentialReference),
@@ -42,6 +44,9 @@ extension EnvironmentSchema {
         FieldSchema("timeout", .duration, "How long a probe may take before it fails (2s)."),
     ])
 
+    /// The field holding the evidence of inferred dependencies.
+    public static let inferredField = "inferred"
+    static let dependencyReference = Reference(["services", "datastores", "externals"], noun: "service, datastore or external")
     static let credentialReference = Reference(["access.credentials"], noun: "credential")
     static let segmentReference = Reference(["networks[*].segments"], noun: "network segment")
 }

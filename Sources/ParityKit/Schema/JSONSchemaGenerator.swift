@@ -80,6 +80,8 @@ public enum JSONSchemaGenerator {
                 ("description", .string(schema.summary)),
                 ("type", .string("object")),
                 ("properties", .object(schema.fields.map { ($0.name, JSONSchemaGenerator.property($0)) })),
+                // `x-` keys are extension fields (anchors, notes), ignored as the loader ignores them.
+                ("patternProperties", .object([("^x-", .object([]))])),
                 ("additionalProperties", .bool(false)),
             ]
             if !required.isEmpty { pairs.append(("required", .array(required.map(JSONValue.string)))) }
@@ -89,7 +91,11 @@ public enum JSONSchemaGenerator {
 
     private static func property(_ field: FieldSchema) -> JSONValue {
         guard case .object(let pairs) = type(field.type, field: field) else { return .object([]) }
-        var all: [(String, JSONValue)] = [("description", .string(field.summary))] + pairs
+        // Lint's rules that a schema of fragments cannot state, said where an editor shows them.
+        var description = field.summary
+        if let format = field.format { description += " Lint requires \(format.expectation)." }
+        if field.required { description += " Required once the files are composed (a fragment may leave it to another file; lint checks it)." }
+        var all: [(String, JSONValue)] = [("description", .string(description))] + pairs
         if field.sensitive { all.append(("writeOnly", .bool(true))) }
         return .object(all)
     }

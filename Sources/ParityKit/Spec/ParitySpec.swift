@@ -16,6 +16,18 @@ public struct ParitySpec: Sendable {
         public var failOn: GateDecision.Level = .error
         public var minimumScore: Double?
         public var maxWarnings: Int?
+        /// Migration plans whose phase joins the gate.
+        public var readiness: [ReadinessGate] = []
+    }
+
+    /// A plan's phase judged as part of the gate, where the spec names it.
+    public struct ReadinessGate: Sendable {
+        /// The plan file, relative to the spec's folder.
+        public var plan: String
+        public var phase: String?
+        /// Sources of the plan replaced by name: a URL, or a file relative to the spec's folder.
+        public var sources: [(name: String, value: String)] = []
+        public var location: SourceLocation?
     }
 
     public var environmentsFolder = "environments"
@@ -75,7 +87,7 @@ public struct ParitySpec: Sendable {
             let subject: Waiver.Subject
             if let gap = waiver["gap"] {
                 guard let text = gap.string, let path = ModelPath(parsing: text)?.canonical(in: .object(EnvironmentSchema.root)) else {
-                    diagnostics.append(.error(.specInvalidPath, "'\(gap.displayText)' is not a path; write it as services[checkout-api].replicas", at: gap.location))
+                    diagnostics.append(ModelPath.invalid(gap.displayText, at: gap.location, example: "services[checkout-api].replicas"))
                     continue
                 }
                 if let problem = SchemaType.object(EnvironmentSchema.root).problem(with: path) {
@@ -111,6 +123,12 @@ public struct ParitySpec: Sendable {
             if let failOn = gate["failOn"]?.string.flatMap(GateDecision.Level.init(rawValue:)) { spec.gate.failOn = failOn }
             spec.gate.minimumScore = gate["minimumScore"]?.double
             spec.gate.maxWarnings = gate["maxWarnings"]?.int
+            spec.gate.readiness = (gate["readiness"]?.list ?? []).compactMap { entry in
+                entry["plan"]?.string.map { plan in
+                    let sources = (entry["sources"]?.object ?? Fields()).compactMap { field in field.value.string.map { (field.name, $0) } }
+                    return ReadinessGate(plan: plan, phase: entry["phase"]?.string, sources: sources, location: entry.location)
+                }
+            }
             if let score = gate["minimumScore"], let number = score.double, !(0...1).contains(number) {
                 diagnostics.append(.error(.specInvalidGate, "minimumScore is a share from 0 to 1, found \(score.displayText); write 0.9 for 90%", at: score.location))
             }
@@ -121,7 +139,7 @@ public struct ParitySpec: Sendable {
     private static func variance(from value: Value, locator: ExpressionLocator, diagnostics: inout [Diagnostic]) -> Variance? {
         guard let pathValue = value["path"], let pathText = pathValue.string, let reason = value["reason"]?.string else { return nil }
         guard let path = ModelPath(parsing: pathText)?.canonical(in: .object(EnvironmentSchema.root)) else {
-            diagnostics.append(.error(.specInvalidPath, "'\(pathText)' is not a path; write it as services[*].replicas", at: pathValue.location))
+            diagnostics.append(ModelPath.invalid(pathText, at: pathValue.location, example: "services[*].replicas"))
             return nil
         }
         if let problem = SchemaType.object(EnvironmentSchema.root).problem(with: path) {

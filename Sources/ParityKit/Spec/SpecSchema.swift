@@ -40,6 +40,14 @@ public enum SpecSchema {
         FieldSchema("failOn", .enumeration(GateDecision.Level.allCases.map(\.rawValue)), "The lowest severity that fails the run (default: error)."),
         FieldSchema("minimumScore", .double, "The least parity score (0 to 1) each pair must reach."),
         FieldSchema("maxWarnings", .int, "The most warnings allowed before the run fails."),
+        FieldSchema("readiness", .list(.object(readiness), .ordered),
+                    "Migration plans whose phase joins the gate: a NO-GO or a PAUSE fails the run, as parity ready would."),
+    ])
+
+    public static let readiness = ObjectSchema("ReadinessGate", "A migration plan's phase judged as part of parity check.", fields: [
+        FieldSchema("plan", .string, "The MigrationPlan file, relative to parity.yaml.", required: true),
+        FieldSchema("phase", .string, "The phase to judge (default: the plan's currentPhase)."),
+        FieldSchema("sources", .map(.string), "Sources of the plan replaced by name: a URL, or a saved file relative to parity.yaml (as parity ready --source)."),
     ])
 
     public static let spec = ObjectSchema("ParitySpec", "The parity rules of an environment repository (parity.yaml).", fields: [

@@ -9,6 +9,11 @@ enum CheckCommand {
         options.config = arguments.value("config")
         options.baseline = arguments.value("baseline")
         options.failOn = arguments.choice("fail-on", as: GateDecision.Level.self)
+        options.pair = try PairOption.parse(arguments, command: "parity check")
+        options.rules = arguments.all("rule")
+        options.skipRules = arguments.all("skip-rule")
+        ColorOption.apply(arguments, context)
+        options.environment = context.environment
         let outputs = try arguments.all("output").map { value in
             switch ReportOutput.parse(value) {
             case .success(let output): return output
@@ -31,6 +36,7 @@ enum CheckCommand {
         var render = ReportFormat.Options(base: ReportItem.repositoryRoot(containing: FileManager.default.currentDirectoryPath))
         render.writesStepSummary = summary != nil
         render.linkBase = arguments.value("link-base")
+        render.text = TextOptions.parse(arguments)
         for output in outputs {
             try AtomicFile.write((output.format ?? format).render(result, render), to: output.path)
         }

@@ -7,7 +7,7 @@ enum Commands {
         abstract: "Parity checks that staging really mirrors production: it validates environment files, reports every parity gap, and enforces guardrails.",
         options: [.flag("version", help: "print the version")],
         discussion: "Run 'parity COMMAND --help' for a command's options.\nExit status: 0 success, 1 findings, 2 invalid input, 64 wrong usage.",
-        subcommands: [check, diff, lint, eval, export, policy, schema, ready, history, initialize]
+        subcommands: [check, diff, lint, eval, export, policy, schema, ready, history, initialize, graph, importer]
     )
 
     static let check = CommandSpec(
@@ -22,7 +22,10 @@ enum Commands {
             .choice("fail-on", "LEVEL", help: "the lowest severity that fails the run", of: GateDecision.Level.self),
             .value("link-base", "URL", help: "in html, link locations to URL/FILE#LLINE (a repository's blob URL)"),
             RunDateOption.spec,
-        ],
+            PairOption.spec,
+            .value("rule", "ID", help: "run only this policy rule (repeatable)", repeatable: true),
+            .value("skip-rule", "ID", help: "do not run this policy rule (repeatable)", repeatable: true),
+        ] + TextOptions.specs + [ColorOption.spec],
         run: CheckCommand.run
     )
 
@@ -37,7 +40,7 @@ enum Commands {
             .value("format", short: "f", "F", help: "output format", choices: ["text", "json", "html"]),
             .value("link-base", "URL", help: "in html, link locations to URL/FILE#LLINE (a repository's blob URL)"),
             RunDateOption.spec,
-        ],
+        ] + TextOptions.specs + [ColorOption.spec],
         run: DiffCommand.run
     )
 
@@ -45,7 +48,11 @@ enum Commands {
         name: "lint",
         abstract: "Validate environment, spec and policy files (the pre-commit hook).",
         positionals: [PositionalSpec(name: "FILE", arity: .many, help: "files or folders to validate (default: the repository: environments/, policies/, parity.yaml)")],
-        options: [RunDateOption.spec],
+        options: [
+            RunDateOption.spec,
+            .choice("format", short: "f", "F", help: "how the problems are printed (text on stderr; json and github on stdout)", of: LintFormat.self),
+            ColorOption.spec,
+        ],
         run: LintCommand.run
     )
 
@@ -98,7 +105,7 @@ enum Commands {
             .value("phase", "NAME", help: "the phase to judge (default: the plan's currentPhase)"),
             .value("source", "NAME=URL|FILE", help: "replace the plan's source NAME with a Prometheus URL or a saved file", repeatable: true),
             .value("at", "TIME", help: "judge at TIME (RFC 3339 or epoch seconds; default: now, or a saved file's last sample)"),
-            .value("format", short: "f", "F", help: "report format", choices: ReadyCommand.formats),
+            .choice("format", short: "f", "F", help: "report format", of: ReportFormat.self),
             .value("output", short: "o", "FILE", help: "write the report to FILE (atomically)"),
         ],
         discussion: "Exit status: 0 GO, 1 NO-GO or PAUSE, 2 invalid input or a source that cannot answer.",

@@ -6,6 +6,7 @@ enum DiffCommand {
         let options = DiffRun.Options(
             reference: arguments.positionals[0], mirror: arguments.positionals[1],
             date: try RunDateOption.date(arguments, context, command: "parity diff"))
+        ColorOption.apply(arguments, context)
         let outcome = DiffRun(sources: context.sources).run(options)
         context.report(outcome.diagnostics)
         guard let report = outcome.report else { return outcome.status }
@@ -13,7 +14,7 @@ enum DiffCommand {
         case "json": context.out(DiffJSONRenderer().render(report))
         case "html": context.out(HTMLRenderer(linkBase: arguments.value("link-base")).render(report, diagnostics: outcome.diagnostics))
         default:
-            context.out(DiffTextRenderer(style: TextStyle(enabled: context.colourOut)).render(report))
+            context.out(DiffTextRenderer(style: TextStyle(enabled: context.colourOut), options: TextOptions.parse(arguments)).render(report))
         }
         return outcome.status
     }

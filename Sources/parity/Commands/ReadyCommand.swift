@@ -1,10 +1,9 @@
+import Foundation
 import ParityKit
 
 /// `parity ready PLAN`: GO exits 0; NO-GO and PAUSE exit 1; invalid input and sources that
 /// cannot answer exit 2.
 enum ReadyCommand {
-    static let formats = ["text", "json", "markdown", "junit"]
-
     @Sendable static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> RunStatus {
         var options = ReadyRun.Options(plan: arguments.positionals[0])
         options.phase = arguments.value("phase")
@@ -24,13 +23,11 @@ enum ReadyCommand {
         let outcome = ReadyRun(sources: context.sources).run(options)
         context.report(outcome.diagnostics)
         guard let report = outcome.report else { return outcome.status }
-        let text: String
-        switch arguments.value("format") ?? "text" {
-        case "json": text = ReadyJSONRenderer().render(report)
-        case "markdown": text = ReadyMarkdownRenderer().render(report)
-        case "junit": text = ReadyJUnitRenderer().render(report)
-        default: text = ReadyTextRenderer(style: TextStyle(enabled: arguments.value("output") == nil && context.colourOut)).render(report)
-        }
+        // The parser checked the value against the formats.
+        let format = arguments.choice("format", as: ReportFormat.self) ?? .text
+        var render = ReportFormat.Options(base: ReportItem.repositoryRoot(containing: FileManager.default.currentDirectoryPath))
+        render.colour = format == .text && arguments.value("output") == nil && context.colourOut
+        let text = ReadyFormat.render(report, as: format, render)
         if let output = arguments.value("output") {
             try AtomicFile.write(text, to: output)
         } else {

@@ -154,7 +154,7 @@ import ParityYAML
         let (rules, diagnostics) = try PolicyFixtures.rules(text, file: "bad.yaml", sources: SourceStore())
         #expect(rules.isEmpty)
         #expect(diagnostics.map(\.description) == [
-            "bad.yaml:9:37: error: in the assertion of rule 'a': no matching overload for '+' applied to (bool, int) [cel.no-such-overload]",
+            "bad.yaml:9:37: error: in the assertion of rule 'a': no matching overload for '+' applied to (bool, int); it takes (int, int), (uint, uint), (double, double), (string, string), ... [cel.no-such-overload]",
             "bad.yaml:14:10: error: 'servces' names nothing in an environment; did you mean 'services'? (collections: services, datastores, networks, segments, networkRules, peerings, roles, permissions, bindings, credentials, featureFlags, externals, slos, rollback, ports, environment, pair) [policy.unknown-target]",
         ])
     }

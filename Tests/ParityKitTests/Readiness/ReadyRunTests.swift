@@ -24,12 +24,15 @@ import Testing
         text.replacingOccurrences(of: root + "/", with: "")
     }
 
-    static let renderers: [(String, @Sendable (ReadinessReport) -> String)] = [
-        ("txt", { ReadyTextRenderer(style: TextStyle(enabled: false)).render($0) }),
-        ("json", { ReadyJSONRenderer().render($0) }),
-        ("md", { ReadyMarkdownRenderer().render($0) }),
-        ("junit.xml", { ReadyJUnitRenderer().render($0) }),
+    /// Every format, each under its golden file's extension.
+    static let extensions: [ReportFormat: String] = [
+        .text: "txt", .json: "json", .markdown: "md", .junit: "junit.xml", .sarif: "sarif", .github: "github.txt",
+        .gitlab: "gitlab.json", .html: "html",
     ]
+
+    static let renderers: [(String, @Sendable (ReadinessReport) -> String)] = ReportFormat.allCases.map { format in
+        (extensions[format] ?? format.rawValue, { ReadyFormat.render($0, as: format, ReportFormat.Options(base: root)) })
+    }
 
     @Test(arguments: [("validation", ReadinessVerdict.noGo, RunStatus.findings), ("prep", .pause, .findings), ("migration", .go, .passed)])
     func verdictsOfTheSample(_ phase: String, _ verdict: ReadinessVerdict, _ status: RunStatus) throws {

@@ -1,0 +1,165 @@
+import ParityDiagnostics
+
+/// Builds the dependency graph of a resolved environment from the schema: every field that
+/// declares a `Reference` to a named list is an edge from the item holding it.
+public struct GraphBuilder: Sendable {
+    public let schema: ObjectSchema
+
+    public init(schema: ObjectSchema = EnvironmentSchema.root) {
+        self.schema = schema
+    }
+
+    /// The graph of the environment `name`, whose model is `root`.
+    public func graph(name: String, root: Value) -> DependencyGraph {
+        let walk = walked(root)
+        var nodes = walk.items.filter { $0.kind.isPrimary }
+        var touched = Set<DependencyGraph.NodeKey>()
+        for edge in walk.edges where !edge.from.kind.isPrimary || !edge.to.kind.isPrimary {
+            touched.insert(edge.from)
+            touched.insert(edge.to)
+        }
+        nodes += walk.items.filter { !$0.kind.isPrimary && touched.contains($0.key) }
+        return DependencyGraph(name: name, nodes: nodes, edges: Array(walk.edges))
+    }
+
+    /// Every item and every edge of `root`, unsorted and not yet deduplicated: what a
+    /// comparison of two graphs needs, without the cost of ordering them.
+    func parts(of root: Value) -> (items: [DependencyGraph.Node], edges: [DependencyGraph.Edge]) {
+        let walk = walked(root)
+        return (walk.items, walk.edges)
+    }
+
+    private func walked(_ root: Value) -> Walk {
+        var walk = Walk(root: root, schema: schema)
+        walk.walk(root, .object(schema), at: ModelPath.root, pattern: ModelPath.root, holder: nil)
+        return walk
+    }
+
+    private struct Walk {
+        let root: Value
+        let schema: ObjectSchema
+        var items: [DependencyGraph.Node] = []
+        var edges: [DependencyGraph.Edge] = []
+
+        init(root: Value, schema: ObjectSchema) {
+            self.root = root
+            self.schema = schema
+        }
+
+        /// Per object type, whether a field of it or of an object below it names something.
+        var referring: [ObjectIdentifier: Bool] = [:]
+
+        mutating func holdsReferences(_ schema: ObjectSchema) -> Bool {
+            let id = ObjectIdentifier(schema)
+            if let known = referring[id] { return known }
+            referring[id] = false  // a type that contains itself adds nothing
+            let found = schema.fields.contains { field in
+                field.references != nil || field.type.objectSchema.map { holdsReferences($0) } == true
+            }
+            referring[id] = found
+            return found
+        }
+
+        /// A field, identified by its object type and position: cheap to hash.
+        struct FieldKey: Hashable {
+            var schema: ObjectIdentifier
+            var position: Int
+        }
+
+        /// Per referring field, the items its names may name (first target first); empty for
+        /// a field that names words rather than items (regions).
+        var targets: [FieldKey: [String: DependencyGraph.NodeKey]] = [:]
+
+        /// `path` is where `value` is; `pattern` is the same with `[*]` for items, naming its collection.
+        mutating func walk(_ value: Value, _ type: SchemaType, at path: ModelPath, pattern: ModelPath, holder: DependencyGraph.NodeKey?) {
+            switch type {
+            case .object(let objectSchema):
+                guard let fields = value.object else { return }
+                let evidence = fields[EnvironmentSchema.inferredField]?.object
+                for position in objectSchema.fields.indices {
+                    let field = objectSchema.fields[position]
+                    // Named lists hold the nodes; other objects are walked only when they name items.
+                    let descends: Bool = if case .list(_, .named) = field.type { true } else { field.type.objectSchema.map { holdsReferences($0) } ?? false }
+                    guard field.references != nil || descends, let child = fields[field.name] else { continue }
+                    if let reference = field.references, let holder, field.name != EnvironmentSchema.inferredField {
+                        let key = FieldKey(schema: ObjectIdentifier(objectSchema), position: position)
+                        let names = targets(key, reference)
+                        if !names.isEmpty {
+                            link(child, field: field, names, at: path.field(field.name), holder: holder, evidence: evidence)
+                        }
+                    }
+                    if descends {
+                        walk(child, field.type, at: path.field(field.name), pattern: pattern.field(field.name), holder: holder)
+                    }
+                }
+                if let evidence, let holder, let position = objectSchema.position(of: "dependencies"),
+                   let reference = objectSchema.fields[position].references {
+                    // Evidence for a name the dependencies do not list still says the edge exists.
+                    let names = targets(FieldKey(schema: ObjectIdentifier(objectSchema), position: position), reference)
+                    let listed = Set((fields["dependencies"]?.list ?? []).compactMap(\.string))
+                    for (name, text) in evidence where !listed.contains(name) {
+                        guard let target = names[name] else { continue }
+                        edges.append(DependencyGraph.Edge(from: holder, to: target, field: "dependencies", evidence: text.string ?? "",
+                                                          location: text.location, path: path.field("dependencies")))
+                    }
+                }
+            case .list(let element, .named(let key)):
+                guard element.objectSchema != nil else { return }
+                let kind = NodeKind.of(collection: pattern)
+                let itemPattern = pattern.appending(.anyItem)
+                for item in value.list ?? [] {
+                    guard let name = item[key]?.string else { continue }
+                    let node = DependencyGraph.Node(kind: kind, name: name, location: item[key]?.location ?? item.location)
+                    items.append(node)
+                    walk(item, element, at: path.item(name), pattern: itemPattern, holder: node.key)
+                }
+            case .list(let element, _):
+                guard element.objectSchema != nil else { return }
+                let itemPattern = pattern.appending(.anyItem)
+                for (index, item) in (value.list ?? []).enumerated() {
+                    walk(item, element, at: path.index(index), pattern: itemPattern, holder: holder)
+                }
+            case .map(let element):
+                guard element.objectSchema != nil else { return }
+                let itemPattern = pattern.appending(.anyItem)
+                for (name, item) in value.object ?? Fields() {
+                    walk(item, element, at: path.field(name), pattern: itemPattern, holder: holder)
+                }
+            default:
+                return
+            }
+        }
+
+        /// The edges of one referring field: a name, a list of names, or a map keyed by names.
+        private mutating func link(_ value: Value, field: FieldSchema, _ names: [String: DependencyGraph.NodeKey], at path: ModelPath,
+                                   holder: DependencyGraph.NodeKey, evidence: Fields?) {
+            func add(_ name: String, _ location: SourceLocation?) {
+                // A name that is not an item's (a typo lint reports) draws no edge.
+                guard let target = names[name] else { return }
+                let why = field.name == "dependencies" ? evidence?[name]?.string : nil
+                edges.append(DependencyGraph.Edge(from: holder, to: target, field: field.name, evidence: why, location: location, path: path))
+            }
+            switch field.type {
+            case .string: if let name = value.string { add(name, value.location) }
+            case .list: for item in value.list ?? [] { if let name = item.string { add(name, item.location) } }
+            case .map: for (name, item) in value.object ?? Fields() { add(name, item.location) }
+            default: return
+            }
+        }
+
+        private mutating func targets(_ key: FieldKey, _ reference: Reference) -> [String: DependencyGraph.NodeKey] {
+            if let known = targets[key] { return known }
+            var names: [String: DependencyGraph.NodeKey] = [:]
+            for collection in reference.targets {
+                // Only names of items make edges: a region is a word, not an item with fields.
+                guard case .list(_, .named)? = SchemaType.object(schema).type(at: collection) else { continue }
+                let kind = NodeKind.of(collection: collection)
+                for name in References.declaredNames(at: collection, in: root) where names[name] == nil {
+                    names[name] = DependencyGraph.NodeKey(kind: kind, name: name)
+                }
+            }
+            targets[key] = names
+            return names
+        }
+    }
+}

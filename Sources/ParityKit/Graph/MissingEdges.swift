@@ -1,0 +1,35 @@
+/// Turns the gaps that remove an edge of the reference's graph into gaps of their own
+/// kind: a dependency dropped from a list, a segment changed, a name that now names an item
+/// of another kind. An edge lost with its whole item stays inside that item's gap.
+struct MissingEdges {
+    let schema: ObjectSchema
+
+    func mark(_ gaps: inout [Gap], attributes: inout [String: Int], reference: (name: String, value: Value), mirror: (name: String, value: Value)) {
+        // The edges alone, unsorted: every check builds both sides, and needs only the difference.
+        let builder = GraphBuilder(schema: schema)
+        let referenceParts = builder.parts(of: reference.value), mirrorParts = builder.parts(of: mirror.value)
+        let present = Set(mirrorParts.edges.map(\.identity))
+        var seen = Set<DependencyGraph.EdgeIdentity>()
+        let missing = referenceParts.edges.filter { !present.contains($0.identity) && seen.insert($0.identity).inserted }.sorted()
+        guard !missing.isEmpty else { return }
+        var byPath: [ModelPath: Int] = [:]
+        for (index, gap) in gaps.enumerated() where gap.kind == .missing || gap.kind == .changed { byPath[gap.path] = index }
+        let mirrorItems = Set(mirrorParts.items.map(\.key))
+        for edge in missing {
+            let member = edge.path.item(edge.to.name)
+            if let index = byPath[member] ?? byPath[edge.path] {
+                gaps[index].kind = .missingEdge
+                gaps[index].missingEdges.append(edge)
+                continue
+            }
+            // The holder is gone from the mirror: its whole-item gap says so already.
+            guard mirrorItems.contains(edge.from), mirror.value.value(at: edge.path) != nil else { continue }
+            // Same name, but in the mirror it names an item of another kind.
+            var gap = Gap(.missingEdge, at: member, reference: Value(.string(edge.to.name), at: edge.location), mirror: nil,
+                          sensitive: false, mirrorLocation: mirror.value.value(at: edge.path)?.location, referenceLocation: edge.location)
+            gap.missingEdges = [edge]
+            gaps.append(gap)
+            attributes[gap.section, default: 0] += 1
+        }
+    }
+}

@@ -1,0 +1,98 @@
+public import ParityDiagnostics
+public import ParityYAML
+
+/// `parity import compose`: each compose service becomes a service, or a datastore when it
+/// runs a known engine's image; `depends_on` (both forms, conditions kept as notes) and
+/// `links` become dependencies, secrets are imported by name, and environment variables
+/// naming another service become inferred dependencies. Anchors and `<<` merges are applied
+/// by the YAML loader before anything is read.
+public struct ComposeImporter {
+    /// The compose project's name: images built without a name are called `<project>-<service>`.
+    public var project: String
+
+    public init(project: String) {
+        self.project = project
+    }
+
+    public func read(_ documents: [YAMLDocument]) -> (ImportedSystem, [Diagnostic]) {
+        var run = ComposeRead(project: project)
+        for document in documents where document.root.scalar?.value != .null { run.collect(document.root) }
+        run.build()
+        return (run.system, (run.diagnostics + run.unmapped.diagnostics).sortedByLocation())
+    }
+}
+
+/// One import of compose files: the services by name, then the system built from them.
+struct ComposeRead {
+    let project: String
+    var system = ImportedSystem()
+    var diagnostics: [Diagnostic] = []
+    let unmapped = UnmappedReport()
+    /// Every compose service, in the order written.
+    var services: [(name: String, mapping: SourceMapping)] = []
+    /// Names that reach a service: its own, its hostname, container name and link aliases.
+    var aliases: [String: String] = [:]
+
+    init(project: String) {
+        self.project = project
+    }
+
+    mutating func collect(_ root: Node) {
+        guard root.mapping != nil else {
+            diagnostics.append(.warning(.importInvalid, "expected a compose file (a mapping), found \(root.kindDescription); skipped", at: root.location))
+            return
+        }
+        let file = unmapped.mapping(root, context: "the compose file")
+        file.explain("version", "compose ignores it (the format is no longer versioned)")
+        _ = file.take("name")
+        for pair in root.mapping ?? [] {
+            guard let key = pair.key.scalar?.text, key.hasPrefix("x-") else { continue }
+            file.explain(key, "an extension field; compose ignores it, and its anchors are applied where they are used")
+        }
+        file.explain("volumes", "parity describes no volumes")
+        file.explain("configs", "parity describes no mounted configuration files")
+        file.explain("networks", "compose networks carry no address range, which parity's networks need")
+        if let secrets = file.take("secrets")?.mapping {
+            for pair in secrets { readSecretDeclaration(pair) }
+        }
+        let servicesNode = file.take("services")
+        if let servicesNode, servicesNode.mapping == nil {
+            diagnostics.append(.warning(.importInvalid, "expected 'services' to map each service's name to its definition, found \(servicesNode.kindDescription); nothing imported from it", at: servicesNode.location))
+        }
+        for pair in servicesNode?.mapping ?? [] {
+            guard let name = pair.key.scalar?.text, pair.value.mapping != nil else { continue }
+            let mapping = unmapped.mapping(pair.value, context: "service '\(name)'")
+            if let index = services.firstIndex(where: { $0.name == name }) {
+                diagnostics.append(.warning(.importUnmapped, "service '\(name)' is defined again; the later definition is imported", at: pair.key.location))
+                services.remove(at: index)
+            }
+            services.append((name, mapping))
+            aliases[name] = name
+            for key in ["hostname", "container_name"] {
+                if let alias = pair.value[key]?.scalar?.text { aliases[alias.lowercased()] = aliases[alias.lowercased()] ?? name }
+            }
+            serviceKeys[name] = pair.key
+        }
+    }
+
+    /// Where each service's name is written.
+    var serviceKeys: [String: Node] = [:]
+
+    private mutating func readSecretDeclaration(_ pair: Node.Pair) {
+        guard let name = pair.key.scalar?.text else { return }
+        let declaration = pair.value.mapping != nil ? unmapped.mapping(pair.value, context: "secret '\(name)'") : nil
+        var credential = ImportedObject(from: pair.key.location)
+        credential.set("name", .string(name, from: pair.key.location))
+        credential.set("kind", .string("password", from: pair.key.location, note: "assumed: compose does not say what a secret is"))
+        for (key, scheme) in [("file", "file"), ("environment", "env"), ("name", "external")] {
+            if let node = declaration?.take(key), let text = node.scalar?.text {
+                credential.set("secretRef", .string("\(scheme):\(text)", from: node.location))
+                break
+            }
+        }
+        if let external = declaration?.take("external"), credential["secretRef"] == nil {
+            credential.set("secretRef", .string("external:\(name)", from: external.location))
+        }
+        system.credentials[name] = credential
+    }
+}

@@ -1,0 +1,65 @@
+public import ParityDiagnostics
+
+/// `parity graph ENV` or `parity graph --pair REF:MIRROR`: the dependency graph of one
+/// environment, or of a pair with the reference's edges the mirror lacks. Cycles are warnings.
+public struct GraphRun {
+    public let sources: SourceStore
+
+    public init(sources: SourceStore) {
+        self.sources = sources.maskingSecrets()
+    }
+
+    public struct Options: Sendable {
+        /// What to draw: an environment (name or file), or a pair of them.
+        public var subject: Subject
+        public var root = "."
+        public var config: String?
+
+        public enum Subject: Sendable {
+            case environment(String)
+            case pair(reference: String, mirror: String)
+        }
+
+        public init(subject: Subject) {
+            self.subject = subject
+        }
+    }
+
+    /// One graph, or a pair's.
+    public enum Report: Sendable {
+        case environment(DependencyGraph)
+        case pair(PairGraph)
+    }
+
+    /// The graph; for a pair, failing when the mirror lacks an edge of the reference.
+    public func run(_ options: Options) -> Outcome<Report> {
+        var (layout, diagnostics) = RepositoryLayout.load(root: options.root, config: options.config, sources: sources)
+        let workspace = Workspace(root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder)
+        let names: [String] = switch options.subject {
+        case .environment(let name): [name]
+        case .pair(let reference, let mirror): [reference, mirror]
+        }
+        var graphs: [DependencyGraph] = []
+        for name in names {
+            guard let environment = workspace.resolve(nameOrPath: name) else {
+                diagnostics.append(workspace.unknownEnvironment(name))
+                continue
+            }
+            diagnostics += environment.diagnostics
+            let graph = GraphBuilder().graph(name: environment.name, root: environment.value)
+            diagnostics += CycleFinder.diagnostics(for: graph)
+            graphs.append(graph)
+        }
+        guard !diagnostics.containsError, let first = graphs.first else { return .invalid(diagnostics) }
+        if graphs.count == 2 {
+            let pair = PairGraph(reference: first, mirror: graphs[1])
+            return Outcome(report: .pair(pair), diagnostics: diagnostics, failing: !pair.missingEdges.isEmpty)
+        }
+        return Outcome(report: .environment(first), diagnostics: diagnostics, failing: false)
+    }
+}
+
+extension Diagnostic.Code {
+    /// A graph cut to fit the format's limits.
+    public static let graphTruncated: Self = "graph.truncated"
+}
