@@ -15,18 +15,11 @@ public enum FindingWaivers {
                 diagnostics.append(.warning(.specStaleWaiver, "waiver names rule '\(id)', which no policy has\(Suggestion.didYouMean(id, in: ruleIDs))", at: waiver.location))
                 continue
             }
-<<<<<<< HEAD
             let candidates = item.map { index.positions(of: id, matching: $0) } ?? index.positions(of: id)
             let matched = candidates.filter { position in waiver.environment.map { findings[position].environment == $0 } ?? true }
-=======
-            let matched = findings.indices.filter { index in
-                findings[index].ruleID == id && (item.map { findings[index].item.matches($0, prefix: true) } ?? true)
-                    && (waiver.environment.map { findings[index].environment == $0 } ?? true)
-            }
             // An environment the policies did not run on (it has errors) may hold its findings.
             let judged = unchecked.isEmpty || waiver.environment.map { !unchecked.contains($0) } ?? false
             if matched.isEmpty, !judged || notRun.contains(id) { continue }
->>>>>>> main
             if matched.isEmpty {
                 diagnostics.append(.warning(.specStaleWaiver, "waiver for \(waiver.target) matches no finding; remove it", at: waiver.location))
                 continue

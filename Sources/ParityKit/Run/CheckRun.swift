@@ -230,23 +230,16 @@ public struct CheckRun {
 
     /// Gap waivers that matched no gap in any pair they are for (one without a pair is for
     /// every pair); one for a pair that is not compared says so.
-<<<<<<< HEAD
-    private func staleGapWaivers(_ waivers: [Waiver], reports: [PairReport]) -> [Diagnostic] {
+    /// A waiver for a pair that was not compared (an environment had errors) is not judged.
+    private func staleGapWaivers(_ waivers: [Waiver], reports: [PairReport], skipped: [(reference: String, mirror: String)]) -> [Diagnostic] {
         // Sets, so thousands of unmatched waivers are not looked up in a list each.
         let unmatched = reports.map { Set($0.unmatchedWaivers) }
         return waivers.enumerated().compactMap { position, waiver in
             guard case .gap(let pattern) = waiver.subject else { return nil }
-            let pairs = reports.indices.filter { waiver.applies(reference: reports[$0].reference, mirror: reports[$0].mirror) }
-=======
-    /// A waiver for a pair that was not compared (an environment had errors) is not judged.
-    private func staleGapWaivers(_ waivers: [Waiver], reports: [PairReport], skipped: [(reference: String, mirror: String)]) -> [Diagnostic] {
-        waivers.enumerated().compactMap { position, waiver in
-            guard case .gap(let pattern) = waiver.subject else { return nil }
             if skipped.contains(where: { waiver.applies(reference: $0.reference, mirror: $0.mirror) }) { return nil }
-            let pairs = reports.filter { waiver.applies(reference: $0.reference, mirror: $0.mirror) }
+            let pairs = reports.indices.filter { waiver.applies(reference: reports[$0].reference, mirror: reports[$0].mirror) }
             // A pair that could not be compared (a misspelt environment, say) may be the one meant.
             if pairs.isEmpty, waiver.reference != nil || waiver.mirror != nil, !skipped.isEmpty { return nil }
->>>>>>> main
             if pairs.isEmpty, waiver.reference != nil || waiver.mirror != nil {
                 let compared = reports.map { "\($0.reference):\($0.mirror)" }
                 return .warning(.specStaleWaiver, "waiver for '\(pattern)' is for \(waiver.scope), which is not a compared pair"
