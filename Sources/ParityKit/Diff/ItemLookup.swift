@@ -4,6 +4,7 @@
 final class ItemLookup {
     private var names: [ModelPath: [String: Int]] = [:]
     private var identities: [ModelPath: [String: Int]] = [:]
+    private var keys: [ModelPath: [String: Int]] = [:]
 
     /// `value.child(component)`, where `value` is the value at `path` of this lookup's tree.
     func child(of value: Value, at path: ModelPath, _ component: ModelPath.Component) -> Value? {
@@ -12,6 +13,27 @@ final class ItemLookup {
         // As `child`: by name first, then by content identity (a set member).
         if let position = positions(of: items, at: path, in: &identities, key: \.identity)[name] { return items[position] }
         return nil
+    }
+
+    /// `root.value(at: path)` for the root this lookup serves, each list searched through its dictionary.
+    func value(in root: Value, at path: ModelPath) -> Value? {
+        var current = root
+        var here = ModelPath()
+        for component in path.components {
+            switch component {
+            case .anyItem, .anyField: return nil
+            case .item(let name) where current.list != nil:
+                // As `value(at:)`: the first item named `name`, or a string item that is `name`.
+                guard let items = current.list, let position = positions(of: items, at: here, in: &keys, key: { $0.name ?? $0.string })[name]
+                else { return nil }
+                current = items[position]
+            default:
+                guard let next = current.child(component) else { return nil }
+                current = next
+            }
+            here = here.appending(component)
+        }
+        return current
     }
 
     /// Each key's first position in `items`, built once per list.

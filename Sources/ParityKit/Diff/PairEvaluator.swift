@@ -24,7 +24,7 @@ public struct PairEvaluator: Sendable {
         var attributes = raw.attributes
         MissingEdges(schema: diff.schema).mark(&gaps, attributes: &attributes, reference: reference, mirror: mirror)
         // Every gap under each path prefix, so a variance finds its gaps without a scan.
-        let gapsUnder = PathIndex(gaps.map(\.path))
+        var gapsUnder = PathIndex(gaps.map(\.path))
 
         let gapPaths = Set(gaps.map(\.path))
         let lookups = (reference: ItemLookup(), mirror: ItemLookup())
@@ -61,7 +61,10 @@ public struct PairEvaluator: Sendable {
             }
         }
 
-        let (waiverDiagnostics, unmatched) = GapWaivers.apply(waivers, to: &gaps, reference: reference.name, mirror: mirror.name,
+        // The gaps the variances added join the index only now: no variance saw them as covering.
+        let indexed = gapsUnder.count
+        for gap in gaps[indexed...] { gapsUnder.append(gap.path) }
+        let (waiverDiagnostics, unmatched) = GapWaivers.apply(waivers, to: &gaps, index: gapsUnder, reference: reference.name, mirror: mirror.name,
                                                               today: today, warnWithin: warnWithin)
         diagnostics += waiverDiagnostics
 
