@@ -28,6 +28,8 @@ let package = Package(
         .executableTarget(name: "parity-bench", dependencies: ["ParityKit", "ParityYAML", "CYAMLScan"]),
         // libyaml's bare C event loop, the benchmark's floor (used only by parity-bench).
         .target(name: "CYAMLScan", linkerSettings: [.linkedLibrary("yaml")]),
+        // Regenerates the built-in policy pack from policies/: `swift run parity-pack`.
+        .executableTarget(name: "parity-pack"),
         // Benchmark of compiled CEL policy assertions over lazy objects.
         .executableTarget(name: "cel-bench", dependencies: ["ParityCEL"]),
 

@@ -47,12 +47,6 @@ enum ParityCLI {
             return exitCode(try command.run!(parsed, context))
         } catch let error as UsageError {
             return usageFailure(error, context)
-        } catch CommandFailure.unavailable(let what) {
-            context.err("parity: error: \(what) is not available in this build yet\n")
-            return ExitStatus.invalidInput
-        } catch CommandFailure.diagnostics(let diagnostics) {
-            context.report(diagnostics)
-            return ExitStatus.invalidInput
         } catch let list as DiagnosticList {
             context.report(list.diagnostics)
             return ExitStatus.invalidInput

@@ -72,6 +72,7 @@ import ParityDiagnostics
         try scratch.write("parity.yaml", """
             apiVersion: parity/v1
             kind: ParitySpec
+            builtin: false
             pairs:
               - reference: production
                 mirror: staging

@@ -45,12 +45,11 @@ extension CheckReport {
     /// The baseline of this run for `--write-baseline`: every gap and finding the gate fails
     /// on or an earlier baseline covers. Refused when the run had input errors, since a
     /// baseline of a half-read repository would hide real findings later.
-    public func baseline(for path: String) -> Result<String, Diagnostic> {
+    public func baseline(for path: String) -> Result<Baseline, Diagnostic> {
         if verdict == .invalid {
             return .failure(.error(
                 .baselineInvalid, "not writing the baseline '\(path)': the run has input errors (above)", at: nil))
         }
-        let gaps = pairs.flatMap { report in report.gaps.map { ($0, report.reference, report.mirror) } }
-        return .success(Baseline.render(findings: findings, gaps: gaps))
+        return .success(Baseline.recording(findings: findings, pairs: pairs))
     }
 }

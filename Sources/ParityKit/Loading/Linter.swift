@@ -44,10 +44,11 @@ public struct Linter {
             if !resolved.diagnostics.containsError { environments[resolved.name] = resolved.value }
         }
         // What the spec names, checked against what exists, without diffing.
-        let rules = PolicyLoader().load(files: layout.policyFiles, sources: SourceStore())
+        // The rules a check would run: the built-in pack (unless turned off) and the repository's.
+        let rules = PolicySet.load(layout: layout, sources: SourceStore())
         diagnostics += SpecReferences.unknownEnvironments(layout.spec, workspace: workspace)
             + SpecReferences.check(layout.spec, environments: environments,
-                                   ruleIDs: rules.diagnostics.containsError ? nil : Set(rules.rules.map(\.rule.id)))
+                                   ruleIDs: rules.diagnostics.containsError ? nil : rules.knownIDs)
         let checker = DocumentChecker(limits: loader.limits)
         for file in RepositoryLayout.yamlFiles(in: layout.policiesFolder) {
             diagnostics += checker.check(file: file, sources: sources)

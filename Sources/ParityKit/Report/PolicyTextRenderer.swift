@@ -17,24 +17,30 @@ public struct PolicyTextRenderer: Sendable {
         return out
     }
 
-    /// One line per rule: id, severity and title, in columns.
+    /// One line per rule: id, severity, title and where it comes from, in columns.
     public func render(_ catalog: PolicyCatalog) -> String {
-        let rules = catalog.rules.map(\.rule)
-        let width = rules.map(\.id.count).max() ?? 0
-        return rules.map { rule in
-            let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
-            let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-            return "\(id)  \(severity)  \(rule.title)\n"
+        let rules = catalog.listed
+        let width = rules.map(\.rule.id.count).max() ?? 0
+        let titles = rules.map(\.rule.title.count).max() ?? 0
+        return rules.map { listed in
+            let id = listed.rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+            let severity = listed.rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+            let title = listed.rule.title.padding(toLength: titles, withPad: " ", startingAt: 0)
+            let source = listed.disabledReason.map { "disabled in parity.yaml: \($0)" } ?? listed.source
+            return "\(id)  \(severity)  \(title)  \(source)\n"
         }.joined()
     }
 
-    /// A rule's title, severity, scope, expressions, rationale and fix.
-    public func render(_ rule: PolicyRule) -> String {
+    /// A rule's title, severity, scope, source, expressions, rationale and fix.
+    public func render(_ listed: PolicyCatalog.Listed) -> String {
+        let rule = listed.rule
         var text = "\(rule.id): \(rule.title)\n\n"
         text += "  severity:  \(rule.severity.rawValue)\n"
         let tiers = rule.tiers.map { " in \($0.sorted().joined(separator: ", ")) environments" } ?? ""
         text += "  applies:   \(rule.targetDescription)\(tiers)\n"
-        if let location = rule.location { text += "  defined:   \(location)\n" }
+        text += "  source:    \(listed.source)\n"
+        if listed.origin == .builtIn, let location = rule.location { text += "  defined:   \(location)\n" }
+        if let reason = listed.disabledReason { text += "  disabled:  \(reason)\n" }
         if let when = rule.when { text += "  when:      \(when.source)\n" }
         text += "  asserts:   \(rule.assert.source)\n"
         if let rationale = rule.rationale { text += "\nWhy:\n  \(rationale)\n" }

@@ -67,19 +67,7 @@ public struct CheckRun {
             if !environment.diagnostics.containsError { resolved[environment.name] = environment }
         }
 
-        let policiesFolder = layout.policiesFolder
-        let policyFiles = layout.policyFiles
-        if policyFiles.isEmpty {
-            // No guardrails is a choice to make out loud: a misspelt folder must not drop them all.
-            let missing = !fileSystem.isDirectory(policiesFolder)
-            let message = missing ? "no policies folder '\(policiesFolder)'; no guardrail runs" : "no policy files in '\(policiesFolder)'; no guardrail runs"
-            if spec.policiesFolderWritten {
-                diagnostics.append(.error(.checkNoPolicies, message + "; check 'policies:' in parity.yaml", at: spec.policiesLocation))
-            } else {
-                diagnostics.append(.warning(.checkNoPolicies, message, at: nil))
-            }
-        }
-        let policies = PolicyLoader().load(files: policyFiles, sources: sources, fileSystem: fileSystem)
+        let policies = PolicySet.load(layout: layout, sources: sources)
         diagnostics += policies.diagnostics
 
         if workspace.environments.isEmpty {
@@ -133,7 +121,7 @@ public struct CheckRun {
         var findings = PolicyEngine(rules: rules, schema: EnvironmentSchema.root, date: options.date, schedule: spec.schedule)
             .evaluate(environments: subjects, pairs: subjectPairs)
         let unchecked = workspace.environmentNames.filter { resolved[$0] == nil }
-        diagnostics += FindingWaivers.apply(spec.waivers, to: &findings, today: options.today, ruleIDs: Set(policies.rules.map(\.rule.id)),
+        diagnostics += FindingWaivers.apply(spec.waivers, to: &findings, today: options.today, ruleIDs: policies.knownIDs,
                                             warnWithin: spec.schedule.warnWithin, unchecked: Set(unchecked), notRun: notRun)
         let notChecked = NotChecked.notes(environments: unchecked, workspace: workspace, pairs: skippedPairs, ruleCount: rules.count,
                                         specFile: specFailed ? layout.specFile ?? EnvironmentLoader.join(layout.root, "parity.yaml") : nil)
@@ -141,16 +129,7 @@ public struct CheckRun {
         if let path = options.baseline {
             do {
                 let baseline = try Baseline.load(path, sources: sources)
-                for index in findings.indices where findings[index].isActive && baseline.contains(findings[index].fingerprint) {
-                    findings[index].status = .baselined
-                }
-                for reportIndex in reports.indices {
-                    let report = reports[reportIndex]
-                    for gapIndex in report.gaps.indices where report.gaps[gapIndex].isFailing
-                        && baseline.contains(Baseline.fingerprint(report.gaps[gapIndex], reference: report.reference, mirror: report.mirror)) {
-                        reports[reportIndex].gaps[gapIndex].status = .baselined
-                    }
-                }
+                diagnostics += baseline.apply(to: &findings, pairs: &reports)
             } catch {
                 diagnostics += error.diagnostics
             }

@@ -39,7 +39,9 @@ public struct PolicyTestRun {
         let result = PolicyTestRunner(rules: rules, date: options.date).run(files: files, sources: sources)
         let diagnostics = catalog.diagnostics + result.diagnostics
         if diagnostics.containsError { return .invalid(diagnostics) }
-        let report = Report(outcomes: result.outcomes, untested: options.paths.isEmpty ? result.untested : [])
+        // The pack's rules are tested where the pack is written; a repository answers for its own.
+        let own = catalog.report?.ownRuleIDs ?? []
+        let report = Report(outcomes: result.outcomes, untested: options.paths.isEmpty ? result.untested.filter(own.contains) : [])
         return Outcome(report: report, diagnostics: diagnostics, failing: report.failed > 0)
     }
 }

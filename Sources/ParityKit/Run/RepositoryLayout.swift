@@ -53,8 +53,9 @@ public struct RepositoryLayout: Sendable {
 
     /// The policy files under the policies folder, at any depth (not their tests).
     public var policyFiles: [String] { fileSystem.yamlFiles(under: policiesFolder).filter { !Self.isPolicyTest($0) } }
-    /// The policy-test files under the policies folder, at any depth.
-    public var policyTestFiles: [String] { Self.policyTestFiles(in: [policiesFolder]) }
+    /// The policy-test files under the policies folder, at any depth; none without the
+    /// folder (the built-in pack runs without one).
+    public var policyTestFiles: [String] { fileSystem.isDirectory(policiesFolder) ? Self.policyTestFiles(in: [policiesFolder]) : [] }
 
     /// The YAML files under `folder`, at any depth, hidden entries skipped, sorted.
     public static func yamlFiles(in folder: String) -> [String] {

@@ -39,6 +39,11 @@ public struct ParitySpec: Sendable {
     public var pairs: [Pair]?
     public var waivers: [Waiver] = []
     public var gate = Gate()
+    /// Whether the built-in pack runs beside the repository's own policies (`builtin:`).
+    public var builtinPack = true
+    public var builtinLocation: SourceLocation?
+    /// Rules turned off by id (`rules: {disable: [...]}`), each with its reason.
+    public var disabledRules: [DisabledRule] = []
     /// Rehearsal cadence and warning horizon (`schedule:`).
     public var schedule = Schedule()
     /// Where the spec was read from, if anywhere.
@@ -118,6 +123,7 @@ public struct ParitySpec: Sendable {
             guard Self.scope(waiver, of: &entry, diagnostics: &diagnostics) else { continue }
             spec.waivers.append(entry)
         }
+        spec.readRules(value, diagnostics: &diagnostics)
         spec.schedule = Schedule.from(value["schedule"], diagnostics: &diagnostics)
         if let gate = value["gate"] {
             if let failOn = gate["failOn"]?.string.flatMap(GateDecision.Level.init(rawValue:)) { spec.gate.failOn = failOn }

@@ -50,11 +50,22 @@ public enum SpecSchema {
         FieldSchema("sources", .map(.string), "Sources of the plan replaced by name: a URL, or a saved file relative to parity.yaml (as parity ready --source)."),
     ])
 
+    public static let disabledRule = ObjectSchema("DisabledRule", "A policy rule turned off in this repository, with the reason.", fields: [
+        FieldSchema("id", .string, "The rule's id (`parity policy list` shows them).", required: true),
+        FieldSchema("reason", .string, "Why the rule does not apply here.", required: true),
+    ])
+
+    public static let rules = ObjectSchema("Rules", "Which policy rules run.", fields: [
+        FieldSchema("disable", .list(.object(disabledRule), .ordered), "Rules turned off, built-in or the repository's own."),
+    ])
+
     public static let spec = ObjectSchema("ParitySpec", "The parity rules of an environment repository (parity.yaml).", fields: [
         FieldSchema("apiVersion", .enumeration(["parity/v1"]), "The file format version: parity/v1.", required: true),
         FieldSchema("kind", .enumeration(["ParitySpec"]), "ParitySpec.", required: true),
         FieldSchema("environments", .string, "The folder of environment files (default: environments)."),
         FieldSchema("policies", .string, "The folder of policy files (default: policies)."),
+        FieldSchema("builtin", .bool, "Whether the built-in policy pack runs beside the repository's policies (default: true)."),
+        FieldSchema("rules", .object(rules), "Which policy rules run."),
         FieldSchema("pairs", .list(.object(pair), .ordered), "Which environment mirrors which."),
         FieldSchema("waivers", .list(.object(waiver), .ordered), "Accepted gaps and findings."),
         FieldSchema("gate", .object(gate), "What fails the run."),

@@ -114,7 +114,8 @@ enum Commands {
 
     static let initialize = CommandSpec(
         name: "init",
-        abstract: "Scaffold parity.yaml, environments/ and policies/ in the current directory.",
-        run: { _, _ in throw CommandFailure.unavailable("parity init") }
+        abstract: "Scaffold parity.yaml, environments/ and a pre-commit config in the current directory.",
+        discussion: "Writes nothing when any of the files exists. The built-in policies run without a policies/ folder.",
+        run: InitCommand.run
     )
 }
