@@ -16,13 +16,15 @@ public struct EnvironmentDiff: Sendable {
     /// Fields anywhere that document rather than configure (a description, the evidence of
     /// an inferred dependency): never a parity gap.
     public var documentationFields: Set<String> = ["description", EnvironmentSchema.inferredField]
+    /// The fields that identify unnamed items (`ports[8443/grpc]`), the spec's where it sets them.
+    public var identities = ItemIdentities()
 
     public init(schema: ObjectSchema) {
         self.schema = schema
     }
 
     public func compare(reference: Value, mirror: Value) -> Result {
-        var walk = Walk(documentationFields: documentationFields)
+        var walk = Walk(documentationFields: documentationFields, identities: identities)
         var attributes: [String: Int] = [:]
         let type = SchemaType.object(schema)
         guard let referenceFields = reference.object, let mirrorFields = mirror.object else {
@@ -47,14 +49,16 @@ public struct EnvironmentDiff: Sendable {
 /// counts the current section's attributes in one integer rather than hashing per leaf.
 private struct Walk {
     let documentationFields: Set<String>
+    let identities: ItemIdentities
     var gaps: [Gap] = []
     /// Attributes compared so far in the current section (leaves, plus items on one side only).
     var counted = 0
     /// Where the walk is.
     var path: [ModelPath.Component] = []
 
-    init(documentationFields: Set<String>) {
+    init(documentationFields: Set<String>, identities: ItemIdentities) {
         self.documentationFields = documentationFields
+        self.identities = identities
     }
 
     static func fieldOrder(_ a: Fields, _ b: Fields, schema: ObjectSchema?) -> [String] {
@@ -109,7 +113,10 @@ private struct Walk {
                 compareMember(a[name], b[name], at: .field(name), type: .any, sensitive: sensitive, mirrorParent: here)
             }
         case let (.list(element, .named(key)), .list(a), .list(b)):
-            compareNamed(a, b, element: element, key: key, sensitive: sensitive, mirrorParent: here)
+            compareKeyed(a, b, element: element, sensitive: sensitive, mirrorParent: here) { $0[key]?.identity }
+        case let (.list(element, kind), .list(a), .list(b)) where element.objectSchema != nil && identities.fields(at: path, kind: kind) != nil:
+            let fields = identities.fields(at: path, kind: kind) ?? []
+            compareKeyed(a, b, element: element, sensitive: sensitive, mirrorParent: here) { $0.identity(by: fields) }
         case let (.list(_, .set), .list(a), .list(b)):
             compareSet(a, b, sensitive: sensitive, mirrorParent: here)
         default:
@@ -149,19 +156,21 @@ private struct Walk {
         }
     }
 
-    private mutating func compareNamed(_ a: [Value], _ b: [Value], element: SchemaType, key: String, sensitive: Bool, mirrorParent: SourceLocation?) {
+    /// Items matched by `key` (a name, or an identity), compared field by field when both sides have one.
+    private mutating func compareKeyed(_ a: [Value], _ b: [Value], element: SchemaType, sensitive: Bool, mirrorParent: SourceLocation?,
+                                       key: (Value) -> String?) {
         var mirrorByName: [String: Value] = [:]
         mirrorByName.reserveCapacity(b.count)
-        for item in b { if let name = item[key]?.identity { mirrorByName[name] = item } }
+        for item in b { if let name = key(item) { mirrorByName[name] = item } }
         var referenceNames = Set<String>()
         referenceNames.reserveCapacity(a.count)
         for item in a {
-            guard let name = item[key]?.identity else { continue }
+            guard let name = key(item) else { continue }
             referenceNames.insert(name)
             compareMember(item, mirrorByName[name], at: .item(name), type: element, sensitive: sensitive, mirrorParent: mirrorParent)
         }
         for item in b {
-            guard let name = item[key]?.identity, !referenceNames.contains(name) else { continue }
+            guard let name = key(item), !referenceNames.contains(name) else { continue }
             compareMember(nil, item, at: .item(name), type: element, sensitive: sensitive, mirrorParent: mirrorParent)
         }
     }

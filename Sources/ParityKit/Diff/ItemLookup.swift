@@ -5,6 +5,15 @@ final class ItemLookup {
     private var names: [ModelPath: [String: Int]] = [:]
     private var identities: [ModelPath: [String: Int]] = [:]
     private var keys: [ModelPath: [String: Int]] = [:]
+    private var unnamed: [ModelPath: Bool] = [:]
+
+    /// Whether the list at `path` holds an object with no name (its items are then keyed by identity).
+    func hasUnnamedObjects(_ items: [Value], at path: ModelPath) -> Bool {
+        if let known = unnamed[path] { return known }
+        let found = items.contains { $0.object != nil && $0.name == nil }
+        unnamed[path] = found
+        return found
+    }
 
     /// `value.child(component)`, where `value` is the value at `path` of this lookup's tree.
     func child(of value: Value, at path: ModelPath, _ component: ModelPath.Component) -> Value? {

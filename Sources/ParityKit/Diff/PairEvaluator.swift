@@ -29,7 +29,8 @@ public struct PairEvaluator: Sendable {
         let gapPaths = Set(gaps.map(\.path))
         let lookups = (reference: ItemLookup(), mirror: ItemLookup())
         for variance in variances {
-            let matches = variance.path.expanded(reference: reference.value, mirror: mirror.value, lookups: lookups)
+            let matches = variance.path.expanded(reference: reference.value, mirror: mirror.value, identities: diff.identities,
+                                                  root: .object(diff.schema), lookups: lookups)
             if matches.isEmpty {
                 diagnostics.append(.warning(
                     .specUnusedVariance, "allowed variance '\(variance.path)' matches nothing in \(reference.name) or \(mirror.name); check the path",
@@ -37,7 +38,8 @@ public struct PairEvaluator: Sendable {
                 continue
             }
             for (path, referenceValue, mirrorValue) in matches where !insideWholeItemGap(path, gapPaths) {
-                let failure = variance.rule.failure(reference: referenceValue, mirror: mirrorValue, expressions: expressions)
+                let failure = variance.rule.failure(reference: referenceValue, mirror: mirrorValue, expressions: expressions,
+                                                    type: SchemaType.object(diff.schema).type(at: path))
                 let covering = gapsUnder.positions(under: path)
                 for index in covering {
                     guard case .failing(nil) = gaps[index].status else { continue }

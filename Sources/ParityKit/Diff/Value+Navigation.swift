@@ -21,7 +21,10 @@ extension ModelPath {
     /// Every concrete path that `self` (wildcards allowed) names in `reference` or `mirror`,
     /// with the value each side holds there. Both trees are walked together, matching named
     /// items by name through a dictionary, so `services[*].replicas` is linear in the services.
-    func expanded(reference: Value, mirror: Value, lookups: (reference: ItemLookup, mirror: ItemLookup) = (ItemLookup(), ItemLookup()))
+    /// Unnamed items are keyed as the diff keys them: by the fields `identities` says identify them.
+    func expanded(reference: Value, mirror: Value, identities: ItemIdentities = ItemIdentities(),
+                  root: SchemaType = .object(EnvironmentSchema.root),
+                  lookups: (reference: ItemLookup, mirror: ItemLookup) = (ItemLookup(), ItemLookup()))
         -> [(path: ModelPath, reference: Value?, mirror: Value?)] {
         var results: [(path: ModelPath, reference: Value?, mirror: Value?)] = [(.root, reference, mirror)]
         for component in components {
@@ -34,14 +37,15 @@ extension ModelPath {
                     for name in right?.object?.names ?? [] where !order.contains(name) { order.append(name) }
                     for name in order { next.append((path.field(name), left?[name], right?[name])) }
                 case .anyItem:
+                    let fields = Self.identifyingFields(path, left, right, identities: identities, root: root, lookups: lookups)
                     var order: [String] = []
                     var lefts: [String: Value] = [:], rights: [String: Value] = [:]
                     for item in left?.list ?? [] {
-                        let key = item.name ?? item.identity
+                        let key = fields.map(item.identity(by:)) ?? item.name ?? item.identity
                         if lefts.updateValue(item, forKey: key) == nil { order.append(key) }
                     }
                     for item in right?.list ?? [] {
-                        let key = item.name ?? item.identity
+                        let key = fields.map(item.identity(by:)) ?? item.name ?? item.identity
                         if rights.updateValue(item, forKey: key) == nil, lefts[key] == nil { order.append(key) }
                     }
                     for key in order { next.append((path.item(key), lefts[key], rights[key])) }
@@ -49,6 +53,12 @@ extension ModelPath {
                     var order = left?.object?.names ?? []
                     for name in right?.object?.names ?? [] where !order.contains(name) { order.append(name) }
                     for name in order { next.append((path.field(name), left?[name], right?[name])) }
+                case .item(let key):
+                    guard let fields = Self.identifyingFields(path, left, right, identities: identities, root: root, lookups: lookups) else { fallthrough }
+                    // The item by the fields that identify it; `fallthrough` reads it by name or position.
+                    let pair = (path.appending(component), left?.list?.first { $0.identity(by: fields) == key },
+                                right?.list?.first { $0.identity(by: fields) == key })
+                    if pair.1 != nil || pair.2 != nil { next.append(pair) }
                 default:
                     let pair = (path.appending(component), left.flatMap { lookups.reference.child(of: $0, at: path, component) },
                                 right.flatMap { lookups.mirror.child(of: $0, at: path, component) })
@@ -58,5 +68,14 @@ extension ModelPath {
             results = next
         }
         return results
+    }
+
+    /// The fields identifying the items of the lists at `path`, when they hold unnamed objects.
+    private static func identifyingFields(_ path: ModelPath, _ left: Value?, _ right: Value?, identities: ItemIdentities,
+                                          root: SchemaType, lookups: (reference: ItemLookup, mirror: ItemLookup)) -> [String]? {
+        // Asked once per list, not once per path into it.
+        let unnamed = { (lookup: ItemLookup, value: Value?) in value?.list.map { lookup.hasUnnamedObjects($0, at: path) } ?? false }
+        guard unnamed(lookups.reference, left) || unnamed(lookups.mirror, right) else { return nil }
+        return identities.fields(at: path, in: root)
     }
 }

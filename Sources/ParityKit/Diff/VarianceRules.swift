@@ -3,13 +3,14 @@
 public protocol VarianceExpressions: Sendable {
     /// Whether `text` matches `pattern` (RE2 syntax).
     func matches(_ text: String, pattern: String) throws -> Bool
-    /// The boolean value of `predicate` with `reference` and `mirror` bound (null when absent).
-    func holds(_ predicate: String, reference: Value?, mirror: Value?) throws -> Bool
+    /// The boolean value of `predicate` with `reference` and `mirror` bound (null when absent),
+    /// shaped by `type`, the schema's type at the path, as lint type-checked them.
+    func holds(_ predicate: String, reference: Value?, mirror: Value?, type: SchemaType?) throws -> Bool
 }
 
 extension Variance.Rule {
     /// Nil when the rule holds for these values; otherwise why it does not.
-    func failure(reference: Value?, mirror: Value?, expressions: VarianceExpressions) -> String? {
+    func failure(reference: Value?, mirror: Value?, expressions: VarianceExpressions, type: SchemaType? = nil) -> String? {
         switch self {
         case .ignore:
             return nil
@@ -60,7 +61,7 @@ extension Variance.Rule {
             }
         case .predicate(let source):
             do {
-                return try expressions.holds(source, reference: reference, mirror: mirror) ? nil : "the predicate '\(source)' is false"
+                return try expressions.holds(source, reference: reference, mirror: mirror, type: type) ? nil : "the predicate '\(source)' is false"
             } catch {
                 return "the predicate '\(source)' could not be evaluated: \(error)"
             }

@@ -20,11 +20,11 @@ public final class CELVarianceExpressions: VarianceExpressions, @unchecked Senda
         return false
     }
 
-    public func holds(_ predicate: String, reference: Value?, mirror: Value?) throws -> Bool {
+    public func holds(_ predicate: String, reference: Value?, mirror: Value?, type: SchemaType? = nil) throws -> Bool {
         let program = try program(predicate)
         let result = try program.evaluate(date.bindings.merging([
-            "reference": reference.map { CELBinding.celValue($0) } ?? .null,
-            "mirror": mirror.map { CELBinding.celValue($0) } ?? .null,
+            "reference": reference.map { CELBinding.celValue($0, type: type) } ?? .null,
+            "mirror": mirror.map { CELBinding.celValue($0, type: type) } ?? .null,
         ]) { _, side in side })
         guard case .bool(let value) = result else {
             throw CELError(.init(rawValue: "cel.not-a-boolean"), "the predicate must be true or false, found \(result.celLiteral)")
@@ -34,7 +34,15 @@ public final class CELVarianceExpressions: VarianceExpressions, @unchecked Senda
 
     /// What a predicate may read: `reference` and `mirror` (untyped), `now` and `today`.
     static var declarations: CELDeclarations {
-        var declarations = CELDeclarations().declaring(variable: "reference", .dyn).declaring(variable: "mirror", .dyn)
+        declarations(for: nil)
+    }
+
+    /// What a predicate at a path of schema type `type` may read: `reference` and `mirror` of
+    /// the type's CEL type (every object type the schema has declared), `now` and `today`.
+    static func declarations(for type: SchemaType?) -> CELDeclarations {
+        let celType = type.map(CELBinding.celType) ?? .dyn
+        var declarations = CELBinding.declarations(for: EnvironmentSchema.root)
+            .declaring(variable: "reference", celType).declaring(variable: "mirror", celType)
         RunDate.declare(in: &declarations)
         return declarations
     }

@@ -95,6 +95,14 @@ struct DecodingRun {
                     firstByName[name] = here
                 }
             }
+            if case .identified(let fields) = kind, item.object != nil {
+                let identity = item.identity(by: fields)
+                if let first = firstByName.updateValue(item.location ?? itemNode.location, forKey: identity) {
+                    diagnostics.append(ItemIdentities.duplicate(identity, in: label.field ?? place, fields: fields,
+                                                                at: itemNode.location, first: first))
+                    firstByName[identity] = first
+                }
+            }
             if case .set = kind {
                 // Most sets are a handful of regions or ports: comparing pairs is cheaper
                 // than hashing there, and hashing keeps a long set linear.

@@ -41,7 +41,10 @@ public struct Linter {
         for source in workspace.environments {
             let resolved = workspace.resolve(source)
             diagnostics += resolved.diagnostics
-            if !resolved.diagnostics.containsError { environments[resolved.name] = resolved.value }
+            if !resolved.diagnostics.containsError {
+                environments[resolved.name] = resolved.value
+                diagnostics += layout.spec.identities.duplicates(in: resolved.value)
+            }
         }
         // What the spec names, checked against what exists, without diffing.
         // The rules a check would run: the built-in pack (unless turned off) and the repository's.
@@ -52,6 +55,9 @@ public struct Linter {
         let checker = DocumentChecker(limits: loader.limits)
         for file in RepositoryLayout.yamlFiles(in: layout.policiesFolder) {
             diagnostics += checker.check(file: file, sources: sources)
+        }
+        if !rules.diagnostics.containsError {
+            diagnostics += PolicyTestRunner.unknownRules(files: layout.policyTestFiles, ruleIDs: rules.knownIDs, sources: sources)
         }
         for file in layout.planFiles {
             diagnostics += checker.check(file: file, sources: sources) + layout.planReferences(file, workspace: workspace)

@@ -28,6 +28,9 @@ public enum ListKind: Sendable, Equatable {
     case set
     /// Items are objects matched by the value of their `key` field (`name`, nearly always).
     case named(key: String)
+    /// Items are unnamed objects matched by the values of these fields, read in paths joined
+    /// by `/` (`ports[8443/grpc]`); a field holding a set reads as its sorted items joined by `,`.
+    case identified(by: [String])
 }
 
 /// An object type: its fields, documented.

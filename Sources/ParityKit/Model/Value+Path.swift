@@ -27,8 +27,10 @@ extension Value {
     }
 
     /// Every value whose path matches `pattern` (`services[*].replicas`), with its
-    /// concrete path (`services[api].replicas`), in document order.
-    public func values(matching pattern: ModelPath) -> [(path: ModelPath, value: Value)] {
+    /// concrete path (`services[api].replicas`), in document order. Unnamed items are at their
+    /// identity where `identities` knows one for the lists of `root` (`ports[8443/grpc]`), else at their position.
+    public func values(matching pattern: ModelPath, identities: ItemIdentities? = nil,
+                       root: SchemaType = .object(EnvironmentSchema.root)) -> [(path: ModelPath, value: Value)] {
         var matches: [(path: ModelPath, value: Value)] = [(ModelPath.root, self)]
         for component in pattern.components {
             var next: [(path: ModelPath, value: Value)] = []
@@ -36,8 +38,12 @@ extension Value {
                 switch component {
                 case .anyItem:
                     if let items = value.list {
+                        let fields = identities.flatMap { identities in
+                            items.contains { $0.object != nil && $0.name == nil } ? identities.fields(at: path, in: root) : nil
+                        }
                         for (position, item) in items.enumerated() {
-                            next.append((path.appending(item.name.map(ModelPath.Component.item) ?? .index(position)), item))
+                            let step = fields.map { ModelPath.Component.item(item.identity(by: $0)) }
+                            next.append((path.appending(step ?? item.name.map(ModelPath.Component.item) ?? .index(position)), item))
                         }
                     } else if let entries = value.object {
                         // A map's entries: fields in canonical paths, as the diff writes them.

@@ -23,6 +23,8 @@ public struct PolicyEngine: Sendable {
     public var date: RunDate
     /// What `schedule` is.
     public var schedule: Schedule
+    /// The fields identifying unnamed items, so a finding on one reads `ports[8443/grpc]`.
+    public var identities = ItemIdentities()
 
     public init(rules: [CompiledRule], schema: ObjectSchema, date: RunDate = .current(), schedule: Schedule = Schedule()) {
         self.rules = rules
@@ -100,7 +102,7 @@ public struct PolicyEngine: Sendable {
                 for environment in environments where rule.applies(toTier: environment.tier) {
                     let bound = CELBinding.celValue(environment.value, type: environmentType)
                     guard var bindings = scope(["env": bound], environment: .environment(environment.name), value: environment.value, budget: budget(environment.name)) else { continue }
-                    for (path, item) in environment.value.values(matching: pattern) {
+                    for (path, item) in environment.value.values(matching: pattern, identities: identities, root: environmentType) {
                         bindings["self"] = CELBinding.celValue(item, type: itemType)
                         check(compiled, CELActivation(bindings), environment: .environment(environment.name), item: path, value: item,
                               budget: CELProgram.defaultBudget, into: &findings, checked: &checked)

@@ -35,6 +35,30 @@ public struct PolicyTestRunner: Sendable {
         public var untested: [String] = []
     }
 
+    /// The error for a case expecting something of a rule no policy has, with the closest id.
+    static func unknownRule(_ expectation: PolicyTestCase.Expectation, known: some Collection<String>) -> Diagnostic {
+        .error(.policyTestUnknownRule, "no policy has a rule '\(expectation.ruleID)'\(Suggestion.didYouMean(expectation.ruleID, in: known))",
+               at: expectation.location)
+    }
+
+    /// The expectations of the PolicyTest `files` that name no rule of `ruleIDs`, as `run` reports
+    /// them: `parity lint` finds them without running a case.
+    public static func unknownRules(files: [String], ruleIDs: Set<String>, sources: SourceStore) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for file in files {
+            // A file that does not read or decode is the document checker's to report.
+            guard let documents = try? YAMLLoader().loadFile(file, sources: sources) else { continue }
+            for document in documents {
+                let (cases, problems) = PolicyTestCase.decode(document.root, file: file)
+                guard !problems.containsError else { continue }
+                for expectation in cases.flatMap(\.expectations) where !ruleIDs.contains(expectation.ruleID) {
+                    diagnostics.append(unknownRule(expectation, known: ruleIDs.sorted()))
+                }
+            }
+        }
+        return diagnostics
+    }
+
     public func run(files: [String], sources: SourceStore) -> Report {
         var report = Report()
         var exercised = Set<String>()
@@ -75,9 +99,7 @@ public struct PolicyTestRunner: Sendable {
         for expectation in testCase.expectations {
             let ruleID = expectation.ruleID
             guard let rule = rules[ruleID] else {
-                report.diagnostics.append(.error(
-                    .policyTestUnknownRule, "no policy has a rule '\(ruleID)'\(Suggestion.didYouMean(ruleID, in: rules.keys))",
-                    at: expectation.location))
+                report.diagnostics.append(Self.unknownRule(expectation, known: rules.keys))
                 continue
             }
             exercised.insert(ruleID)

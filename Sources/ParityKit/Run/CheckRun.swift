@@ -63,8 +63,10 @@ public struct CheckRun {
         var resolved: [String: ResolvedEnvironment] = [:]
         for source in workspace.environments {
             let environment = workspace.resolve(source)
-            diagnostics += environment.diagnostics
-            if !environment.diagnostics.containsError { resolved[environment.name] = environment }
+            // The spec's identities apply to the resolved environment: two items alike by them cannot be matched.
+            let duplicates = environment.diagnostics.containsError ? [] : spec.identities.duplicates(in: environment.value)
+            diagnostics += environment.diagnostics + duplicates
+            if !environment.diagnostics.containsError, !duplicates.containsError { resolved[environment.name] = environment }
         }
 
         let policies = PolicySet.load(layout: layout, sources: sources)
@@ -90,7 +92,8 @@ public struct CheckRun {
                 at: spec.file.map { SourceLocation.file($0) }))
         }
         let expressions = CELVarianceExpressions(date: options.date)
-        let diff = EnvironmentDiff(schema: EnvironmentSchema.root)
+        var diff = EnvironmentDiff(schema: EnvironmentSchema.root)
+        diff.identities = spec.identities
         var reports: [PairReport] = []
         var skippedPairs: [(reference: String, mirror: String)] = []
         // Pairs left out by --pair were not looked at: their waivers are not judged.
@@ -118,8 +121,9 @@ public struct CheckRun {
         }
         let (rules, notRun) = selectRules(policies.rules, options, diagnostics: &diagnostics)
         if diagnostics.contains(where: { $0.code == .checkUnknownRule }) { return unjudged(spec, diagnostics, options) }
-        var findings = PolicyEngine(rules: rules, schema: EnvironmentSchema.root, date: options.date, schedule: spec.schedule)
-            .evaluate(environments: subjects, pairs: subjectPairs)
+        var engine = PolicyEngine(rules: rules, schema: EnvironmentSchema.root, date: options.date, schedule: spec.schedule)
+        engine.identities = spec.identities
+        var findings = engine.evaluate(environments: subjects, pairs: subjectPairs)
         let unchecked = workspace.environmentNames.filter { resolved[$0] == nil }
         diagnostics += FindingWaivers.apply(spec.waivers, to: &findings, today: options.today, ruleIDs: policies.knownIDs,
                                             warnWithin: spec.schedule.warnWithin, unchecked: Set(unchecked), notRun: notRun)

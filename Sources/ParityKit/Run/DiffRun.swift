@@ -56,7 +56,9 @@ public struct DiffRun {
         let variances = spec.pairs?.first { $0.reference == left.name && $0.mirror == right.name }?.variances ?? []
         var evaluator = PairEvaluator(variances: variances, waivers: spec.waivers, today: options.today, expressions: CELVarianceExpressions(date: options.date))
         evaluator.warnWithin = spec.schedule.warnWithin
-        let report = evaluator.evaluate(reference: (left.name, left.value), mirror: (right.name, right.value), diff: EnvironmentDiff(schema: EnvironmentSchema.root))
+        var diff = EnvironmentDiff(schema: EnvironmentSchema.root)
+        diff.identities = spec.identities
+        let report = evaluator.evaluate(reference: (left.name, left.value), mirror: (right.name, right.value), diff: diff)
         // A waiver that matches nothing here may belong to another pair: only `check`, which
         // sees every pair, can call it stale.
         return (report, diagnostics + report.diagnostics)

@@ -10,7 +10,9 @@ extension EnvironmentSchema {
     public static let role = ObjectSchema("Role", "A set of permissions granted together.", fields: [
         FieldSchema("name", .string, "The role's name, unique in the environment.", required: true),
         FieldSchema("description", .string, "What the role is for, in a sentence."),
-        FieldSchema("permissions", .list(.object(permission), .set), "What the role allows (or denies).", required: true),
+        FieldSchema("permissions", .list(.object(permission), .identified(by: ["actions"])),
+                    "What the role allows (or denies), each identified by its actions (permissions[s3:GetObject,s3:PutObject]); "
+                        + "no two with the same actions.", required: true),
     ])
 
     /// A permission.

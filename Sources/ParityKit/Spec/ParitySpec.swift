@@ -39,6 +39,8 @@ public struct ParitySpec: Sendable {
     public var pairs: [Pair]?
     public var waivers: [Waiver] = []
     public var gate = Gate()
+    /// The fields identifying the items of unnamed lists (`identities:`), over the schema's.
+    public var identities = ItemIdentities()
     /// Whether the built-in pack runs beside the repository's own policies (`builtin:`).
     public var builtinPack = true
     public var builtinLocation: SourceLocation?
@@ -92,7 +94,8 @@ public struct ParitySpec: Sendable {
             let subject: Waiver.Subject
             if let gap = waiver["gap"] {
                 guard let text = gap.string, let path = ModelPath(parsing: text)?.canonical(in: .object(EnvironmentSchema.root)) else {
-                    diagnostics.append(ModelPath.invalid(gap.displayText, at: gap.location, example: "services[checkout-api].replicas"))
+                    diagnostics.append(ModelPath.invalid(gap.displayText, at: gap.location, example: "services[checkout-api].replicas",
+                                                         locator: locator))
                     continue
                 }
                 if let problem = SchemaType.object(EnvironmentSchema.root).problem(with: path) {
@@ -125,6 +128,7 @@ public struct ParitySpec: Sendable {
         }
         spec.readRules(value, diagnostics: &diagnostics)
         spec.schedule = Schedule.from(value["schedule"], diagnostics: &diagnostics)
+        spec.identities = identities(from: value["identities"], locator: locator, diagnostics: &diagnostics)
         if let gate = value["gate"] {
             if let failOn = gate["failOn"]?.string.flatMap(GateDecision.Level.init(rawValue:)) { spec.gate.failOn = failOn }
             spec.gate.minimumScore = gate["minimumScore"]?.double
@@ -145,7 +149,7 @@ public struct ParitySpec: Sendable {
     private static func variance(from value: Value, locator: ExpressionLocator, diagnostics: inout [Diagnostic]) -> Variance? {
         guard let pathValue = value["path"], let pathText = pathValue.string, let reason = value["reason"]?.string else { return nil }
         guard let path = ModelPath(parsing: pathText)?.canonical(in: .object(EnvironmentSchema.root)) else {
-            diagnostics.append(ModelPath.invalid(pathText, at: pathValue.location, example: "services[*].replicas"))
+            diagnostics.append(ModelPath.invalid(pathText, at: pathValue.location, example: "services[*].replicas", locator: locator))
             return nil
         }
         if let problem = SchemaType.object(EnvironmentSchema.root).problem(with: path) {
@@ -162,9 +166,12 @@ public struct ParitySpec: Sendable {
             return nil
         case (nil, let source?):
             do throws(CELError) {
-                let program = try CEL.compile(source, declarations: CELVarianceExpressions.declarations)
+                let pathType = SchemaType.object(EnvironmentSchema.root).type(at: path)
+                let program = try CEL.compile(source, declarations: CELVarianceExpressions.declarations(for: pathType))
                 if let type = program.resultType, type != .bool, type != .dyn {
-                    diagnostics.append(.error(.specInvalidVariance, "the cel predicate must be true or false, and this one gives \(type)", at: value["cel"]?.location))
+                    let subject = pathType.map { " on '\(pathText)' (\(CELBinding.celType($0)))" } ?? ""
+                    diagnostics.append(.error(.specInvalidVariance, "the cel predicate\(subject) is not boolean: it gives \(type); "
+                                              + "compare the values, as in mirror <= reference", at: value["cel"]?.location))
                     return nil
                 }
             } catch {

@@ -50,6 +50,12 @@ public enum SpecSchema {
         FieldSchema("sources", .map(.string), "Sources of the plan replaced by name: a URL, or a saved file relative to parity.yaml (as parity ready --source)."),
     ])
 
+    public static let identity = ObjectSchema("Identity", "The fields that tell apart the items of an unnamed list.", fields: [
+        FieldSchema("path", .string, "The lists it applies to, wildcards allowed: `services[*].ports`.", required: true),
+        FieldSchema("fields", .list(.string, .ordered), "The fields identifying each item, in the order paths show them joined by / (port, protocol).",
+                    required: true),
+    ])
+
     public static let disabledRule = ObjectSchema("DisabledRule", "A policy rule turned off in this repository, with the reason.", fields: [
         FieldSchema("id", .string, "The rule's id (`parity policy list` shows them).", required: true),
         FieldSchema("reason", .string, "Why the rule does not apply here.", required: true),
@@ -68,6 +74,8 @@ public enum SpecSchema {
         FieldSchema("rules", .object(rules), "Which policy rules run."),
         FieldSchema("pairs", .list(.object(pair), .ordered), "Which environment mirrors which."),
         FieldSchema("waivers", .list(.object(waiver), .ordered), "Accepted gaps and findings."),
+        FieldSchema("identities", .list(.object(identity), .ordered),
+                    "Which fields identify the items of unnamed lists, over the schema's (ports by port and protocol)."),
         FieldSchema("gate", .object(gate), "What fails the run."),
         FieldSchema("schedule", .object(schedule), "How often rollbacks are rehearsed, and how far ahead due dates are warned about."),
     ])

@@ -94,7 +94,7 @@ enum DiffFixtures {
     struct NoExpressions: VarianceExpressions {
         struct Unsupported: Error {}
         func matches(_ text: String, pattern: String) throws -> Bool { throw Unsupported() }
-        func holds(_ predicate: String, reference: Value?, mirror: Value?) throws -> Bool { throw Unsupported() }
+        func holds(_ predicate: String, reference: Value?, mirror: Value?, type: SchemaType?) throws -> Bool { throw Unsupported() }
     }
 
     static func report(_ reference: String = production, _ mirror: String = staging, variances: [Variance] = [], waivers: [Waiver] = [],
