@@ -7,11 +7,17 @@ public import ParityDiagnostics
 public enum GapWaivers {
     public static func apply(_ waivers: [Waiver], to gaps: inout [Gap], reference: String, mirror: String, today: String,
                              warnWithin: Int) -> (diagnostics: [Diagnostic], unmatched: [Int]) {
+        apply(waivers, to: &gaps, index: PathIndex(gaps.map(\.path)), reference: reference, mirror: mirror, today: today, warnWithin: warnWithin)
+    }
+
+    /// `apply`, with the gaps' paths already indexed (`index` holds every gap, in order).
+    static func apply(_ waivers: [Waiver], to gaps: inout [Gap], index: PathIndex, reference: String, mirror: String, today: String,
+                      warnWithin: Int) -> (diagnostics: [Diagnostic], unmatched: [Int]) {
         var diagnostics: [Diagnostic] = []
         var unmatched: [Int] = []
         for (position, waiver) in waivers.enumerated() where waiver.applies(reference: reference, mirror: mirror) {
             guard case .gap(let pattern) = waiver.subject else { continue }
-            let matched = gaps.indices.filter { gaps[$0].isFailing && gaps[$0].path.matches(pattern, prefix: true) }
+            let matched = index.positions(matching: pattern).filter { gaps[$0].isFailing }
             if matched.isEmpty {
                 unmatched.append(position)
                 continue

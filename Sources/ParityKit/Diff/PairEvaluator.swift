@@ -24,17 +24,13 @@ public struct PairEvaluator: Sendable {
         var attributes = raw.attributes
         MissingEdges(schema: diff.schema).mark(&gaps, attributes: &attributes, reference: reference, mirror: mirror)
         // Every gap under each path prefix, so a variance finds its gaps without a scan.
-        var gapsUnder: [ModelPath: [Int]] = [:]
-        for (index, gap) in gaps.enumerated() {
-            for length in 1...max(1, gap.path.components.count) {
-                gapsUnder[ModelPath(Array(gap.path.components.prefix(length))), default: []].append(index)
-            }
-        }
+        var gapsUnder = PathIndex(gaps.map(\.path))
 
         let gapPaths = Set(gaps.map(\.path))
+        let lookups = (reference: ItemLookup(), mirror: ItemLookup())
         for variance in variances {
             let matches = variance.path.expanded(reference: reference.value, mirror: mirror.value, identities: diff.identities,
-                                                  root: .object(diff.schema))
+                                                  root: .object(diff.schema), lookups: lookups)
             if matches.isEmpty {
                 diagnostics.append(.warning(
                     .specUnusedVariance, "allowed variance '\(variance.path)' matches nothing in \(reference.name) or \(mirror.name); check the path",
@@ -45,7 +41,7 @@ public struct PairEvaluator: Sendable {
                 let failure = variance.rule.failure(
                     reference: referenceValue, mirror: mirrorValue, secret: diff.schema.field(at: path)?.sensitive ?? false,
                     type: SchemaType.object(diff.schema).type(at: path), expressions: expressions)
-                let covering = gapsUnder[path] ?? []
+                let covering = gapsUnder.positions(under: path)
                 for index in covering {
                     guard case .failing(nil) = gaps[index].status else { continue }
                     if let failure {
@@ -68,7 +64,10 @@ public struct PairEvaluator: Sendable {
             }
         }
 
-        let (waiverDiagnostics, unmatched) = GapWaivers.apply(waivers, to: &gaps, reference: reference.name, mirror: mirror.name,
+        // The gaps the variances added join the index only now: no variance saw them as covering.
+        let indexed = gapsUnder.count
+        for gap in gaps[indexed...] { gapsUnder.append(gap.path) }
+        let (waiverDiagnostics, unmatched) = GapWaivers.apply(waivers, to: &gaps, index: gapsUnder, reference: reference.name, mirror: mirror.name,
                                                               today: today, warnWithin: warnWithin)
         diagnostics += waiverDiagnostics
 

@@ -23,7 +23,9 @@ extension ModelPath {
     /// items by name through a dictionary, so `services[*].replicas` is linear in the services.
     /// Unnamed items are keyed as the diff keys them: by the fields `identities` says identify them.
     func expanded(reference: Value, mirror: Value, identities: ItemIdentities = ItemIdentities(),
-                  root: SchemaType = .object(EnvironmentSchema.root)) -> [(path: ModelPath, reference: Value?, mirror: Value?)] {
+                  root: SchemaType = .object(EnvironmentSchema.root),
+                  lookups: (reference: ItemLookup, mirror: ItemLookup) = (ItemLookup(), ItemLookup()))
+        -> [(path: ModelPath, reference: Value?, mirror: Value?)] {
         var results: [(path: ModelPath, reference: Value?, mirror: Value?)] = [(.root, reference, mirror)]
         for component in components {
             var next: [(path: ModelPath, reference: Value?, mirror: Value?)] = []
@@ -35,7 +37,7 @@ extension ModelPath {
                     for name in right?.object?.names ?? [] where !order.contains(name) { order.append(name) }
                     for name in order { next.append((path.field(name), left?[name], right?[name])) }
                 case .anyItem:
-                    let fields = Self.identifyingFields(path, left, right, identities: identities, root: root)
+                    let fields = Self.identifyingFields(path, left, right, identities: identities, root: root, lookups: lookups)
                     var order: [String] = []
                     var lefts: [String: Value] = [:], rights: [String: Value] = [:]
                     for item in left?.list ?? [] {
@@ -52,13 +54,14 @@ extension ModelPath {
                     for name in right?.object?.names ?? [] where !order.contains(name) { order.append(name) }
                     for name in order { next.append((path.field(name), left?[name], right?[name])) }
                 case .item(let key):
-                    guard let fields = Self.identifyingFields(path, left, right, identities: identities, root: root) else { fallthrough }
+                    guard let fields = Self.identifyingFields(path, left, right, identities: identities, root: root, lookups: lookups) else { fallthrough }
                     // The item by the fields that identify it; `fallthrough` reads it by name or position.
                     let pair = (path.appending(component), left?.list?.first { $0.identity(by: fields) == key },
                                 right?.list?.first { $0.identity(by: fields) == key })
                     if pair.1 != nil || pair.2 != nil { next.append(pair) }
                 default:
-                    let pair = (path.appending(component), left?.child(component), right?.child(component))
+                    let pair = (path.appending(component), left.flatMap { lookups.reference.child(of: $0, at: path, component) },
+                                right.flatMap { lookups.mirror.child(of: $0, at: path, component) })
                     if pair.1 != nil || pair.2 != nil { next.append(pair) }
                 }
             }
@@ -69,9 +72,10 @@ extension ModelPath {
 
     /// The fields identifying the items of the lists at `path`, when they hold unnamed objects.
     private static func identifyingFields(_ path: ModelPath, _ left: Value?, _ right: Value?, identities: ItemIdentities,
-                                          root: SchemaType) -> [String]? {
-        let unnamed = { (list: [Value]?) in list?.contains { $0.object != nil && $0.name == nil } ?? false }
-        guard unnamed(left?.list) || unnamed(right?.list) else { return nil }
+                                          root: SchemaType, lookups: (reference: ItemLookup, mirror: ItemLookup)) -> [String]? {
+        // Asked once per list, not once per path into it.
+        let unnamed = { (lookup: ItemLookup, value: Value?) in value?.list.map { lookup.hasUnnamedObjects($0, at: path) } ?? false }
+        guard unnamed(lookups.reference, left) || unnamed(lookups.mirror, right) else { return nil }
         return identities.fields(at: path, in: root)
     }
 }

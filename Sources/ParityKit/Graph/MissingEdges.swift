@@ -15,6 +15,8 @@ struct MissingEdges {
         var byPath: [ModelPath: Int] = [:]
         for (index, gap) in gaps.enumerated() where gap.kind == .missing || gap.kind == .changed { byPath[gap.path] = index }
         let mirrorItems = Set(mirrorParts.items.map(\.key))
+        // Each missing edge's holder found through a dictionary per list, not a scan of it.
+        let lookup = ItemLookup()
         for edge in missing {
             let member = edge.path.item(edge.to.name)
             if let index = byPath[member] ?? byPath[edge.path] {
@@ -23,10 +25,10 @@ struct MissingEdges {
                 continue
             }
             // The holder is gone from the mirror: its whole-item gap says so already.
-            guard mirrorItems.contains(edge.from), mirror.value.value(at: edge.path) != nil else { continue }
+            guard mirrorItems.contains(edge.from), let holder = lookup.value(in: mirror.value, at: edge.path) else { continue }
             // Same name, but in the mirror it names an item of another kind.
             var gap = Gap(.missingEdge, at: member, reference: Value(.string(edge.to.name), at: edge.location), mirror: nil,
-                          sensitive: false, mirrorLocation: mirror.value.value(at: edge.path)?.location, referenceLocation: edge.location)
+                          sensitive: false, mirrorLocation: holder.location, referenceLocation: edge.location)
             gap.missingEdges = [edge]
             gaps.append(gap)
             attributes[gap.section, default: 0] += 1

@@ -1,6 +1,7 @@
 import Foundation
 public import ParityDiagnostics
 import ParityYAML
+import Synchronization
 
 /// Reads an environment from a file or a folder of files: loads the YAML, checks each
 /// document's header, decodes it, and combines the documents into one value.
@@ -18,11 +19,33 @@ public struct EnvironmentLoader: Sendable {
     /// The environment at `path` (a `.yaml` file, or a folder of them), registering every
     /// file read with `sources`.
     public func load(_ path: String, sources: SourceStore) -> EnvironmentSource {
+        load(path, sources: sources, parsed: [:])
+    }
+
+    /// The environments at `paths`, their files parsed on every core first: files have no
+    /// order between them until composition, which runs after, in order, as `load` does.
+    /// Files read from elsewhere than the disk (a commit, through a cache) are parsed in turn.
+    public func load(_ paths: [String], sources: SourceStore) -> [EnvironmentSource] {
+        guard fileSystem is DiskFileSystem else { return paths.map { load($0, sources: sources) } }
+        let files = paths.flatMap { fileSystem.isDirectory($0) ? yamlFiles(in: $0) : [$0] }
+        let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
+        let order = files.indices.sorted { sizes[$0] > sizes[$1] }  // the largest first, so the cores finish together
+        let results = Mutex<[String: ParsedFile]>([:])
+        DispatchQueue.concurrentPerform(iterations: order.count) { position in
+            let file = files[order[position]]
+            let parsed = parse(file)
+            results.withLock { $0[file] = parsed }
+        }
+        let parsed = results.withLock { $0 }
+        return paths.map { load($0, sources: sources, parsed: parsed) }
+    }
+
+    private func load(_ path: String, sources: SourceStore, parsed preparsed: [String: ParsedFile]) -> EnvironmentSource {
         let files = fileSystem.isDirectory(path) ? yamlFiles(in: path) : [path]
         var diagnostics: [Diagnostic] = []
         var declared: Value?
         for file in files {
-            let parsed = fileSystem.parsed(file, kind: "environment") { parse(file) }
+            let parsed = preparsed[file] ?? fileSystem.parsed(file, kind: "environment") { parse(file) }
             // The store hides secrets when it quotes a line.
             if let bytes = parsed.bytes { sources.register(file, bytes: bytes) }
             diagnostics += parsed.diagnostics
@@ -48,7 +71,7 @@ public struct EnvironmentLoader: Sendable {
     }
 
     /// One file of an environment, read and decoded: what does not depend on the other files.
-    private struct ParsedFile {
+    private struct ParsedFile: Sendable {
         /// The file's bytes; nil when it could not be read.
         var bytes: [UInt8]?
         /// Problems reading or parsing the file as a whole.

@@ -31,11 +31,11 @@ public final class Workspace {
         self.sources = sources.maskingSecrets()
         self.loader = loader
         self.environmentsFolder = EnvironmentLoader.join(root, environmentsFolder)
-        for entry in loader.fileSystem.entries(of: self.environmentsFolder) {
+        let paths = loader.fileSystem.entries(of: self.environmentsFolder).compactMap { entry -> String? in
             let path = EnvironmentLoader.join(self.environmentsFolder, entry)
-            guard EnvironmentLoader.isYAML(entry) || loader.fileSystem.isDirectory(path) else { continue }
-            add(loader.load(path, sources: sources))
+            return EnvironmentLoader.isYAML(entry) || loader.fileSystem.isDirectory(path) ? path : nil
         }
+        for source in loader.load(paths, sources: sources) { add(source) }
     }
 
     /// Whether `folder` looks like an environment repository.

@@ -60,6 +60,18 @@ public struct ModelPath: Hashable, Sendable, Comparable, CustomStringConvertible
     /// brackets that balance (a content identity, `{"actions":["*"]}`), as the parser
     /// matches them; one that does not balance is quoted.
     static func needsQuotes(_ name: String, asField: Bool) -> Bool {
+        // The common case first, byte by byte: ASCII with no bracket, quote or dot can only
+        // mislead by being empty, a wildcard or a position (every path printed goes through here).
+        var digits = true
+        for byte in name.utf8 {
+            if byte >= 0x80 || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "\"")
+                || byte == UInt8(ascii: ".") { return slowNeedsQuotes(name, asField: asField) }
+            if byte < UInt8(ascii: "0") || byte > UInt8(ascii: "9") { digits = false }
+        }
+        return digits || name == "*"
+    }
+
+    private static func slowNeedsQuotes(_ name: String, asField: Bool) -> Bool {
         if name.isEmpty || name == "*" || name.first == "\"" || name.allSatisfy(\.isNumber) { return true }
         if asField { return name.contains(".") || name.contains("[") || name.contains("]") }
         let characters = Array(name)

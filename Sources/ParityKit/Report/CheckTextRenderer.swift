@@ -37,9 +37,11 @@ public struct CheckTextRenderer: Sendable {
         let environments = findings.map(\.environment).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         for environment in environments {
             out += "\n  " + style.bold(environment) + "\n"
+            // Each finding's sort key built once, not once per comparison.
             let mine = findings.filter { $0.environment == environment }
-                .sorted { ($0.isActive ? 0 : 1, -rank($0.severity), $0.ruleID, $0.item.description) < ($1.isActive ? 0 : 1, -rank($1.severity), $1.ruleID, $1.item.description) }
-            for finding in mine {
+                .map { (finding: $0, key: ($0.isActive ? 0 : 1, -rank($0.severity), $0.ruleID, $0.item.description)) }
+                .sorted { $0.key < $1.key }
+            for (finding, _) in mine {
                 let item = finding.item.components.isEmpty ? "" : "  \(finding.item)"
                 if finding.isActive {
                     let mark = finding.severity == .error ? style.red("x") : finding.severity == .warning ? style.yellow("!") : "i"

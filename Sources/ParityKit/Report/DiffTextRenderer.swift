@@ -89,15 +89,16 @@ public struct DiffTextRenderer: Sendable {
     /// Accepted gaps, one line each, except that many accepted for one reason (fewer
     /// replicas everywhere) read as one line with a count and an example.
     private func acceptedGroups(_ gaps: [Gap], _ report: PairReport) -> String {
-        var order: [String] = []
-        var groups: [String: [Gap]] = [:]
+        var order: [GroupKey] = []
+        var groups: [GroupKey: [Gap]] = [:]
         for gap in gaps {
-            let key: String
+            // A key of parts, not text: no path is printed for a gap that a group line stands for.
+            let key: GroupKey
             switch gap.status {
-            case .allowed(let variance): key = "allowed \(variance.path) \(variance.rule.name) \(variance.reason)"
-            case .waived(let waiver): key = "waived \(waiver.target)"
-            case .baselined: key = "baselined"
-            case .failing: key = ""
+            case .allowed(let variance): key = GroupKey(status: "allowed", path: variance.path, rule: variance.rule.name, text: variance.reason)
+            case .waived(let waiver): key = GroupKey(status: "waived", text: waiver.target)
+            case .baselined: key = GroupKey(status: "baselined")
+            case .failing: key = GroupKey(status: "")
             }
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(gap)
@@ -113,6 +114,13 @@ public struct DiffTextRenderer: Sendable {
             out += style.dim("  ~ \(pattern)  \(members.count) differences, \(reason(first))\n      e.g. \(first.path)  \(summary(first, report))\n")
         }
         return out
+    }
+
+    private struct GroupKey: Hashable {
+        var status: String
+        var path: ModelPath?
+        var rule = ""
+        var text = ""
     }
 
     private func reason(_ gap: Gap) -> String {

@@ -215,10 +215,12 @@ public struct CheckRun {
     /// every pair); one for a pair that is not compared says so.
     /// A waiver for a pair that was not compared (an environment had errors) is not judged.
     private func staleGapWaivers(_ waivers: [Waiver], reports: [PairReport], skipped: [(reference: String, mirror: String)]) -> [Diagnostic] {
-        waivers.enumerated().compactMap { position, waiver in
+        // Sets, so thousands of unmatched waivers are not looked up in a list each.
+        let unmatched = reports.map { Set($0.unmatchedWaivers) }
+        return waivers.enumerated().compactMap { position, waiver in
             guard case .gap(let pattern) = waiver.subject else { return nil }
             if skipped.contains(where: { waiver.applies(reference: $0.reference, mirror: $0.mirror) }) { return nil }
-            let pairs = reports.filter { waiver.applies(reference: $0.reference, mirror: $0.mirror) }
+            let pairs = reports.indices.filter { waiver.applies(reference: reports[$0].reference, mirror: reports[$0].mirror) }
             // A pair that could not be compared (a misspelt environment, say) may be the one meant.
             if pairs.isEmpty, waiver.reference != nil || waiver.mirror != nil, !skipped.isEmpty { return nil }
             if pairs.isEmpty, waiver.reference != nil || waiver.mirror != nil {
@@ -226,7 +228,7 @@ public struct CheckRun {
                 return .warning(.specStaleWaiver, "waiver for '\(pattern)' is for \(waiver.scope), which is not a compared pair"
                                 + (compared.isEmpty ? "" : " (pairs: \(compared.joined(separator: ", ")))") + "; fix its pair or remove it", at: waiver.location)
             }
-            let used = pairs.contains { !$0.unmatchedWaivers.contains(position) }
+            let used = pairs.contains { !unmatched[$0].contains(position) }
             return used ? nil : .warning(.specStaleWaiver, "waiver for '\(pattern)' matches no gap in \(waiver.scope == "every pair" ? "any pair" : waiver.scope); remove it",
                                          at: waiver.location)
         }

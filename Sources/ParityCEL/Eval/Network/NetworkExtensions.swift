@@ -66,8 +66,10 @@ enum NetworkExtensions {
     }
 
     static func parsePrefix(_ text: String) -> IPPrefix? {
-        IPPrefix(parsing: text).flatMap { $0.address.isIPv4Mapped ? nil : $0 }
+        prefixes.value(text)
     }
+
+    private static let prefixes = ParseCache<IPPrefix> { text in IPPrefix(parsing: text).flatMap { $0.address.isIPv4Mapped ? nil : $0 } }
 
     /// An `ip` receiver.
     private static func ip(_ value: CELValue, _ name: String) throws(CELError) -> IPAddress {

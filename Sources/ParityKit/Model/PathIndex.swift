@@ -1,0 +1,67 @@
+/// The positions of many concrete paths under each of their prefixes, so a pattern finds the
+/// paths it matches as a descendant (a waiver's gaps, a rule waiver's findings) from its
+/// concrete head instead of testing every path: matching W patterns against P paths costs
+/// what they match, not W x P. A trie of path steps: adding a path walks its steps, with
+/// no prefix built or hashed whole.
+struct PathIndex {
+    private struct Node {
+        var children: [ModelPath.Component: Int] = [:]
+        /// The paths at this node or below it, in order.
+        var positions: [Int] = []
+    }
+
+    private var nodes = [Node()]
+    private var paths: [ModelPath] = []
+
+    init(_ paths: [ModelPath]) {
+        self.paths.reserveCapacity(paths.count)
+        for path in paths { append(path) }
+    }
+
+    /// How many paths are indexed.
+    var count: Int { paths.count }
+
+    /// Adds `path` as the next position.
+    mutating func append(_ path: ModelPath) {
+        let position = paths.count
+        paths.append(path)
+        var node = 0
+        for component in path.components {
+            if let next = nodes[node].children[component] {
+                node = next
+            } else {
+                nodes.append(Node())
+                nodes[node].children[component] = nodes.count - 1
+                node = nodes.count - 1
+            }
+            nodes[node].positions.append(position)
+        }
+    }
+
+    /// The positions, in order, of the paths at `path` or below it (no wildcards).
+    func positions(under path: ModelPath) -> [Int] {
+        positions(under: path.components[...]) ?? []
+    }
+
+    private func positions(under components: ArraySlice<ModelPath.Component>) -> [Int]? {
+        var node = 0
+        for component in components {
+            guard let next = nodes[node].children[component] else { return nil }
+            node = next
+        }
+        return node == 0 ? nil : nodes[node].positions
+    }
+
+    /// The positions, in order, of the paths `pattern` matches exactly or as a descendant.
+    func positions(matching pattern: ModelPath) -> [Int] {
+        let head = pattern.components.prefix { component in
+            switch component {
+            case .anyItem, .anyField: false
+            default: true
+            }
+        }
+        let candidates = head.isEmpty ? Array(paths.indices) : positions(under: head) ?? []
+        if head.count == pattern.components.count { return candidates }  // no wildcard: every path under it
+        return candidates.filter { paths[$0].matches(pattern, prefix: true) }
+    }
+}
