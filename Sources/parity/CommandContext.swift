@@ -42,14 +42,14 @@ final class CommandContext {
 
     func err(_ text: String) {
         flush()
-        _ = Self.writeAll(Array(TerminalText.sanitized(text, keepingStyles: colourErr).utf8), to: STDERR_FILENO)
+        _ = AtomicFile.writeAll(Array(TerminalText.sanitized(text, keepingStyles: colourErr).utf8), to: STDERR_FILENO)
     }
 
     /// Writes what standard output holds; call before exiting.
     func flush() {
         defer { pending.removeAll(keepingCapacity: true) }
         guard !pending.isEmpty, !readerGone, outputFailure == nil else { return }
-        let code = Self.writeAll(pending, to: STDOUT_FILENO)
+        let code = AtomicFile.writeAll(pending, to: STDOUT_FILENO)
         if code == EPIPE {
             readerGone = true
         } else if code != 0 {
@@ -62,7 +62,7 @@ final class CommandContext {
     func finish(_ status: Int32) -> Int32 {
         flush()
         guard let outputFailure else { return status }
-        _ = Self.writeAll(Array("parity: error: cannot write standard output: \(outputFailure)\n".utf8), to: STDERR_FILENO)
+        _ = AtomicFile.writeAll(Array("parity: error: cannot write standard output: \(outputFailure)\n".utf8), to: STDERR_FILENO)
         return ExitStatus.invalidInput
     }
 
@@ -76,22 +76,6 @@ final class CommandContext {
                 close(opened)
             }
             if descriptor == STDOUT_FILENO { outputFailure = "it is closed" }
-        }
-    }
-
-    /// Writes all of `bytes`; 0, or the errno of the write that failed (a write that takes
-    /// nothing counts as EIO).
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
-        bytes.withUnsafeBytes { buffer -> Int32 in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)  // non-empty: offset < count
-                if written < 0, errno == EINTR { continue }
-                if written < 0 { return errno }
-                if written == 0 { return EIO }
-                offset += written
-            }
-            return 0
         }
     }
 

@@ -66,8 +66,9 @@ public enum AtomicFile {
         if code != 0 { throw failure(path, code) }
     }
 
-    /// 0, or the errno of the write that failed (one that takes nothing counts as EIO).
-    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
+    /// Writes all of `bytes` to `descriptor`, retrying interrupted writes: 0, or the errno of
+    /// the write that failed (one that takes nothing counts as EIO). Standard output uses it too.
+    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
         bytes.withUnsafeBytes { buffer -> Int32 in
             var offset = 0
             while offset < buffer.count {
