@@ -47,12 +47,16 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Shorthand for an error diagnostic.
-    public static func error(_ code: Code, _ message: String, at location: SourceLocation?, notes: [Note] = []) -> Diagnostic {
+    public static func error(_ code: Code, _ message: String, at location: SourceLocation?, notes: [Note] = [])
+        -> Diagnostic
+    {
         Diagnostic(.error, code, message, at: location, notes: notes)
     }
 
     /// Shorthand for a warning diagnostic.
-    public static func warning(_ code: Code, _ message: String, at location: SourceLocation?, notes: [Note] = []) -> Diagnostic {
+    public static func warning(_ code: Code, _ message: String, at location: SourceLocation?, notes: [Note] = [])
+        -> Diagnostic
+    {
         Diagnostic(.warning, code, message, at: location, notes: notes)
     }
 
@@ -68,7 +72,9 @@ extension Diagnostic {
     ///
     /// A struct with static members rather than an enum, so each stage adds its own codes
     /// without breaking anyone's exhaustive switch. Codes double as SARIF rule ids.
-    public struct Code: RawRepresentable, Hashable, Sendable, Comparable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public struct Code: RawRepresentable, Hashable, Sendable, Comparable, ExpressibleByStringLiteral,
+        CustomStringConvertible
+    {
         public var rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
         public init(_ rawValue: String) { self.rawValue = rawValue }

@@ -20,7 +20,8 @@ public struct DiagnosticRenderer: Sendable {
         )
         out += excerpt(at: diagnostic.location)
         for note in diagnostic.notes {
-            out += headline(location: note.location, severity: "note", style: Style.note, message: note.message, code: nil)
+            out += headline(
+                location: note.location, severity: "note", style: Style.note, message: note.message, code: nil)
             out += excerpt(at: note.location)
         }
         return out
@@ -39,7 +40,11 @@ public struct DiagnosticRenderer: Sendable {
             let file = diagnostic.location?.file ?? ""
             let count = shown[file, default: 0]
             guard count < Self.perFileLimit else {
-                if let index = omitted.firstIndex(where: { $0.file == file }) { omitted[index].count += 1 } else { omitted.append((file, 1)) }
+                if let index = omitted.firstIndex(where: { $0.file == file }) {
+                    omitted[index].count += 1
+                } else {
+                    omitted.append((file, 1))
+                }
                 continue
             }
             shown[file] = count + 1
@@ -74,7 +79,9 @@ public struct DiagnosticRenderer: Sendable {
         colour ? style + text + Style.reset : text
     }
 
-    private func headline(location: SourceLocation?, severity: String, style: String, message: String, code: String?) -> String {
+    private func headline(location: SourceLocation?, severity: String, style: String, message: String, code: String?)
+        -> String
+    {
         var line = ""
         if let location { line += paint(TerminalText.escaped("\(location):"), Style.bold) + " " }
         line += paint("\(severity):", style) + " " + TerminalText.escaped(message)
@@ -91,7 +98,9 @@ public struct DiagnosticRenderer: Sendable {
     /// window shown (plus a byte scan to the column), never by the whole line; secrets show
     /// as `****` and control characters escaped.
     private func excerpt(at location: SourceLocation?) -> String {
-        guard let location, location.line > 0, let sources, let bytes = sources.rawLine(location.line, of: location.file) else { return "" }
+        guard let location, location.line > 0, let sources,
+            let bytes = sources.rawLine(location.line, of: location.file)
+        else { return "" }
         let caret = max(1, location.column)
         let hidden = sources.hiddenColumns(onLine: location.line, of: location.file)
         // A line that fits is shown whole; a longer one as a window around the caret.

@@ -22,12 +22,14 @@ extension SourceStore {
     public func region(at location: SourceLocation) -> SourceRegion? {
         guard location.line > 0 else { return nil }
         let start = max(location.column, 1)
-        let fallback = SourceRegion(startLine: location.line, startColumn: start, endLine: location.line, endColumn: start + 1)
+        let fallback = SourceRegion(
+            startLine: location.line, startColumn: start, endLine: location.line, endColumn: start + 1)
         guard let bytes = rawLine(location.line, of: location.file) else { return fallback }
         let scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
         guard start - 1 < scalars.count else { return fallback }
         let end = Self.valueEnd(scalars, from: start - 1)
-        return SourceRegion(startLine: location.line, startColumn: start, endLine: location.line, endColumn: max(end, start) + 1)
+        return SourceRegion(
+            startLine: location.line, startColumn: start, endLine: location.line, endColumn: max(end, start) + 1)
     }
 
     /// The 0-based index after the value starting at `from` (so 1-based, its last column).
@@ -56,7 +58,9 @@ extension SourceStore {
             let scalar = scalars[index]
             if let open = quote {
                 // `\"` inside double quotes and `''` inside single quotes do not close them.
-                let escaped = open == "\"" ? scalar == "\\" : scalar == "'" && index + 1 < scalars.count && scalars[index + 1] == "'"
+                let escaped =
+                    open == "\""
+                    ? scalar == "\\" : scalar == "'" && index + 1 < scalars.count && scalars[index + 1] == "'"
                 if escaped {
                     index += 2
                     continue

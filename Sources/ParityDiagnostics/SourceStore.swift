@@ -118,7 +118,9 @@ public final class SourceStore: @unchecked Sendable {
     }
 
     /// The next line break at or after `offset`: where it starts and where the next line starts.
-    private static func lineBreak(in buffer: UnsafeBufferPointer<UInt8>, from offset: Int, hasCR: Bool) -> (start: Int, end: Int)? {
+    private static func lineBreak(in buffer: UnsafeBufferPointer<UInt8>, from offset: Int, hasCR: Bool) -> (
+        start: Int, end: Int
+    )? {
         guard offset < buffer.count, let base = buffer.baseAddress else { return nil }
         if !hasCR {
             guard let found = memchr(base + offset, 0x0A, buffer.count - offset) else { return nil }

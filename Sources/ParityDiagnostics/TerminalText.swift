@@ -18,7 +18,8 @@ public enum TerminalText {
     /// not UTF-8 pass through untouched.
     public static func sanitized(_ text: String, keepingStyles: Bool) -> String {
         guard needsEscaping(text.utf8, keepingBreaks: true) else { return text }
-        return String(decoding: escape(Array(text.utf8), keepingBreaks: true, keepingStyles: keepingStyles), as: UTF8.self)
+        return String(
+            decoding: escape(Array(text.utf8), keepingBreaks: true, keepingStyles: keepingStyles), as: UTF8.self)
     }
 
     /// `sanitized` over bytes, for writers that print bytes as they are (`export --raw`).

@@ -71,7 +71,8 @@ struct Composer {
                 let tag = string(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag)
                 let anchor = string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
                 checkTag(tag, at: location)
-                stack.append(Frame(isMapping: isMapping, location: location, tag: tag, anchor: anchor, start: pending.count))
+                stack.append(
+                    Frame(isMapping: isMapping, location: location, tag: tag, anchor: anchor, start: pending.count))
             case YAML_SEQUENCE_END_EVENT:
                 // An end event always follows its start event: libyaml guarantees the nesting.
                 let frame = stack.removeLast()
@@ -96,7 +97,9 @@ struct Composer {
     private mutating func attach(_ node: Node, anchor: String?) throws(Diagnostic) {
         nodes += 1
         guard nodes <= limits.maxNodes else {
-            throw .error(.yamlLimit, "this document holds more than \(limits.maxNodes) nodes; split it into smaller files", at: node.location)
+            throw .error(
+                .yamlLimit, "this document holds more than \(limits.maxNodes) nodes; split it into smaller files",
+                at: node.location)
         }
         if let anchor { anchors[anchor] = node }
         if stack.isEmpty {
@@ -111,18 +114,29 @@ struct Composer {
         let location = events.location(event.start_mark)
         guard let target = anchors[name] else {
             if stack.contains(where: { $0.anchor == name }) {
-                throw .error(.yamlBadAlias, "alias '*\(TerminalText.clipped(name))' refers to a node that contains it; recursive structures are not allowed", at: location)
+                throw .error(
+                    .yamlBadAlias,
+                    "alias '*\(TerminalText.clipped(name))' refers to a node that contains it; recursive structures are not allowed",
+                    at: location)
             }
-            throw .error(.yamlBadAlias, "alias '*\(TerminalText.clipped(name))' refers to no anchor defined before it", at: location)
+            throw .error(
+                .yamlBadAlias, "alias '*\(TerminalText.clipped(name))' refers to no anchor defined before it",
+                at: location)
         }
         expansion = Node.saturatingAdd(expansion, target.weight)
         guard expansion <= limits.maxAliasExpansion else {
-            throw .error(.yamlLimit, "aliases expand this document beyond \(limits.maxAliasExpansion) nodes; refusing what looks like an alias bomb", at: location)
+            throw .error(
+                .yamlLimit,
+                "aliases expand this document beyond \(limits.maxAliasExpansion) nodes; refusing what looks like an alias bomb",
+                at: location)
         }
         // The walk is bounded: the nodes it visits were just counted against the limit above.
         expansionBytes = Node.saturatingAdd(expansionBytes, Self.textBytes(of: target))
         guard expansionBytes <= limits.maxAliasBytes else {
-            throw .error(.yamlLimit, "aliases expand this document beyond \(limits.maxAliasBytes) bytes of text; refusing what looks like an alias bomb", at: location)
+            throw .error(
+                .yamlLimit,
+                "aliases expand this document beyond \(limits.maxAliasBytes) bytes of text; refusing what looks like an alias bomb",
+                at: location)
         }
         return target
     }
@@ -145,7 +159,9 @@ struct Composer {
         let data = event.data.scalar
         let location = events.location(event.start_mark)
         guard data.length <= limits.maxScalarBytes else {
-            throw .error(.yamlLimit, "a scalar of \(data.length) bytes exceeds the limit of \(limits.maxScalarBytes) bytes", at: location)
+            throw .error(
+                .yamlLimit, "a scalar of \(data.length) bytes exceeds the limit of \(limits.maxScalarBytes) bytes",
+                at: location)
         }
         let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
         let text = String(decoding: bytes, as: UTF8.self)
@@ -176,7 +192,9 @@ struct Composer {
         case Tag.seq?, Tag.map?, Tag.set?, Tag.omap?, Tag.pairs?:
             value = mismatch(text, tag == Tag.map || tag == Tag.set ? "a mapping" : "a sequence", at: location)
         case Tag.timestamp?:
-            value = CoreSchema.isTimestamp(text) ? .string : mismatch(text, "a timestamp (2026-11-30 or 2026-11-30T12:00:00Z)", at: location)
+            value =
+                CoreSchema.isTimestamp(text)
+                ? .string : mismatch(text, "a timestamp (2026-11-30 or 2026-11-30T12:00:00Z)", at: location)
         case let tag?:
             checkTag(tag, at: location)
             // Other standard tags (!!binary, !!timestamp) keep their text; an application
@@ -184,21 +202,26 @@ struct Composer {
             value = tag.hasPrefix(Tag.yamlPrefix) || style != .plain ? .string : CoreSchema.resolve(bytes)
         }
         let indent = style == .literal || style == .folded ? events.blockIndent(after: Int(event.start_mark.index)) : 0
-        return Node(.scalar(Scalar(text: text, style: style, value: value, contentIndent: indent)), at: location, tag: tag)
+        return Node(
+            .scalar(Scalar(text: text, style: style, value: value, contentIndent: indent)), at: location, tag: tag)
     }
 
     /// The value is never quoted: it may be a secret, or megabytes long; the excerpt shows it.
     private mutating func mismatch(_ text: String, _ expected: String, at location: SourceLocation) -> Scalar.Value {
-        diagnostics.append(.error(.yamlTagMismatch, "this value is not \(expected), as its tag says; write \(expected) or remove the tag", at: location))
+        diagnostics.append(
+            .error(
+                .yamlTagMismatch, "this value is not \(expected), as its tag says; write \(expected) or remove the tag",
+                at: location))
         return .string
     }
 
     private mutating func checkTag(_ tag: String?, at location: SourceLocation) {
         guard strictTags, let tag, tag != "!", !tag.hasPrefix(Tag.yamlPrefix) else { return }
-        diagnostics.append(.error(
-            .yamlUnknownTag,
-            "unknown tag '\(TerminalText.clipped(tag))'; Parity files are plain YAML: write the value itself (tags outside YAML's standard !! set, such as CloudFormation's !Ref, are not supported)",
-            at: location))
+        diagnostics.append(
+            .error(
+                .yamlUnknownTag,
+                "unknown tag '\(TerminalText.clipped(tag))'; Parity files are plain YAML: write the value itself (tags outside YAML's standard !! set, such as CloudFormation's !Ref, are not supported)",
+                at: location))
     }
 
     /// The pairs of the mapping whose keys and values are `pending[start...]`.
@@ -229,9 +252,16 @@ struct Composer {
             }
             if let previous {
                 let first = pairs[previous].key
-                diagnostics.append(.error(
-                    .yamlDuplicateKey, "duplicate key '\(TerminalText.clipped(key.displayText))' in this mapping; each key may appear once",
-                    at: key.location, notes: [.init("'\(TerminalText.clipped(first.displayText))' is first written here", at: first.location)]))
+                diagnostics.append(
+                    .error(
+                        .yamlDuplicateKey,
+                        "duplicate key '\(TerminalText.clipped(key.displayText))' in this mapping; each key may appear once",
+                        at: key.location,
+                        notes: [
+                            .init(
+                                "'\(TerminalText.clipped(first.displayText))' is first written here", at: first.location
+                            )
+                        ]))
                 continue
             }
             if !index.isEmpty || identities.count >= 16 { index[identity] = identities.count }
@@ -241,7 +271,8 @@ struct Composer {
         guard let mergePosition else { return pairs }
         var seen = Set(identities)
         var inserted: [Node.Pair] = []
-        for (position, pair) in merged.enumerated() where seen.insert(KeyIdentity(pair.key, position: -1 - position)).inserted {
+        for (position, pair) in merged.enumerated()
+        where seen.insert(KeyIdentity(pair.key, position: -1 - position)).inserted {
             inserted.append(pair)
         }
         pairs.insert(contentsOf: inserted, at: mergePosition)
@@ -256,7 +287,9 @@ struct Composer {
     /// The pairs a `<<` value contributes, earlier sources taking precedence.
     private func mergeSources(_ value: Node, key: Node) throws(Diagnostic) -> [Node.Pair] {
         // An alias shares the node it names, whose place is the anchor's: point at the key.
-        let notes = value.location < key.location ? [Diagnostic.Note("the anchored value is written here", at: value.location)] : []
+        let notes =
+            value.location < key.location
+            ? [Diagnostic.Note("the anchored value is written here", at: value.location)] : []
         switch value.content {
         case .mapping(let pairs):
             return pairs
@@ -264,13 +297,17 @@ struct Composer {
             var result: [Node.Pair] = []
             for item in items {
                 guard let pairs = item.mapping else {
-                    throw .error(.yamlBadMerge, "a '<<' merge list may hold only mappings, found \(item.kindDescription)", at: key.location, notes: [.init("the item is written here", at: item.location)])
+                    throw .error(
+                        .yamlBadMerge, "a '<<' merge list may hold only mappings, found \(item.kindDescription)",
+                        at: key.location, notes: [.init("the item is written here", at: item.location)])
                 }
                 result += pairs
             }
             return result
         case .scalar:
-            throw .error(.yamlBadMerge, "a '<<' merge key takes a mapping or a list of mappings, found \(value.kindDescription)", at: key.location, notes: notes)
+            throw .error(
+                .yamlBadMerge, "a '<<' merge key takes a mapping or a list of mappings, found \(value.kindDescription)",
+                at: key.location, notes: notes)
         }
     }
 }

@@ -65,8 +65,11 @@ final class EventParser {
     private lazy var lineStartsInCharacters: [Int]? = {
         var hasOtherBreaks = false
         for index in bytes.indices where bytes[index] == 0xC2 || bytes[index] == 0xE2 {
-            let next = index + 1 < bytes.count ? bytes[index + 1] : 0, third = index + 2 < bytes.count ? bytes[index + 2] : 0
-            if (bytes[index] == 0xC2 && next == 0x85) || (bytes[index] == 0xE2 && next == 0x80 && (third == 0xA8 || third == 0xA9)) {
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0,
+                third = index + 2 < bytes.count ? bytes[index + 2] : 0
+            if (bytes[index] == 0xC2 && next == 0x85)
+                || (bytes[index] == 0xE2 && next == 0x80 && (third == 0xA8 || third == 0xA9))
+            {
                 hasOtherBreaks = true
                 break
             }
@@ -99,7 +102,10 @@ final class EventParser {
             let place = location(ofOffset: Int(state.problem_offset))
             if state.problem_value >= 0, problem.contains("control characters") {
                 let value = String(state.problem_value, radix: 16, uppercase: true)
-                let name = state.problem_value == 0 ? "a NUL byte" : "the control character U+\(String(repeating: "0", count: max(0, 4 - value.count)))\(value)"
+                let name =
+                    state.problem_value == 0
+                    ? "a NUL byte"
+                    : "the control character U+\(String(repeating: "0", count: max(0, 4 - value.count)))\(value)"
                 return .error(.yamlEncoding, "\(name) is not allowed in YAML text", at: place)
             }
             return .error(.yamlEncoding, "\(problem) (the file must be UTF-8 text)", at: place)
@@ -110,17 +116,22 @@ final class EventParser {
                 message += " \(context)"
                 let contextPlace = location(state.context_mark)
                 if contextPlace != location(state.problem_mark) {
-                    notes.append(.init("the construct \(context.replacingPrefix("while ", with: "")) starts here", at: contextPlace))
+                    notes.append(
+                        .init(
+                            "the construct \(context.replacingPrefix("while ", with: "")) starts here", at: contextPlace
+                        ))
                 }
             }
             if let offset = byteOffset(line: Int(state.problem_mark.line), column: Int(state.problem_mark.column)),
-               offset < bytes.count, bytes[offset] == 0x09 {
+                offset < bytes.count, bytes[offset] == 0x09
+            {
                 // libyaml's words for a tab say nothing of tabs; the fix is simple to name, and
                 // the construct the tab interrupted (often the line above) is no help.
                 message += "; YAML indents with spaces, not tabs: replace the tab with spaces"
                 notes = []
             } else if problem == "mapping values are not allowed in this context" {
-                message += "; this usually means a missing space after a colon ('key: value'),"
+                message +=
+                    "; this usually means a missing space after a colon ('key: value'),"
                     + " or a key indented under a value: line the key up with the keys beside it"
             }
             return .error(.yamlSyntax, message, at: location(state.problem_mark), notes: notes)
@@ -136,7 +147,10 @@ final class EventParser {
     private func byteOffset(line: Int, column: Int) -> Int? {
         var index = 0, currentLine = 0
         while currentLine < line, index < bytes.count {
-            if bytes[index] == 0x0A || (bytes[index] == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) { currentLine += 1 }
+            if bytes[index] == 0x0A || (bytes[index] == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A))
+            {
+                currentLine += 1
+            }
             index += 1
         }
         var remaining = column

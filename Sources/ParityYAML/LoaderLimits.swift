@@ -15,7 +15,8 @@ public struct LoaderLimits: Sendable, Hashable {
     public var maxNodes: Int
 
     public init(
-        maxFileBytes: Int = 64 << 20, maxScalarBytes: Int = 4 << 20, maxDepth: Int = 512, maxAliasExpansion: Int = 1_000_000,
+        maxFileBytes: Int = 64 << 20, maxScalarBytes: Int = 4 << 20, maxDepth: Int = 512,
+        maxAliasExpansion: Int = 1_000_000,
         maxAliasBytes: Int = 16 << 20, maxNodes: Int = 4_000_000
     ) {
         self.maxFileBytes = maxFileBytes

@@ -10,7 +10,9 @@ extension Node {
 
     /// Appends the node as compact JSON. The composer bounds depth and alias expansion,
     /// so this walk is bounded too. Nodes in `redacting` (secrets) are written as `redaction`.
-    public func appendJSON(to out: inout [UInt8], redacting: Set<ObjectIdentifier> = [], redaction: String = "<redacted>") {
+    public func appendJSON(
+        to out: inout [UInt8], redacting: Set<ObjectIdentifier> = [], redaction: String = "<redacted>"
+    ) {
         if !redacting.isEmpty, redacting.contains(ObjectIdentifier(self)) {
             JSONText.appendString(redaction, to: &out)
             return

@@ -50,13 +50,17 @@ public struct Scalar: Sendable, Hashable {
     public func contentStart(at location: SourceLocation) -> SourceLocation {
         switch style {
         case .plain: location
-        case .singleQuoted, .doubleQuoted: SourceLocation(file: location.file, line: location.line, column: location.column + 1)
-        case .literal, .folded: SourceLocation(file: location.file, line: location.line + 1, column: Int(contentIndent) + 1)
+        case .singleQuoted, .doubleQuoted:
+            SourceLocation(file: location.file, line: location.line, column: location.column + 1)
+        case .literal, .folded:
+            SourceLocation(file: location.file, line: location.line + 1, column: Int(contentIndent) + 1)
         }
     }
 
     // The layout is where the text was written, not what it is.
-    public static func == (a: Scalar, b: Scalar) -> Bool { a.text == b.text && a.value == b.value && a.style == b.style }
+    public static func == (a: Scalar, b: Scalar) -> Bool {
+        a.text == b.text && a.value == b.value && a.style == b.style
+    }
     public func hash(into hasher: inout Hasher) {
         hasher.combine(text)
         hasher.combine(value)

@@ -69,7 +69,9 @@ public enum SecretRegions {
                     if let anchor { anchored[anchor] = span }
                     let isKey = stack.last.map { $0.isMapping && $0.expectsKey } ?? false
                     if isKey {
-                        let text = String(decoding: UnsafeBufferPointer(start: event.data.scalar.value, count: event.data.scalar.length), as: UTF8.self)
+                        let text = String(
+                            decoding: UnsafeBufferPointer(
+                                start: event.data.scalar.value, count: event.data.scalar.length), as: UTF8.self)
                         stack[stack.count - 1].secretKey = keys.contains(text)
                         if keys.contains(text) { openSecret = event.end_mark }
                     } else if valueIsSecret {
@@ -79,13 +81,15 @@ public enum SecretRegions {
                     advance()
                 case YAML_ALIAS_EVENT:
                     if !(stack.last.map { $0.isMapping && $0.expectsKey } ?? false), valueIsSecret,
-                       let anchor = Self.string(event.data.alias.anchor), let span = anchored[anchor] {
+                        let anchor = Self.string(event.data.alias.anchor), let span = anchored[anchor]
+                    {
                         regions.append(span)
                     }
                     advance()
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     let isMapping = type == YAML_MAPPING_START_EVENT
-                    let anchor = Self.string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
+                    let anchor = Self.string(
+                        isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
                     let secret = valueIsSecret && !(stack.last.map { $0.isMapping && $0.expectsKey } ?? false)
                     if secret, openSecret == nil { openSecret = event.start_mark }
                     if secret { secretDepth += 1 }
@@ -94,7 +98,10 @@ public enum SecretRegions {
                         if let openSecret { regions.append(region(from: openSecret, toEnd: nil)) }
                         return
                     }
-                    stack.append(Frame(isMapping: isMapping, secretStart: secret ? event.start_mark : nil, anchor: anchor, start: event.start_mark))
+                    stack.append(
+                        Frame(
+                            isMapping: isMapping, secretStart: secret ? event.start_mark : nil, anchor: anchor,
+                            start: event.start_mark))
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     guard let frame = stack.popLast() else { continue }
                     let span = region(from: frame.start, toEnd: event.end_mark)

@@ -49,8 +49,12 @@ public struct YAMLLoader: Sendable {
         guard stat(path, &status) == 0 else { throw DiagnosticList([unreadable(path, errno)]) }
         switch status.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: throw DiagnosticList([.error(.ioUnreadable, "cannot read '\(path)': it is a directory", at: .file(path))])
-        default: throw DiagnosticList([.error(.ioUnreadable, "cannot read '\(path)': it is not a regular file", at: .file(path))])
+        case S_IFDIR:
+            throw DiagnosticList([.error(.ioUnreadable, "cannot read '\(path)': it is a directory", at: .file(path))])
+        default:
+            throw DiagnosticList([
+                .error(.ioUnreadable, "cannot read '\(path)': it is not a regular file", at: .file(path))
+            ])
         }
         let handle = open(path, O_RDONLY | O_NONBLOCK)
         guard handle >= 0 else { throw DiagnosticList([unreadable(path, errno)]) }
@@ -71,7 +75,7 @@ public struct YAMLLoader: Sendable {
             let part = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, initialized in
                 initialized = 0
                 while initialized < buffer.count {
-                    let count = Foundation.read(handle, buffer.baseAddress! + initialized, buffer.count - initialized)  // capacity > 0
+                    let count = Foundation.read(handle, buffer.baseAddress! + initialized, buffer.count - initialized) // capacity > 0
                     if count < 0, errno == EINTR { continue }
                     if count < 0 { failure = errno; return }
                     if count == 0 { return }
@@ -89,9 +93,13 @@ public struct YAMLLoader: Sendable {
     private static func unreadable(_ path: String, _ code: Int32) -> Diagnostic {
         if code == ENOENT, path.unicodeScalars.contains("\u{FFFD}") {
             // The command line's bytes were no UTF-8, so the name asked for is not the file's.
-            return .error(.ioUnreadable, "cannot read '\(TerminalText.escaped(path))': its name is not UTF-8 (shown with U+FFFD); rename the file", at: .file(path))
+            return .error(
+                .ioUnreadable,
+                "cannot read '\(TerminalText.escaped(path))': its name is not UTF-8 (shown with U+FFFD); rename the file",
+                at: .file(path))
         }
-        return .error(.ioUnreadable, "cannot read '\(path)': \(String(cString: strerror(code)).lowercased())", at: .file(path))
+        return .error(
+            .ioUnreadable, "cannot read '\(path)': \(String(cString: strerror(code)).lowercased())", at: .file(path))
     }
 
     private static func tooLarge(_ file: String, _ size: Int, limit: Int) -> Diagnostic {

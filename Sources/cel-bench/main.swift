@@ -58,7 +58,8 @@ func makeService(_ i: Int) -> Service {
 
 let services: [Service] = (0..<count).map(makeService)
 
-let source = #"self.replicas >= 2 && self.ports.all(p, p.tls || p.protocol != "http") && self.image.matches("^registry\\.example\\.com/")"#
+let source =
+    #"self.replicas >= 2 && self.ports.all(p, p.tls || p.protocol != "http") && self.image.matches("^registry\\.example\\.com/")"#
 let program: CELProgram
 do {
     program = try CEL.compile(source)

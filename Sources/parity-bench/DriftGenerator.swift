@@ -69,7 +69,9 @@ struct DriftGenerator {
             let drift = production ? nil : drift(ofService: index)
             if drift == .missing { continue }
             out += service(index, production: production, drift: drift, name: "svc-\(index)")
-            if drift == .extra { out += service(index, production: production, drift: nil, name: "svc-\(index)-canary") }
+            if drift == .extra {
+                out += service(index, production: production, drift: nil, name: "svc-\(index)-canary")
+            }
         }
         out += "datastores:\n"
         for index in 0..<datastores {
@@ -90,7 +92,8 @@ struct DriftGenerator {
         out += "access:\n  roles:\n"
         for index in 0..<roles {
             let action = index % stride == 2 ? "*" : "rds-db:connect"
-            out += "    - {name: role-\(index), permissions: [{actions: [\"\(action)\"], resources: [\"arn:aws:rds-db:us-east-1:\(production ? 1 : 3):dbuser:db-\(index % datastores)\"]}]}\n"
+            out +=
+                "    - {name: role-\(index), permissions: [{actions: [\"\(action)\"], resources: [\"arn:aws:rds-db:us-east-1:\(production ? 1 : 3):dbuser:db-\(index % datastores)\"]}]}\n"
         }
         out += "  bindings:\n"
         for index in 0..<roles {
@@ -98,7 +101,8 @@ struct DriftGenerator {
         }
         out += "  credentials:\n"
         for index in 0..<datastores {
-            out += "    - {name: cred-\(index), kind: password, secretRef: \"aws-sm://\(name)/db-\(index)\", rotation: 30d, lastRotated: 2026-11-20}\n"
+            out +=
+                "    - {name: cred-\(index), kind: password, secretRef: \"aws-sm://\(name)/db-\(index)\", rotation: 30d, lastRotated: 2026-11-20}\n"
         }
         out += "featureFlags:\n"
         for index in 0..<flags {
@@ -109,7 +113,8 @@ struct DriftGenerator {
         for index in 0..<externals {
             let mode = production || index == 0 ? "live" : "sandbox"
             let host = production ? "api" : "sandbox"
-            out += "  - {name: ext-\(index), kind: \(index == 0 ? "payment-gateway" : "email"), endpoint: \"https://\(host).ext-\(index).example.com\", mode: \(mode)}\n"
+            out +=
+                "  - {name: ext-\(index), kind: \(index == 0 ? "payment-gateway" : "email"), endpoint: \"https://\(host).ext-\(index).example.com\", mode: \(mode)}\n"
         }
         out += """
             observability:
@@ -127,13 +132,15 @@ struct DriftGenerator {
         let replicas = production ? 3 : (drift == .replicas ? 0 : 1)
         let logLevel = production ? "info" : (drift == .logLevel ? "trace" : "debug")
         let regions = drift == .regions ? "us-east-1, ap-south-1" : "us-east-1"
-        let image = drift == .image ? "docker.io/library/svc-\(index)" : "registry.example.com/team-\(index % 40)/svc-\(index)"
+        let image =
+            drift == .image ? "docker.io/library/svc-\(index)" : "registry.example.com/team-\(index % 40)/svc-\(index)"
         let database = index % datastores
-        let dependencies = switch drift {
-        case .moreDependencies: "db-\(database), db-\((database + 1) % datastores)"
-        case .fewerDependencies: ""
-        default: "db-\(database)"
-        }
+        let dependencies =
+            switch drift {
+            case .moreDependencies: "db-\(database), db-\((database + 1) % datastores)"
+            case .fewerDependencies: ""
+            default: "db-\(database)"
+            }
         return """
               - name: \(name)
                 image: \(image)
@@ -181,10 +188,12 @@ struct DriftGenerator {
 
             """
         for index in 0..<services where drift(ofService: index) == .waived {
-            out += "  - {gap: \"services[svc-\(index)]\", reason: rolling out, owner: team-\(index % 40), expires: 2099-12-31}\n"
+            out +=
+                "  - {gap: \"services[svc-\(index)]\", reason: rolling out, owner: team-\(index % 40), expires: 2099-12-31}\n"
         }
         for index in 0..<roles where index % stride == 2 && (index / stride) % 2 == 0 {
-            out += "  - {rule: access.no-wildcard-actions, target: \"access.roles[role-\(index)]\", environment: production, "
+            out +=
+                "  - {rule: access.no-wildcard-actions, target: \"access.roles[role-\(index)]\", environment: production, "
                 + "reason: break-glass role, owner: sre, expires: 2099-12-31}\n"
         }
         return out

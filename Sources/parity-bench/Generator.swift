@@ -78,11 +78,13 @@ struct Generator {
 
             """
         for index in 0..<rules {
-            out += "      - {name: rule-\(index), direction: ingress, from: app, to: data, ports: [\(5432 + index % 100)], protocol: tcp}\n"
+            out +=
+                "      - {name: rule-\(index), direction: ingress, from: app, to: data, ports: [\(5432 + index % 100)], protocol: tcp}\n"
         }
         out += "access:\n  roles:\n"
         for index in 0..<roles {
-            out += "    - {name: role-\(index), permissions: [{actions: [\"rds-db:connect\"], resources: [\"arn:aws:rds-db:us-east-1:\(production ? 1 : 3):dbuser:db-\(index % datastores)\"]}]}\n"
+            out +=
+                "    - {name: role-\(index), permissions: [{actions: [\"rds-db:connect\"], resources: [\"arn:aws:rds-db:us-east-1:\(production ? 1 : 3):dbuser:db-\(index % datastores)\"]}]}\n"
         }
         out += "  bindings:\n"
         for index in 0..<roles {
@@ -90,7 +92,8 @@ struct Generator {
         }
         out += "  credentials:\n"
         for index in 0..<datastores {
-            out += "    - {name: cred-\(index), kind: password, secretRef: \"aws-sm://\(name)/db-\(index)\", rotation: 30d, lastRotated: 2026-11-01}\n"
+            out +=
+                "    - {name: cred-\(index), kind: password, secretRef: \"aws-sm://\(name)/db-\(index)\", rotation: 30d, lastRotated: 2026-11-01}\n"
         }
         out += "featureFlags:\n"
         for index in 0..<flags {
@@ -100,7 +103,8 @@ struct Generator {
         out += "externals:\n"
         for index in 0..<externals {
             let mode = production ? "live" : "sandbox"
-            out += "  - {name: ext-\(index), kind: \(index == 0 ? "payment-gateway" : "email"), endpoint: \"https://\(production ? "api" : "sandbox").ext-\(index).example.com\", mode: \(mode)}\n"
+            out +=
+                "  - {name: ext-\(index), kind: \(index == 0 ? "payment-gateway" : "email"), endpoint: \"https://\(production ? "api" : "sandbox").ext-\(index).example.com\", mode: \(mode)}\n"
         }
         out += """
             observability:
@@ -112,7 +116,8 @@ struct Generator {
 
             """
         for index in 0..<datastores {
-            out += "  - {name: rollback-db-\(index), reverts: [db-\(index)], strategy: down-migration, duration: 20m, lastRehearsed: 2026-11-01}\n"
+            out +=
+                "  - {name: rollback-db-\(index), reverts: [db-\(index)], strategy: down-migration, duration: 20m, lastRehearsed: 2026-11-01}\n"
         }
         return out
     }

@@ -31,26 +31,33 @@ enum HistoryBench {
                 return
             }
             let invalid = report.points.filter { !$0.isValid }.count
-            summary = "\(report.points.count) of \(report.commitsInRange) commits judged (\(invalid) invalid), \(report.open.count) open gaps, "
+            summary =
+                "\(report.points.count) of \(report.commitsInRange) commits judged (\(invalid) invalid), \(report.open.count) open gaps, "
                 + "\(report.closed.count) closed; parses: \(cache.misses) made, \(cache.hits) reused"
             print("run \(run): \(String(format: "%.2f", seconds)) s")
         }
         let median = times.sorted()[times.count / 2]
         print(summary)
-        print("parity history: median \(String(format: "%.2f", median)) s over \(runs) run\(runs == 1 ? "" : "s") "
-              + "(\(String(format: "%.1f", median * 1000 / Double(commits))) ms a commit)")
+        print(
+            "parity history: median \(String(format: "%.2f", median)) s over \(runs) run\(runs == 1 ? "" : "s") "
+                + "(\(String(format: "%.1f", median * 1000 / Double(commits))) ms a commit)")
     }
 
     /// The fast-import stream: the sample, then `commits - 1` commits of drift.
     static func stream(commits: Int) throws -> Data {
         let root = FileManager.default.currentDirectoryPath
-        var files: [String: String] = ["parity.yaml": try String(contentsOfFile: root + "/parity.yaml", encoding: .utf8), "README.md": "# environments\n"]
+        var files: [String: String] = [
+            "parity.yaml": try String(contentsOfFile: root + "/parity.yaml", encoding: .utf8),
+            "README.md": "# environments\n",
+        ]
         for folder in ["environments", "policies"] {
             for file in RepositoryLayout.yamlFiles(in: root + "/" + folder) {
-                files[folder + String(file.dropFirst(root.count + folder.count + 1))] = try String(contentsOfFile: file, encoding: .utf8)
+                files[folder + String(file.dropFirst(root.count + folder.count + 1))] = try String(
+                    contentsOfFile: file, encoding: .utf8)
             }
         }
-        let staging = files["environments/staging.yaml"] ?? "", services = files["environments/production/services.yaml"] ?? ""
+        let staging = files["environments/staging.yaml"] ?? "",
+            services = files["environments/production/services.yaml"] ?? ""
         var out = Data()
         var production = 2, mirrored = 2, replicas = 2
         for index in 1...commits {
@@ -63,18 +70,24 @@ enum HistoryBench {
                 changed["README.md"] = "# environments\n\nrevision \(index)\n"
             } else if index % 7 == 0 {
                 production += 1
-                changed["environments/production/services.yaml"] = services.replacingOccurrences(of: "version: 4.18.2", with: "version: 4.18.\(production)")
+                changed["environments/production/services.yaml"] = services.replacingOccurrences(
+                    of: "version: 4.18.2", with: "version: 4.18.\(production)")
             } else {
                 // Staging follows production some of the time, and its replicas move.
                 if index % 7 == 3 { mirrored = production }
                 replicas = 1 + index % 3
-                var text = staging.replacingOccurrences(of: "version: 4.18.2\n    replicas: 2", with: "version: 4.18.\(mirrored)\n    replicas: \(replicas)")
-                if index % 50 == 25 { text = text.replacingOccurrences(of: "  - name: storefront-web", with: "\t- name: storefront-web") }
+                var text = staging.replacingOccurrences(
+                    of: "version: 4.18.2\n    replicas: 2", with: "version: 4.18.\(mirrored)\n    replicas: \(replicas)"
+                )
+                if index % 50 == 25 {
+                    text = text.replacingOccurrences(of: "  - name: storefront-web", with: "\t- name: storefront-web")
+                }
                 changed["environments/staging.yaml"] = text
             }
             let when = 1_767_225_600 + index * 3_600
             out += Data("commit refs/heads/main\nmark :\(index)\nauthor Bench <bench@example.com> \(when) +0000\n".utf8)
-            out += Data("committer Bench <bench@example.com> \(when) +0000\ndata \(message.utf8.count)\n\(message)\n".utf8)
+            out += Data(
+                "committer Bench <bench@example.com> \(when) +0000\ndata \(message.utf8.count)\n\(message)\n".utf8)
             if index > 1 { out += Data("from :\(index - 1)\n".utf8) }
             for (path, text) in changed.sorted(by: { $0.key < $1.key }) {
                 out += Data("M 100644 inline \(path)\ndata \(text.utf8.count)\n\(text)\n".utf8)

@@ -28,9 +28,10 @@ struct Counts: Equatable, CustomStringConvertible {
     /// `a + (b - a) * (copies - 1)`: the counts of `copies` clones, from those of one and two.
     static func extrapolate(one a: Counts, two b: Counts, copies: Int) -> Counts {
         func scale(_ x: Int, _ y: Int) -> Int { x + (y - x) * (copies - 1) }
-        var counts = Counts(failingGaps: scale(a.failingGaps, b.failingGaps), allowedGaps: scale(a.allowedGaps, b.allowedGaps),
-                            waivedGaps: scale(a.waivedGaps, b.waivedGaps), findings: scale(a.findings, b.findings),
-                            waivedFindings: scale(a.waivedFindings, b.waivedFindings))
+        var counts = Counts(
+            failingGaps: scale(a.failingGaps, b.failingGaps), allowedGaps: scale(a.allowedGaps, b.allowedGaps),
+            waivedGaps: scale(a.waivedGaps, b.waivedGaps), findings: scale(a.findings, b.findings),
+            waivedFindings: scale(a.waivedFindings, b.waivedFindings))
         counts.inputErrors = scale(a.inputErrors, b.inputErrors)
         return counts
     }
@@ -55,7 +56,9 @@ struct Repository {
         return all.filter { $0.hasSuffix(".yaml") && !$0.hasSuffix(".test.yaml") }.sorted().map { folder + "/" + $0 }
     }
 
-    var bytes: Int { files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) } }
+    var bytes: Int {
+        files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+    }
 
     var summary: String {
         "\(folder): \(services) production services, \(files.count) files, \(bytes) bytes\nexpected: \(expected)"
@@ -104,22 +107,33 @@ enum Profile {
         switch self {
         case .drifted(let share):
             let generator = DriftGenerator(services: services, share: share)
-            try generator.environment(tier: "production").write(toFile: folder + "/environments/production.yaml", atomically: true, encoding: .utf8)
-            try generator.environment(tier: "staging").write(toFile: folder + "/environments/staging.yaml", atomically: true, encoding: .utf8)
-            try generator.spec(policies: policies).write(toFile: folder + "/parity.yaml", atomically: true, encoding: .utf8)
+            try generator.environment(tier: "production").write(
+                toFile: folder + "/environments/production.yaml", atomically: true, encoding: .utf8)
+            try generator.environment(tier: "staging").write(
+                toFile: folder + "/environments/staging.yaml", atomically: true, encoding: .utf8)
+            try generator.spec(policies: policies).write(
+                toFile: folder + "/parity.yaml", atomically: true, encoding: .utf8)
             let expected = generator.expected
-            return Repository(folder: folder, services: services,
-                              expected: Counts(failingGaps: expected.failingGaps, waivedGaps: expected.waivedGaps,
-                                               findings: expected.findings, waivedFindings: expected.waivedFindings),
-                              countsAllowed: false)
+            return Repository(
+                folder: folder, services: services,
+                expected: Counts(
+                    failingGaps: expected.failingGaps, waivedGaps: expected.waivedGaps,
+                    findings: expected.findings, waivedFindings: expected.waivedFindings),
+                countsAllowed: false)
         case .matching:
             let generator = Generator(services: services)
-            try generator.environment(tier: "production").write(toFile: folder + "/environments/production.yaml", atomically: true, encoding: .utf8)
-            try generator.environment(tier: "staging").write(toFile: folder + "/environments/staging.yaml", atomically: true, encoding: .utf8)
-            try (Generator.spec + "\npolicies: \(policies)\n").write(toFile: folder + "/parity.yaml", atomically: true, encoding: .utf8)
-            return Repository(folder: folder, services: services, expected: Counts(failingGaps: generator.expectedGaps), countsAllowed: false)
+            try generator.environment(tier: "production").write(
+                toFile: folder + "/environments/production.yaml", atomically: true, encoding: .utf8)
+            try generator.environment(tier: "staging").write(
+                toFile: folder + "/environments/staging.yaml", atomically: true, encoding: .utf8)
+            try (Generator.spec + "\npolicies: \(policies)\n").write(
+                toFile: folder + "/parity.yaml", atomically: true, encoding: .utf8)
+            return Repository(
+                folder: folder, services: services, expected: Counts(failingGaps: generator.expectedGaps),
+                countsAllowed: false)
         case .sample(let sample):
-            let copies = (services + SampleScaler.services(inSample: sample) - 1) / SampleScaler.services(inSample: sample)
+            let copies =
+                (services + SampleScaler.services(inSample: sample) - 1) / SampleScaler.services(inSample: sample)
             try SampleScaler.write(sample: sample, copies: copies, to: folder)
             // What one and two copies find, extrapolated: each copy must add the same.
             let small = try [1, 2].map { count -> Counts in
@@ -137,7 +151,9 @@ enum Profile {
     static func check(_ folder: String) throws -> CheckReport {
         var options = CheckRun.Options(today: today)
         options.root = folder
-        guard let report = CheckRun(sources: SourceStore()).run(options).report else { throw BenchError("no report for \(folder)") }
+        guard let report = CheckRun(sources: SourceStore()).run(options).report else {
+            throw BenchError("no report for \(folder)")
+        }
         return report
     }
 }

@@ -16,12 +16,15 @@ struct SampleScaler {
         var scaler = SampleScaler(copies: copies)
         let manager = FileManager.default
         let environments = sample + "/environments"
-        let files = (manager.enumerator(atPath: environments)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        let files = (manager.enumerator(atPath: environments)?.allObjects as? [String] ?? []).filter {
+            $0.hasSuffix(".yaml")
+        }.sorted()
         let texts = try files.map { try String(contentsOfFile: environments + "/" + $0, encoding: .utf8) }
         for text in texts { scaler.collectNames(text) }
         for (file, text) in zip(files, texts) {
             let path = folder + "/environments/" + file
-            try manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try manager.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try scaler.scaleEnvironment(text).write(toFile: path, atomically: true, encoding: .utf8)
         }
         let spec = try String(contentsOfFile: sample + "/parity.yaml", encoding: .utf8)
@@ -32,7 +35,8 @@ struct SampleScaler {
 
     /// How many production services the sample has, to turn N services into a number of copies.
     static func services(inSample sample: String) -> Int {
-        let text = (try? String(contentsOfFile: sample + "/environments/production/services.yaml", encoding: .utf8)) ?? ""
+        let text =
+            (try? String(contentsOfFile: sample + "/environments/production/services.yaml", encoding: .utf8)) ?? ""
         return max(1, text.split(separator: "\n").filter { $0.hasPrefix("  - name:") }.count)
     }
 
@@ -65,7 +69,11 @@ struct SampleScaler {
             var end = first + 1
             while end < lines.count {
                 let next = lines[end]
-                if next.isSignificant, next.indent < itemIndent || (next.indent == itemIndent && !next.body.hasPrefix("- ")) { break }
+                if next.isSignificant,
+                    next.indent < itemIndent || (next.indent == itemIndent && !next.body.hasPrefix("- "))
+                {
+                    break
+                }
                 end += 1
             }
             ranges.append(first..<end)
@@ -164,8 +172,11 @@ struct SampleScaler {
             while end < characters.count, Self.isNameCharacter(characters[end]) { end += 1 }
             let word = String(characters[index..<end])
             out += word
-            let isKey = end < characters.count && characters[end] == ":" && (end + 1 == characters.count || characters[end + 1] == " " || characters[end + 1] == "\n")
-            let bracketed = index > 0 && characters[index - 1] == "[" && end < characters.count && characters[end] == "]"
+            let isKey =
+                end < characters.count && characters[end] == ":"
+                && (end + 1 == characters.count || characters[end + 1] == " " || characters[end + 1] == "\n")
+            let bracketed =
+                index > 0 && characters[index - 1] == "[" && end < characters.count && characters[end] == "]"
             if !isKey, !bracketedOnly || bracketed, names.contains(word) { out += "-\(copy)" }
             index = end
         }

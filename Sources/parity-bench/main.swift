@@ -40,11 +40,13 @@ do {
         let repository = try profile.generate(services: services, in: folder)
         print(repository.summary)
     default:
-        try Bench(profile: try Profile(arguments: option),
-                  sizes: (option("--sizes") ?? "1000,10000,50000").split(separator: ",").compactMap { Int($0) },
-                  runs: option("--runs").flatMap(Int.init) ?? 3,
-                  parity: option("--parity"),
-                  instructions: arguments.contains("--instructions"), processesOnly: arguments.contains("--processes-only")).run()
+        try Bench(
+            profile: try Profile(arguments: option),
+            sizes: (option("--sizes") ?? "1000,10000,50000").split(separator: ",").compactMap { Int($0) },
+            runs: option("--runs").flatMap(Int.init) ?? 3,
+            parity: option("--parity"),
+            instructions: arguments.contains("--instructions"), processesOnly: arguments.contains("--processes-only")
+        ).run()
     }
 } catch {
     FileHandle.standardError.write(Data("parity-bench: \(error)\n".utf8))

@@ -62,14 +62,16 @@ final class CommandContext {
     func finish(_ status: Int32) -> Int32 {
         flush()
         guard let outputFailure else { return status }
-        _ = AtomicFile.writeAll(Array("parity: error: cannot write standard output: \(outputFailure)\n".utf8), to: STDERR_FILENO)
+        _ = AtomicFile.writeAll(
+            Array("parity: error: cannot write standard output: \(outputFailure)\n".utf8), to: STDERR_FILENO)
         return ExitStatus.invalidInput
     }
 
     /// Keeps descriptors 0 to 2 open (on /dev/null when the caller closed them, `>&-`), so a
     /// file the run opens never takes their place; a closed standard output is a failure.
     func reserveStandardDescriptors() {
-        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) < 0 && errno == EBADF {
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO]
+        where fcntl(descriptor, F_GETFD) < 0 && errno == EBADF {
             let opened = open("/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY)
             if opened >= 0, opened != descriptor {
                 dup2(opened, descriptor)

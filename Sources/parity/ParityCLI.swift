@@ -31,7 +31,9 @@ enum ParityCLI {
                 let names = command.subcommands.map(\.name)
                 let hint = Suggestion.closest(to: word, in: names).map { "; did you mean '\($0)'?" } ?? ""
                 let kind = word.hasPrefix("-") ? "option" : "command"
-                return usageFailure(UsageError("unknown \(kind) '\(word)'\(hint)", commandPath: path, usage: command.usage(path: path)), context)
+                return usageFailure(
+                    UsageError("unknown \(kind) '\(word)'\(hint)", commandPath: path, usage: command.usage(path: path)),
+                    context)
             }
             command = next
             path += " \(next.name)"

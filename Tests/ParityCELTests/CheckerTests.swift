@@ -61,30 +61,48 @@ import ParityTestSupport
     }
 
     static let errorCases: [ErrorCase] = [
-        ErrorCase(marked: "self‸.replcas > 1", code: .noSuchField,
-                  message: "no such field 'replcas' on parity.Service; did you mean 'replicas'?"),
-        ErrorCase(marked: "env.services.all(s, s‸.imgae != '')", code: .noSuchField,
-                  message: "no such field 'imgae' on parity.Service; did you mean 'image'?"),
-        ErrorCase(marked: "self.replicas ‸+ 'x'", code: .noSuchOverload,
-                  message: "no matching overload for '+' applied to (int, string); convert one side first: int(x) or double(x) for a number, string(x) for text"),
-        ErrorCase(marked: "‸size(self.replicas)", code: .noSuchOverload,
-                  message: "no matching overload for 'size' applied to (int); it takes (string), (bytes)"),
-        ErrorCase(marked: "‸sefl.replicas", code: .undeclaredReference,
-                  message: "undeclared reference to 'sefl'; did you mean 'self'?"),
-        ErrorCase(marked: "self.name.‸startsWit('a')", code: .unknownFunction,
-                  message: "unknown function 'startsWit'; did you mean 'startsWith'?"),
-        ErrorCase(marked: "env.services.all(s, s‸.replicas)", code: .typeMismatch,
-                  message: "all() expects a bool condition, found 'int'"),
-        ErrorCase(marked: "self.replicas > 1 ‸&& self.name", code: .noSuchOverload,
-                  message: "no matching overload for '&&' applied to (bool, string)"),
-        ErrorCase(marked: "self.replicas‸.x", code: .noSuchField,
-                  message: "cannot select field 'x' from a value of type 'int'"),
-        ErrorCase(marked: "env.services.map(s, s.name)[0] ‸- 1", code: .noSuchOverload,
-                  message: "no matching overload for '-' applied to (string, int); convert one side first: int(x) or double(x) for a number, string(x) for text"),
-        ErrorCase(marked: "self.replicas ‸== '2'", code: .noSuchOverload,
-                  message: "no matching overload for '==' applied to (int, string); convert one side first: int(x) or double(x) for a number, string(x) for text"),
-        ErrorCase(marked: "self.name ‸in [1, 2]", code: .noSuchOverload,
-                  message: "no matching overload for 'in' applied to (string, list(int))"),
+        ErrorCase(
+            marked: "self‸.replcas > 1", code: .noSuchField,
+            message: "no such field 'replcas' on parity.Service; did you mean 'replicas'?"),
+        ErrorCase(
+            marked: "env.services.all(s, s‸.imgae != '')", code: .noSuchField,
+            message: "no such field 'imgae' on parity.Service; did you mean 'image'?"),
+        ErrorCase(
+            marked: "self.replicas ‸+ 'x'", code: .noSuchOverload,
+            message:
+                "no matching overload for '+' applied to (int, string); convert one side first: int(x) or double(x) for a number, string(x) for text"
+        ),
+        ErrorCase(
+            marked: "‸size(self.replicas)", code: .noSuchOverload,
+            message: "no matching overload for 'size' applied to (int); it takes (string), (bytes)"),
+        ErrorCase(
+            marked: "‸sefl.replicas", code: .undeclaredReference,
+            message: "undeclared reference to 'sefl'; did you mean 'self'?"),
+        ErrorCase(
+            marked: "self.name.‸startsWit('a')", code: .unknownFunction,
+            message: "unknown function 'startsWit'; did you mean 'startsWith'?"),
+        ErrorCase(
+            marked: "env.services.all(s, s‸.replicas)", code: .typeMismatch,
+            message: "all() expects a bool condition, found 'int'"),
+        ErrorCase(
+            marked: "self.replicas > 1 ‸&& self.name", code: .noSuchOverload,
+            message: "no matching overload for '&&' applied to (bool, string)"),
+        ErrorCase(
+            marked: "self.replicas‸.x", code: .noSuchField,
+            message: "cannot select field 'x' from a value of type 'int'"),
+        ErrorCase(
+            marked: "env.services.map(s, s.name)[0] ‸- 1", code: .noSuchOverload,
+            message:
+                "no matching overload for '-' applied to (string, int); convert one side first: int(x) or double(x) for a number, string(x) for text"
+        ),
+        ErrorCase(
+            marked: "self.replicas ‸== '2'", code: .noSuchOverload,
+            message:
+                "no matching overload for '==' applied to (int, string); convert one side first: int(x) or double(x) for a number, string(x) for text"
+        ),
+        ErrorCase(
+            marked: "self.name ‸in [1, 2]", code: .noSuchOverload,
+            message: "no matching overload for 'in' applied to (string, list(int))"),
     ]
 
     @Test(arguments: errorCases)

@@ -20,7 +20,8 @@ extension Conformance {
 /// in Tests/Fixtures/ParityCEL/known-failures.txt (and then required to still fail).
 @Suite struct ConformanceTests {
     @Test(
-        .enabled(if: Conformance.available, "shared conformance cases not found at \(Conformance.casesFile.path); skipping"),
+        .enabled(
+            if: Conformance.available, "shared conformance cases not found at \(Conformance.casesFile.path); skipping"),
         arguments: Conformance.cases
     )
     func conformance(_ test: ConformanceCase) {

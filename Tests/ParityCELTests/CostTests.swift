@@ -72,7 +72,9 @@ import Testing
     @Test func comprehensionsPayForTheSharedValuesTheyRepeat() throws {
         let big = CELValue.list(Array(repeating: CELValue.int(1), count: 2_000))
         #expect(throws: CELError.self) {
-            try CEL.compile("range.map(x, big)").evaluate(["big": big, "range": .list(Array(repeating: .int(0), count: 1_000))])
+            try CEL.compile("range.map(x, big)").evaluate([
+                "big": big, "range": .list(Array(repeating: .int(0), count: 1_000)),
+            ])
         }
     }
 }

@@ -109,8 +109,12 @@ import ParityTestSupport
     }
 
     @Test func timestampsAndDurations() throws {
-        #expect(try eval("timestamp('2026-01-01T00:00:00Z') + duration('90h')").celEquals(.timestamp(try CELTimestamp(parsing: "2026-01-04T18:00:00Z"))))
-        #expect(try eval("timestamp('2026-03-01T00:00:00Z') - timestamp('2026-02-28T00:00:00Z') == duration('24h')").celEquals(true))
+        #expect(
+            try eval("timestamp('2026-01-01T00:00:00Z') + duration('90h')").celEquals(
+                .timestamp(try CELTimestamp(parsing: "2026-01-04T18:00:00Z"))))
+        #expect(
+            try eval("timestamp('2026-03-01T00:00:00Z') - timestamp('2026-02-28T00:00:00Z') == duration('24h')")
+                .celEquals(true))
         #expect(try eval("duration('1h30m') > duration('89m')").celEquals(true))
         #expect(try eval("timestamp('2026-01-01T00:30:00+01:00').getHours()").celEquals(23))
         #expect(try eval("timestamp('2026-01-01T00:30:00Z').getFullYear('America/New_York')").celEquals(2025))
@@ -118,7 +122,9 @@ import ParityTestSupport
         #expect(try eval("timestamp('2024-02-29T12:00:00Z').getDayOfYear()").celEquals(59))
         #expect(try eval("string(timestamp('2026-01-01T00:00:00.250Z'))").celEquals("2026-01-01T00:00:00.25Z"))
         #expect(try eval("string(duration('-1.5s'))").celEquals("-1.5s"))
-        #expect(celError { _ = try eval("timestamp('2026-01-01T00:00:00Z').getHours('Mars/Olympus')") }?.code == .invalidArgument)
+        #expect(
+            celError { _ = try eval("timestamp('2026-01-01T00:00:00Z').getHours('Mars/Olympus')") }?.code
+                == .invalidArgument)
     }
 
     static let stringCases: [(String, String)] = [
@@ -166,7 +172,9 @@ import ParityTestSupport
         let results = await withTaskGroup(of: Bool.self) { group in
             for n in 1...64 {
                 group.addTask {
-                    let value = try? program.evaluate(["n": .int(Int64(n)), "s": .string(String(repeating: "a", count: n))])
+                    let value = try? program.evaluate([
+                        "n": .int(Int64(n)), "s": .string(String(repeating: "a", count: n)),
+                    ])
                     return value?.celEquals(true) == true
                 }
             }
@@ -194,6 +202,8 @@ import ParityTestSupport
 
     @Test func repeatedKeysAndNonMapBodiesAreErrors() {
         #expect(celError { _ = try eval("['a', 'a'].transformMapEntry(i, v, {v: true})") }?.code == .invalidKey)
-        #expect(celError { _ = try CEL.compile("[1].transformMapEntry(i, v, v)", declarations: CELDeclarations()) }?.code == .typeMismatch)
+        #expect(
+            celError { _ = try CEL.compile("[1].transformMapEntry(i, v, v)", declarations: CELDeclarations()) }?.code
+                == .typeMismatch)
     }
 }

@@ -33,18 +33,23 @@ import Testing
     }
 
     @Test func timestampsAndDurationsAsCalls() throws {
-        #expect(CELValue.timestamp(try CELTimestamp(parsing: "2026-01-01T00:00:00Z")).celLiteral == #"timestamp("2026-01-01T00:00:00Z")"#)
+        #expect(
+            CELValue.timestamp(try CELTimestamp(parsing: "2026-01-01T00:00:00Z")).celLiteral
+                == #"timestamp("2026-01-01T00:00:00Z")"#)
         #expect(CELValue.duration(try CELDuration(parsing: "90m")).celLiteral == #"duration("5400s")"#)
     }
 
-    @Test(arguments: ["1", "1u", "1.0", #""text""#, #"b"\xff""#, "true", "null", "[1, 2]", #"{"a": 1}"#, "int",
-                      #"double("NaN")"#, #"double("-Infinity")"#, #"timestamp("2026-01-01T00:00:00.5Z")"#, #"duration("1.5s")"#])
+    @Test(arguments: [
+        "1", "1u", "1.0", #""text""#, #"b"\xff""#, "true", "null", "[1, 2]", #"{"a": 1}"#, "int",
+        #"double("NaN")"#, #"double("-Infinity")"#, #"timestamp("2026-01-01T00:00:00.5Z")"#, #"duration("1.5s")"#,
+    ])
     func literalsReadBackAsTheSameValue(_ literal: String) throws {
         #expect(try eval(literal).celLiteral == literal)
     }
 
     @Test func json() throws {
-        let value = try eval(#"{"a": [1, 2u, 1.5, "x", b"\xff", null, true], "t": timestamp("2026-01-01T00:00:00Z"), 3: double("NaN")}"#)
+        let value = try eval(
+            #"{"a": [1, 2u, 1.5, "x", b"\xff", null, true], "t": timestamp("2026-01-01T00:00:00Z"), 3: double("NaN")}"#)
         #expect(value.json == #"{"a":[1,2,1.5,"x","/w==",null,true],"t":"2026-01-01T00:00:00Z","3":"NaN"}"#)
     }
 }

@@ -29,16 +29,23 @@ import Testing
 
     @Test(arguments: [
         "isIP('10.0.0.1')", "isIP('2001:db8::1')", "isIP('::ffff:c0a8:101') == false",
-        "!isIP('10.0.0.01')", "!isIP('256.0.0.1')", "!isIP('10.0.0')", "!isIP('fe80::1%eth0')", "!isIP('1:2:3:4:5:6:7:8:9')",
-        "!isIP('1::2::3')", "!isIP(':1')", "!isIP('1:')", "!isIP('::ffff:10.0.0.1')", "!isIP('')", "!isIP('10.0.0.0/8')",
-        "isCIDR('10.0.0.0/8')", "isCIDR('::/0')", "!isCIDR('10.0.0.0/33')", "!isCIDR('2001:db8::/129')", "!isCIDR('10.0.0.0/08')",
+        "!isIP('10.0.0.01')", "!isIP('256.0.0.1')", "!isIP('10.0.0')", "!isIP('fe80::1%eth0')",
+        "!isIP('1:2:3:4:5:6:7:8:9')",
+        "!isIP('1::2::3')", "!isIP(':1')", "!isIP('1:')", "!isIP('::ffff:10.0.0.1')", "!isIP('')",
+        "!isIP('10.0.0.0/8')",
+        "isCIDR('10.0.0.0/8')", "isCIDR('::/0')", "!isCIDR('10.0.0.0/33')", "!isCIDR('2001:db8::/129')",
+        "!isCIDR('10.0.0.0/08')",
         "!isCIDR('10.0.0.0')", "!isCIDR('10.400.0.0/16')",
         "ip('10.0.0.1').family() == 4", "ip('::1').family() == 6",
-        "ip('127.0.0.1').isLoopback()", "ip('127.255.0.9').isLoopback()", "ip('::1').isLoopback()", "!ip('::2').isLoopback()",
+        "ip('127.0.0.1').isLoopback()", "ip('127.255.0.9').isLoopback()", "ip('::1').isLoopback()",
+        "!ip('::2').isLoopback()",
         "ip('0.0.0.0').isUnspecified()", "ip('::').isUnspecified()", "!ip('10.0.0.1').isUnspecified()",
-        "ip('224.0.0.251').isLinkLocalMulticast()", "ip('ff02::fb').isLinkLocalMulticast()", "!ip('239.0.0.1').isLinkLocalMulticast()",
-        "ip('169.254.169.254').isLinkLocalUnicast()", "ip('fe80::1').isLinkLocalUnicast()", "!ip('fec0::1').isLinkLocalUnicast()",
-        "ip('10.0.0.1').isGlobalUnicast()", "ip('2001:db8::1').isGlobalUnicast()", "!ip('255.255.255.255').isGlobalUnicast()",
+        "ip('224.0.0.251').isLinkLocalMulticast()", "ip('ff02::fb').isLinkLocalMulticast()",
+        "!ip('239.0.0.1').isLinkLocalMulticast()",
+        "ip('169.254.169.254').isLinkLocalUnicast()", "ip('fe80::1').isLinkLocalUnicast()",
+        "!ip('fec0::1').isLinkLocalUnicast()",
+        "ip('10.0.0.1').isGlobalUnicast()", "ip('2001:db8::1').isGlobalUnicast()",
+        "!ip('255.255.255.255').isGlobalUnicast()",
         "!ip('224.0.0.1').isGlobalUnicast()", "!ip('ff00::1').isGlobalUnicast()",
         "cidr('10.0.0.0/16').containsIP(ip('10.0.255.255'))", "!cidr('10.0.0.0/16').containsIP('10.1.0.0')",
         "cidr('2001:db8::/32').containsIP('2001:db8:ffff::1')", "!cidr('2001:db8::/32').containsIP('10.0.0.1')",
@@ -48,7 +55,8 @@ import Testing
         "!cidr('10.2.0.0/16').overlaps('10.0.0.0/15')", "cidr('2001:db8::/32').overlaps(cidr('2001:db8:1::/48'))",
         "!cidr('2001:db8::/32').overlaps('2001:db9::/32')", "!cidr('0.0.0.0/0').overlaps('::/0')",
         "cidr('10.0.0.0/16').prefixLength() == 16", "cidr('::/0').prefixLength() == 0",
-        "ip('10.0.0.1') == ip('10.0.0.1')", "ip('2001:db8::1') == ip('2001:DB8:0::1')", "ip('10.0.0.1') != ip('10.0.0.2')",
+        "ip('10.0.0.1') == ip('10.0.0.1')", "ip('2001:db8::1') == ip('2001:DB8:0::1')",
+        "ip('10.0.0.1') != ip('10.0.0.2')",
         "cidr('10.0.0.1/8') != cidr('10.0.0.0/8')", "cidr('10.0.0.1/8').masked() == cidr('10.0.0.0/8')",
         "type(ip('10.0.0.1')) == type(ip('::1'))",
     ])
@@ -69,15 +77,21 @@ import Testing
     }
 
     @Test func typesCheck() throws {
-        #expect(try CEL.compile("cidr('10.0.0.0/8').containsIP(ip('10.0.0.1'))", declarations: CELDeclarations()).resultType == .bool)
+        #expect(
+            try CEL.compile("cidr('10.0.0.0/8').containsIP(ip('10.0.0.1'))", declarations: CELDeclarations()).resultType
+                == .bool)
         #expect(try CEL.compile("ip('::1')", declarations: CELDeclarations()).resultType == .object("net.IP"))
-        let wrong = try #require(celError { _ = try CEL.compile("ip('::1').prefixLength()", declarations: CELDeclarations()) })
+        let wrong = try #require(
+            celError { _ = try CEL.compile("ip('::1').prefixLength()", declarations: CELDeclarations()) })
         #expect(wrong.code == .noSuchOverload)
-        let mixed = try #require(celError { _ = try CEL.compile("ip('::1') == cidr('::/0')", declarations: CELDeclarations()) })
+        let mixed = try #require(
+            celError { _ = try CEL.compile("ip('::1') == cidr('::/0')", declarations: CELDeclarations()) })
         #expect(mixed.code == .noSuchOverload)
     }
 
     @Test func valuesPrintAsTheirConstructors() throws {
-        #expect(try checked("[ip('10.0.0.1'), cidr('2001:db8::/32')]").celLiteral == #"[ip("10.0.0.1"), cidr("2001:db8::/32")]"#)
+        #expect(
+            try checked("[ip('10.0.0.1'), cidr('2001:db8::/32')]").celLiteral
+                == #"[ip("10.0.0.1"), cidr("2001:db8::/32")]"#)
     }
 }

@@ -17,16 +17,25 @@ import ParityTestSupport
         ErrorCase(marked: "a ‸& b", code: .parse, message: "unexpected character '&'; did you mean '&&'?"),
         ErrorCase(marked: "(1 + 2‸", code: .parse, message: "unexpected end of expression; expected ')'"),
         ErrorCase(marked: "[1, 2 ‸3]", code: .parse, message: "unexpected '3'; expected ']'"),
-        ErrorCase(marked: "x.y &&\n  ‸if", code: .parse, message: "'if' is a reserved word and cannot be used as an identifier"),
+        ErrorCase(
+            marked: "x.y &&\n  ‸if", code: .parse,
+            message: "'if' is a reserved word and cannot be used as an identifier"),
         ErrorCase(marked: "‸'abc", code: .parse, message: "unterminated string literal"),
-        ErrorCase(marked: "'a' + ‸'b\nc'", code: .parse, message: "unterminated string literal (use a triple-quoted string for several lines)"),
+        ErrorCase(
+            marked: "'a' + ‸'b\nc'", code: .parse,
+            message: "unterminated string literal (use a triple-quoted string for several lines)"),
         ErrorCase(marked: "'‸\\q'", code: .parse, message: "invalid escape sequence '\\q'"),
         ErrorCase(marked: "b'‸\\u00ff'", code: .parse, message: "unicode escapes are not allowed in bytes literals"),
         ErrorCase(marked: "‸9223372036854775808", code: .parse, message: "integer literal out of range"),
         ErrorCase(marked: "‸18446744073709551616u", code: .parse, message: "unsigned integer literal out of range"),
-        ErrorCase(marked: "has(‸x)", code: .parse, message: "invalid argument to has(): expected a field selection such as has(x.field)"),
-        ErrorCase(marked: "[1].all(‸1, true)", code: .parse, message: "the first argument of all() must be simple variable names"),
-        ErrorCase(marked: "1 ‸2", code: .parse, message: "unexpected '2'; expected an operator or the end of the expression"),
+        ErrorCase(
+            marked: "has(‸x)", code: .parse,
+            message: "invalid argument to has(): expected a field selection such as has(x.field)"),
+        ErrorCase(
+            marked: "[1].all(‸1, true)", code: .parse,
+            message: "the first argument of all() must be simple variable names"),
+        ErrorCase(
+            marked: "1 ‸2", code: .parse, message: "unexpected '2'; expected an operator or the end of the expression"),
         ErrorCase(marked: "a.‸+", code: .parse, message: "unexpected '+'; expected a field or function name after '.'"),
         ErrorCase(marked: "Msg‸{a: 1}", code: .parse, message: "message construction ('Msg{...}') is not supported"),
         ErrorCase(marked: "'é' + ‸#", code: .parse, message: "unexpected character '#'"),

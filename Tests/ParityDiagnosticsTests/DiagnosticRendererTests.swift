@@ -45,10 +45,12 @@ import Testing
         let sources = SourceStore()
         let line = "k: " + String(repeating: "x", count: 1_000) + "!" + String(repeating: "y", count: 1_000)
         sources.register("f", bytes: Array(line.utf8))
-        let text = DiagnosticRenderer(sources: sources).render(.error("x.y", "m", at: SourceLocation(file: "f", line: 1, column: 1_004)))
+        let text = DiagnosticRenderer(sources: sources).render(
+            .error("x.y", "m", at: SourceLocation(file: "f", line: 1, column: 1_004)))
         let lines = text.split(separator: "\n")
         #expect(lines.count == 3)
-        #expect(lines[1] == "    ..." + String(repeating: "x", count: 60) + "!" + String(repeating: "y", count: 59) + "...")
+        #expect(
+            lines[1] == "    ..." + String(repeating: "x", count: 60) + "!" + String(repeating: "y", count: 59) + "...")
         #expect(lines[2] == "    " + String(repeating: " ", count: 63) + "^")
     }
 }

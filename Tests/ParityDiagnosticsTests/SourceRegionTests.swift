@@ -25,7 +25,9 @@ import Testing
 
     @Test func unknownFilesAndWholeFilesFallBack() {
         let sources = SourceStore()
-        #expect(sources.region(at: SourceLocation(file: "none.yaml", line: 3, column: 4)) == SourceRegion(startLine: 3, startColumn: 4, endLine: 3, endColumn: 5))
+        #expect(
+            sources.region(at: SourceLocation(file: "none.yaml", line: 3, column: 4))
+                == SourceRegion(startLine: 3, startColumn: 4, endLine: 3, endColumn: 5))
         #expect(sources.region(at: .file("none.yaml")) == nil)
     }
 }

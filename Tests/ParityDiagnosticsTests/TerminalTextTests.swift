@@ -18,12 +18,18 @@ import Testing
 
     @Test func aWholeOutputKeepsLineBreaksTabsAndOnlyItsOwnColours() {
         let text = "\u{1B}[1mok\u{1B}[0m\tx\n\u{1B}]0;evil\u{07}\r"
-        #expect(TerminalText.sanitized(text, keepingStyles: true) == "\u{1B}[1mok\u{1B}[0m\tx\n\\u001B]0;evil\\u0007\\u000D")
-        #expect(TerminalText.sanitized(text, keepingStyles: false) == "\\u001B[1mok\\u001B[0m\tx\n\\u001B]0;evil\\u0007\\u000D")
+        #expect(
+            TerminalText.sanitized(text, keepingStyles: true) == "\u{1B}[1mok\u{1B}[0m\tx\n\\u001B]0;evil\\u0007\\u000D"
+        )
+        #expect(
+            TerminalText.sanitized(text, keepingStyles: false)
+                == "\\u001B[1mok\\u001B[0m\tx\n\\u001B]0;evil\\u0007\\u000D")
     }
 
     @Test func bytesThatAreNotUTF8PassThrough() {
-        #expect(TerminalText.sanitized([0xFF, 0x41, 0x1B, 0x0A], keepingStyles: false) == [0xFF, 0x41] + Array("\\u001B".utf8) + [0x0A])
+        #expect(
+            TerminalText.sanitized([0xFF, 0x41, 0x1B, 0x0A], keepingStyles: false) == [0xFF, 0x41]
+                + Array("\\u001B".utf8) + [0x0A])
     }
 
     @Test func longInputIsClippedInMessages() {
@@ -35,21 +41,27 @@ import Testing
         let sources = SourceStore()
         let file = "evil\u{1B}]0;x\u{07}.yaml"
         sources.register(file, bytes: Array("k: \u{202E}v\u{1B}[2K x\n".utf8))
-        let text = DiagnosticRenderer(sources: sources).render(.error("x.y", "found '\u{1B}[1A\rGO: fine'", at: SourceLocation(file: file, line: 1, column: 11)))
-        #expect(text == """
-            evil\\u001B]0;x\\u0007.yaml:1:11: error: found '\\u001B[1A\\u000DGO: fine' [x.y]
-                k: \\u202Ev\\u001B[2K x
-                \(String(repeating: " ", count: 20))^
+        let text = DiagnosticRenderer(sources: sources).render(
+            .error("x.y", "found '\u{1B}[1A\rGO: fine'", at: SourceLocation(file: file, line: 1, column: 11)))
+        #expect(
+            text == """
+                evil\\u001B]0;x\\u0007.yaml:1:11: error: found '\\u001B[1A\\u000DGO: fine' [x.y]
+                    k: \\u202Ev\\u001B[2K x
+                    \(String(repeating: " ", count: 20))^
 
-            """)
+                """)
     }
 
     @Test func diagnosticsArePrintedAtMostAThousandForEachFile() {
-        let diagnostics = (1...1_500).map { Diagnostic.error("x.y", "m", at: SourceLocation(file: "f.yaml", line: $0, column: 1)) }
+        let diagnostics =
+            (1...1_500).map { Diagnostic.error("x.y", "m", at: SourceLocation(file: "f.yaml", line: $0, column: 1)) }
             + [.error("x.y", "other", at: SourceLocation(file: "g.yaml", line: 1, column: 1))]
         let lines = DiagnosticRenderer().render(diagnostics).split(separator: "\n")
         #expect(lines.count == 1_002)
-        #expect(lines.last == "note: 500 more diagnostics in f.yaml not shown (at most 1000 for each file); fix these and run again")
+        #expect(
+            lines.last
+                == "note: 500 more diagnostics in f.yaml not shown (at most 1000 for each file); fix these and run again"
+        )
         #expect(lines.contains("g.yaml:1:1: error: other [x.y]"))
     }
 }

@@ -4,7 +4,8 @@ import Testing
 @Suite struct ContentKeyTests {
     @Test func equalKeysExactlyForEqualContent() {
         let values: [Value] = [
-            Value(.string("a"), at: nil), Value(.string("a:"), at: nil), Value(.int(1), at: nil), Value(.double(1), at: nil),
+            Value(.string("a"), at: nil), Value(.string("a:"), at: nil), Value(.int(1), at: nil),
+            Value(.double(1), at: nil),
             Value(.list([Value(.string("a"), at: nil), Value(.string("b"), at: nil)]), at: nil),
             Value(.list([Value(.string("ab"), at: nil)]), at: nil),
             Value(.object(Fields([("x", Value(.int(1), at: nil)), ("y", Value(.null, at: nil))])), at: nil),

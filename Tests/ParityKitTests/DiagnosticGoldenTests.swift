@@ -23,8 +23,11 @@ import ParityDiagnostics
 
     /// Each kind of diagnostic the model reports has at least one golden.
     @Test func everyCodeHasAGolden() throws {
-        let goldens = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".golden") }
-        let text = try goldens.map { try String(contentsOf: Self.folder.appendingPathComponent($0), encoding: .utf8) }.joined()
+        let goldens = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter {
+            $0.hasSuffix(".golden")
+        }
+        let text = try goldens.map { try String(contentsOf: Self.folder.appendingPathComponent($0), encoding: .utf8) }
+            .joined()
         let codes: [Diagnostic.Code] = [
             .schemaUnknownField, .schemaTypeMismatch, .schemaMissingField, .schemaYAML11Boolean, .schemaInvalidValue,
             .schemaDuplicateName, .schemaDuplicateItem, .schemaUnknownAPIVersion, .schemaUnknownKind,

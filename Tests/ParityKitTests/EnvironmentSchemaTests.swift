@@ -41,7 +41,10 @@ import Testing
                 let keyField = item.objectSchema?.field(key)
                 #expect(key == "name", "\(schema.name).\(field.name)")
                 #expect(keyField?.required == true, "\(schema.name).\(field.name)")
-                if case .string? = keyField?.type {} else { Issue.record("\(schema.name).\(field.name): its key is not a string") }
+                if case .string? = keyField?.type {
+                } else {
+                    Issue.record("\(schema.name).\(field.name): its key is not a string")
+                }
             }
         }
     }
@@ -51,7 +54,9 @@ import Testing
             for field in schema.fields {
                 guard let reference = field.references else { continue }
                 for target in reference.targets {
-                    #expect(Self.collection(at: target) != nil, "\(schema.name).\(field.name) refers to \(target), which is no collection")
+                    #expect(
+                        Self.collection(at: target) != nil,
+                        "\(schema.name).\(field.name) refers to \(target), which is no collection")
                 }
             }
         }

@@ -30,7 +30,10 @@ import ParityDiagnostics
         #expect(try check(header + "rules: [{id: a, assert: 'true'}]\n").isEmpty)
         #expect(try check(header + "rules: [{id: a, assert: nonsense}]\n").map(\.code) == ["cel.syntax"])
         // The kind's own check runs even when the schema found problems, so one round shows all.
-        #expect(try check(header + "rules: [{id: a, assert: nonsense}, {id: a, asert: x}]\n").map(\.code) == [.schemaUnknownField, .schemaDuplicateName, "cel.syntax"])
+        #expect(
+            try check(header + "rules: [{id: a, assert: nonsense}, {id: a, asert: x}]\n").map(\.code) == [
+                .schemaUnknownField, .schemaDuplicateName, "cel.syntax",
+            ])
     }
 
     @Test func onlyTheGivenKindsAreKnown() throws {

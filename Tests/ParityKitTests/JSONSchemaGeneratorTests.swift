@@ -21,7 +21,9 @@ import Testing
         // Every object of every kind is defined once: the environment's, the spec's, the policy's.
         let environmentObjects = Set(EnvironmentSchemaTests.objects.map(\.name))
         #expect(environmentObjects.isSubset(of: Set(definitions.keys)))
-        #expect(definitions.keys.contains("ParitySpec") && definitions.keys.contains("Rule") && definitions.keys.contains("PolicyTestCase"))
+        #expect(
+            definitions.keys.contains("ParitySpec") && definitions.keys.contains("Rule")
+                && definitions.keys.contains("PolicyTestCase"))
         for (name, definition) in definitions {
             #expect(definition["additionalProperties"] as? Bool == false, "\(name)")
             let properties = try #require(definition["properties"] as? [String: [String: Any]])
@@ -46,7 +48,8 @@ import Testing
         collect(schema)
         #expect(!references.isEmpty)
         for reference in references {
-            #expect(reference.hasPrefix("#/$defs/") && definitions[String(reference.dropFirst(8))] != nil, "\(reference)")
+            #expect(
+                reference.hasPrefix("#/$defs/") && definitions[String(reference.dropFirst(8))] != nil, "\(reference)")
         }
     }
 

@@ -21,22 +21,34 @@ import ParityDiagnostics
         try scratch.write("parity.yaml", "apiVersion: parity/v1\nkind: ParitySpc\n")
         let diagnostics = Linter(sources: SourceStore()).lintRepository(at: scratch.path)
         #expect(diagnostics.map(\.code) == [.schemaUnknownKind, .schemaUnknownAPIVersion])
-        #expect(diagnostics.map { $0.location?.file } == [scratch.path + "/parity.yaml", scratch.path + "/policies/nested/broken.yaml"])
+        #expect(
+            diagnostics.map { $0.location?.file } == [
+                scratch.path + "/parity.yaml", scratch.path + "/policies/nested/broken.yaml",
+            ])
     }
 
     @Test func aFileOfAFolderEnvironmentIsLintedWithItsFolder() throws {
         let scratch = try ScratchFolder()
-        try scratch.write("environments/prod/meta.yaml", header + "metadata: {name: prod, tier: production, owner: sre}\nregions: [us-east-1]\n")
-        let services = try scratch.write("environments/prod/services.yaml", header + "services: [{name: api, image: api, regions: [us-east-1]}]\n")
+        try scratch.write(
+            "environments/prod/meta.yaml",
+            header + "metadata: {name: prod, tier: production, owner: sre}\nregions: [us-east-1]\n")
+        let services = try scratch.write(
+            "environments/prod/services.yaml", header + "services: [{name: api, image: api, regions: [us-east-1]}]\n")
         // Alone, services.yaml lacks metadata and regions; with its folder it is complete.
         #expect(Linter(sources: SourceStore()).lint(paths: [services], root: scratch.path).isEmpty)
     }
 
     @Test func eachProblemIsReportedOnceThoughEveryChildInheritsIt() throws {
         let scratch = try ScratchFolder()
-        try scratch.write("environments/base.yaml", header + "metadata: {name: base, tier: production, owner: sre}\nservices: [{name: api, image: api, dependencies: [nope]}]\n")
-        try scratch.write("environments/a.yaml", header + "extends: base\nmetadata: {name: a, tier: staging, owner: sre}\n")
-        try scratch.write("environments/b.yaml", header + "extends: base\nmetadata: {name: b, tier: test, owner: sre}\n")
+        try scratch.write(
+            "environments/base.yaml",
+            header
+                + "metadata: {name: base, tier: production, owner: sre}\nservices: [{name: api, image: api, dependencies: [nope]}]\n"
+        )
+        try scratch.write(
+            "environments/a.yaml", header + "extends: base\nmetadata: {name: a, tier: staging, owner: sre}\n")
+        try scratch.write(
+            "environments/b.yaml", header + "extends: base\nmetadata: {name: b, tier: test, owner: sre}\n")
         let diagnostics = Linter(sources: SourceStore()).lintRepository(at: scratch.path)
         #expect(diagnostics.map(\.code) == [.modelUnknownReference])
     }
@@ -65,14 +77,16 @@ import ParityDiagnostics
 
             """)
         let diagnostics = Linter(sources: SourceStore()).lint(paths: [file], root: scratch.path)
-        #expect(diagnostics.map(\.description) == [
-            "\(file):9:17: error: in the assertion of rule 'a.b': no such field 'replcias' on parity.Service; did you mean 'replicas'? [cel.no-such-field]",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "\(file):9:17: error: in the assertion of rule 'a.b': no such field 'replcias' on parity.Service; did you mean 'replicas'? [cel.no-such-field]"
+            ])
     }
 
     @Test func aMissingFileIsReported() throws {
         let scratch = try ScratchFolder()
-        let diagnostics = Linter(sources: SourceStore()).lint(paths: [scratch.path + "/absent.yaml"], root: scratch.path)
+        let diagnostics = Linter(sources: SourceStore()).lint(
+            paths: [scratch.path + "/absent.yaml"], root: scratch.path)
         #expect(diagnostics.map(\.code) == ["io.unreadable"])
     }
 
@@ -85,11 +99,15 @@ extension LinterTests {
     @Test func theEnvironmentsAndPoliciesFoldersAreLintedItemByItem() throws {
         let scratch = try ScratchFolder()
         try scratch.write("environments/a.yaml", header + "metadata: {name: a, tier: production, owner: sre}\n")
-        try scratch.write("environments/b.yaml", header + "extends: a\nmetadata: {name: b, tier: staging, owner: sre}\n")
+        try scratch.write(
+            "environments/b.yaml", header + "extends: a\nmetadata: {name: b, tier: staging, owner: sre}\n")
         try scratch.write("policies/p.yaml", "apiVersion: parity/v1\nkind: Policy\nmetadata: {name: p}\nrules: []\n")
         let linter = Linter(sources: SourceStore())
-        #expect(linter.lint(paths: [scratch.path + "/environments", scratch.path + "/policies/"], root: scratch.path).isEmpty)
+        #expect(
+            linter.lint(paths: [scratch.path + "/environments", scratch.path + "/policies/"], root: scratch.path)
+                .isEmpty)
         try scratch.write("policies/q.yaml", "apiVersion: parity/v1\nkind: Polcy\n")
-        #expect(linter.lint(paths: [scratch.path + "/policies"], root: scratch.path).map(\.code) == [.schemaUnknownKind])
+        #expect(
+            linter.lint(paths: [scratch.path + "/policies"], root: scratch.path).map(\.code) == [.schemaUnknownKind])
     }
 }

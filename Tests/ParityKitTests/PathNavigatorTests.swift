@@ -38,10 +38,12 @@ import ParityDiagnostics
         let components: [ModelPath.Component]
         switch name {
         case "services[a]b].replicas": components = [.field("services"), .item("a]b"), .field("replicas")]
-        case "services[\"quoted\"].replicas": components = [.field("services"), .item("\"q\\\"uoted"), .field("replicas")]
+        case "services[\"quoted\"].replicas":
+            components = [.field("services"), .item("\"q\\\"uoted"), .field("replicas")]
         case "services[7]": components = [.field("services"), .item("7")]
         case "services[*]": components = [.field("services"), .item("*")]
-        case "services[api].config[spring.datasource.url]": components = [.field("services"), .item("api"), .field("config"), .field("spring.datasource.url")]
+        case "services[api].config[spring.datasource.url]":
+            components = [.field("services"), .item("api"), .field("config"), .field("spring.datasource.url")]
         default: components = [.field("services"), .item("api"), .field("config"), .field("a]b")]
         }
         let written = ModelPath(components)
@@ -51,7 +53,9 @@ import ParityDiagnostics
 
     @Test func contentIdentitiesWithBalancedBracketsNeedNoQuotes() throws {
         let identity = #"{"actions":["*"],"resources":["a]"]}"#
-        let written = ModelPath([.field("access"), .field("roles"), .item("deployer"), .field("permissions"), .item(identity)])
+        let written = ModelPath([
+            .field("access"), .field("roles"), .item("deployer"), .field("permissions"), .item(identity),
+        ])
         #expect(written.description == "access.roles[deployer].permissions[\(identity)]")
         #expect(ModelPath(parsing: written.description) == written)
     }
@@ -60,16 +64,21 @@ import ParityDiagnostics
         let scratch = try ScratchFolder()
         let header = "apiVersion: parity/v1\nkind: Environment\n"
         for (name, tier, value) in [("production", "production", "on"), ("staging", "staging", "off")] {
-            try scratch.write("environments/\(name).yaml", header + """
-                metadata: {name: \(name), tier: \(tier), owner: sre}
-                regions: [eu-west-1]
-                services:
-                  - {name: api, image: api, regions: [eu-west-1], config: {FEATURE_X: "\(value)", MODE: "\(value)"}}
+            try scratch.write(
+                "environments/\(name).yaml",
+                header + """
+                    metadata: {name: \(name), tier: \(tier), owner: sre}
+                    regions: [eu-west-1]
+                    services:
+                      - {name: api, image: api, regions: [eu-west-1], config: {FEATURE_X: "\(value)", MODE: "\(value)"}}
 
-                """)
+                    """)
         }
-        try scratch.write("policies/none.yaml", "apiVersion: parity/v1\nkind: Policy\nmetadata: {name: none}\nrules: []\n")
-        try scratch.write("parity.yaml", """
+        try scratch.write(
+            "policies/none.yaml", "apiVersion: parity/v1\nkind: Policy\nmetadata: {name: none}\nrules: []\n")
+        try scratch.write(
+            "parity.yaml",
+            """
             apiVersion: parity/v1
             kind: ParitySpec
             builtin: false

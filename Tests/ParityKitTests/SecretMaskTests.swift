@@ -11,15 +11,18 @@ import ParityYAML
         let renderer = DiagnosticRenderer(sources: sources)
         let count = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).count
         return (1...count).compactMap { line -> String? in
-            let rendered = renderer.render(.error("x.y", "m", at: SourceLocation(file: "t.yaml", line: line, column: 1)))
+            let rendered = renderer.render(
+                .error("x.y", "m", at: SourceLocation(file: "t.yaml", line: line, column: 1)))
             let quoted = rendered.split(separator: "\n", omittingEmptySubsequences: false)
             return quoted.count > 2 ? String(quoted[1].dropFirst(4)) : nil
         }.joined(separator: "\n")
     }
 
     @Test func blockScalarsAreHiddenLineByLine() {
-        let text = "access:\n  credentials:\n    - name: d\n      value: |\n        line one\n        two\n      kind: token"
-        #expect(masked(text) == "access:\n  credentials:\n    - name: d\n      value: ****\n****\n****\n      kind: token")
+        let text =
+            "access:\n  credentials:\n    - name: d\n      value: |\n        line one\n        two\n      kind: token"
+        #expect(
+            masked(text) == "access:\n  credentials:\n    - name: d\n      value: ****\n****\n****\n      kind: token")
     }
 
     @Test func onlySecretsAreHidden() {
@@ -59,7 +62,8 @@ import ParityYAML
 
 extension SecretMaskTests {
     @Test func aContinuationLineThatFallsOutOfItsBlockIsHidden() {
-        let text = "credentials:\n  - name: b\n    value: |\n      SECRET-1\n     SECRET-2: out of its block\n    kind: token"
+        let text =
+            "credentials:\n  - name: b\n    value: |\n      SECRET-1\n     SECRET-2: out of its block\n    kind: token"
         #expect(masked(text) == "credentials:\n  - name: b\n    value: ****\n****\n****\n****")
     }
 }

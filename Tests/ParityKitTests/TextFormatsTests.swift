@@ -2,7 +2,9 @@ import Testing
 @testable import ParityKit
 
 @Suite struct TextFormatsTests {
-    @Test(arguments: [("90d", 7_776_000), ("12h", 43_200), ("1h30m", 5_400), ("45s", 45), ("2w", 1_209_600), ("1d12h", 129_600)])
+    @Test(arguments: [
+        ("90d", 7_776_000), ("12h", 43_200), ("1h30m", 5_400), ("45s", 45), ("2w", 1_209_600), ("1d12h", 129_600),
+    ])
     func durations(_ text: String, _ seconds: Int) {
         #expect(DurationText.seconds(text) == seconds)
     }
@@ -26,7 +28,9 @@ import Testing
 
     @Test func sameContentIgnoresPlacesAndFieldOrder() {
         let a = Value(.object(Fields([("x", Value(.int(1), at: nil)), ("y", Value(.string("s"), at: nil))])), at: nil)
-        let b = Value(.object(Fields([("y", Value(.string("s"), at: .file("f"))), ("x", Value(.int(1), at: .file("g")))])), at: nil)
+        let b = Value(
+            .object(Fields([("y", Value(.string("s"), at: .file("f"))), ("x", Value(.int(1), at: .file("g")))])),
+            at: nil)
         let c = Value(.object(Fields([("x", Value(.int(2), at: nil)), ("y", Value(.string("s"), at: nil))])), at: nil)
         #expect(a.sameContent(as: b))
         #expect(!a.sameContent(as: c))

@@ -31,7 +31,10 @@ import ParityTestSupport
         #expect(replicas.compactMap(\.value.int) == [3, 2])
         let metadata = value.values(matching: ModelPath(parsing: "metadata.*")!)
         #expect(metadata.map(\.path.description) == ["metadata.name", "metadata.tier", "metadata.owner"])
-        #expect(value.values(matching: ModelPath(parsing: "regions[*]")!).map(\.path.description) == ["regions[0]", "regions[1]"])
+        #expect(
+            value.values(matching: ModelPath(parsing: "regions[*]")!).map(\.path.description) == [
+                "regions[0]", "regions[1]",
+            ])
     }
 
     @Test func findsTheSchemaOfAPlace() throws {

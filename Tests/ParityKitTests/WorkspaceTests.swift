@@ -17,35 +17,39 @@ import ParityDiagnostics
         #expect(workspace.environmentNames == ["live", "qa"])
         let live = try #require(workspace.resolve(named: "live"))
         #expect(live.diagnostics.isEmpty)
-        #expect(live.value["services"]?.list?.first?["image"]?.location?.file == scratch.path + "/environments/prod/b.yaml")
+        #expect(
+            live.value["services"]?.list?.first?["image"]?.location?.file == scratch.path + "/environments/prod/b.yaml")
         #expect(workspace.resolve(named: "nope") == nil)
-        #expect(workspace.unknownEnvironment("liev").message == "no environment or file named 'liev'; did you mean 'live'?")
+        #expect(
+            workspace.unknownEnvironment("liev").message == "no environment or file named 'liev'; did you mean 'live'?")
     }
 
     @Test func extendsOverridesAndKeepsWhereEachValueWasWritten() throws {
         let scratch = try ScratchFolder()
-        let baseText = MarkedText(header + """
-            metadata: {name: base, tier: production, owner: sre}
-            regions: [us-east-1, eu-west-1]
-            services:
-              - {name: api, image: ⟨image⟩api, replicas: 6, ports: [{port: 443}], config: {A: "1", B: "2"}}
-              - {name: web, image: web, replicas: 3}
-            observability:
-              tracing: {enabled: true, sampleRate: 0.5}
+        let baseText = MarkedText(
+            header + """
+                metadata: {name: base, tier: production, owner: sre}
+                regions: [us-east-1, eu-west-1]
+                services:
+                  - {name: api, image: ⟨image⟩api, replicas: 6, ports: [{port: 443}], config: {A: "1", B: "2"}}
+                  - {name: web, image: web, replicas: 3}
+                observability:
+                  tracing: {enabled: true, sampleRate: 0.5}
 
-            """)
+                """)
         let base = try scratch.write("environments/base.yaml", baseText.text)
-        let childText = MarkedText(header + """
-            extends: base
-            metadata: {name: child, tier: staging}
-            regions: [us-east-1]
-            services:
-              - {name: api, replicas: ⟨replicas⟩2, config: {B: "3"}}
-              - {name: worker, image: worker}
-            observability:
-              tracing: {sampleRate: 0.1}
+        let childText = MarkedText(
+            header + """
+                extends: base
+                metadata: {name: child, tier: staging}
+                regions: [us-east-1]
+                services:
+                  - {name: api, replicas: ⟨replicas⟩2, config: {B: "3"}}
+                  - {name: worker, image: worker}
+                observability:
+                  tracing: {sampleRate: 0.1}
 
-            """)
+                """)
         let child = try scratch.write("environments/child.yaml", childText.text)
         let workspace = Workspace(root: scratch.path)
         let resolved = try #require(workspace.resolve(named: "child"))
@@ -73,8 +77,14 @@ import ParityDiagnostics
 
     @Test func problemsInInheritedValuesPointAtTheParent() throws {
         let scratch = try ScratchFolder()
-        let base = try scratch.write("environments/base.yaml", header + "metadata: {name: base, tier: production, owner: sre}\nregions: [us-east-1, eu-west-1]\nservices: [{name: api, image: api, regions: [eu-west-1]}]\n")
-        try scratch.write("environments/child.yaml", header + "extends: base\nmetadata: {name: child, tier: staging, owner: sre}\nregions: [us-east-1]\n")
+        let base = try scratch.write(
+            "environments/base.yaml",
+            header
+                + "metadata: {name: base, tier: production, owner: sre}\nregions: [us-east-1, eu-west-1]\nservices: [{name: api, image: api, regions: [eu-west-1]}]\n"
+        )
+        try scratch.write(
+            "environments/child.yaml",
+            header + "extends: base\nmetadata: {name: child, tier: staging, owner: sre}\nregions: [us-east-1]\n")
         let resolved = try #require(Workspace(root: scratch.path).resolve(named: "child"))
         #expect(resolved.diagnostics.map(\.code) == [.modelUnknownReference])
         #expect(resolved.diagnostics.first?.location?.file == base)
@@ -92,8 +102,11 @@ import ParityDiagnostics
 
     @Test func aFileGivenByPathExtendsTheRepository() throws {
         let scratch = try ScratchFolder()
-        try scratch.write("environments/base.yaml", header + "metadata: {name: base, tier: production, owner: sre}\nregions: [us-east-1]\n")
-        let loose = try scratch.write("elsewhere/mine.yaml", header + "extends: base\nmetadata: {name: mine, tier: development, owner: me}\n")
+        try scratch.write(
+            "environments/base.yaml",
+            header + "metadata: {name: base, tier: production, owner: sre}\nregions: [us-east-1]\n")
+        let loose = try scratch.write(
+            "elsewhere/mine.yaml", header + "extends: base\nmetadata: {name: mine, tier: development, owner: me}\n")
         let workspace = Workspace(root: scratch.path)
         let resolved = workspace.resolve(workspace.load(path: loose))
         #expect(resolved.diagnostics.isEmpty)
@@ -143,7 +156,8 @@ extension WorkspaceTests {
 extension WorkspaceTests {
     @Test func commandLineWordsAreNamesOrPaths() throws {
         let scratch = try ScratchFolder()
-        let file = try scratch.write("environments/p.yaml", header + "metadata: {name: prod, tier: production, owner: sre}\n")
+        let file = try scratch.write(
+            "environments/p.yaml", header + "metadata: {name: prod, tier: production, owner: sre}\n")
         try scratch.write("environments/s.yaml", header + "metadata: {name: stage, tier: staging, owner: sre}\n")
         let workspace = Workspace(root: scratch.path)
         #expect(workspace.resolve(namesOrPaths: []).environments.map(\.name) == ["prod", "stage"])
@@ -156,8 +170,13 @@ extension WorkspaceTests {
 extension WorkspaceTests {
     @Test func aChildInheritsItsParentsProblems() throws {
         let scratch = try ScratchFolder()
-        try scratch.write("environments/base.yaml", header + "metadata: {name: base, tier: production, owner: sre}\nservices: [{name: api, image: api, replicas: many}]\n")
-        try scratch.write("environments/child.yaml", header + "extends: base\nmetadata: {name: child, tier: staging, owner: sre}\n")
+        try scratch.write(
+            "environments/base.yaml",
+            header
+                + "metadata: {name: base, tier: production, owner: sre}\nservices: [{name: api, image: api, replicas: many}]\n"
+        )
+        try scratch.write(
+            "environments/child.yaml", header + "extends: base\nmetadata: {name: child, tier: staging, owner: sre}\n")
         let child = try #require(Workspace(root: scratch.path).resolve(named: "child"))
         #expect(child.diagnostics.map(\.code) == [.schemaTypeMismatch])
     }

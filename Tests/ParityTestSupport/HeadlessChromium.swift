@@ -31,14 +31,17 @@ public enum HeadlessChromium {
         let profile = page.deletingLastPathComponent().appendingPathComponent("chromium-profile-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let common = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--user-data-dir=\(profile.path)",
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+            "--user-data-dir=\(profile.path)",
             "--window-size=1280,\(height)", "--virtual-time-budget=3000", "--enable-logging=stderr", "--v=0",
             // A page that tried to fetch anything would log the failure to its console.
             "--host-resolver-rules=MAP * ~NOTFOUND",
         ]
         let (dom, log) = try run(executable, common + ["--dump-dom", page.absoluteString])
         let (_, shotLog) = try run(executable, common + ["--screenshot=\(screenshot.path)", page.absoluteString])
-        let console = (log + shotLog).split(separator: "\n").map(String.init).filter { $0.contains("CONSOLE") || $0.contains("Uncaught") }
+        let console = (log + shotLog).split(separator: "\n").map(String.init).filter {
+            $0.contains("CONSOLE") || $0.contains("Uncaught")
+        }
         return Page(dom: dom, console: console)
     }
 

@@ -4,7 +4,9 @@ import ParityDiagnostics
 @testable import ParityYAML
 
 @Suite struct LoaderTests {
-    func load(_ text: String, strictTags: Bool = true, limits: LoaderLimits = .default) throws(DiagnosticList) -> [YAMLDocument] {
+    func load(_ text: String, strictTags: Bool = true, limits: LoaderLimits = .default) throws(DiagnosticList)
+        -> [YAMLDocument]
+    {
         try YAMLLoader(limits: limits, strictTags: strictTags).load(Array(text.utf8), file: "test.yaml")
     }
 
@@ -21,9 +23,12 @@ import ParityDiagnostics
         ("~", Scalar.Value.null), ("null", .null), ("Null", .null), ("NULL", .null), ("", .null),
         ("true", .bool(true)), ("False", .bool(false)), ("TRUE", .bool(true)),
         ("yes", .string), ("no", .string), ("on", .string), ("off", .string), ("nULL", .string),
-        ("0", .int(0)), ("-12", .int(-12)), ("+7", .int(7)), ("0o17", .int(15)), ("0x1F", .int(31)), ("0x", .string), ("0o8", .string),
-        ("1.10", .float(1.1)), ("-.5", .float(-0.5)), ("1.", .float(1)), ("1e3", .float(1000)), ("6.02E+23", .float(6.02e23)),
-        (".inf", .float(.infinity)), ("-.Inf", .float(-.infinity)), ("1_000", .string), ("1.2.3", .string), (".", .string),
+        ("0", .int(0)), ("-12", .int(-12)), ("+7", .int(7)), ("0o17", .int(15)), ("0x1F", .int(31)), ("0x", .string),
+        ("0o8", .string),
+        ("1.10", .float(1.1)), ("-.5", .float(-0.5)), ("1.", .float(1)), ("1e3", .float(1000)),
+        ("6.02E+23", .float(6.02e23)),
+        (".inf", .float(.infinity)), ("-.Inf", .float(-.infinity)), ("1_000", .string), ("1.2.3", .string),
+        (".", .string),
         ("+", .string), ("e3", .string), ("0b101", .string), ("12:30", .string), ("9223372036854775807", .int(.max)),
     ])
     func coreSchema(_ text: String, _ expected: Scalar.Value) throws {
@@ -149,7 +154,8 @@ import ParityDiagnostics
         let marked = MarkedText("a:\n⟨tab⟩\tb: 1\n")
         let found = diagnostics(marked.text)
         #expect(found.first?.location == marked.location("tab"))
-        #expect(found.first?.message.hasSuffix("YAML indents with spaces, not tabs: replace the tab with spaces") == true)
+        #expect(
+            found.first?.message.hasSuffix("YAML indents with spaces, not tabs: replace the tab with spaces") == true)
     }
 
     @Test func syntaxErrorsCarryLibyamlPositions() {
@@ -257,7 +263,10 @@ import ParityDiagnostics
 
     @Test func aTagMismatchNeverQuotesTheValue() {
         let found = diagnostics("value: !!int SECRET\n")
-        #expect(found.map(\.message) == ["this value is not an integer, as its tag says; write an integer or remove the tag"])
+        #expect(
+            found.map(\.message) == [
+                "this value is not an integer, as its tag says; write an integer or remove the tag"
+            ])
     }
 
     @Test(arguments: ["a: !!seq x\n", "a: !!map x\n", "a: !!timestamp hello\n"])

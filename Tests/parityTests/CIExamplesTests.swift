@@ -16,7 +16,9 @@ import Testing
     /// The value of `--output FORMAT=FILE` in a command line.
     func output(_ format: String, in command: String) -> String? {
         let words = command.split(separator: " ").map(String.init)
-        return zip(words, words.dropFirst()).first { $0.0 == "--output" && $0.1.hasPrefix(format + "=") }.map { String($0.1.dropFirst(format.count + 1)) }
+        return zip(words, words.dropFirst()).first { $0.0 == "--output" && $0.1.hasPrefix(format + "=") }.map {
+            String($0.1.dropFirst(format.count + 1))
+        }
     }
 
     /// Every format a command line asks for is one `parity check` offers.
@@ -44,7 +46,8 @@ import Testing
         #expect(gate["continue-on-error"] == nil, "exit 1 fails the job")
         try expectKnownFormats(command)
         let sarif = try #require(output("sarif", in: command))
-        let upload = try #require(steps.first { ($0["uses"] as? String)?.hasPrefix("github/codeql-action/upload-sarif@") == true })
+        let upload = try #require(
+            steps.first { ($0["uses"] as? String)?.hasPrefix("github/codeql-action/upload-sarif@") == true })
         let with = try #require(upload["with"] as? [String: Any])
         #expect(with["sarif_file"] as? String == sarif)
         #expect((with["category"] as? String)?.isEmpty == false)
@@ -67,14 +70,19 @@ import Testing
     }
 
     @Test func theGateCommandsRunAsWrittenAndLeaveTheirReportsWhenTheGateFails() throws {
-        let github = try #require((try document("github-actions.yml")["jobs"] as? [String: Any]).flatMap { ($0["parity"] as? [String: Any])?["steps"] as? [[String: Any]] }?
+        let github = try #require(
+            (try document("github-actions.yml")["jobs"] as? [String: Any]).flatMap {
+                ($0["parity"] as? [String: Any])?["steps"] as? [[String: Any]]
+            }?
             .compactMap { $0["run"] as? String }.first { $0.hasPrefix("parity check") })
-        let gitlab = try #require((try document("gitlab-ci.yml")["parity"] as? [String: Any])?["script"] as? [String]).first { $0.hasPrefix("parity check") }
+        let gitlab = try #require((try document("gitlab-ci.yml")["parity"] as? [String: Any])?["script"] as? [String])
+            .first { $0.hasPrefix("parity check") }
         for command in [github, try #require(gitlab)] {
             let folder = try ParityBinary.sampleWithoutPolicies()
             let summary = folder.appendingPathComponent("summary.md")
             let arguments = command.split(separator: " ").dropFirst().map(String.init)
-            let run = try ParityBinary.run(arguments, in: folder, environment: ["PARITY_TODAY": "2026-11-25", "GITHUB_STEP_SUMMARY": summary.path])
+            let run = try ParityBinary.run(
+                arguments, in: folder, environment: ["PARITY_TODAY": "2026-11-25", "GITHUB_STEP_SUMMARY": summary.path])
             #expect(run.status == 1, "the sample is a NO-GO, and exit 1 fails the job: \(run.stderr)")
             for format in ["sarif", "junit", "gitlab"] {
                 guard let file = output(format, in: command) else { continue }
@@ -83,7 +91,8 @@ import Testing
             }
             if command.contains("--format github") {
                 #expect(run.stdout.contains("::error "), "annotations on stdout")
-                #expect(FileManager.default.contents(atPath: summary.path).map { !$0.isEmpty } == true, "the job summary")
+                #expect(
+                    FileManager.default.contents(atPath: summary.path).map { !$0.isEmpty } == true, "the job summary")
             }
         }
     }

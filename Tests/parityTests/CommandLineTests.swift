@@ -13,7 +13,10 @@ import Testing
         }
     }
 
-    @Test(arguments: ["check", "diff", "lint", "eval", "export", "schema", "history", "init", "policy test", "policy list", "policy explain", "graph", "import kubernetes", "import compose"])
+    @Test(arguments: [
+        "check", "diff", "lint", "eval", "export", "schema", "history", "init", "policy test", "policy list",
+        "policy explain", "graph", "import kubernetes", "import compose",
+    ])
     func everyCommandHasHelp(_ command: String) throws {
         let run = try ParityBinary.run(command.split(separator: " ").map(String.init) + ["--help"])
         #expect(run.status == 0)

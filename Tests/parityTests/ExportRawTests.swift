@@ -37,13 +37,18 @@ import Testing
     @Test func missingFileIsAnErrorNotEmpty() throws {
         let run = try ParityBinary.run(["export", "--raw", "/nonexistent/parity.yaml"])
         #expect(run.status == 2)
-        #expect(run.stderr == "/nonexistent/parity.yaml: error: cannot read '/nonexistent/parity.yaml': no such file or directory [io.unreadable]\n")
+        #expect(
+            run.stderr
+                == "/nonexistent/parity.yaml: error: cannot read '/nonexistent/parity.yaml': no such file or directory [io.unreadable]\n"
+        )
     }
 
     static let hostile: [(String, [UInt8])] = {
         var laughs = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for level in 1...9 {
-            laughs += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+            laughs +=
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+                + "]\n"
         }
         return [
             ("billion-laughs", Array(laughs.utf8)),

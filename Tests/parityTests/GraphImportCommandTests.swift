@@ -3,7 +3,8 @@ import Testing
 
 /// `parity graph` and `parity import` as a user runs them: output, exit status, usage errors.
 @Suite struct GraphImportCommandTests {
-    static let manifests = "Tests/ParityKitTests/Fixtures/importers/kubernetes/online-boutique/kubernetes-manifests.yaml"
+    static let manifests =
+        "Tests/ParityKitTests/Fixtures/importers/kubernetes/online-boutique/kubernetes-manifests.yaml"
     static let compose = "Tests/ParityKitTests/Fixtures/importers/compose/sock-shop/docker-compose.yml"
 
     @Test func graphOfAnEnvironmentInEachFormat() throws {
@@ -23,11 +24,15 @@ import Testing
         let run = try ParityBinary.run(["graph", "--pair", "production:staging"])
         #expect(run.status == 1)
         #expect(run.stdout.contains("subgraph \"cluster_mirror\""))
-        #expect(run.stdout.contains("\"mirror/service:checkout-api\" -> \"mirror/service:fraud-detector\" [style=\"dashed\""))
+        #expect(
+            run.stdout.contains(
+                "\"mirror/service:checkout-api\" -> \"mirror/service:fraud-detector\" [style=\"dashed\""))
     }
 
-    @Test(arguments: [["graph"], ["graph", "production", "--pair", "production:staging"], ["graph", "--pair", "production"],
-                      ["graph", "production", "--format", "svg"], ["import", "kubernetes"], ["import"]])
+    @Test(arguments: [
+        ["graph"], ["graph", "production", "--pair", "production:staging"], ["graph", "--pair", "production"],
+        ["graph", "production", "--format", "svg"], ["import", "kubernetes"], ["import"],
+    ])
     func usageErrors(_ arguments: [String]) throws {
         let run = try ParityBinary.run(arguments)
         #expect(run.status == 64, "\(arguments): \(run.stderr)")
@@ -40,11 +45,17 @@ import Testing
     }
 
     @Test func importWritesToStandardOutputWithLocatedWarnings() throws {
-        let run = try ParityBinary.run(["import", "kubernetes", Self.manifests, "--name", "boutique", "--owner", "shop-team"])
+        let run = try ParityBinary.run([
+            "import", "kubernetes", Self.manifests, "--name", "boutique", "--owner", "shop-team",
+        ])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("apiVersion: parity/v1\nkind: Environment\nmetadata:\n  name: \"boutique\"  # --name\n"))
+        #expect(
+            run.stdout.contains("apiVersion: parity/v1\nkind: Environment\nmetadata:\n  name: \"boutique\"  # --name\n")
+        )
         #expect(run.stdout.contains("  owner: \"shop-team\"  # --owner\n"))
-        #expect(run.stderr.contains("\(Self.manifests):90:20: warning: environment variable 'SHOPPING_ASSISTANT_SERVICE_ADDR'"))
+        #expect(
+            run.stderr.contains(
+                "\(Self.manifests):90:20: warning: environment variable 'SHOPPING_ASSISTANT_SERVICE_ADDR'"))
         #expect(!run.signalled)
     }
 

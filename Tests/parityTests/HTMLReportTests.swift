@@ -10,7 +10,9 @@ import ParityTestSupport
     static let examples = ParityBinary.repositoryRoot.appendingPathComponent("examples")
 
     @Test func sampleCheckGolden() throws {
-        let run = try ParityBinary.run(["check", "--format", "html", "--link-base", "https://github.com/acme/environments/blob/main"], environment: today)
+        let run = try ParityBinary.run(
+            ["check", "--format", "html", "--link-base", "https://github.com/acme/environments/blob/main"],
+            environment: today)
         #expect(run.status == 1)
         #expect(run.stderr == "")
         try GoldenFile.check(run.stdout, against: Self.golden.appendingPathComponent("check-sample.html"))

@@ -7,27 +7,37 @@ import Testing
     @Test func aPairWithoutAColonIsAUsageError() throws {
         let run = try ParityBinary.run(["history", "--pair", "production"])
         #expect(run.status == 64)
-        #expect(run.stderr.hasPrefix("parity history: error: --pair takes REFERENCE:MIRROR (production:staging), not 'production'\n"))
+        #expect(
+            run.stderr.hasPrefix(
+                "parity history: error: --pair takes REFERENCE:MIRROR (production:staging), not 'production'\n"))
     }
 
     @Test func aFolderOutsideGitIsInvalidInput() throws {
         let folder = try ParityBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try ParityBinary.run(["history"], in: folder, environment: ["GIT_CEILING_DIRECTORIES": folder.deletingLastPathComponent().path])
+        let run = try ParityBinary.run(
+            ["history"], in: folder, environment: ["GIT_CEILING_DIRECTORIES": folder.deletingLastPathComponent().path])
         #expect(run.status == 2)
-        #expect(run.stderr.contains("is not in a git repository; parity history reads the history of the environment repository [history.git-failed]"))
+        #expect(
+            run.stderr.contains(
+                "is not in a git repository; parity history reads the history of the environment repository [history.git-failed]"
+            ))
         #expect(run.stdout == "")
     }
 
     @Test func anUnknownRevisionIsInvalidInput() throws {
         let run = try ParityBinary.run(["history", "--since", "no-such-revision-anywhere"])
-        guard FileManager.default.fileExists(atPath: ParityBinary.repositoryRoot.appendingPathComponent(".git").path) else { return }
+        guard FileManager.default.fileExists(atPath: ParityBinary.repositoryRoot.appendingPathComponent(".git").path)
+        else { return }
         #expect(run.status == 2)
-        #expect(run.stderr.contains("no commit 'no-such-revision-anywhere' in this repository; name a commit, branch or tag"))
+        #expect(
+            run.stderr.contains(
+                "no commit 'no-such-revision-anywhere' in this repository; name a commit, branch or tag"))
     }
 
     @Test func everyFormatOfTheRepositorysOwnHistory() throws {
-        guard FileManager.default.fileExists(atPath: ParityBinary.repositoryRoot.appendingPathComponent(".git").path) else { return }
+        guard FileManager.default.fileExists(atPath: ParityBinary.repositoryRoot.appendingPathComponent(".git").path)
+        else { return }
         let text = try ParityBinary.run(["history"])
         #expect([0, 1].contains(text.status))
         #expect(text.stdout.hasPrefix("parity history: "))

@@ -8,7 +8,10 @@ import Testing
         let initialize = try ParityBinary.run(["init"], in: folder)
         #expect(initialize.status == 0)
         #expect(initialize.stderr == "")
-        #expect(initialize.stdout.hasPrefix("parity init: wrote parity.yaml, environments/production.yaml, environments/staging.yaml, .pre-commit-config.yaml\n"))
+        #expect(
+            initialize.stdout.hasPrefix(
+                "parity init: wrote parity.yaml, environments/production.yaml, environments/staging.yaml, .pre-commit-config.yaml\n"
+            ))
         #expect(initialize.stdout.contains("Next steps:\n"))
 
         let lint = try ParityBinary.run(["lint"], in: folder)
@@ -17,7 +20,9 @@ import Testing
         let check = try ParityBinary.run(["check"], in: folder, environment: ["PARITY_TODAY": "2026-11-25"])
         #expect(check.status == 0)
         #expect(check.stderr == "")
-        #expect(check.stdout.hasSuffix("GO: no gaps or findings at or above fail-on error (parity: production -> staging 100%)\n"))
+        #expect(
+            check.stdout.hasSuffix(
+                "GO: no gaps or findings at or above fail-on error (parity: production -> staging 100%)\n"))
 
         // The built-in pack is what runs: the scaffold has no policies folder.
         let list = try ParityBinary.run(["policy", "list"], in: folder)
@@ -31,11 +36,14 @@ import Testing
 
     @Test func initRefusesToOverwriteAnything() throws {
         let folder = try ParityBinary.temporaryFolder()
-        try "apiVersion: parity/v1\nkind: ParitySpec\n".write(to: folder.appendingPathComponent("parity.yaml"), atomically: true, encoding: .utf8)
+        try "apiVersion: parity/v1\nkind: ParitySpec\n".write(
+            to: folder.appendingPathComponent("parity.yaml"), atomically: true, encoding: .utf8)
         let run = try ParityBinary.run(["init"], in: folder)
         #expect(run.status == 2)
         #expect(run.stdout == "")
-        #expect(run.stderr.hasPrefix("parity.yaml: error: 'parity.yaml' exists; parity init overwrites nothing and wrote no file"))
+        #expect(
+            run.stderr.hasPrefix(
+                "parity.yaml: error: 'parity.yaml' exists; parity init overwrites nothing and wrote no file"))
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(names == ["parity.yaml"], "nothing else written")
     }

@@ -3,7 +3,10 @@ import Testing
 
 /// `parity schema` checked by an independent validator (Python's jsonschema): it accepts
 /// every file of the sample and rejects the invalid examples a schema can catch.
-@Suite(.enabled(if: ModelCLI.runsJSONSchemaTests, "python3 with the jsonschema module is not installed; skipping JSON Schema validation"))
+@Suite(
+    .enabled(
+        if: ModelCLI.runsJSONSchemaTests,
+        "python3 with the jsonschema module is not installed; skipping JSON Schema validation"))
 struct JSONSchemaValidationTests {
     /// Reads the schema's path from argv and JSON lines on stdin; prints one verdict a line.
     static let validator = """
@@ -18,13 +21,17 @@ struct JSONSchemaValidationTests {
         """
 
     /// The invalid examples whose problem lies within one document's shape.
-    static let catchable = ["invalid-value.yaml", "type-mismatch.yaml", "unknown-api-version.yaml", "unknown-field.yaml", "unknown-kind.yaml", "yaml11-boolean.yaml"]
+    static let catchable = [
+        "invalid-value.yaml", "type-mismatch.yaml", "unknown-api-version.yaml", "unknown-field.yaml",
+        "unknown-kind.yaml", "yaml11-boolean.yaml",
+    ]
 
     /// The verdict on each document of `files`, converted to JSON by `parity export --raw`.
     static func verdicts(_ files: [String]) throws -> [String] {
         let schema = try ModelCLI.run(["schema"])
         try #require(schema.status == 0)
-        let schemaFile = FileManager.default.temporaryDirectory.appendingPathComponent("parity-schema-\(UUID().uuidString).json")
+        let schemaFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "parity-schema-\(UUID().uuidString).json")
         try schema.stdout.write(to: schemaFile, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: schemaFile) }
         // One validator run for every document: Python's start-up dominates otherwise.
@@ -50,7 +57,9 @@ struct JSONSchemaValidationTests {
     static var sampleFiles: [String] {
         let root = ModelCLI.repositoryRoot.appendingPathComponent("environments")
         guard let walker = FileManager.default.enumerator(atPath: root.path) else { return [] }
-        return walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") }.sorted().map { "environments/\($0)" }
+        return walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") }.sorted().map {
+            "environments/\($0)"
+        }
     }
 
     @Test func acceptsEverySampleFile() throws {

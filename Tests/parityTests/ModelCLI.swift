@@ -14,7 +14,9 @@ enum ModelCLI {
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var folder = runner.deletingLastPathComponent()
         // Inside an .xctest bundle on macOS, the products sit beside the bundle.
-        while folder.pathExtension == "xctest" || folder.lastPathComponent == "MacOS" || folder.lastPathComponent == "Contents" {
+        while folder.pathExtension == "xctest" || folder.lastPathComponent == "MacOS"
+            || folder.lastPathComponent == "Contents"
+        {
             folder = folder.deletingLastPathComponent()
         }
         return folder.appendingPathComponent("parity")
@@ -31,12 +33,15 @@ enum ModelCLI {
         try run(executable: binary, arguments, in: directory, input: input)
     }
 
-    static func run(executable: URL, _ arguments: [String], in directory: URL = repositoryRoot, input: String? = nil) throws -> Outcome {
+    static func run(executable: URL, _ arguments: [String], in directory: URL = repositoryRoot, input: String? = nil)
+        throws -> Outcome
+    {
         // Output goes to files, not pipes, so a large output cannot fill a pipe and stall.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("parity-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err"), inURL = scratch.appendingPathComponent("in")
+        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err"),
+            inURL = scratch.appendingPathComponent("in")
         try Data().write(to: outURL)
         try Data().write(to: errURL)
         try Data((input ?? "").utf8).write(to: inURL)
@@ -47,7 +52,8 @@ enum ModelCLI {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         process.environment = environment
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL), stdin = try FileHandle(forReadingFrom: inURL)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL),
+            stdin = try FileHandle(forReadingFrom: inURL)
         process.standardOutput = out
         process.standardError = err
         process.standardInput = stdin
@@ -64,7 +70,9 @@ enum ModelCLI {
     static var examples: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: invalidExamples.path)) ?? []
         return names.filter { name in
-            name.hasSuffix(".yaml") || (try? invalidExamples.appendingPathComponent(name).resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true
+            name.hasSuffix(".yaml")
+                || (try? invalidExamples.appendingPathComponent(name).resourceValues(forKeys: [.isDirectoryKey])
+                    .isDirectory) == true
         }.sorted()
     }
 

@@ -12,7 +12,9 @@ import Testing
     }
 
     @Test func lintPassesFilesOfTheSample() throws {
-        let outcome = try ModelCLI.run(["lint", "environments/staging.yaml", "environments/production/services.yaml", "environments/preview.yaml"])
+        let outcome = try ModelCLI.run([
+            "lint", "environments/staging.yaml", "environments/production/services.yaml", "environments/preview.yaml",
+        ])
         #expect(outcome.stderr == "")
         #expect(outcome.status == 0)
     }
@@ -20,7 +22,8 @@ import Testing
     @Test(arguments: ModelCLI.examples)
     func lintFailsEachInvalidExampleWithItsExpectedText(_ name: String) throws {
         let outcome = try ModelCLI.run(["lint", "examples/invalid/\(name)"])
-        let golden = ModelCLI.invalidExamples.appendingPathComponent((name as NSString).deletingPathExtension + ".expected")
+        let golden = ModelCLI.invalidExamples.appendingPathComponent(
+            (name as NSString).deletingPathExtension + ".expected")
         if ModelCLI.recording {
             // A recording run is never green: what was written has not been checked yet.
             try outcome.stderr.write(to: golden, atomically: true, encoding: .utf8)
@@ -36,7 +39,10 @@ import Testing
         let outcome = try ModelCLI.run(["export", "staging"])
         #expect(outcome.status == 0)
         #expect(outcome.stderr == "")
-        #expect(outcome.stdout.hasPrefix("{\n  \"apiVersion\": \"parity/v1\",\n  \"kind\": \"Environment\",\n  \"metadata\": {\n    \"name\": \"staging\""))
+        #expect(
+            outcome.stdout.hasPrefix(
+                "{\n  \"apiVersion\": \"parity/v1\",\n  \"kind\": \"Environment\",\n  \"metadata\": {\n    \"name\": \"staging\""
+            ))
         #expect(outcome.stdout.contains("\"value\": \"<redacted>\""))
         #expect(!outcome.stdout.contains("tj_sandbox_5f1c0e7a"))
         let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
@@ -67,7 +73,10 @@ import Testing
         let outcome = try ModelCLI.run(["export", "stagin"])
         #expect(outcome.status == 2)
         #expect(outcome.stdout == "")
-        #expect(outcome.stderr == "error: no environment or file named 'stagin'; did you mean 'staging'? [model.unknown-environment]\n")
+        #expect(
+            outcome.stderr
+                == "error: no environment or file named 'stagin'; did you mean 'staging'? [model.unknown-environment]\n"
+        )
     }
 
     @Test func schemaPrintsJSONSchema() throws {

@@ -51,21 +51,27 @@ import Testing
 
     @Test func aFIFOThatNobodyReadsIsAnErrorNotAWait() throws {
         let folder = try ParityBinary.temporaryFolder()
-        let run = try sh("mkfifo \(folder.path)/fifo; \"$PARITY\" check --output \(folder.path)/fifo 2>&1 >/dev/null | grep -o 'no process reads this FIFO' >&2")
+        let run = try sh(
+            "mkfifo \(folder.path)/fifo; \"$PARITY\" check --output \(folder.path)/fifo 2>&1 >/dev/null | grep -o 'no process reads this FIFO' >&2"
+        )
         #expect(run.stderr == "no process reads this FIFO\n")
     }
 
     @Test func aReplacedFileKeepsItsMode() throws {
         let folder = try ParityBinary.temporaryFolder()
         let path = folder.appendingPathComponent("report.txt").path
-        _ = FileManager.default.createFile(atPath: path, contents: Data("old".utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(
+            atPath: path, contents: Data("old".utf8), attributes: [.posixPermissions: 0o600])
         _ = try ParityBinary.run(["check", "--output", path])
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         #expect(try String(contentsOfFile: path, encoding: .utf8).contains("NO-GO"))
     }
 
-    @Test(arguments: [["--output", "parity.yaml"], ["--output", "json=environments/staging.yaml"], ["--write-baseline", "policies/credentials.yaml"]])
+    @Test(arguments: [
+        ["--output", "parity.yaml"], ["--output", "json=environments/staging.yaml"],
+        ["--write-baseline", "policies/credentials.yaml"],
+    ])
     func anOutputThatIsAnInputOfTheRunIsRefused(_ arguments: [String]) throws {
         let folder = try ParityBinary.temporaryFolder()
         let copy = try sh("cp -R parity.yaml environments policies \(folder.path)/")
@@ -86,7 +92,9 @@ import Testing
 
     @Test func aFileNameThatIsNotUTF8IsSaidToBeSoNotMissing() throws {
         let folder = try ParityBinary.temporaryFolder()
-        let run = try sh(#"printf 'a: 1\n' > "$(printf 'bad\377.yaml')"; "$PARITY" lint "$(printf 'bad\377.yaml')" 2>&1 >/dev/null | grep -c 'its name is not UTF-8' >&2"#, in: folder)
+        let run = try sh(
+            #"printf 'a: 1\n' > "$(printf 'bad\377.yaml')"; "$PARITY" lint "$(printf 'bad\377.yaml')" 2>&1 >/dev/null | grep -c 'its name is not UTF-8' >&2"#,
+            in: folder)
         #expect(run.stderr == "1\n")
     }
 }

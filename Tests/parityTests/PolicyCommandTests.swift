@@ -13,7 +13,8 @@ import Testing
         let tests = try ParityBinary.run(["policy", "test", "examples/leaking-staging"])
         #expect(tests.status == 0)
         #expect(tests.stdout.hasSuffix(" passed, 0 failed\n"))
-        let check = try ParityBinary.run(["check", "--config", "examples/leaking-staging/parity.yaml"], environment: ["PARITY_TODAY": "2026-11-25"])
+        let check = try ParityBinary.run(
+            ["check", "--config", "examples/leaking-staging/parity.yaml"], environment: ["PARITY_TODAY": "2026-11-25"])
         #expect(check.status == 1)
         #expect(check.stdout.contains("NO-GO"))
     }
@@ -21,18 +22,21 @@ import Testing
     @Test func aFailingExpectationShowsExpectedAndGotAndExitsOne() throws {
         let folder = try ParityBinary.temporaryFolder()
         try """
-            apiVersion: parity/v1
-            kind: PolicyTest
-            cases:
-              - name: wrong on purpose
-                environment:
-                  datastores: [{name: db, kind: database, engine: postgres, encryption: {atRest: false}}]
-                expect:
-                  encryption.at-rest: pass
-            """.write(to: folder.appendingPathComponent("wrong.test.yaml"), atomically: true, encoding: .utf8)
+        apiVersion: parity/v1
+        kind: PolicyTest
+        cases:
+          - name: wrong on purpose
+            environment:
+              datastores: [{name: db, kind: database, engine: postgres, encryption: {atRest: false}}]
+            expect:
+              encryption.at-rest: pass
+        """.write(to: folder.appendingPathComponent("wrong.test.yaml"), atomically: true, encoding: .utf8)
         let run = try ParityBinary.run(["policy", "test", folder.appendingPathComponent("wrong.test.yaml").path])
         #expect(run.status == 1)
-        #expect(run.stdout.contains("FAIL wrong on purpose: encryption.at-rest\n    expected: pass\n    got:      fail on [datastores[db]]\n"))
+        #expect(
+            run.stdout.contains(
+                "FAIL wrong on purpose: encryption.at-rest\n    expected: pass\n    got:      fail on [datastores[db]]\n"
+            ))
         #expect(run.stdout.hasSuffix("0 passed, 1 failed\n"))
     }
 

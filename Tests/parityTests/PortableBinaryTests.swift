@@ -4,7 +4,10 @@ import Testing
 /// The binary `scripts/build-release` makes needs nothing at run time but the C library and
 /// libcurl: no Swift runtime, no libyaml, nothing beside it, and it runs with the toolchain
 /// out of reach.
-@Suite(.enabled(if: PortableBuild.binary != nil || ExternalTool.underCI, "no portable build; run scripts/build-release (.ci/run does)"))
+@Suite(
+    .enabled(
+        if: PortableBuild.binary != nil || ExternalTool.underCI,
+        "no portable build; run scripts/build-release (.ci/run does)"))
 struct PortableBinaryTests {
     static let path = PortableBuild.path
     static var binary: String? { PortableBuild.binary }
@@ -15,7 +18,8 @@ struct PortableBinaryTests {
         let run = try ExternalTool.run(readelf, ["-d", binary])
         try #require(run.status == 0, "\(run.output)")
         return run.output.split(separator: "\n").compactMap { line in
-            guard line.contains("(NEEDED)"), let open = line.firstIndex(of: "["), let close = line.lastIndex(of: "]") else { return nil }
+            guard line.contains("(NEEDED)"), let open = line.firstIndex(of: "["), let close = line.lastIndex(of: "]")
+            else { return nil }
             return String(line[line.index(after: open)..<close])
         }
     }
@@ -24,9 +28,16 @@ struct PortableBinaryTests {
         let binary = try #require(Self.binary, "no \(Self.path); scripts/build-release builds it")
         let needed = try neededLibraries(binary)
         #expect(!needed.isEmpty, "a dynamically linked binary names its C library")
-        #expect(needed.allSatisfy { !$0.hasPrefix("libswift") && !$0.hasPrefix("libyaml") && !$0.hasPrefix("libFoundation") && !$0.hasPrefix("libdispatch") }, "\(needed)")
+        #expect(
+            needed.allSatisfy {
+                !$0.hasPrefix("libswift") && !$0.hasPrefix("libyaml") && !$0.hasPrefix("libFoundation")
+                    && !$0.hasPrefix("libdispatch")
+            }, "\(needed)")
         // glibc, and libcurl, which FoundationNetworking (parity ready's Prometheus client) calls.
-        let system: Set = ["libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1", "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1", "libcurl.so.4"]
+        let system: Set = [
+            "libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1", "ld-linux-x86-64.so.2",
+            "ld-linux-aarch64.so.1", "libcurl.so.4",
+        ]
         #expect(Set(needed).isSubset(of: system), "\(needed)")
     }
 
@@ -51,13 +62,21 @@ struct PortableBinaryTests {
 
         // Where a mount namespace can be made (root), hide the toolchain's runtime outright.
         guard let swift = ExternalTool.find("swift"), let unshare = ExternalTool.find("unshare") else { return }
-        let runtime = URL(fileURLWithPath: swift).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+        let runtime = URL(fileURLWithPath: swift).resolvingSymlinksInPath().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("lib/swift").path
         let empty = try ParityBinary.temporaryFolder().path
-        let hidden = try ExternalTool.run(unshare, ["--mount", "sh", "-c", "mount --bind \"$1\" \"$2\" && ls \"$2\" | wc -l && exec \"$3\" check", "sh", empty, runtime, copy],
-                                          in: example, environment: bare)
-        if hidden.output.contains("Operation not permitted") || hidden.output.contains("unshare failed") || hidden.output.contains("permission denied") {
-            return  // no namespace here; the loader's trace above is the proof
+        let hidden = try ExternalTool.run(
+            unshare,
+            [
+                "--mount", "sh", "-c", "mount --bind \"$1\" \"$2\" && ls \"$2\" | wc -l && exec \"$3\" check", "sh",
+                empty, runtime, copy,
+            ],
+            in: example, environment: bare)
+        if hidden.output.contains("Operation not permitted") || hidden.output.contains("unshare failed")
+            || hidden.output.contains("permission denied")
+        {
+            return // no namespace here; the loader's trace above is the proof
         }
         #expect(hidden.status == 0, "\(hidden.output)")
         #expect(hidden.output.hasPrefix("0\n"), "the toolchain's runtime folder is empty inside")

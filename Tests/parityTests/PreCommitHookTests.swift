@@ -16,7 +16,8 @@ struct PreCommitHookTests {
 
     func git(_ arguments: [String], in folder: URL) throws {
         let git = try #require(ExternalTool.find("git"), "git is not installed")
-        let run = try ExternalTool.run(git, ["-c", "user.name=parity-tests", "-c", "user.email=tests@example.com"] + arguments, in: folder)
+        let run = try ExternalTool.run(
+            git, ["-c", "user.name=parity-tests", "-c", "user.email=tests@example.com"] + arguments, in: folder)
         try #require(run.status == 0, "git \(arguments): \(run.output)")
     }
 
@@ -29,11 +30,14 @@ struct PreCommitHookTests {
         environment["NO_COLOR"] = "1"
         environment["PARITY_TODAY"] = "2026-11-25"
         let started = Date()
-        let run = try ExternalTool.run(python, ["-m", "pre_commit", "try-repo", ParityBinary.repositoryRoot.path, "--all-files", "--color", "never"],
-                                       in: folder, environment: environment, timeout: 25 * 60)
+        let run = try ExternalTool.run(
+            python,
+            ["-m", "pre_commit", "try-repo", ParityBinary.repositoryRoot.path, "--all-files", "--color", "never"],
+            in: folder, environment: environment, timeout: 25 * 60)
         #expect(!run.timedOut, "pre-commit took more than 25 minutes")
         // The build dominates; say what it cost, since it is most of this suite's time.
-        FileHandle.standardError.write(Data("pre-commit try-repo (release build included): \(Int(Date().timeIntervalSince(started))) s\n".utf8))
+        FileHandle.standardError.write(
+            Data("pre-commit try-repo (release build included): \(Int(Date().timeIntervalSince(started))) s\n".utf8))
         return run
     }
 
@@ -41,17 +45,21 @@ struct PreCommitHookTests {
     func bothHooksPassOnACleanRepositoryAndFailOnABrokenFile() throws {
         let python = try #require(ExternalTool.find("python3"), "python3 is not installed")
         let version = try ExternalTool.run(python, ["-m", "pre_commit", "--version"])
-        try #require(version.status == 0, "pre-commit is not installed (pip install pre-commit; .ci/run does): \(version.output)")
+        try #require(
+            version.status == 0, "pre-commit is not installed (pip install pre-commit; .ci/run does): \(version.output)"
+        )
         #expect(ExternalTool.find("parity", path: Self.pathWithoutParity) == nil)
 
         // A repository of its own: the clean mirror example, committed.
         let folder = try ParityBinary.temporaryFolder()
         let example = ParityBinary.repositoryRoot.appendingPathComponent("examples/clean-mirror")
-        try FileManager.default.copyItem(at: example.appendingPathComponent("environments"), to: folder.appendingPathComponent("environments"))
+        try FileManager.default.copyItem(
+            at: example.appendingPathComponent("environments"), to: folder.appendingPathComponent("environments"))
         // The example borrows this repository's policies; on its own, the built-in pack runs.
         let spec = try String(contentsOf: example.appendingPathComponent("parity.yaml"), encoding: .utf8)
         try #require(spec.contains("policies: ../../policies\n"))
-        try spec.replacingOccurrences(of: "policies: ../../policies\n", with: "").write(to: folder.appendingPathComponent("parity.yaml"), atomically: true, encoding: .utf8)
+        try spec.replacingOccurrences(of: "policies: ../../policies\n", with: "").write(
+            to: folder.appendingPathComponent("parity.yaml"), atomically: true, encoding: .utf8)
         try git(["init", "-q"], in: folder)
         try git(["add", "-A"], in: folder)
         try git(["commit", "-q", "-m", "environments"], in: folder)
@@ -59,19 +67,27 @@ struct PreCommitHookTests {
         let passing = try tryRepo(in: folder)
         #expect(passing.status == 0, "\(passing.output)")
         #expect(passing.output.contains("parity lint") && passing.output.contains("parity check"))
-        #expect(passing.output.split(separator: "\n").filter { $0.hasPrefix("parity ") && $0.hasSuffix("Passed") }.count == 2, "\(passing.output)")
+        #expect(
+            passing.output.split(separator: "\n").filter { $0.hasPrefix("parity ") && $0.hasSuffix("Passed") }.count
+                == 2, "\(passing.output)")
 
         // A replica count written as a word: both hooks fail and show where.
         let staging = folder.appendingPathComponent("environments/staging.yaml")
         let text = try String(contentsOf: staging, encoding: .utf8)
         try #require(text.contains("replicas: 2\n"))
-        try text.replacingOccurrences(of: "replicas: 2\n", with: "replicas: two\n").write(to: staging, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "replicas: 2\n", with: "replicas: two\n").write(
+            to: staging, atomically: true, encoding: .utf8)
         try git(["commit", "-q", "-am", "broken"], in: folder)
 
         let failing = try tryRepo(in: folder)
         #expect(failing.status == 1, "\(failing.output)")
-        #expect(failing.output.split(separator: "\n").filter { $0.hasPrefix("parity ") && $0.hasSuffix("Failed") }.count == 2, "\(failing.output)")
+        #expect(
+            failing.output.split(separator: "\n").filter { $0.hasPrefix("parity ") && $0.hasSuffix("Failed") }.count
+                == 2, "\(failing.output)")
         #expect(failing.output.contains("environments/staging.yaml:"), "\(failing.output)")
-        #expect(failing.output.contains("error: expected an integer for 'replicas', found a string ('two') [schema.type-mismatch]"), "\(failing.output)")
+        #expect(
+            failing.output.contains(
+                "error: expected an integer for 'replicas', found a string ('two') [schema.type-mismatch]"),
+            "\(failing.output)")
     }
 }

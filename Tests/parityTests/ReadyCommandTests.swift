@@ -19,14 +19,18 @@ import Testing
         ]
         for (environment, service, value) in shapes {
             for minute in 0..<31 {
-                lines.append("lat_p99_seconds{environment=\"\(environment)\",service=\"\(service)\"} \(value(minute)) \(at - (30 - minute) * 60)")
+                lines.append(
+                    "lat_p99_seconds{environment=\"\(environment)\",service=\"\(service)\"} \(value(minute)) \(at - (30 - minute) * 60)"
+                )
             }
         }
         lines.append("# TYPE requests counter")
         for environment in ["production", "staging"] {
             for (code, perMinute) in [("200", 600.0), ("500", 1.2)] {
                 for minute in 0..<31 {
-                    lines.append("requests_total{environment=\"\(environment)\",code=\"\(code)\"} \(perMinute * Double(minute)) \(at - (30 - minute) * 60)")
+                    lines.append(
+                        "requests_total{environment=\"\(environment)\",code=\"\(code)\"} \(perMinute * Double(minute)) \(at - (30 - minute) * 60)"
+                    )
                 }
             }
         }
@@ -44,17 +48,18 @@ import Testing
         let folder = try ParityBinary.temporaryFolder()
         for (path, name) in environments {
             let file = folder.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try """
-                apiVersion: parity/v1
-                kind: Environment
-                metadata: {name: \(name), tier: \(name), owner: qa}
-                services:
-                  - {name: checkout-api, image: checkout, version: "1"}
-                  - {name: slow-service, image: slow, version: "1"}
-                rollback:
-                  - {name: checkout-release-rollback, reverts: [checkout-api, slow-service], strategy: redeploy-previous}
-                """.write(to: file, atomically: true, encoding: .utf8)
+            apiVersion: parity/v1
+            kind: Environment
+            metadata: {name: \(name), tier: \(name), owner: qa}
+            services:
+              - {name: checkout-api, image: checkout, version: "1"}
+              - {name: slow-service, image: slow, version: "1"}
+            rollback:
+              - {name: checkout-release-rollback, reverts: [checkout-api, slow-service], strategy: redeploy-previous}
+            """.write(to: file, atomically: true, encoding: .utf8)
         }
         let latency = """
             query: 'lat_p99_seconds{environment="{{ environment }}", service="{{ service }}"}'
@@ -66,67 +71,73 @@ import Testing
                     minSamples: 20
                     rollback: checkout-release-rollback
             """
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("migrations"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("migrations"), withIntermediateDirectories: true)
         try """
-            apiVersion: parity/v1
-            kind: MigrationPlan
-            metadata: {name: rehearsal}
-            baseline: production
-            rehearsal: staging
-            sources:
-              - {name: prometheus, url: "\(url)", timeout: \(timeout), retries: \(retries)}
-            phases:
-              - name: go
-                success:
-                  - name: checkout-p99
-                    for: services
-                    when: 'self.name == "checkout-api"'
-                    \(latency)
-                  - name: error-ratio
-                    query: 'sum(rate(requests_total{environment="{{ environment }}", code="500"}[5m])) / sum(rate(requests_total{environment="{{ environment }}"}[5m]))'
-                    window: 20m
-                    absolute: "<= 0.5%"
-                    relative: {tolerance: 5%, failsOn: either}
-                    rollback: checkout-release-rollback
-                  - name: checkout-p99-now
-                    query: 'lat_p99_seconds{environment="{{ environment }}", service="checkout-api"}'
-                    absolute: "< 300ms"
-                    rollback: checkout-release-rollback
-              - name: no-go
-                success:
-                  - name: slow-p99
-                    for: services
-                    when: 'self.name == "slow-service"'
-                    \(latency)
-              - name: pause
-                pause:
-                  - name: queue-depth
-                    query: 'queue_depth{environment="{{ environment }}"}'
-                    absolute: "< 100"
-                success:
-                  - name: checkout-p99-now
-                    query: 'lat_p99_seconds{environment="{{ environment }}", service="checkout-api"}'
-                    absolute: "< 300ms"
-                    rollback: checkout-release-rollback
-              - name: refused
-                success:
-                  - name: broken
-                    query: 'sum(lat_p99_seconds'
-                    absolute: "< 1"
-                    rollback: checkout-release-rollback
-            """.write(to: folder.appendingPathComponent("migrations/plan.yaml"), atomically: true, encoding: .utf8)
+        apiVersion: parity/v1
+        kind: MigrationPlan
+        metadata: {name: rehearsal}
+        baseline: production
+        rehearsal: staging
+        sources:
+          - {name: prometheus, url: "\(url)", timeout: \(timeout), retries: \(retries)}
+        phases:
+          - name: go
+            success:
+              - name: checkout-p99
+                for: services
+                when: 'self.name == "checkout-api"'
+                \(latency)
+              - name: error-ratio
+                query: 'sum(rate(requests_total{environment="{{ environment }}", code="500"}[5m])) / sum(rate(requests_total{environment="{{ environment }}"}[5m]))'
+                window: 20m
+                absolute: "<= 0.5%"
+                relative: {tolerance: 5%, failsOn: either}
+                rollback: checkout-release-rollback
+              - name: checkout-p99-now
+                query: 'lat_p99_seconds{environment="{{ environment }}", service="checkout-api"}'
+                absolute: "< 300ms"
+                rollback: checkout-release-rollback
+          - name: no-go
+            success:
+              - name: slow-p99
+                for: services
+                when: 'self.name == "slow-service"'
+                \(latency)
+          - name: pause
+            pause:
+              - name: queue-depth
+                query: 'queue_depth{environment="{{ environment }}"}'
+                absolute: "< 100"
+            success:
+              - name: checkout-p99-now
+                query: 'lat_p99_seconds{environment="{{ environment }}", service="checkout-api"}'
+                absolute: "< 300ms"
+                rollback: checkout-release-rollback
+          - name: refused
+            success:
+              - name: broken
+                query: 'sum(lat_p99_seconds'
+                absolute: "< 1"
+                rollback: checkout-release-rollback
+        """.write(to: folder.appendingPathComponent("migrations/plan.yaml"), atomically: true, encoding: .utf8)
         return folder
     }
 
-    @Test(.enabled(if: PrometheusServer.installed || PrometheusServer.required, "prometheus and promtool are not installed (apt-get install prometheus); skipping"))
+    @Test(
+        .enabled(
+            if: PrometheusServer.installed || PrometheusServer.required,
+            "prometheus and promtool are not installed (apt-get install prometheus); skipping"))
     func goNoGoAndPauseAgainstARealPrometheus() throws {
-        try #require(PrometheusServer.installed, "prometheus and promtool must be installed under CI (.ci/run installs them)")
+        try #require(
+            PrometheusServer.installed, "prometheus and promtool must be installed under CI (.ci/run installs them)")
         let server = try PrometheusServer(openMetrics: Self.series())
         defer { server.stop() }
         let repository = try Self.repository(url: server.url)
         defer { try? FileManager.default.removeItem(at: repository) }
         func ready(_ phase: String, _ extra: [String] = []) throws -> ParityBinary.Run {
-            try ParityBinary.run(["ready", "migrations/plan.yaml", "--phase", phase, "--at", String(Self.at)] + extra, in: repository)
+            try ParityBinary.run(
+                ["ready", "migrations/plan.yaml", "--phase", phase, "--at", String(Self.at)] + extra, in: repository)
         }
 
         let go = try ready("go")
@@ -161,12 +172,15 @@ import Testing
         let repository = try Self.repository(url: "http://127.0.0.1:\(silent.port)", timeout: "1s", retries: 1)
         defer { try? FileManager.default.removeItem(at: repository) }
         let started = Date()
-        let run = try ParityBinary.run(["ready", "migrations/plan.yaml", "--phase", "pause", "--at", String(Self.at)], in: repository)
+        let run = try ParityBinary.run(
+            ["ready", "migrations/plan.yaml", "--phase", "pause", "--at", String(Self.at)], in: repository)
         let elapsed = Date().timeIntervalSince(started)
         #expect(run.status == 2, "\(run.stdout)\(run.stderr)")
         // Two attempts of one second, a quarter-second backoff, and the process's start.
         #expect(elapsed < 6, "took \(elapsed)s")
-        #expect(run.stderr.contains("error: source 'prometheus': http://127.0.0.1:\(silent.port): no answer within"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("error: source 'prometheus': http://127.0.0.1:\(silent.port): no answer within"),
+            "\(run.stderr)")
         #expect(run.stderr.contains("(2 attempts) [ready.source-failed]"), "\(run.stderr)")
     }
 
@@ -174,16 +188,22 @@ import Testing
         let port = try PrometheusServer.freePort()
         let repository = try Self.repository(url: "http://127.0.0.1:\(port)", timeout: "2s", retries: 2)
         defer { try? FileManager.default.removeItem(at: repository) }
-        let run = try ParityBinary.run(["ready", "migrations/plan.yaml", "--phase", "go", "--at", String(Self.at)], in: repository)
+        let run = try ParityBinary.run(
+            ["ready", "migrations/plan.yaml", "--phase", "go", "--at", String(Self.at)], in: repository)
         #expect(run.status == 2)
         #expect(run.stderr.contains("(3 attempts) [ready.source-failed]"), "\(run.stderr)")
     }
 
     @Test func theSampleRunsOfflineOnItsSavedSamples() throws {
-        let run = try ParityBinary.run(["ready", "migrations/checkout-orders-db-16.yaml", "--source", "prometheus=migrations/samples/validation.om"])
+        let run = try ParityBinary.run([
+            "ready", "migrations/checkout-orders-db-16.yaml", "--source", "prometheus=migrations/samples/validation.om",
+        ])
         #expect(run.status == 1)
         #expect(run.stdout.contains("NO-GO: phase validation failed; 6 of 7 criteria hold"))
-        #expect(run.stdout.contains("orders-db-schema-rollback (down-migration, 15m): https://runbooks.example.com/checkout/orders-db-rollback"))
+        #expect(
+            run.stdout.contains(
+                "orders-db-schema-rollback (down-migration, 15m): https://runbooks.example.com/checkout/orders-db-rollback"
+            ))
         #expect(run.stderr.isEmpty)
     }
 

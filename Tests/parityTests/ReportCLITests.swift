@@ -8,7 +8,9 @@ import Testing
     /// No job summary of the CI running these tests is written to.
     let today = ["PARITY_TODAY": "2026-11-25", "GITHUB_STEP_SUMMARY": ""]
     static let underCI = ProcessInfo.processInfo.environment["CI"] == "true"
-    static let sarifSchema = ParityBinary.repositoryRoot.appendingPathComponent("../shared/schemas/sarif-schema-2.1.0.json").standardized
+    static let sarifSchema = ParityBinary.repositoryRoot.appendingPathComponent(
+        "../shared/schemas/sarif-schema-2.1.0.json"
+    ).standardized
     static let hasSARIFSchema = FileManager.default.fileExists(atPath: sarifSchema.path)
     static let hasJUnitParser: Bool = (try? python("import junitparser", []).status) == 0
     static let repositories = ["", "examples/clean-mirror", "examples/leaking-staging", "examples/invalid-repo"]
@@ -21,7 +23,9 @@ import Testing
     func reports(_ format: String, in folder: URL) throws -> [String] {
         try Self.repositories.enumerated().map { index, repository in
             let file = folder.appendingPathComponent("report-\(index).\(format)").path
-            _ = try ParityBinary.run(["check", "--output", "\(format)=\(file)"], in: ParityBinary.repositoryRoot.appendingPathComponent(repository), environment: today)
+            _ = try ParityBinary.run(
+                ["check", "--output", "\(format)=\(file)"],
+                in: ParityBinary.repositoryRoot.appendingPathComponent(repository), environment: today)
             return file
         }
     }
@@ -47,25 +51,38 @@ import Testing
     @Test func oneRunWritesSeveralReportsWhileTextGoesToTheTerminal() throws {
         let folder = try ParityBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let sarif = folder.appendingPathComponent("parity.sarif").path, junit = folder.appendingPathComponent("parity.xml").path
-        let run = try ParityBinary.run(["check", "--output", "sarif=\(sarif)", "-o", "junit=\(junit)"], environment: today)
+        let sarif = folder.appendingPathComponent("parity.sarif").path,
+            junit = folder.appendingPathComponent("parity.xml").path
+        let run = try ParityBinary.run(
+            ["check", "--output", "sarif=\(sarif)", "-o", "junit=\(junit)"], environment: today)
         #expect(run.status == 1)
         #expect(run.stdout.hasPrefix("parity check: 3 environments"))
-        #expect(FileManager.default.contents(atPath: sarif).map { String(decoding: $0, as: UTF8.self).contains("\"version\": \"2.1.0\"") } == true)
-        #expect(FileManager.default.contents(atPath: junit).map { String(decoding: $0, as: UTF8.self).hasPrefix("<?xml") } == true)
+        #expect(
+            FileManager.default.contents(atPath: sarif).map {
+                String(decoding: $0, as: UTF8.self).contains("\"version\": \"2.1.0\"")
+            } == true)
+        #expect(
+            FileManager.default.contents(atPath: junit).map { String(decoding: $0, as: UTF8.self).hasPrefix("<?xml") }
+                == true)
         // Written through a temporary file and a rename: nothing else is left beside them.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["parity.sarif", "parity.xml"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["parity.sarif", "parity.xml"])
     }
 
     @Test func pathsAreRelativeToTheRepositoryRootFromASubfolder() throws {
         let repository = try ParityBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: repository) }
-        try FileManager.default.createDirectory(at: repository.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: repository.appendingPathComponent(".git"), withIntermediateDirectories: true)
         // Two folders down, so the spec's `policies: ../../policies` finds the copy of the pack.
         let infra = repository.appendingPathComponent("deploy/infra")
-        try FileManager.default.createDirectory(at: infra.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: ParityBinary.repositoryRoot.appendingPathComponent("examples/leaking-staging"), to: infra)
-        try FileManager.default.copyItem(at: ParityBinary.repositoryRoot.appendingPathComponent("policies"), to: repository.appendingPathComponent("policies"))
+        try FileManager.default.createDirectory(
+            at: infra.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: ParityBinary.repositoryRoot.appendingPathComponent("examples/leaking-staging"), to: infra)
+        try FileManager.default.copyItem(
+            at: ParityBinary.repositoryRoot.appendingPathComponent("policies"),
+            to: repository.appendingPathComponent("policies"))
         let run = try ParityBinary.run(["check", "--format", "gitlab"], in: infra, environment: today)
         #expect(run.status == 1)
         let issues = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
@@ -76,8 +93,11 @@ import Testing
     @Test func anOutputOfAnUnknownFormatIsWrongUsage() throws {
         let run = try ParityBinary.run(["check", "--output", "sarfi=x.sarif"], environment: today)
         #expect(run.status == 64)
-        #expect(run.stderr.hasPrefix("parity check: error: unknown report format 'sarfi' in --output; did you mean 'sarif'?"))
-        #expect(!FileManager.default.fileExists(atPath: ParityBinary.repositoryRoot.appendingPathComponent("x.sarif").path))
+        #expect(
+            run.stderr.hasPrefix(
+                "parity check: error: unknown report format 'sarfi' in --output; did you mean 'sarif'?"))
+        #expect(
+            !FileManager.default.fileExists(atPath: ParityBinary.repositoryRoot.appendingPathComponent("x.sarif").path))
     }
 
     @Test func githubFormatAppendsTheMarkdownReportToTheJobSummary() throws {
@@ -85,14 +105,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let summary = folder.appendingPathComponent("summary.md")
         try "earlier step\n".write(to: summary, atomically: true, encoding: .utf8)
-        let run = try ParityBinary.run(["check", "--format", "github"], environment: today.merging(["GITHUB_STEP_SUMMARY": summary.path]) { $1 })
+        let run = try ParityBinary.run(
+            ["check", "--format", "github"], environment: today.merging(["GITHUB_STEP_SUMMARY": summary.path]) { $1 })
         #expect(run.status == 1)
         #expect(run.stdout.contains("the job summary lists them all"))
         let text = try String(contentsOf: summary, encoding: .utf8)
         #expect(text.hasPrefix("earlier step\n## Parity check: NO-GO\n"))
         #expect(text.utf8.count < 1 << 20)
         // Without the github format, the summary is left alone.
-        _ = try ParityBinary.run(["check", "--format", "sarif"], environment: today.merging(["GITHUB_STEP_SUMMARY": summary.path]) { $1 })
+        _ = try ParityBinary.run(
+            ["check", "--format", "sarif"], environment: today.merging(["GITHUB_STEP_SUMMARY": summary.path]) { $1 })
         #expect(try String(contentsOf: summary, encoding: .utf8) == text)
     }
 
@@ -119,7 +141,10 @@ import Testing
         #expect(run.stdout.split(separator: "\n").allSatisfy { $0.hasSuffix(" valid") }, "\(run.stdout)")
     }
 
-    @Test(.enabled(if: (ModelCLI.hasJSONSchema && hasSARIFSchema) || underCI, "the SARIF schema (../shared/schemas) or python3 jsonschema is missing; skipping"))
+    @Test(
+        .enabled(
+            if: (ModelCLI.hasJSONSchema && hasSARIFSchema) || underCI,
+            "the SARIF schema (../shared/schemas) or python3 jsonschema is missing; skipping"))
     func sarifValidatesAgainstTheSARIFSchema() throws {
         try #require(Self.hasSARIFSchema, "no SARIF schema at \(Self.sarifSchema.path)")
         let folder = try ParityBinary.temporaryFolder()
@@ -143,7 +168,9 @@ import Testing
         #expect(lines.first?.hasSuffix(" 23 valid") == true, "the sample has 23 results")
     }
 
-    @Test(.enabled(if: hasJUnitParser || underCI, "python3 with junitparser is not installed (.ci/run installs it); skipping"))
+    @Test(
+        .enabled(
+            if: hasJUnitParser || underCI, "python3 with junitparser is not installed (.ci/run installs it); skipping"))
     func junitParsesWithAJUnitParser() throws {
         let folder = try ParityBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

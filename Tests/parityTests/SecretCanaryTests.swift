@@ -11,119 +11,125 @@ import Testing
 
     static let files: [String: String] = [
         "parity.yaml": """
-            apiVersion: parity/v1
-            kind: ParitySpec
-            pairs:
-              - reference: production
-                mirror: staging
-                allow:
-                  - {path: "access.credentials[db].value", rule: pattern, pattern: "^stg-", reason: staging has its own}
-                  - {path: "access.credentials[tls].value", cel: "mirror.startsWith('P')", reason: an oracle}
-                  - {path: "externals[pay].apiKey", cel: "int(mirror) > 0", reason: an error that quotes}
-                  - {path: "access.credentials[api].value", cel: "{mirror: 1, mirror: 2}.size() > 0", reason: duplicate keys}
+        apiVersion: parity/v1
+        kind: ParitySpec
+        pairs:
+          - reference: production
+            mirror: staging
+            allow:
+              - {path: "access.credentials[db].value", rule: pattern, pattern: "^stg-", reason: staging has its own}
+              - {path: "access.credentials[tls].value", cel: "mirror.startsWith('P')", reason: an oracle}
+              - {path: "externals[pay].apiKey", cel: "int(mirror) > 0", reason: an error that quotes}
+              - {path: "access.credentials[api].value", cel: "{mirror: 1, mirror: 2}.size() > 0", reason: duplicate keys}
 
-            """,
+        """,
         "environments/production.yaml": """
-            apiVersion: parity/v1
-            kind: Environment
-            metadata: {name: production, tier: production, owner: ops}
-            regions: [eu-west-1, eu-central-1]
-            services:
-              - {name: api, image: registry.example.com/api, version: 1.2.0, replicas: 3, regions: [eu-west-1]}
-            access:
-              credentials:
-                - {name: db, kind: password, rotation: 30d, lastRotated: 2026-11-01, value: "\(secret)-prod"}
-                - {name: api, kind: token, value: \(secret)-api-prod}
-                - name: tls
-                  kind: certificate
-                  value: |
-                    \(secret)-block
-                    second line
-            externals:
-              - {name: pay, kind: payment-gateway, endpoint: "https://pay.example", mode: live, apiKey: \(secret)-key}
+        apiVersion: parity/v1
+        kind: Environment
+        metadata: {name: production, tier: production, owner: ops}
+        regions: [eu-west-1, eu-central-1]
+        services:
+          - {name: api, image: registry.example.com/api, version: 1.2.0, replicas: 3, regions: [eu-west-1]}
+        access:
+          credentials:
+            - {name: db, kind: password, rotation: 30d, lastRotated: 2026-11-01, value: "\(secret)-prod"}
+            - {name: api, kind: token, value: \(secret)-api-prod}
+            - name: tls
+              kind: certificate
+              value: |
+                \(secret)-block
+                second line
+        externals:
+          - {name: pay, kind: payment-gateway, endpoint: "https://pay.example", mode: live, apiKey: \(secret)-key}
 
-            """,
+        """,
         "environments/staging.yaml": """
-            apiVersion: parity/v1
-            kind: Environment
-            metadata: {name: staging, tier: staging, owner: ops}
-            regions: [eu-west-1]
-            services:
-              - {name: api, image: registry.example.com/api, version: 1.1.0, replicas: 1, regions: [eu-west-1]}
-            access:
-              credentials:
-                - {name: db, kind: password, rotation: 30d, lastRotated: 2026-11-01, value: '\(secret)-stg'}
-                - {name: api, kind: token, value: \(secret)-api-stg}
-                - {name: tls, kind: certificate, value: !!str \(secret)-tagged}
-            externals:
-              - {name: pay, kind: payment-gateway, endpoint: "https://pay.example", mode: sandbox, apiKey: "\(secret)-skey"}
+        apiVersion: parity/v1
+        kind: Environment
+        metadata: {name: staging, tier: staging, owner: ops}
+        regions: [eu-west-1]
+        services:
+          - {name: api, image: registry.example.com/api, version: 1.1.0, replicas: 1, regions: [eu-west-1]}
+        access:
+          credentials:
+            - {name: db, kind: password, rotation: 30d, lastRotated: 2026-11-01, value: '\(secret)-stg'}
+            - {name: api, kind: token, value: \(secret)-api-stg}
+            - {name: tls, kind: certificate, value: !!str \(secret)-tagged}
+        externals:
+          - {name: pay, kind: payment-gateway, endpoint: "https://pay.example", mode: sandbox, apiKey: "\(secret)-skey"}
 
-            """,
+        """,
         "policies/leak.yaml": """
-            apiVersion: parity/v1
-            kind: Policy
-            metadata: {name: leak, description: rules that try to print a secret}
-            rules:
-              - id: leak.credential
-                title: credentials leak
-                severity: error
-                for: credentials
-                assert: "self.value.size() < 3"
-                message: "credential {{ self.name }} holds {{ self.value }}"
+        apiVersion: parity/v1
+        kind: Policy
+        metadata: {name: leak, description: rules that try to print a secret}
+        rules:
+          - id: leak.credential
+            title: credentials leak
+            severity: error
+            for: credentials
+            assert: "self.value.size() < 3"
+            message: "credential {{ self.name }} holds {{ self.value }}"
 
-            """,
+        """,
         "extra/tag-mismatch.yaml": """
-            apiVersion: parity/v1
-            kind: Environment
-            metadata: {name: broken, tier: test, owner: ops}
-            access:
-              credentials:
-                - {name: a, kind: token, value: !!int \(secret)-int}
+        apiVersion: parity/v1
+        kind: Environment
+        metadata: {name: broken, tier: test, owner: ops}
+        access:
+          credentials:
+            - {name: a, kind: token, value: !!int \(secret)-int}
 
-            """,
+        """,
         "extra/verbatim.yaml": """
-            apiVersion: parity/v1
-            kind: Environment
-            metadata: {name: verbatim, tier: test, owner: ops}
-            access:
-              credentials:
-                - {name: a, kind: tokn, value: !<x,y> \(secret)-verbatim}
-                - name: b
-                  kind: tokn
-                  value: |
-                    \(secret)-block
-                   \(secret)-out: of its block
+        apiVersion: parity/v1
+        kind: Environment
+        metadata: {name: verbatim, tier: test, owner: ops}
+        access:
+          credentials:
+            - {name: a, kind: tokn, value: !<x,y> \(secret)-verbatim}
+            - name: b
+              kind: tokn
+              value: |
+                \(secret)-block
+               \(secret)-out: of its block
 
-            """,
+        """,
         "extra/no-header.yaml": "access:\n  credentials:\n    - {name: a, kind: token, value: \(secret)-noheader}\n",
-        "extra/v2.yaml": "apiVersion: parity/v2\nkind: Environment\naccess:\n  credentials:\n    - {name: a, value: \(secret)-v2}\n",
-        "extra/lower.yaml": "apiVersion: parity/v1\nkind: environment\nexternals:\n  - {name: p, apiKey: \(secret)-lower}\n",
+        "extra/v2.yaml":
+            "apiVersion: parity/v2\nkind: Environment\naccess:\n  credentials:\n    - {name: a, value: \(secret)-v2}\n",
+        "extra/lower.yaml":
+            "apiVersion: parity/v1\nkind: environment\nexternals:\n  - {name: p, apiKey: \(secret)-lower}\n",
         "extra/fixture.test.yaml": """
-            apiVersion: parity/v1
-            kind: PolicyTest
-            cases:
-              - name: a credential in a fixture
-                environment:
-                  access:
-                    credentials:
-                      - {name: a, kind: token, value: \(secret)-fixture}
-                expect:
-                  leak.credential: fail
+        apiVersion: parity/v1
+        kind: PolicyTest
+        cases:
+          - name: a credential in a fixture
+            environment:
+              access:
+                credentials:
+                  - {name: a, kind: token, value: \(secret)-fixture}
+            expect:
+              leak.credential: fail
 
-            """,
+        """,
     ]
 
     func repository() throws -> URL {
         let folder = try ParityBinary.temporaryFolder()
         for (name, text) in Self.files {
             let url = folder.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
         return folder
     }
 
-    static let extras = ["extra/tag-mismatch.yaml", "extra/verbatim.yaml", "extra/no-header.yaml", "extra/v2.yaml", "extra/lower.yaml", "extra/fixture.test.yaml"]
+    static let extras = [
+        "extra/tag-mismatch.yaml", "extra/verbatim.yaml", "extra/no-header.yaml", "extra/v2.yaml", "extra/lower.yaml",
+        "extra/fixture.test.yaml",
+    ]
 
     /// Every command and every report format, and the files they write.
     static let commands: [[String]] = {
@@ -135,13 +141,15 @@ import Testing
         commands += [
             ["diff", "production", "staging"], ["diff", "production", "staging", "--format", "json"],
             ["lint"], ["lint"] + extras,
-            ["export", "staging"], ["export", "production"], ["export", "--raw"] + extras + ["environments/staging.yaml"],
+            ["export", "staging"], ["export", "production"],
+            ["export", "--raw"] + extras + ["environments/staging.yaml"],
             ["eval", "--env", "staging", "env.access.credentials.map(c, c.value)"],
             ["eval", "--env", "staging", "int(env.access.credentials[0].value)"],
             ["eval", "--env", "staging", "env.externals[0].apiKey.matches('[')"],
             ["policy", "test", "extra/fixture.test.yaml"], ["policy", "test"], ["policy", "list"],
             ["history"], ["history", "--format", "json"], ["history", "--format", "html"],
-            ["graph", "staging"], ["graph", "production", "--format", "json"], ["graph", "production", "--format", "mermaid"],
+            ["graph", "staging"], ["graph", "production", "--format", "json"],
+            ["graph", "production", "--format", "mermaid"],
         ]
         for extra in extras {
             commands.append(["eval", "--input", extra, "self"])
@@ -152,11 +160,14 @@ import Testing
 
     @Test func theSecretAppearsInNoOutput() throws {
         let folder = try repository()
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("out"), withIntermediateDirectories: true)
         // parity history reads the git log: one commit holding the repository.
         let git = Process()
         git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        git.arguments = ["sh", "-c", "git init -q && git add -A && git -c user.name=t -c user.email=t@t commit -qm one"]
+        git.arguments = [
+            "sh", "-c", "git init -q && git add -A && git -c user.name=t -c user.email=t@t commit -qm one",
+        ]
         git.currentDirectoryURL = folder
         try git.run()
         git.waitUntilExit()
@@ -165,8 +176,12 @@ import Testing
             let run = try ParityBinary.run(arguments, in: folder, environment: ["PARITY_TODAY": "2026-11-30"])
             if arguments.contains("--write-baseline") { #expect(run.status != 2, "\(run.stderr)") }
             #expect(!run.signalled, "parity \(arguments.joined(separator: " ")) crashed")
-            #expect(!run.stdout.contains(Self.canary), "stdout of parity \(arguments.joined(separator: " ")):\n\(run.stdout)")
-            #expect(!run.stderr.contains(Self.canary), "stderr of parity \(arguments.joined(separator: " ")):\n\(run.stderr)")
+            #expect(
+                !run.stdout.contains(Self.canary),
+                "stdout of parity \(arguments.joined(separator: " ")):\n\(run.stdout)")
+            #expect(
+                !run.stderr.contains(Self.canary),
+                "stderr of parity \(arguments.joined(separator: " ")):\n\(run.stderr)")
             ran += 1
         }
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)

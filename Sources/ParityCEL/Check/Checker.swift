@@ -20,7 +20,9 @@ struct Checker {
             if let local = scopes.last(where: { $0.name == name }) { return local.type }
             if let declared = declarations.variables[name] { return declared }
             if let denoted = CELType.denotable[name] { return .type(denoted) }
-            throw CELError(.undeclaredReference, "undeclared reference to '\(name)'\(Suggest.didYouMean(name, in: candidateNames))", at: at)
+            throw CELError(
+                .undeclaredReference,
+                "undeclared reference to '\(name)'\(Suggest.didYouMean(name, in: candidateNames))", at: at)
         case .select(let operand, let field, let testOnly):
             if let resolved = try qualified(expr) { return resolved }
             let fieldType = try self.field(field, of: try type(of: operand), at: at)
@@ -86,7 +88,9 @@ struct Checker {
         case .object(let typeName):
             guard let fields = declarations.objectTypes[typeName] else { return .dyn }
             guard let fieldType = fields[name] else {
-                throw CELError(.noSuchField, "no such field '\(name)' on \(typeName)\(Suggest.didYouMean(name, in: fields.keys))", at: at)
+                throw CELError(
+                    .noSuchField, "no such field '\(name)' on \(typeName)\(Suggest.didYouMean(name, in: fields.keys))",
+                    at: at)
             }
             return fieldType
         default:
@@ -103,7 +107,9 @@ struct Checker {
         case .object: (first, second) = (.string, .dyn)
         case .dyn, .typeParameter: (first, second) = (.dyn, .dyn)
         default:
-            throw CELError(.noSuchOverload, "\(c.macro.rawValue)() cannot iterate over a value of type '\(range)'", at: c.range.location)
+            throw CELError(
+                .noSuchOverload, "\(c.macro.rawValue)() cannot iterate over a value of type '\(range)'",
+                at: c.range.location)
         }
         scopes.append((c.variable, first))
         if let second2 = c.variable2 { scopes.append((second2, second)) }
@@ -120,7 +126,9 @@ struct Checker {
             switch body {
             case .map, .dyn, .typeParameter: return body == .dyn ? .map(.dyn, .dyn) : body
             default:
-                throw CELError(.typeMismatch, "transformMapEntry() expects a map of entries to add, found '\(body)'", at: c.body.location)
+                throw CELError(
+                    .typeMismatch, "transformMapEntry() expects a map of entries to add, found '\(body)'",
+                    at: c.body.location)
             }
         }
     }
@@ -163,7 +171,10 @@ struct Checker {
             break
         }
         guard let signatures = Signatures.table[name] else {
-            throw CELError(.unknownFunction, "unknown function '\(name)'\(Suggest.didYouMean(name, in: Signatures.table.keys.filter { !$0.contains("_") && !$0.hasPrefix("@") }))", at: at)
+            throw CELError(
+                .unknownFunction,
+                "unknown function '\(name)'\(Suggest.didYouMean(name, in: Signatures.table.keys.filter { !$0.contains("_") && !$0.hasPrefix("@") }))",
+                at: at)
         }
         var result: CELType? = nil
         for signature in signatures where signature.params.count == args.count {
@@ -181,8 +192,10 @@ struct Checker {
     }
 
     private func noOverload(_ name: String, _ args: [CELType], _ at: CELSourceLocation) -> CELError {
-        CELError(.noSuchOverload, "no matching overload for '\(Builtins.displayName(name))' applied to (\(args.map(\.description).joined(separator: ", ")))"
-                 + Self.overloadFix(name, args), at: at)
+        CELError(
+            .noSuchOverload,
+            "no matching overload for '\(Builtins.displayName(name))' applied to (\(args.map(\.description).joined(separator: ", ")))"
+                + Self.overloadFix(name, args), at: at)
     }
 
     /// What to write instead of a call no overload takes: a conversion when text meets a

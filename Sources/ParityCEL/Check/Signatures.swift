@@ -54,7 +54,9 @@ enum Signatures {
         t["flatten"] = [([.list(.dyn)], .list(.dyn)), ([.list(.dyn), .int], .list(.dyn))]
         t["distinct"] = [([.list(a)], .list(a))]
         t["replace"] = [([.string, .string, .string], .string), ([.string, .string, .string, .int], .string)]
-        for name in ["indexOf", "lastIndexOf"] { t[name] = [([.string, .string], .int), ([.string, .string, .int], .int)] }
+        for name in ["indexOf", "lastIndexOf"] {
+            t[name] = [([.string, .string], .int), ([.string, .string, .int], .int)]
+        }
         t.merge(NetworkExtensions.signatures) { first, _ in first }
         return t
     }()

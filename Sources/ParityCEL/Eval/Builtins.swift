@@ -14,8 +14,10 @@ enum Builtins {
     static let table: [String: [Int: Function]] = {
         var table: [String: [Int: Function]] = [:]
         func add(_ name: String, _ arity: Int, _ function: Function) { table[name, default: [:]][arity] = function }
-        for (name, arity, function) in standard + conversions + time + StringExtensions.functions + ListExtensions.functions
-            + NetworkExtensions.functions {
+        for (name, arity, function) in standard + conversions + time + StringExtensions.functions
+            + ListExtensions.functions
+            + NetworkExtensions.functions
+        {
             add(name, arity, function)
         }
         return table
@@ -23,7 +25,10 @@ enum Builtins {
 
     /// "no matching overload for '+' applied to (int, string)".
     static func noOverload(_ name: String, _ args: CELValue...) -> CELError {
-        CELError(.noSuchOverload, "no matching overload for '\(displayName(name))' applied to (\(args.map(\.typeName).joined(separator: ", ")))")
+        CELError(
+            .noSuchOverload,
+            "no matching overload for '\(displayName(name))' applied to (\(args.map(\.typeName).joined(separator: ", ")))"
+        )
     }
 
     static func displayName(_ name: String) -> String {
@@ -42,40 +47,71 @@ enum Builtins {
         ("_/_", 2, Function(Arithmetic.divide)),
         ("_%_", 2, Function(Arithmetic.modulo)),
         ("-_", 1, Function(Arithmetic.negate)),
-        ("!_", 1, Function { (a: CELValue) throws(CELError) -> CELValue in
-            guard case .bool(let b) = a else { throw noOverload("!_", a) }
-            return .bool(!b)
-        }),
+        (
+            "!_", 1,
+            Function { (a: CELValue) throws(CELError) -> CELValue in
+                guard case .bool(let b) = a else { throw noOverload("!_", a) }
+                return .bool(!b)
+            }
+        ),
         ("_==_", 2, Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in .bool(a.celEquals(b)) }),
         ("_!=_", 2, Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in .bool(!a.celEquals(b)) }),
-        ("_<_", 2, Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in try compare("_<_", a, b) { $0 < 0 } }),
-        ("_<=_", 2, Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in try compare("_<=_", a, b) { $0 <= 0 } }),
-        ("_>_", 2, Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in try compare("_>_", a, b) { $0 > 0 } }),
-        ("_>=_", 2, Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in try compare("_>=_", a, b) { $0 >= 0 } }),
+        (
+            "_<_", 2,
+            Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in try compare("_<_", a, b) { $0 < 0 } }
+        ),
+        (
+            "_<=_", 2,
+            Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in try compare("_<=_", a, b) { $0 <= 0 }
+            }
+        ),
+        (
+            "_>_", 2,
+            Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in try compare("_>_", a, b) { $0 > 0 } }
+        ),
+        (
+            "_>=_", 2,
+            Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in try compare("_>=_", a, b) { $0 >= 0 }
+            }
+        ),
         ("@in", 2, Function(contains)),
         ("_[_]", 2, Function(index)),
         ("size", 1, Function(size)),
-        ("contains", 2, Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
-            guard case .string(let s) = a, case .string(let t) = b else { throw noOverload("contains", a, b) }
-            return .bool(ByteSearch.find(Array(t.utf8), in: Array(s.utf8)) != nil)
-        }),
-        ("startsWith", 2, Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
-            guard case .string(let s) = a, case .string(let t) = b else { throw noOverload("startsWith", a, b) }
-            return .bool(s.utf8.starts(with: t.utf8))
-        }),
-        ("endsWith", 2, Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
-            guard case .string(let s) = a, case .string(let t) = b else { throw noOverload("endsWith", a, b) }
-            return .bool(s.utf8.reversed().starts(with: t.utf8.reversed()))
-        }),
+        (
+            "contains", 2,
+            Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
+                guard case .string(let s) = a, case .string(let t) = b else { throw noOverload("contains", a, b) }
+                return .bool(ByteSearch.find(Array(t.utf8), in: Array(s.utf8)) != nil)
+            }
+        ),
+        (
+            "startsWith", 2,
+            Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
+                guard case .string(let s) = a, case .string(let t) = b else { throw noOverload("startsWith", a, b) }
+                return .bool(s.utf8.starts(with: t.utf8))
+            }
+        ),
+        (
+            "endsWith", 2,
+            Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
+                guard case .string(let s) = a, case .string(let t) = b else { throw noOverload("endsWith", a, b) }
+                return .bool(s.utf8.reversed().starts(with: t.utf8.reversed()))
+            }
+        ),
         // Planned as a MatchNode, which charges the match to the budget; listed so that
         // the name is known.
-        ("matches", 2, Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
-            guard case .string(let s) = a, case .string(let pattern) = b else { throw noOverload("matches", a, b) }
-            return .bool(try Regex(pattern).matches(s))
-        }),
+        (
+            "matches", 2,
+            Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
+                guard case .string(let s) = a, case .string(let pattern) = b else { throw noOverload("matches", a, b) }
+                return .bool(try Regex(pattern).matches(s))
+            }
+        ),
     ]
 
-    private static func compare(_ name: String, _ a: CELValue, _ b: CELValue, _ test: (Int) -> Bool) throws(CELError) -> CELValue {
+    private static func compare(_ name: String, _ a: CELValue, _ b: CELValue, _ test: (Int) -> Bool) throws(CELError)
+        -> CELValue
+    {
         guard let order = a.celCompare(b) else { throw noOverload(name, a, b) }
         guard let order else { return .bool(false) }
         return .bool(test(order))

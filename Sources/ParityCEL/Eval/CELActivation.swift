@@ -14,7 +14,10 @@ public struct CELActivation: Sendable {
 
     /// An activation whose variables are looked up on demand, after any eager `values`.
     /// Set `qualifiedNames` when the resolver may answer names containing dots.
-    public init(_ values: [String: CELValue] = [:], qualifiedNames: Bool = false, resolver: @escaping @Sendable (String) -> CELValue?) {
+    public init(
+        _ values: [String: CELValue] = [:], qualifiedNames: Bool = false,
+        resolver: @escaping @Sendable (String) -> CELValue?
+    ) {
         self.values = values
         self.resolver = resolver
         hasQualifiedNames = qualifiedNames || values.keys.contains { $0.utf8.contains(UInt8(ascii: ".")) }

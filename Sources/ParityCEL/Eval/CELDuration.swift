@@ -17,7 +17,9 @@ public struct CELDuration: Sendable, Hashable, Comparable {
 
     /// Parses Go-style duration text: `90s`, `1h30m`, `-1.5h`, `250ms`, `10us`, `5ns`.
     public init(parsing text: String) throws(CELError) {
-        func fail() -> CELError { CELError(.invalidArgument, "invalid duration '\(text)'; expected a form like 90s, 1h30m or 250ms") }
+        func fail() -> CELError {
+            CELError(.invalidArgument, "invalid duration '\(text)'; expected a form like 90s, 1h30m or 250ms")
+        }
         func overflow() -> CELError { CELError(.overflow, "duration '\(text)' out of range") }
         var s = Array(text.unicodeScalars)[...]
         var negative = false

@@ -26,7 +26,8 @@ public struct CELProgram: Sendable {
     }
 
     /// Evaluates with eager bindings; `budget` bounds the work (iterations, calls, sizes built).
-    public func evaluate(_ bindings: [String: CELValue] = [:], budget: Int = defaultBudget) throws(CELError) -> CELValue {
+    public func evaluate(_ bindings: [String: CELValue] = [:], budget: Int = defaultBudget) throws(CELError) -> CELValue
+    {
         try evaluate(CELActivation(bindings), budget: budget)
     }
 

@@ -39,7 +39,9 @@ public struct CELTimestamp: Sendable, Hashable, Comparable {
     /// Parses RFC 3339 text such as `2026-01-01T00:00:00Z` or `2026-01-01T01:00:00.5+01:00`.
     public init(parsing text: String) throws(CELError) {
         let s = Array(text.utf8)
-        func fail() -> CELError { CELError(.invalidArgument, "invalid timestamp '\(text)'; expected RFC 3339 such as 2026-01-01T00:00:00Z") }
+        func fail() -> CELError {
+            CELError(.invalidArgument, "invalid timestamp '\(text)'; expected RFC 3339 such as 2026-01-01T00:00:00Z")
+        }
         func number(_ from: Int, _ count: Int) throws(CELError) -> Int {
             guard from + count <= s.count else { throw fail() }
             var value = 0
@@ -94,7 +96,9 @@ public struct CELTimestamp: Sendable, Hashable, Comparable {
         let secondOfDay = Int(seconds - days * 86_400)
         let (year, month, day) = Civil.date(days: Int(days))
         var text = Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2) + "T"
-        text += Self.pad(secondOfDay / 3600, 2) + ":" + Self.pad(secondOfDay / 60 % 60, 2) + ":" + Self.pad(secondOfDay % 60, 2)
+        text +=
+            Self.pad(secondOfDay / 3600, 2) + ":" + Self.pad(secondOfDay / 60 % 60, 2) + ":"
+            + Self.pad(secondOfDay % 60, 2)
         if nanos != 0 {
             var fraction = Self.pad(Int(nanos), 9)
             while fraction.hasSuffix("0") { fraction.removeLast() }

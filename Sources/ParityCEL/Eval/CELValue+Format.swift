@@ -41,7 +41,8 @@ extension CELValue {
             Self.writeEntries(map.entries.map { ($0.key, $0.value) }, to: &out)
         case .object(let object as any CELScalarObject): out += object.celLiteral
         case .object(let object):
-            Self.writeEntries(object.celFieldNames.compactMap { name in object.celField(name).map { (.string(name), $0) } }, to: &out)
+            Self.writeEntries(
+                object.celFieldNames.compactMap { name in object.celField(name).map { (.string(name), $0) } }, to: &out)
         case .type(let type): out += type.runtimeName
         case .timestamp(let t): out += "timestamp(\"\(t.rfc3339)\")"
         case .duration(let d): out += "duration(\"\(d.text)\")"
@@ -107,7 +108,11 @@ extension CELValue {
         case .int(let i): out += String(i)
         case .uint(let u): out += String(u)
         case .double(let d):
-            if d.isNaN { out += "\"NaN\"" } else if d.isInfinite { out += d < 0 ? "\"-Infinity\"" : "\"Infinity\"" } else {
+            if d.isNaN {
+                out += "\"NaN\""
+            } else if d.isInfinite {
+                out += d < 0 ? "\"-Infinity\"" : "\"Infinity\""
+            } else {
                 out += d.description
             }
         case .string(let s): Self.writeJSONString(s, to: &out)
@@ -123,7 +128,8 @@ extension CELValue {
             Self.writeJSONObject(map.entries.map { ($0.key.jsonKey, $0.value) }, to: &out)
         case .object(let object as any CELScalarObject): Self.writeJSONString(object.celText, to: &out)
         case .object(let object):
-            Self.writeJSONObject(object.celFieldNames.compactMap { name in object.celField(name).map { (name, $0) } }, to: &out)
+            Self.writeJSONObject(
+                object.celFieldNames.compactMap { name in object.celField(name).map { (name, $0) } }, to: &out)
         case .type(let type): Self.writeJSONString(type.runtimeName, to: &out)
         case .timestamp(let t): Self.writeJSONString(t.rfc3339, to: &out)
         case .duration(let d): Self.writeJSONString(d.text, to: &out)
@@ -169,7 +175,8 @@ extension CELValue {
 
 /// Base64 without Foundation's Data round trip.
 enum Base64 {
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".unicodeScalars)
+    private static let alphabet = Array(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".unicodeScalars)
 
     static func encode(_ bytes: [UInt8]) -> String {
         var out = ""

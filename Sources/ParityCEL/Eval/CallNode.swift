@@ -73,7 +73,9 @@ final class BinaryCallNode: Node, @unchecked Sendable {
     let lhs: Node
     let rhs: Node
 
-    init(_ function: @escaping Function.Binary, allocates: Bool, _ lhs: Node, _ rhs: Node, _ location: CELSourceLocation) {
+    init(
+        _ function: @escaping Function.Binary, allocates: Bool, _ lhs: Node, _ rhs: Node, _ location: CELSourceLocation
+    ) {
         self.function = function
         self.allocates = allocates
         self.lhs = lhs

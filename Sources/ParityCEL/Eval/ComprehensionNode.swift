@@ -9,7 +9,10 @@ final class ComprehensionNode: Node, @unchecked Sendable {
     let filter: Node?
     let body: Node
 
-    init(_ macro: Comprehension.Macro, range: Node, slot: Int, slot2: Int?, filter: Node?, body: Node, _ location: CELSourceLocation) {
+    init(
+        _ macro: Comprehension.Macro, range: Node, slot: Int, slot2: Int?, filter: Node?, body: Node,
+        _ location: CELSourceLocation
+    ) {
         self.macro = macro
         self.range = range
         self.slot = slot
@@ -27,7 +30,9 @@ final class ComprehensionNode: Node, @unchecked Sendable {
         case .map(let map): pairs = .map(map)
         case .object(let object): pairs = .object(object, object.celFieldNames)
         default:
-            throw CELError(.noSuchOverload, "\(macro.rawValue)() cannot iterate over a value of type '\(rangeValue.typeName)'", at: location)
+            throw CELError(
+                .noSuchOverload, "\(macro.rawValue)() cannot iterate over a value of type '\(rangeValue.typeName)'",
+                at: location)
         }
         switch macro {
         case .all, .exists: return try quantify(pairs, context, decisive: macro == .exists)
@@ -75,7 +80,10 @@ final class ComprehensionNode: Node, @unchecked Sendable {
                 if let filter, !(try predicate(filter, context)) { continue }
                 let value = try body.eval(context)
                 guard case .map(let entries) = value else {
-                    throw CELError(.noSuchOverload, "transformMapEntry() expects a map of entries to add, found a value of type '\(value.typeName)'", at: location)
+                    throw CELError(
+                        .noSuchOverload,
+                        "transformMapEntry() expects a map of entries to add, found a value of type '\(value.typeName)'",
+                        at: location)
                 }
                 try context.chargeNested([value])
                 for (key, entry) in entries.entries {
@@ -133,7 +141,10 @@ final class ComprehensionNode: Node, @unchecked Sendable {
     private func predicate(_ node: Node, _ context: EvalContext) throws(CELError) -> Bool {
         let value = try node.eval(context)
         guard case .bool(let b) = value else {
-            throw CELError(.noSuchOverload, "\(macro.rawValue)() expects a bool condition, found a value of type '\(value.typeName)'", at: node.location)
+            throw CELError(
+                .noSuchOverload,
+                "\(macro.rawValue)() expects a bool condition, found a value of type '\(value.typeName)'",
+                at: node.location)
         }
         return b
     }

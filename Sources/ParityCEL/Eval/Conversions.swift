@@ -79,7 +79,8 @@ extension Builtins {
         case "inf", "infinity": return sign * .infinity
         default: break
         }
-        guard !body.isEmpty, body.unicodeScalars.allSatisfy({ $0.isDigit || ".eE+-_".unicodeScalars.contains($0) }) else { return nil }
+        guard !body.isEmpty, body.unicodeScalars.allSatisfy({ $0.isDigit || ".eE+-_".unicodeScalars.contains($0) })
+        else { return nil }
         return Double(s)
     }
 

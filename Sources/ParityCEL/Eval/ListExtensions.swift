@@ -3,17 +3,28 @@
 /// keyed (with `transformMapEntry`) and searched with `in`.
 enum ListExtensions {
     static let functions: [(String, Int, Function)] = [
-        ("flatten", 1, Function(allocates: true) { (list: CELValue) throws(CELError) -> CELValue in
-            try flatten(list, depth: 1)
-        }),
-        ("flatten", 2, Function(allocates: true) { (list: CELValue, depth: CELValue) throws(CELError) -> CELValue in
-            guard case .int(let levels) = depth else { throw Builtins.noOverload("flatten", list, depth) }
-            guard levels >= 0 else { throw CELError(.invalidArgument, "flatten() takes a depth of 0 or more, found \(levels)") }
-            return try flatten(list, depth: levels)
-        }),
-        ("distinct", 1, Function(allocates: true) { (list: CELValue) throws(CELError) -> CELValue in
-            try distinct(list)
-        }),
+        (
+            "flatten", 1,
+            Function(allocates: true) { (list: CELValue) throws(CELError) -> CELValue in
+                try flatten(list, depth: 1)
+            }
+        ),
+        (
+            "flatten", 2,
+            Function(allocates: true) { (list: CELValue, depth: CELValue) throws(CELError) -> CELValue in
+                guard case .int(let levels) = depth else { throw Builtins.noOverload("flatten", list, depth) }
+                guard levels >= 0 else {
+                    throw CELError(.invalidArgument, "flatten() takes a depth of 0 or more, found \(levels)")
+                }
+                return try flatten(list, depth: levels)
+            }
+        ),
+        (
+            "distinct", 1,
+            Function(allocates: true) { (list: CELValue) throws(CELError) -> CELValue in
+                try distinct(list)
+            }
+        ),
     ]
 
     /// `list` without repeats (CEL equality), first occurrences kept in order. Strings,
@@ -31,7 +42,9 @@ enum ListExtensions {
                 // A double equal to an earlier integer is a repeat too (1 == 1.0 in CEL).
                 guard !others.contains(where: { $0.celEquals(item) }) else { continue }
             default:
-                guard !others.contains(where: { $0.celEquals(item) }), seen[item] == nil || !isNumber(item) else { continue }
+                guard !others.contains(where: { $0.celEquals(item) }), seen[item] == nil || !isNumber(item) else {
+                    continue
+                }
                 others.append(item)
             }
             out.append(item)

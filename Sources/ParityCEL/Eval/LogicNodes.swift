@@ -39,7 +39,10 @@ final class LogicNode: Node, @unchecked Sendable {
     }
 
     private func noOverload(_ value: CELValue) -> CELError {
-        CELError(.noSuchOverload, "no matching overload for '\(decisive ? "||" : "&&")' applied to a value of type '\(value.typeName)'", at: location)
+        CELError(
+            .noSuchOverload,
+            "no matching overload for '\(decisive ? "||" : "&&")' applied to a value of type '\(value.typeName)'",
+            at: location)
     }
 }
 
@@ -59,7 +62,9 @@ final class ConditionalNode: Node, @unchecked Sendable {
     override func eval(_ context: EvalContext) throws(CELError) -> CELValue {
         let value = try condition.eval(context)
         guard case .bool(let b) = value else {
-            throw CELError(.noSuchOverload, "no matching overload for '?:' with a condition of type '\(value.typeName)'", at: location)
+            throw CELError(
+                .noSuchOverload, "no matching overload for '?:' with a condition of type '\(value.typeName)'",
+                at: location)
         }
         return b ? try then.eval(context) : try otherwise.eval(context)
     }

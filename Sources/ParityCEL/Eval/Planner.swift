@@ -23,7 +23,8 @@ struct Planner {
                     name += "." + field
                     references.insert(name)
                 }
-                return VariableNode(root: root, path: path + [(field, at)], testOnly: testOnly, operandLocation(operand))
+                return VariableNode(
+                    root: root, path: path + [(field, at)], testOnly: testOnly, operandLocation(operand))
             }
             return SelectNode(try plan(operand), field: field, testOnly: testOnly, at)
         case .list(let items):
@@ -70,7 +71,9 @@ struct Planner {
         return expr.location
     }
 
-    private mutating func planCall(_ name: String, target: Expr?, args: [Expr], _ at: CELSourceLocation) throws(CELError) -> Node {
+    private mutating func planCall(_ name: String, target: Expr?, args: [Expr], _ at: CELSourceLocation)
+        throws(CELError) -> Node
+    {
         var all: [Expr] = []
         if let target { all.append(target) }
         all += args
@@ -90,10 +93,12 @@ struct Planner {
         default: break
         }
         guard let function = Builtins.function(name, arity: nodes.count) else {
-            let message = Builtins.exists(name)
+            let message =
+                Builtins.exists(name)
                 ? "no overload of '\(Builtins.displayName(name))' takes \(nodes.count) argument\(nodes.count == 1 ? "" : "s")"
                 : "unknown function '\(name)'"
-            return ErrorNode(CELError(Builtins.exists(name) ? .noSuchOverload : .unknownFunction, message), args: nodes, at)
+            return ErrorNode(
+                CELError(Builtins.exists(name) ? .noSuchOverload : .unknownFunction, message), args: nodes, at)
         }
         switch function.body {
         case .unary(let body): return UnaryCallNode(body, allocates: function.allocates, nodes[0], at)

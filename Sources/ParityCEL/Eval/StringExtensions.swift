@@ -3,49 +3,95 @@
 /// Indexes count Unicode scalars, as `size` does.
 enum StringExtensions {
     static let functions: [(String, Int, Function)] = [
-        ("lowerAscii", 1, Function(allocates: true) { (a: CELValue) throws(CELError) -> CELValue in
-            .string(mapASCII(try string(a, "lowerAscii"), letters: UInt8(ascii: "A")...UInt8(ascii: "Z"), by: 32))
-        }),
-        ("upperAscii", 1, Function(allocates: true) { (a: CELValue) throws(CELError) -> CELValue in
-            .string(mapASCII(try string(a, "upperAscii"), letters: UInt8(ascii: "a")...UInt8(ascii: "z"), by: -32))
-        }),
-        ("trim", 1, Function(allocates: true) { (a: CELValue) throws(CELError) -> CELValue in
-            let scalars = Array(try string(a, "trim").unicodeScalars)
-            var start = 0, end = scalars.count
-            while start < end, scalars[start].properties.isWhitespace { start += 1 }
-            while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
-            return .string(String(String.UnicodeScalarView(scalars[start..<end])))
-        }),
-        ("split", 2, Function(allocates: true) { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
-            try split(a, b, limit: -1)
-        }),
-        ("split", 3, Function(allocates: true, nary: { (args: [CELValue]) throws(CELError) -> CELValue in
-            guard case .int(let limit) = args[2] else { throw Builtins.noOverload("split", args[0], args[1], args[2]) }
-            return try split(args[0], args[1], limit: limit)
-        })),
-        ("join", 1, Function(allocates: true) { (a: CELValue) throws(CELError) -> CELValue in
-            try join(a, .string(""))
-        }),
+        (
+            "lowerAscii", 1,
+            Function(allocates: true) { (a: CELValue) throws(CELError) -> CELValue in
+                .string(mapASCII(try string(a, "lowerAscii"), letters: UInt8(ascii: "A")...UInt8(ascii: "Z"), by: 32))
+            }
+        ),
+        (
+            "upperAscii", 1,
+            Function(allocates: true) { (a: CELValue) throws(CELError) -> CELValue in
+                .string(mapASCII(try string(a, "upperAscii"), letters: UInt8(ascii: "a")...UInt8(ascii: "z"), by: -32))
+            }
+        ),
+        (
+            "trim", 1,
+            Function(allocates: true) { (a: CELValue) throws(CELError) -> CELValue in
+                let scalars = Array(try string(a, "trim").unicodeScalars)
+                var start = 0, end = scalars.count
+                while start < end, scalars[start].properties.isWhitespace { start += 1 }
+                while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+                return .string(String(String.UnicodeScalarView(scalars[start..<end])))
+            }
+        ),
+        (
+            "split", 2,
+            Function(allocates: true) { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
+                try split(a, b, limit: -1)
+            }
+        ),
+        (
+            "split", 3,
+            Function(
+                allocates: true,
+                nary: { (args: [CELValue]) throws(CELError) -> CELValue in
+                    guard case .int(let limit) = args[2] else {
+                        throw Builtins.noOverload("split", args[0], args[1], args[2])
+                    }
+                    return try split(args[0], args[1], limit: limit)
+                })
+        ),
+        (
+            "join", 1,
+            Function(allocates: true) { (a: CELValue) throws(CELError) -> CELValue in
+                try join(a, .string(""))
+            }
+        ),
         ("join", 2, Function(allocates: true, join)),
-        ("replace", 3, Function(allocates: true, nary: { (args: [CELValue]) throws(CELError) -> CELValue in
-            try replace(args, limit: -1)
-        })),
-        ("replace", 4, Function(allocates: true, nary: { (args: [CELValue]) throws(CELError) -> CELValue in
-            guard case .int(let limit) = args[3] else { throw Builtins.noOverload("replace", args[0], args[1], args[2], args[3]) }
-            return try replace(args, limit: limit)
-        })),
-        ("indexOf", 2, Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
-            try indexOf(a, b, from: .int(0), last: false)
-        }),
-        ("indexOf", 3, Function(nary: { (args: [CELValue]) throws(CELError) -> CELValue in
-            try indexOf(args[0], args[1], from: args[2], last: false)
-        })),
-        ("lastIndexOf", 2, Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
-            try indexOf(a, b, from: nil, last: true)
-        }),
-        ("lastIndexOf", 3, Function(nary: { (args: [CELValue]) throws(CELError) -> CELValue in
-            try indexOf(args[0], args[1], from: args[2], last: true)
-        })),
+        (
+            "replace", 3,
+            Function(
+                allocates: true,
+                nary: { (args: [CELValue]) throws(CELError) -> CELValue in
+                    try replace(args, limit: -1)
+                })
+        ),
+        (
+            "replace", 4,
+            Function(
+                allocates: true,
+                nary: { (args: [CELValue]) throws(CELError) -> CELValue in
+                    guard case .int(let limit) = args[3] else {
+                        throw Builtins.noOverload("replace", args[0], args[1], args[2], args[3])
+                    }
+                    return try replace(args, limit: limit)
+                })
+        ),
+        (
+            "indexOf", 2,
+            Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
+                try indexOf(a, b, from: .int(0), last: false)
+            }
+        ),
+        (
+            "indexOf", 3,
+            Function(nary: { (args: [CELValue]) throws(CELError) -> CELValue in
+                try indexOf(args[0], args[1], from: args[2], last: false)
+            })
+        ),
+        (
+            "lastIndexOf", 2,
+            Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
+                try indexOf(a, b, from: nil, last: true)
+            }
+        ),
+        (
+            "lastIndexOf", 3,
+            Function(nary: { (args: [CELValue]) throws(CELError) -> CELValue in
+                try indexOf(args[0], args[1], from: args[2], last: true)
+            })
+        ),
     ]
 
     private static func string(_ value: CELValue, _ name: String) throws(CELError) -> String {
@@ -94,11 +140,14 @@ enum StringExtensions {
     }
 
     private static func join(_ a: CELValue, _ b: CELValue) throws(CELError) -> CELValue {
-        guard case .list(let items) = a, case .string(let separator) = b else { throw Builtins.noOverload("join", a, b) }
+        guard case .list(let items) = a, case .string(let separator) = b else {
+            throw Builtins.noOverload("join", a, b)
+        }
         var out = ""
         for (i, item) in items.enumerated() {
             guard case .string(let s) = item else {
-                throw CELError(.noSuchOverload, "join() expects a list of strings, found an element of type '\(item.typeName)'")
+                throw CELError(
+                    .noSuchOverload, "join() expects a list of strings, found an element of type '\(item.typeName)'")
             }
             if i > 0 { out += separator }
             out += s
@@ -154,7 +203,8 @@ enum StringExtensions {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func indexOf(_ a: CELValue, _ b: CELValue, from: CELValue?, last: Bool) throws(CELError) -> CELValue {
+    private static func indexOf(_ a: CELValue, _ b: CELValue, from: CELValue?, last: Bool) throws(CELError) -> CELValue
+    {
         let name = last ? "lastIndexOf" : "indexOf"
         guard case .string(let s) = a, case .string(let sub) = b else { throw Builtins.noOverload(name, a, b) }
         let scalars = Array(s.unicodeScalars), needle = Array(sub.unicodeScalars)
@@ -162,7 +212,8 @@ enum StringExtensions {
         if let from {
             guard case .int(let p) = from else { throw Builtins.noOverload(name, a, b, from) }
             guard p >= 0, p <= scalars.count else {
-                throw CELError(.indexOutOfRange, "\(name)() position \(p) out of range for a string of size \(scalars.count)")
+                throw CELError(
+                    .indexOutOfRange, "\(name)() position \(p) out of range for a string of size \(scalars.count)")
             }
             position = Int(p)
         }

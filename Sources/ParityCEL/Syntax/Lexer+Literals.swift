@@ -60,7 +60,9 @@ extension Lexer {
         return try integerSuffix(text, radix: 10, start)
     }
 
-    private mutating func integerSuffix(_ text: String, radix: Int, _ start: CELSourceLocation) throws(CELError) -> Token.Kind {
+    private mutating func integerSuffix(_ text: String, radix: Int, _ start: CELSourceLocation) throws(CELError)
+        -> Token.Kind
+    {
         if peek() == "u" || peek() == "U" {
             advance()
             guard let value = UInt64(text, radix: radix) else {

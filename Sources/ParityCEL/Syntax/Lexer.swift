@@ -67,7 +67,8 @@ struct Lexer {
             }
             guard peek() == "`" else { throw error("unterminated quoted identifier", at: start) }
             advance()
-            guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.isIdentifierPart || "/-. ~".unicodeScalars.contains($0) })
+            guard !name.isEmpty,
+                name.unicodeScalars.allSatisfy({ $0.isIdentifierPart || "/-. ~".unicodeScalars.contains($0) })
             else { throw error("invalid quoted identifier '`\(name)`'", at: start) }
             return Token(kind: .quotedIdentifier(name), location: start)
         }

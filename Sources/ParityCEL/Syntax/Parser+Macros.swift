@@ -3,7 +3,9 @@ extension Parser {
     func globalCall(_ name: String, args: [Expr], at: CELSourceLocation) throws(CELError) -> Expr {
         if name == "has" {
             guard args.count == 1, case .select(let operand, let field, _) = args[0].kind else {
-                throw CELError(.parse, "invalid argument to has(): expected a field selection such as has(x.field)", at: args.first?.location ?? at)
+                throw CELError(
+                    .parse, "invalid argument to has(): expected a field selection such as has(x.field)",
+                    at: args.first?.location ?? at)
             }
             return try make(.select(operand: operand, field: field, testOnly: true), at: args[0].location)
         }
@@ -17,7 +19,10 @@ extension Parser {
         var names: [String] = []
         for arg in args.prefix(form.variables) {
             guard case .identifier(let variable) = arg.kind else {
-                throw CELError(.parse, "the first argument\(form.variables == 2 ? "s" : "") of \(name)() must be simple variable names", at: arg.location)
+                throw CELError(
+                    .parse,
+                    "the first argument\(form.variables == 2 ? "s" : "") of \(name)() must be simple variable names",
+                    at: arg.location)
             }
             names.append(variable)
         }

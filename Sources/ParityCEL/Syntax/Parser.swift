@@ -67,7 +67,8 @@ struct Parser {
     mutating func enter() throws(CELError) {
         depth += 1
         if depth > Self.maxDepth {
-            throw CELError(.depthLimit, "expression is nested more than \(Self.maxDepth) levels deep", at: token.location)
+            throw CELError(
+                .depthLimit, "expression is nested more than \(Self.maxDepth) levels deep", at: token.location)
         }
     }
 
@@ -97,7 +98,9 @@ struct Parser {
         return try balance(or ? "_||_" : "_&&_", operands[...], locations[...])
     }
 
-    private func balance(_ name: String, _ operands: ArraySlice<Expr>, _ locations: ArraySlice<CELSourceLocation>) throws(CELError) -> Expr {
+    private func balance(_ name: String, _ operands: ArraySlice<Expr>, _ locations: ArraySlice<CELSourceLocation>)
+        throws(CELError) -> Expr
+    {
         if operands.count == 1, let only = operands.first { return only }
         let mid = operands.startIndex + operands.count / 2
         let left = try balance(name, operands[..<mid], locations[locations.startIndex..<(mid - 1)])

@@ -51,7 +51,9 @@ public struct GateDecision: Sendable, Equatable {
         if failOn == .warning, warnings > 0 { reasons.append(.warnings(warnings)) }
         if let minimum = gate.minimumScore {
             for pair in pairs where pair.score < minimum {
-                reasons.append(.scoreBelowMinimum(reference: pair.reference, mirror: pair.mirror, score: pair.score, minimum: minimum))
+                reasons.append(
+                    .scoreBelowMinimum(
+                        reference: pair.reference, mirror: pair.mirror, score: pair.score, minimum: minimum))
             }
         }
         if let maximum = gate.maxWarnings, warnings > maximum {

@@ -6,7 +6,9 @@ import ParityYAML
 /// see; each step once, through the same function `parity lint` uses for a spec file.
 public enum SpecLoader {
     /// The spec at `path`, or the defaults when `path` is nil and the repository has none.
-    public static func load(_ path: String?, root: String, sources: SourceStore, fileSystem: any FileSystem = DiskFileSystem()) -> (ParitySpec, [Diagnostic]) {
+    public static func load(
+        _ path: String?, root: String, sources: SourceStore, fileSystem: any FileSystem = DiskFileSystem()
+    ) -> (ParitySpec, [Diagnostic]) {
         let file = path ?? EnvironmentLoader.join(root, "parity.yaml")
         guard path != nil || fileSystem.exists(file) else { return (ParitySpec(), []) }
         let (bytes, spec, diagnostics) = fileSystem.parsed(file, kind: "spec") { parse(file, fileSystem: fileSystem) }
@@ -34,7 +36,8 @@ public enum SpecLoader {
         }
         var (kind, diagnostics) = DocumentHeader.kind(of: root)
         if let kind, kind.name != FileKind.paritySpec.name {
-            diagnostics.append(.error(.schemaUnknownKind, "'\(file)' is a \(kind.name), not a ParitySpec", at: root["kind"]?.location))
+            diagnostics.append(
+                .error(.schemaUnknownKind, "'\(file)' is a \(kind.name), not a ParitySpec", at: root["kind"]?.location))
         }
         guard kind?.name == FileKind.paritySpec.name else { return (bytes, ParitySpec(), diagnostics) }
         let (spec, problems) = decode(root, file: file)

@@ -32,12 +32,15 @@ public struct EnvironmentDiff: Sendable {
             if walk.counted > 0 { attributes["environment"] = walk.counted }
             return Result(gaps: walk.gaps, attributes: attributes)
         }
-        for name in Walk.fieldOrder(referenceFields, mirrorFields, schema: schema) where !excludedFields.contains(name) {
+        for name in Walk.fieldOrder(referenceFields, mirrorFields, schema: schema) where !excludedFields.contains(name)
+        {
             let field = schema.field(name)
             // Each top-level field is its own section: count its attributes, then file them once.
             walk.counted = 0
             walk.path = [.field(name)]
-            walk.compareMember(referenceFields[name], mirrorFields[name], type: field?.type ?? .any, sensitive: field?.sensitive ?? false, mirrorParent: mirror.location)
+            walk.compareMember(
+                referenceFields[name], mirrorFields[name], type: field?.type ?? .any,
+                sensitive: field?.sensitive ?? false, mirrorParent: mirror.location)
             if walk.counted > 0 { attributes[name, default: 0] += walk.counted }
         }
         return Result(gaps: walk.gaps, attributes: attributes)
@@ -69,44 +72,57 @@ private struct Walk {
     }
 
     /// One side may be absent: then the whole member is one gap.
-    mutating func compareMember(_ reference: Value?, _ mirror: Value?, type: SchemaType, sensitive: Bool, mirrorParent: SourceLocation?) {
+    mutating func compareMember(
+        _ reference: Value?, _ mirror: Value?, type: SchemaType, sensitive: Bool, mirrorParent: SourceLocation?
+    ) {
         switch (reference, mirror) {
         case let (reference?, mirror?):
             compare(reference, mirror, type: type, sensitive: sensitive, mirrorParent: mirrorParent)
         case let (reference?, nil):
             counted += 1
-            gaps.append(Gap(.missing, at: ModelPath(path), reference: reference, mirror: nil, sensitive: sensitive,
-                            mirrorLocation: mirrorParent, referenceLocation: reference.location, type: type))
+            gaps.append(
+                Gap(
+                    .missing, at: ModelPath(path), reference: reference, mirror: nil, sensitive: sensitive,
+                    mirrorLocation: mirrorParent, referenceLocation: reference.location, type: type))
         case let (nil, mirror?):
             counted += 1
-            gaps.append(Gap(.extra, at: ModelPath(path), reference: nil, mirror: mirror, sensitive: sensitive,
-                            mirrorLocation: mirror.location, referenceLocation: nil, type: type))
+            gaps.append(
+                Gap(
+                    .extra, at: ModelPath(path), reference: nil, mirror: mirror, sensitive: sensitive,
+                    mirrorLocation: mirror.location, referenceLocation: nil, type: type))
         case (nil, nil):
             break
         }
     }
 
     /// `compareMember` one level down, at `component`.
-    private mutating func compareMember(_ reference: Value?, _ mirror: Value?, at component: ModelPath.Component, type: SchemaType, sensitive: Bool, mirrorParent: SourceLocation?) {
+    private mutating func compareMember(
+        _ reference: Value?, _ mirror: Value?, at component: ModelPath.Component, type: SchemaType, sensitive: Bool,
+        mirrorParent: SourceLocation?
+    ) {
         path.append(component)
         compareMember(reference, mirror, type: type, sensitive: sensitive, mirrorParent: mirrorParent)
         path.removeLast()
     }
 
-    mutating func compare(_ reference: Value, _ mirror: Value, type: SchemaType, sensitive: Bool, mirrorParent: SourceLocation?) {
+    mutating func compare(
+        _ reference: Value, _ mirror: Value, type: SchemaType, sensitive: Bool, mirrorParent: SourceLocation?
+    ) {
         let here = mirror.location ?? mirrorParent
         switch (type, reference.content, mirror.content) {
         case let (.object(schema), .object(a), .object(b)):
             if !compareKnownFields(a, b, schema: schema, sensitive: sensitive, here: here) {
                 for name in Self.fieldOrder(a, b, schema: schema) where !documentationFields.contains(name) {
                     let field = schema.field(name)
-                    compareMember(a[name], b[name], at: .field(name), type: field?.type ?? .any,
-                                  sensitive: sensitive || (field?.sensitive ?? false), mirrorParent: here)
+                    compareMember(
+                        a[name], b[name], at: .field(name), type: field?.type ?? .any,
+                        sensitive: sensitive || (field?.sensitive ?? false), mirrorParent: here)
                 }
             }
         case let (.map(elementType), .object(a), .object(b)):
             for name in Self.fieldOrder(a, b, schema: nil) {
-                compareMember(a[name], b[name], at: .field(name), type: elementType, sensitive: sensitive, mirrorParent: here)
+                compareMember(
+                    a[name], b[name], at: .field(name), type: elementType, sensitive: sensitive, mirrorParent: here)
             }
         case let (.any, .object(a), .object(b)):
             for name in Self.fieldOrder(a, b, schema: nil) {
@@ -114,7 +130,8 @@ private struct Walk {
             }
         case let (.list(element, .named(key)), .list(a), .list(b)):
             compareKeyed(a, b, element: element, sensitive: sensitive, mirrorParent: here) { $0[key]?.identity }
-        case let (.list(element, kind), .list(a), .list(b)) where element.objectSchema != nil && identities.fields(at: path, kind: kind) != nil:
+        case let (.list(element, kind), .list(a), .list(b))
+        where element.objectSchema != nil && identities.fields(at: path, kind: kind) != nil:
             let fields = identities.fields(at: path, kind: kind) ?? []
             compareKeyed(a, b, element: element, sensitive: sensitive, mirrorParent: here) { $0.identity(by: fields) }
         case let (.list(_, .set), .list(a), .list(b)):
@@ -122,7 +139,10 @@ private struct Walk {
         default:
             counted += 1
             if !reference.sameContent(as: mirror) {
-                gaps.append(Gap(.changed, at: ModelPath(path), reference: reference, mirror: mirror, sensitive: sensitive, mirrorLocation: here, referenceLocation: reference.location))
+                gaps.append(
+                    Gap(
+                        .changed, at: ModelPath(path), reference: reference, mirror: mirror, sensitive: sensitive,
+                        mirrorLocation: here, referenceLocation: reference.location))
             }
         }
     }
@@ -131,7 +151,9 @@ private struct Walk {
     /// them, without building that list: each field's place in both objects is noted by its
     /// position in the schema. False, having compared nothing, when a name is not in the
     /// schema (or the schema repeats a name); the caller then goes by `fieldOrder`.
-    private mutating func compareKnownFields(_ a: Fields, _ b: Fields, schema: ObjectSchema, sensitive: Bool, here: SourceLocation?) -> Bool {
+    private mutating func compareKnownFields(
+        _ a: Fields, _ b: Fields, schema: ObjectSchema, sensitive: Bool, here: SourceLocation?
+    ) -> Bool {
         guard schema.hasUniqueFieldNames else { return false }
         let count = schema.fields.count
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * count) { slots in
@@ -149,16 +171,20 @@ private struct Walk {
                 let name = schema.fields[position].name
                 guard !documentationFields.contains(name) else { continue }
                 let inA = slots[position], inB = slots[count + position]
-                compareMember(inA >= 0 ? a[position: inA].value : nil, inB >= 0 ? b[position: inB].value : nil, at: .field(name),
-                              type: schema.fields[position].type, sensitive: sensitive || schema.fields[position].sensitive, mirrorParent: here)
+                compareMember(
+                    inA >= 0 ? a[position: inA].value : nil, inB >= 0 ? b[position: inB].value : nil, at: .field(name),
+                    type: schema.fields[position].type, sensitive: sensitive || schema.fields[position].sensitive,
+                    mirrorParent: here)
             }
             return true
         }
     }
 
     /// Items matched by `key` (a name, or an identity), compared field by field when both sides have one.
-    private mutating func compareKeyed(_ a: [Value], _ b: [Value], element: SchemaType, sensitive: Bool, mirrorParent: SourceLocation?,
-                                       key: (Value) -> String?) {
+    private mutating func compareKeyed(
+        _ a: [Value], _ b: [Value], element: SchemaType, sensitive: Bool, mirrorParent: SourceLocation?,
+        key: (Value) -> String?
+    ) {
         var mirrorByName: [String: Value] = [:]
         mirrorByName.reserveCapacity(b.count)
         for item in b { if let name = key(item) { mirrorByName[name] = item } }
@@ -167,7 +193,9 @@ private struct Walk {
         for item in a {
             guard let name = key(item) else { continue }
             referenceNames.insert(name)
-            compareMember(item, mirrorByName[name], at: .item(name), type: element, sensitive: sensitive, mirrorParent: mirrorParent)
+            compareMember(
+                item, mirrorByName[name], at: .item(name), type: element, sensitive: sensitive,
+                mirrorParent: mirrorParent)
         }
         for item in b {
             guard let name = key(item), !referenceNames.contains(name) else { continue }
@@ -182,12 +210,18 @@ private struct Walk {
             let identity = item.identity
             counted += 1
             if mirrorItems[identity] == nil {
-                gaps.append(Gap(.missing, at: ModelPath(path + [.item(identity)]), reference: item, mirror: nil, sensitive: sensitive, mirrorLocation: mirrorParent, referenceLocation: item.location))
+                gaps.append(
+                    Gap(
+                        .missing, at: ModelPath(path + [.item(identity)]), reference: item, mirror: nil,
+                        sensitive: sensitive, mirrorLocation: mirrorParent, referenceLocation: item.location))
             }
         }
         for item in b where referenceItems[item.identity] == nil {
             counted += 1
-            gaps.append(Gap(.extra, at: ModelPath(path + [.item(item.identity)]), reference: nil, mirror: item, sensitive: sensitive, mirrorLocation: item.location, referenceLocation: nil))
+            gaps.append(
+                Gap(
+                    .extra, at: ModelPath(path + [.item(item.identity)]), reference: nil, mirror: item,
+                    sensitive: sensitive, mirrorLocation: item.location, referenceLocation: nil))
         }
     }
 }

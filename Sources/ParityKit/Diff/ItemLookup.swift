@@ -20,7 +20,9 @@ final class ItemLookup {
         guard case .item(let name) = component, let items = value.list else { return value.child(component) }
         if let position = positions(of: items, at: path, in: &names, key: \.name)[name] { return items[position] }
         // As `child`: by name first, then by content identity (a set member).
-        if let position = positions(of: items, at: path, in: &identities, key: \.identity)[name] { return items[position] }
+        if let position = positions(of: items, at: path, in: &identities, key: \.identity)[name] {
+            return items[position]
+        }
         return nil
     }
 
@@ -33,7 +35,8 @@ final class ItemLookup {
             case .anyItem, .anyField: return nil
             case .item(let name) where current.list != nil:
                 // As `value(at:)`: the first item named `name`, or a string item that is `name`.
-                guard let items = current.list, let position = positions(of: items, at: here, in: &keys, key: { $0.name ?? $0.string })[name]
+                guard let items = current.list,
+                    let position = positions(of: items, at: here, in: &keys, key: { $0.name ?? $0.string })[name]
                 else { return nil }
                 current = items[position]
             default:

@@ -17,7 +17,9 @@ public struct PairEvaluator: Sendable {
         self.expressions = expressions
     }
 
-    public func evaluate(reference: (name: String, value: Value), mirror: (name: String, value: Value), diff: EnvironmentDiff) -> PairReport {
+    public func evaluate(
+        reference: (name: String, value: Value), mirror: (name: String, value: Value), diff: EnvironmentDiff
+    ) -> PairReport {
         let raw = diff.compare(reference: reference.value, mirror: mirror.value)
         var gaps = raw.gaps
         var diagnostics: [Diagnostic] = []
@@ -29,23 +31,28 @@ public struct PairEvaluator: Sendable {
         let gapPaths = Set(gaps.map(\.path))
         let lookups = (reference: ItemLookup(), mirror: ItemLookup())
         for variance in variances {
-            let matches = variance.path.expanded(reference: reference.value, mirror: mirror.value, identities: diff.identities,
-                                                  root: .object(diff.schema), lookups: lookups)
+            let matches = variance.path.expanded(
+                reference: reference.value, mirror: mirror.value, identities: diff.identities,
+                root: .object(diff.schema), lookups: lookups)
             if matches.isEmpty {
-                diagnostics.append(.warning(
-                    .specUnusedVariance, "allowed variance '\(variance.path)' matches nothing in \(reference.name) or \(mirror.name); check the path",
-                    at: variance.location))
+                diagnostics.append(
+                    .warning(
+                        .specUnusedVariance,
+                        "allowed variance '\(variance.path)' matches nothing in \(reference.name) or \(mirror.name); check the path",
+                        at: variance.location))
                 continue
             }
             for (path, referenceValue, mirrorValue) in matches where !insideWholeItemGap(path, gapPaths) {
                 let failure = variance.rule.failure(
-                    reference: referenceValue, mirror: mirrorValue, secret: diff.schema.field(at: path)?.sensitive ?? false,
+                    reference: referenceValue, mirror: mirrorValue,
+                    secret: diff.schema.field(at: path)?.sensitive ?? false,
                     type: SchemaType.object(diff.schema).type(at: path), expressions: expressions)
                 let covering = gapsUnder.positions(under: path)
                 for index in covering {
                     guard case .failing(nil) = gaps[index].status else { continue }
                     if let failure {
-                        gaps[index].status = .failing(explanation: "allowed variance '\(variance.rule.name)' does not hold: \(failure)")
+                        gaps[index].status = .failing(
+                            explanation: "allowed variance '\(variance.rule.name)' does not hold: \(failure)")
                     } else {
                         gaps[index].status = .allowed(variance)
                     }
@@ -57,7 +64,8 @@ public struct PairEvaluator: Sendable {
                         sensitive: diff.schema.field(at: path)?.sensitive ?? false,
                         mirrorLocation: mirrorValue?.location, referenceLocation: referenceValue?.location,
                         type: SchemaType.object(diff.schema).type(at: path))
-                    gap.status = .failing(explanation: "allowed variance '\(variance.rule.name)' does not hold: \(failure)")
+                    gap.status = .failing(
+                        explanation: "allowed variance '\(variance.rule.name)' does not hold: \(failure)")
                     gaps.append(gap)
                     attributes[gap.section, default: 0] += 1
                 }
@@ -67,11 +75,13 @@ public struct PairEvaluator: Sendable {
         // The gaps the variances added join the index only now: no variance saw them as covering.
         let indexed = gapsUnder.count
         for gap in gaps[indexed...] { gapsUnder.append(gap.path) }
-        let (waiverDiagnostics, unmatched) = GapWaivers.apply(waivers, to: &gaps, index: gapsUnder, reference: reference.name, mirror: mirror.name,
-                                                              today: today, warnWithin: warnWithin)
+        let (waiverDiagnostics, unmatched) = GapWaivers.apply(
+            waivers, to: &gaps, index: gapsUnder, reference: reference.name, mirror: mirror.name,
+            today: today, warnWithin: warnWithin)
         diagnostics += waiverDiagnostics
 
-        let rank = Dictionary(diff.schema.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let rank = Dictionary(
+            diff.schema.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         // Sorted through a permutation of indices, each gap's key computed once: a Gap is
         // large, and sorting the gaps themselves moves every one through generic copies.
         // Equal keys keep their order, as the (stable) sort of the gaps did.
@@ -86,9 +96,11 @@ public struct PairEvaluator: Sendable {
         var failing: [String: Int] = [:]
         for gap in gaps where gap.isFailing { failing[gap.section, default: 0] += 1 }
         let sections = attributes.keys.sorted { (rank[$0] ?? .max, $0) < (rank[$1] ?? .max, $1) }.map {
-            PairReport.SectionScore(section: $0, attributes: attributes[$0] ?? 0, failing: min(failing[$0] ?? 0, attributes[$0] ?? 0))
+            PairReport.SectionScore(
+                section: $0, attributes: attributes[$0] ?? 0, failing: min(failing[$0] ?? 0, attributes[$0] ?? 0))
         }
-        var report = PairReport(reference: reference.name, mirror: mirror.name, gaps: gaps, sections: sections, diagnostics: diagnostics)
+        var report = PairReport(
+            reference: reference.name, mirror: mirror.name, gaps: gaps, sections: sections, diagnostics: diagnostics)
         report.unmatchedWaivers = unmatched
         return report
     }

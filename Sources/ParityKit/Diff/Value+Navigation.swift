@@ -37,7 +37,8 @@ extension ModelPath {
                     for name in right?.object?.names ?? [] where !order.contains(name) { order.append(name) }
                     for name in order { next.append((path.field(name), left?[name], right?[name])) }
                 case .anyItem:
-                    let fields = Self.identifyingFields(path, left, right, identities: identities, root: root, lookups: lookups)
+                    let fields = Self.identifyingFields(
+                        path, left, right, identities: identities, root: root, lookups: lookups)
                     var order: [String] = []
                     var lefts: [String: Value] = [:], rights: [String: Value] = [:]
                     for item in left?.list ?? [] {
@@ -54,14 +55,22 @@ extension ModelPath {
                     for name in right?.object?.names ?? [] where !order.contains(name) { order.append(name) }
                     for name in order { next.append((path.field(name), left?[name], right?[name])) }
                 case .item(let key):
-                    guard let fields = Self.identifyingFields(path, left, right, identities: identities, root: root, lookups: lookups) else { fallthrough }
+                    guard
+                        let fields = Self.identifyingFields(
+                            path, left, right, identities: identities, root: root, lookups: lookups)
+                    else { fallthrough }
                     // The item by the fields that identify it; `fallthrough` reads it by name or position.
-                    let pair = (path.appending(component), left?.list?.first { $0.identity(by: fields) == key },
-                                right?.list?.first { $0.identity(by: fields) == key })
+                    let pair = (
+                        path.appending(component), left?.list?.first { $0.identity(by: fields) == key },
+                        right?.list?.first { $0.identity(by: fields) == key }
+                    )
                     if pair.1 != nil || pair.2 != nil { next.append(pair) }
                 default:
-                    let pair = (path.appending(component), left.flatMap { lookups.reference.child(of: $0, at: path, component) },
-                                right.flatMap { lookups.mirror.child(of: $0, at: path, component) })
+                    let pair = (
+                        path.appending(component),
+                        left.flatMap { lookups.reference.child(of: $0, at: path, component) },
+                        right.flatMap { lookups.mirror.child(of: $0, at: path, component) }
+                    )
                     if pair.1 != nil || pair.2 != nil { next.append(pair) }
                 }
             }
@@ -71,10 +80,14 @@ extension ModelPath {
     }
 
     /// The fields identifying the items of the lists at `path`, when they hold unnamed objects.
-    private static func identifyingFields(_ path: ModelPath, _ left: Value?, _ right: Value?, identities: ItemIdentities,
-                                          root: SchemaType, lookups: (reference: ItemLookup, mirror: ItemLookup)) -> [String]? {
+    private static func identifyingFields(
+        _ path: ModelPath, _ left: Value?, _ right: Value?, identities: ItemIdentities,
+        root: SchemaType, lookups: (reference: ItemLookup, mirror: ItemLookup)
+    ) -> [String]? {
         // Asked once per list, not once per path into it.
-        let unnamed = { (lookup: ItemLookup, value: Value?) in value?.list.map { lookup.hasUnnamedObjects($0, at: path) } ?? false }
+        let unnamed = { (lookup: ItemLookup, value: Value?) in
+            value?.list.map { lookup.hasUnnamedObjects($0, at: path) } ?? false
+        }
         guard unnamed(lookups.reference, left) || unnamed(lookups.mirror, right) else { return nil }
         return identities.fields(at: path, in: root)
     }

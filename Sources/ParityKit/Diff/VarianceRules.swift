@@ -12,12 +12,15 @@ extension Variance.Rule {
     /// Nil when the rule holds for these values; otherwise why it does not. The rule sees
     /// secrets (the value itself when `secret`, or fields inside it by `type`) only as
     /// opaque tokens, so neither its verdict nor its message can reveal one.
-    func failure(reference: Value?, mirror: Value?, secret: Bool, type: SchemaType?, expressions: VarianceExpressions) -> String? {
+    func failure(reference: Value?, mirror: Value?, secret: Bool, type: SchemaType?, expressions: VarianceExpressions)
+        -> String?
+    {
         // Only the expressions read inside a value; the other rules read counts and names.
-        let reads: Bool = switch self {
-        case .pattern, .predicate: true
-        default: secret
-        }
+        let reads: Bool =
+            switch self {
+            case .pattern, .predicate: true
+            default: secret
+            }
         let reference = reads ? reference?.tokenizingSecrets(secret: secret, type: type) : reference
         let mirror = reads ? mirror?.tokenizingSecrets(secret: secret, type: type) : mirror
         let failure = failure(reference: reference, mirror: mirror, expressions: expressions, type: type)
@@ -26,7 +29,9 @@ extension Variance.Rule {
             + "compare secrets with 'differ' or ==, never by their text)"
     }
 
-    private func failure(reference: Value?, mirror: Value?, expressions: VarianceExpressions, type: SchemaType?) -> String? {
+    private func failure(reference: Value?, mirror: Value?, expressions: VarianceExpressions, type: SchemaType?)
+        -> String?
+    {
         switch self {
         case .ignore:
             return nil
@@ -48,7 +53,9 @@ extension Variance.Rule {
                 return "'fewer' compares numbers or lists, found \(mirror.displayText) and \(reference.displayText)"
             }
             if have > limit { return "the mirror has \(format(have)), more than the reference's \(format(limit))" }
-            if let minimum, have < minimum { return "the mirror has \(format(have)), below the minimum of \(format(minimum))" }
+            if let minimum, have < minimum {
+                return "the mirror has \(format(have)), below the minimum of \(format(minimum))"
+            }
             if let ratio, have < ratio * limit {
                 return "the mirror has \(format(have)), below \(format(ratio)) of the reference's \(format(limit))"
             }
@@ -64,10 +71,12 @@ extension Variance.Rule {
             return nil
         case .differ:
             guard let reference, let mirror else { return nil }
-            return reference.sameContent(as: mirror) ? "the mirror must differ from the reference, but both are equal" : nil
+            return reference.sameContent(as: mirror)
+                ? "the mirror must differ from the reference, but both are equal" : nil
         case .pattern(let pattern):
             guard let mirror else { return nil }
-            guard let text = mirror.string ?? (mirror.list == nil && mirror.object == nil ? mirror.displayText : nil) else {
+            guard let text = mirror.string ?? (mirror.list == nil && mirror.object == nil ? mirror.displayText : nil)
+            else {
                 return "'pattern' matches text, found \(mirror.displayText)"
             }
             do {
@@ -77,7 +86,8 @@ extension Variance.Rule {
             }
         case .predicate(let source):
             do {
-                return try expressions.holds(source, reference: reference, mirror: mirror, type: type) ? nil : "the predicate '\(source)' is false"
+                return try expressions.holds(source, reference: reference, mirror: mirror, type: type)
+                    ? nil : "the predicate '\(source)' is false"
             } catch {
                 return "the predicate '\(source)' could not be evaluated: \(error)"
             }

@@ -24,7 +24,9 @@ public struct Waiver: Sendable {
     public var expires: String
     public var location: SourceLocation?
 
-    public init(_ subject: Subject, reason: String, owner: String, ticket: String?, expires: String, location: SourceLocation?) {
+    public init(
+        _ subject: Subject, reason: String, owner: String, ticket: String?, expires: String, location: SourceLocation?
+    ) {
         self.subject = subject
         self.reason = reason
         self.owner = owner

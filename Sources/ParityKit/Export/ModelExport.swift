@@ -18,7 +18,7 @@ public enum ModelExport {
             }
             return .object(pairs)
         case (.map(let itemType), .object(let fields)):
-            return .object(fields.map(\.name).sorted().map { ($0, json(fields[$0]!, as: itemType)) })  // names come from fields
+            return .object(fields.map(\.name).sorted().map { ($0, json(fields[$0]!, as: itemType)) }) // names come from fields
         case (.list(let itemType, _), .list(let items)):
             return .array(items.map { json($0, as: itemType) })
         default:

@@ -24,7 +24,8 @@ public struct RawExport {
                 let documents = try loader.loadFile(file, sources: sources)
                 var out: [UInt8] = []
                 for document in documents {
-                    document.root.appendJSON(to: &out, redacting: SecretMask.secretNodes(of: document.root), redaction: ModelExport.redacted)
+                    document.root.appendJSON(
+                        to: &out, redacting: SecretMask.secretNodes(of: document.root), redaction: ModelExport.redacted)
                     out.append(0x0A)
                 }
                 write(out)

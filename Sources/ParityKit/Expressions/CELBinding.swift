@@ -16,10 +16,14 @@ public enum CELBinding {
         case (.int(let number), _): return .int(Int64(number))
         case (.double(let number), _): return .double(number)
         case (.string(let text), .duration?):
-            if let seconds = DurationText.seconds(text), let duration = try? CELDuration(seconds: Int64(seconds)) { return .duration(duration) }
+            if let seconds = DurationText.seconds(text), let duration = try? CELDuration(seconds: Int64(seconds)) {
+                return .duration(duration)
+            }
             return .string(text)
         case (.string(let text), .date?):
-            if let seconds = DateText.epochSeconds(text), let timestamp = try? CELTimestamp(seconds: seconds) { return .timestamp(timestamp) }
+            if let seconds = DateText.epochSeconds(text), let timestamp = try? CELTimestamp(seconds: seconds) {
+                return .timestamp(timestamp)
+            }
             return .string(text)
         case (.string(let text), _): return .string(text)
         case (.list(let items), _):
@@ -53,7 +57,9 @@ public enum CELBinding {
     }
 
     /// Declarations of every object type reachable from `root`, for the type checker.
-    public static func declarations(for root: ObjectSchema, into declarations: CELDeclarations = CELDeclarations()) -> CELDeclarations {
+    public static func declarations(for root: ObjectSchema, into declarations: CELDeclarations = CELDeclarations())
+        -> CELDeclarations
+    {
         var declarations = declarations
         var pending = [root]
         var seen = Set<String>()

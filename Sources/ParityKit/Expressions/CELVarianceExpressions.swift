@@ -16,18 +16,22 @@ public final class CELVarianceExpressions: VarianceExpressions, @unchecked Senda
     }
 
     public func matches(_ text: String, pattern: String) throws -> Bool {
-        if case .bool(true) = try matcher.evaluate(["text": .string(text), "pattern": .string(pattern)]) { return true }
+        if case .bool(true) = try matcher.evaluate(["text": .string(text), "pattern": .string(pattern)]) {
+            return true
+        }
         return false
     }
 
     public func holds(_ predicate: String, reference: Value?, mirror: Value?, type: SchemaType? = nil) throws -> Bool {
         let program = try program(predicate)
-        let result = try program.evaluate(date.bindings.merging([
-            "reference": reference.map { CELBinding.celValue($0, type: type) } ?? .null,
-            "mirror": mirror.map { CELBinding.celValue($0, type: type) } ?? .null,
-        ]) { _, side in side })
+        let result = try program.evaluate(
+            date.bindings.merging([
+                "reference": reference.map { CELBinding.celValue($0, type: type) } ?? .null,
+                "mirror": mirror.map { CELBinding.celValue($0, type: type) } ?? .null,
+            ]) { _, side in side })
         guard case .bool(let value) = result else {
-            throw CELError(.init(rawValue: "cel.not-a-boolean"), "the predicate must be true or false, found \(result.celLiteral)")
+            throw CELError(
+                .init(rawValue: "cel.not-a-boolean"), "the predicate must be true or false, found \(result.celLiteral)")
         }
         return value
     }

@@ -10,11 +10,16 @@ extension Value {
         case (.object(let fields), .object(let schema)?):
             let tokenized = fields.map { field -> (String, Value) in
                 let schemaField = schema.field(field.name)
-                return (field.name, field.value.tokenizingSecrets(secret: schemaField?.sensitive ?? false, type: schemaField?.type))
+                return (
+                    field.name,
+                    field.value.tokenizingSecrets(secret: schemaField?.sensitive ?? false, type: schemaField?.type)
+                )
             }
             return Value(.object(Fields(tokenized)), at: location)
         case (.object(let fields), .map(let element)?):
-            return Value(.object(Fields(fields.map { ($0.name, $0.value.tokenizingSecrets(secret: false, type: element)) })), at: location)
+            return Value(
+                .object(Fields(fields.map { ($0.name, $0.value.tokenizingSecrets(secret: false, type: element)) })),
+                at: location)
         default:
             return self
         }

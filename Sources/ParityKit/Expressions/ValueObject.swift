@@ -22,7 +22,9 @@ public final class ValueObject: CELObject, @unchecked Sendable {
         guard let value = fields[name] else { return nil }
         let field = schema?.field(name)
         if field?.sensitive == true { return .string(Self.token(for: value)) }
-        guard case .list(let items) = value.content, items.count > 8 else { return CELBinding.celValue(value, type: field?.type) }
+        guard case .list(let items) = value.content, items.count > 8 else {
+            return CELBinding.celValue(value, type: field?.type)
+        }
         lock.lock()
         defer { lock.unlock() }
         if let cached = converted[name] { return cached }

@@ -22,24 +22,32 @@ public enum CycleFinder {
     /// item that names itself.
     public static func diagnostics(for graph: DependencyGraph) -> [Diagnostic] {
         let selfLoops = graph.edges.filter { $0.from == $0.to }.map { edge in
-            Diagnostic.warning(.graphSelfDependency, "'\(edge.from.name)' names itself in '\(edge.field)' in \(graph.name); remove the name", at: edge.location)
+            Diagnostic.warning(
+                .graphSelfDependency,
+                "'\(edge.from.name)' names itself in '\(edge.field)' in \(graph.name); remove the name",
+                at: edge.location)
         }
-        return selfLoops + cycles(in: graph).map { cycle in
-            let names = ([cycle[0].from] + cycle.map(\.to)).map(\.name).joined(separator: " -> ")
-            var diagnostic = Diagnostic.warning(
-                .graphCycle, "dependency cycle in \(graph.name): \(names); break it, or no order can start these one at a time",
-                at: cycle[0].location)
-            for edge in cycle.dropFirst() {
-                diagnostic.notes.append(Diagnostic.Note("\(edge.from.name) -> \(edge.to.name) (\(edge.field))", at: edge.location))
+        return selfLoops
+            + cycles(in: graph).map { cycle in
+                let names = ([cycle[0].from] + cycle.map(\.to)).map(\.name).joined(separator: " -> ")
+                var diagnostic = Diagnostic.warning(
+                    .graphCycle,
+                    "dependency cycle in \(graph.name): \(names); break it, or no order can start these one at a time",
+                    at: cycle[0].location)
+                for edge in cycle.dropFirst() {
+                    diagnostic.notes.append(
+                        Diagnostic.Note("\(edge.from.name) -> \(edge.to.name) (\(edge.field))", at: edge.location))
+                }
+                return diagnostic
             }
-            return diagnostic
-        }
     }
 
     /// The shortest walk from `start` back to itself inside one component, breadth first
     /// over sorted edges so the same graph always gives the same path.
-    private static func shortestReturn(to start: DependencyGraph.NodeKey, within members: Set<DependencyGraph.NodeKey>,
-                                       outgoing: [DependencyGraph.NodeKey: [DependencyGraph.Edge]]) -> [DependencyGraph.Edge]? {
+    private static func shortestReturn(
+        to start: DependencyGraph.NodeKey, within members: Set<DependencyGraph.NodeKey>,
+        outgoing: [DependencyGraph.NodeKey: [DependencyGraph.Edge]]
+    ) -> [DependencyGraph.Edge]? {
         var reachedBy: [DependencyGraph.NodeKey: DependencyGraph.Edge] = [:]
         var queue = [start]
         var head = 0

@@ -91,7 +91,8 @@ public struct DependencyGraph: Sendable {
         // A name written twice (or in a list and as evidence) is one edge: the first kept.
         var unique: [Edge] = []
         unique.reserveCapacity(sorted.count)
-        for edge in sorted where unique.last.map({ $0.from != edge.from || $0.to != edge.to || $0.field != edge.field }) ?? true {
+        for edge in sorted
+        where unique.last.map({ $0.from != edge.from || $0.to != edge.to || $0.field != edge.field }) ?? true {
             unique.append(edge)
         }
         self.edges = unique

@@ -71,7 +71,9 @@ public struct GraphBuilder: Sendable {
         var targets: [FieldKey: [String: DependencyGraph.NodeKey]] = [:]
 
         /// `path` is where `value` is; `pattern` is the same with `[*]` for items, naming its collection.
-        mutating func walk(_ value: Value, _ type: SchemaType, at path: ModelPath, pattern: ModelPath, holder: DependencyGraph.NodeKey?) {
+        mutating func walk(
+            _ value: Value, _ type: SchemaType, at path: ModelPath, pattern: ModelPath, holder: DependencyGraph.NodeKey?
+        ) {
             switch type {
             case .object(let objectSchema):
                 guard let fields = value.object else { return }
@@ -79,28 +81,38 @@ public struct GraphBuilder: Sendable {
                 for position in objectSchema.fields.indices {
                     let field = objectSchema.fields[position]
                     // Named lists hold the nodes; other objects are walked only when they name items.
-                    let descends: Bool = if case .list(_, .named) = field.type { true } else { field.type.objectSchema.map { holdsReferences($0) } ?? false }
+                    let descends: Bool =
+                        if case .list(_, .named) = field.type { true } else {
+                            field.type.objectSchema.map { holdsReferences($0) } ?? false
+                        }
                     guard field.references != nil || descends, let child = fields[field.name] else { continue }
                     if let reference = field.references, let holder, field.name != EnvironmentSchema.inferredField {
                         let key = FieldKey(schema: ObjectIdentifier(objectSchema), position: position)
                         let names = targets(key, reference)
                         if !names.isEmpty {
-                            link(child, field: field, names, at: path.field(field.name), holder: holder, evidence: evidence)
+                            link(
+                                child, field: field, names, at: path.field(field.name), holder: holder,
+                                evidence: evidence)
                         }
                     }
                     if descends {
-                        walk(child, field.type, at: path.field(field.name), pattern: pattern.field(field.name), holder: holder)
+                        walk(
+                            child, field.type, at: path.field(field.name), pattern: pattern.field(field.name),
+                            holder: holder)
                     }
                 }
                 if let evidence, let holder, let position = objectSchema.position(of: "dependencies"),
-                   let reference = objectSchema.fields[position].references {
+                    let reference = objectSchema.fields[position].references
+                {
                     // Evidence for a name the dependencies do not list still says the edge exists.
                     let names = targets(FieldKey(schema: ObjectIdentifier(objectSchema), position: position), reference)
                     let listed = Set((fields["dependencies"]?.list ?? []).compactMap(\.string))
                     for (name, text) in evidence where !listed.contains(name) {
                         guard let target = names[name] else { continue }
-                        edges.append(DependencyGraph.Edge(from: holder, to: target, field: "dependencies", evidence: text.string ?? "",
-                                                          location: text.location, path: path.field("dependencies")))
+                        edges.append(
+                            DependencyGraph.Edge(
+                                from: holder, to: target, field: "dependencies", evidence: text.string ?? "",
+                                location: text.location, path: path.field("dependencies")))
                     }
                 }
             case .list(let element, .named(let key)):
@@ -109,7 +121,8 @@ public struct GraphBuilder: Sendable {
                 let itemPattern = pattern.appending(.anyItem)
                 for item in value.list ?? [] {
                     guard let name = item[key]?.string else { continue }
-                    let node = DependencyGraph.Node(kind: kind, name: name, location: item[key]?.location ?? item.location)
+                    let node = DependencyGraph.Node(
+                        kind: kind, name: name, location: item[key]?.location ?? item.location)
                     items.append(node)
                     walk(item, element, at: path.item(name), pattern: itemPattern, holder: node.key)
                 }
@@ -131,13 +144,17 @@ public struct GraphBuilder: Sendable {
         }
 
         /// The edges of one referring field: a name, a list of names, or a map keyed by names.
-        private mutating func link(_ value: Value, field: FieldSchema, _ names: [String: DependencyGraph.NodeKey], at path: ModelPath,
-                                   holder: DependencyGraph.NodeKey, evidence: Fields?) {
+        private mutating func link(
+            _ value: Value, field: FieldSchema, _ names: [String: DependencyGraph.NodeKey], at path: ModelPath,
+            holder: DependencyGraph.NodeKey, evidence: Fields?
+        ) {
             func add(_ name: String, _ location: SourceLocation?) {
                 // A name that is not an item's (a typo lint reports) draws no edge.
                 guard let target = names[name] else { return }
                 let why = field.name == "dependencies" ? evidence?[name]?.string : nil
-                edges.append(DependencyGraph.Edge(from: holder, to: target, field: field.name, evidence: why, location: location, path: path))
+                edges.append(
+                    DependencyGraph.Edge(
+                        from: holder, to: target, field: field.name, evidence: why, location: location, path: path))
             }
             switch field.type {
             case .string: if let name = value.string { add(name, value.location) }

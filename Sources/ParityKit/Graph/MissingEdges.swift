@@ -4,16 +4,23 @@
 struct MissingEdges {
     let schema: ObjectSchema
 
-    func mark(_ gaps: inout [Gap], attributes: inout [String: Int], reference: (name: String, value: Value), mirror: (name: String, value: Value)) {
+    func mark(
+        _ gaps: inout [Gap], attributes: inout [String: Int], reference: (name: String, value: Value),
+        mirror: (name: String, value: Value)
+    ) {
         // The edges alone, unsorted: every check builds both sides, and needs only the difference.
         let builder = GraphBuilder(schema: schema)
         let referenceParts = builder.parts(of: reference.value), mirrorParts = builder.parts(of: mirror.value)
         let present = Set(mirrorParts.edges.map(\.identity))
         var seen = Set<DependencyGraph.EdgeIdentity>()
-        let missing = referenceParts.edges.filter { !present.contains($0.identity) && seen.insert($0.identity).inserted }.sorted()
+        let missing = referenceParts.edges.filter {
+            !present.contains($0.identity) && seen.insert($0.identity).inserted
+        }.sorted()
         guard !missing.isEmpty else { return }
         var byPath: [ModelPath: Int] = [:]
-        for (index, gap) in gaps.enumerated() where gap.kind == .missing || gap.kind == .changed { byPath[gap.path] = index }
+        for (index, gap) in gaps.enumerated() where gap.kind == .missing || gap.kind == .changed {
+            byPath[gap.path] = index
+        }
         let mirrorItems = Set(mirrorParts.items.map(\.key))
         // Each missing edge's holder found through a dictionary per list, not a scan of it.
         let lookup = ItemLookup()
@@ -25,10 +32,13 @@ struct MissingEdges {
                 continue
             }
             // The holder is gone from the mirror: its whole-item gap says so already.
-            guard mirrorItems.contains(edge.from), let holder = lookup.value(in: mirror.value, at: edge.path) else { continue }
+            guard mirrorItems.contains(edge.from), let holder = lookup.value(in: mirror.value, at: edge.path) else {
+                continue
+            }
             // Same name, but in the mirror it names an item of another kind.
-            var gap = Gap(.missingEdge, at: member, reference: Value(.string(edge.to.name), at: edge.location), mirror: nil,
-                          sensitive: false, mirrorLocation: holder.location, referenceLocation: edge.location)
+            var gap = Gap(
+                .missingEdge, at: member, reference: Value(.string(edge.to.name), at: edge.location), mirror: nil,
+                sensitive: false, mirrorLocation: holder.location, referenceLocation: edge.location)
             gap.missingEdges = [edge]
             gaps.append(gap)
             attributes[gap.section, default: 0] += 1

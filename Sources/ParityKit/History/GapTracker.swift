@@ -20,7 +20,9 @@ struct GapTracker {
 
     /// Remembers the pairs a judged commit has, whether or not they are followed.
     mutating func seen(_ reports: [PairReport]) {
-        for report in reports { seenPairs.insert(HistoryReport.Pair(reference: report.reference, mirror: report.mirror)) }
+        for report in reports {
+            seenPairs.insert(HistoryReport.Pair(reference: report.reference, mirror: report.mirror))
+        }
     }
 
     mutating func invalid(_ commit: GitCommit, errors: [Diagnostic]) {
@@ -46,7 +48,10 @@ struct GapTracker {
         }
         for key in order where now[key] == nil {
             guard let entry = open[key] else { continue }
-            closed.append(HistoryReport.ClosedGap(pair: entry.pair, path: entry.gap.path, kind: entry.gap.kind, appeared: entry.appeared, closed: commit))
+            closed.append(
+                HistoryReport.ClosedGap(
+                    pair: entry.pair, path: entry.gap.path, kind: entry.gap.kind, appeared: entry.appeared,
+                    closed: commit))
         }
         open = now
         order = nowOrder

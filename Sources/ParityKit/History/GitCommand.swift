@@ -12,7 +12,9 @@ public struct GitCommand: Sendable {
     }
 
     /// The options every invocation starts with: output that no user configuration changes.
-    static let fixedOptions = ["-c", "core.quotePath=false", "-c", "log.showRoot=true", "-c", "color.ui=false", "--no-pager"]
+    static let fixedOptions = [
+        "-c", "core.quotePath=false", "-c", "log.showRoot=true", "-c", "color.ui=false", "--no-pager",
+    ]
 
     /// `git arguments` started in the folder with the standard streams given.
     func launch(_ arguments: [String], input: Any, output: Any, errors: Any) throws(DiagnosticList) -> Process {
@@ -23,7 +25,11 @@ public struct GitCommand: Sendable {
         do {
             try process.run()
         } catch {
-            throw DiagnosticList([.error(.historyGitFailed, "cannot run git: \(error.localizedDescription); install git and run again", at: nil)])
+            throw DiagnosticList([
+                .error(
+                    .historyGitFailed, "cannot run git: \(error.localizedDescription); install git and run again",
+                    at: nil)
+            ])
         }
         return process
     }
@@ -52,8 +58,11 @@ public struct GitCommand: Sendable {
         process.waitUntilExit()
         let message = drained.text()
         guard process.terminationStatus == 0 else {
-            let firstLine = message.split(separator: "\n").first.map(String.init) ?? "exit status \(process.terminationStatus)"
-            throw DiagnosticList([.error(.historyGitFailed, "git \(arguments.first ?? "") failed: \(firstLine.lowercased())", at: nil)])
+            let firstLine =
+                message.split(separator: "\n").first.map(String.init) ?? "exit status \(process.terminationStatus)"
+            throw DiagnosticList([
+                .error(.historyGitFailed, "git \(arguments.first ?? "") failed: \(firstLine.lowercased())", at: nil)
+            ])
         }
         return bytes
     }

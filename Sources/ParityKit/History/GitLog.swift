@@ -13,7 +13,12 @@ public struct GitLog: Sendable {
     public func prefix() throws(DiagnosticList) -> String {
         let inside = try? git.text(["rev-parse", "--is-inside-work-tree"])
         guard inside == "true" else {
-            throw DiagnosticList([.error(.historyGitFailed, "'\(git.folder)' is not in a git repository; parity history reads the history of the environment repository", at: nil)])
+            throw DiagnosticList([
+                .error(
+                    .historyGitFailed,
+                    "'\(git.folder)' is not in a git repository; parity history reads the history of the environment repository",
+                    at: nil)
+            ])
         }
         return try git.text(["rev-parse", "--show-prefix"])
     }
@@ -23,7 +28,11 @@ public struct GitLog: Sendable {
         do {
             return try git.text(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"])
         } catch {
-            throw DiagnosticList([.error(.historyGitFailed, "no commit '\(revision)' in this repository; name a commit, branch or tag", at: nil)])
+            throw DiagnosticList([
+                .error(
+                    .historyGitFailed, "no commit '\(revision)' in this repository; name a commit, branch or tag",
+                    at: nil)
+            ])
         }
     }
 
@@ -34,7 +43,8 @@ public struct GitLog: Sendable {
         for entry in try git.run(["ls-tree", "-r", "-z", "--full-tree", commit]).split(separator: 0) {
             guard let tab = entry.firstIndex(of: 0x09) else { continue }
             let words = entry[..<tab].split(separator: 0x20)
-            guard words.count == 3, words[0].elementsEqual("100644".utf8) || words[0].elementsEqual("100755".utf8) else { continue }
+            guard words.count == 3, words[0].elementsEqual("100644".utf8) || words[0].elementsEqual("100755".utf8)
+            else { continue }
             files[String(decoding: entry[(tab + 1)...], as: UTF8.self)] = String(decoding: words[2], as: UTF8.self)
         }
         return files
@@ -45,7 +55,8 @@ public struct GitLog: Sendable {
     public func changes(after since: String?) throws(DiagnosticList) -> [GitChange] {
         let range = since.map { "\($0)..HEAD" } ?? "HEAD"
         let output = try git.run([
-            "log", "--first-parent", "--reverse", "--raw", "--no-abbrev", "--no-renames", "--diff-merges=first-parent", "-z",
+            "log", "--first-parent", "--reverse", "--raw", "--no-abbrev", "--no-renames", "--diff-merges=first-parent",
+            "-z",
             "--format=%x1e%H%x1f%an%x1f%aI%x1f%s", range, "--",
         ])
         return Self.parse(output)
@@ -62,7 +73,8 @@ public struct GitLog: Sendable {
             let headerText = String(decoding: header, as: UTF8.self).trimmingTrailingNewlines
             let parts = headerText.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
             guard parts.count >= 4 else { continue }
-            let commit = GitCommit(id: parts[0], author: parts[1], date: parts[2], subject: parts[3...].joined(separator: " "))
+            let commit = GitCommit(
+                id: parts[0], author: parts[1], date: parts[2], subject: parts[3...].joined(separator: " "))
             var changes: [(path: String, blob: String?)] = []
             while let raw = fields.next() {
                 let text = String(decoding: raw, as: UTF8.self).trimmingLeadingNewlines

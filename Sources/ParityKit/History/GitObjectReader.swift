@@ -16,7 +16,8 @@ public final class GitObjectReader: @unchecked Sendable {
         signal(SIGPIPE, SIG_IGN)
         let requests = Pipe()
         let answers = Pipe()
-        process = try git.launch(["cat-file", "--batch"], input: requests, output: answers, errors: FileHandle.nullDevice)
+        process = try git.launch(
+            ["cat-file", "--batch"], input: requests, output: answers, errors: FileHandle.nullDevice)
         input = requests.fileHandleForWriting
         output = answers.fileHandleForReading.fileDescriptor
         answersPipe = answers

@@ -72,15 +72,24 @@ public struct GitTreeFileSystem: FileSystem {
     }
 
     public func read(_ path: String, limit: Int) throws(DiagnosticList) -> [UInt8] {
-        if isDirectory(path) { throw DiagnosticList([.error(.ioUnreadable, "cannot read '\(path)': it is a directory", at: .file(path))]) }
+        if isDirectory(path) {
+            throw DiagnosticList([.error(.ioUnreadable, "cannot read '\(path)': it is a directory", at: .file(path))])
+        }
         guard let id = key(path).flatMap({ files[$0] }) else {
-            throw DiagnosticList([.error(.ioUnreadable, "cannot read '\(path)': no such file in this commit", at: .file(path))])
+            throw DiagnosticList([
+                .error(.ioUnreadable, "cannot read '\(path)': no such file in this commit", at: .file(path))
+            ])
         }
         guard let bytes = reader.blob(id) else {
-            throw DiagnosticList([.error(.ioUnreadable, "cannot read '\(path)': git has no blob \(id)", at: .file(path))])
+            throw DiagnosticList([
+                .error(.ioUnreadable, "cannot read '\(path)': git has no blob \(id)", at: .file(path))
+            ])
         }
         guard bytes.count <= limit else {
-            throw DiagnosticList([.error(.yamlLimit, "the file is \(bytes.count) bytes, over the limit of \(limit) bytes", at: .file(path))])
+            throw DiagnosticList([
+                .error(
+                    .yamlLimit, "the file is \(bytes.count) bytes, over the limit of \(limit) bytes", at: .file(path))
+            ])
         }
         return bytes
     }

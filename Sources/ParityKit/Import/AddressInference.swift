@@ -48,14 +48,19 @@ enum AddressInference {
     static func looksSecret(_ variable: String) -> Bool {
         let name = variable.uppercased()
         guard !name.hasSuffix("_FILE") else { return false }
-        return ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL"].contains { name.contains($0) }
+        return ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL"].contains {
+            name.contains($0)
+        }
     }
 
-    private static let addressSuffixes = ["ADDR", "ADDRESS", "HOST", "HOSTNAME", "URL", "URI", "ENDPOINT", "SERVER", "SERVICE"]
+    private static let addressSuffixes = [
+        "ADDR", "ADDRESS", "HOST", "HOSTNAME", "URL", "URI", "ENDPOINT", "SERVER", "SERVICE",
+    ]
 
     /// A DNS label: letters, digits and hyphens, with at least one letter.
     private static func isLabel(_ text: String) -> Bool {
         guard let first = text.first, let last = text.last, first != "-", last != "-" else { return false }
-        return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } && text.contains { $0.isLetter }
+        return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            && text.contains { $0.isLetter }
     }
 }

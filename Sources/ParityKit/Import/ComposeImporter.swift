@@ -39,7 +39,10 @@ struct ComposeRead {
 
     mutating func collect(_ root: Node) {
         guard root.mapping != nil else {
-            diagnostics.append(.warning(.importInvalid, "expected a compose file (a mapping), found \(root.kindDescription); skipped", at: root.location))
+            diagnostics.append(
+                .warning(
+                    .importInvalid, "expected a compose file (a mapping), found \(root.kindDescription); skipped",
+                    at: root.location))
             return
         }
         let file = unmapped.mapping(root, context: "the compose file")
@@ -57,19 +60,28 @@ struct ComposeRead {
         }
         let servicesNode = file.take("services")
         if let servicesNode, servicesNode.mapping == nil {
-            diagnostics.append(.warning(.importInvalid, "expected 'services' to map each service's name to its definition, found \(servicesNode.kindDescription); nothing imported from it", at: servicesNode.location))
+            diagnostics.append(
+                .warning(
+                    .importInvalid,
+                    "expected 'services' to map each service's name to its definition, found \(servicesNode.kindDescription); nothing imported from it",
+                    at: servicesNode.location))
         }
         for pair in servicesNode?.mapping ?? [] {
             guard let name = pair.key.scalar?.text, pair.value.mapping != nil else { continue }
             let mapping = unmapped.mapping(pair.value, context: "service '\(name)'")
             if let index = services.firstIndex(where: { $0.name == name }) {
-                diagnostics.append(.warning(.importUnmapped, "service '\(name)' is defined again; the later definition is imported", at: pair.key.location))
+                diagnostics.append(
+                    .warning(
+                        .importUnmapped, "service '\(name)' is defined again; the later definition is imported",
+                        at: pair.key.location))
                 services.remove(at: index)
             }
             services.append((name, mapping))
             aliases[name] = name
             for key in ["hostname", "container_name"] {
-                if let alias = pair.value[key]?.scalar?.text { aliases[alias.lowercased()] = aliases[alias.lowercased()] ?? name }
+                if let alias = pair.value[key]?.scalar?.text {
+                    aliases[alias.lowercased()] = aliases[alias.lowercased()] ?? name
+                }
             }
             serviceKeys[name] = pair.key
         }
@@ -83,7 +95,9 @@ struct ComposeRead {
         let declaration = pair.value.mapping != nil ? unmapped.mapping(pair.value, context: "secret '\(name)'") : nil
         var credential = ImportedObject(from: pair.key.location)
         credential.set("name", .string(name, from: pair.key.location))
-        credential.set("kind", .string("password", from: pair.key.location, note: "assumed: compose does not say what a secret is"))
+        credential.set(
+            "kind", .string("password", from: pair.key.location, note: "assumed: compose does not say what a secret is")
+        )
         for (key, scheme) in [("file", "file"), ("environment", "env"), ("name", "external")] {
             if let node = declaration?.take(key), let text = node.scalar?.text {
                 credential.set("secretRef", .string("\(scheme):\(text)", from: node.location))

@@ -10,7 +10,8 @@ extension ComposeRead {
     private mutating func readService(_ name: String, _ service: SourceMapping) {
         let origin = serviceKeys[name]?.location
         for key in ["hostname", "container_name"] {
-            service.explain(key, "parity names a service by its compose name; this name is used only to resolve addresses")
+            service.explain(
+                key, "parity names a service by its compose name; this name is used only to resolve addresses")
         }
         let imageNode = service.take("image")
         let image = imageNode?.scalar.map { ImageReference($0.text) }
@@ -25,10 +26,14 @@ extension ComposeRead {
             system.datastores[name] = datastore
             if let deploy = service.mapping("deploy") {
                 _ = deploy.take("replicas")
-                deploy.explain("resources", "'\(name)' is imported as a datastore, and parity's datastores record no resources")
+                deploy.explain(
+                    "resources", "'\(name)' is imported as a datastore, and parity's datastores record no resources")
             }
             for key in ["ports", "expose", "environment", "healthcheck", "depends_on", "links", "secrets", "build"] {
-                service.explain(key, "'\(name)' runs \(engine.engine), imported as a datastore, and parity's datastores have no such field")
+                service.explain(
+                    key,
+                    "'\(name)' runs \(engine.engine), imported as a datastore, and parity's datastores have no such field"
+                )
             }
             return
         }
@@ -39,9 +44,16 @@ extension ComposeRead {
             object.set("version", image.version.map { .string($0, from: imageNode?.location) })
         } else if let build = service.take("build") {
             let context = build.scalar?.text ?? build["context"]?.scalar?.text ?? "."
-            object.set("image", .string("\(project)-\(name)", from: build.location, note: "built from '\(context)'; compose names the image <project>-<service>"))
+            object.set(
+                "image",
+                .string(
+                    "\(project)-\(name)", from: build.location,
+                    note: "built from '\(context)'; compose names the image <project>-<service>"))
         } else {
-            diagnostics.append(.warning(.importInvalid, "service '\(name)' has neither image nor build; imported without knowing its image", at: origin))
+            diagnostics.append(
+                .warning(
+                    .importInvalid, "service '\(name)' has neither image nor build; imported without knowing its image",
+                    at: origin))
             object.set("image", .string("\(project)-\(name)", from: origin, note: "no image or build is written"))
         }
         service.explain("build", "the image is written, and how it is built is not parity's concern")
@@ -59,7 +71,10 @@ extension ComposeRead {
         let deploy = service.node["deploy"]
         guard let node = deploy?["replicas"] ?? service.take("scale") else { return nil }
         if let number = node.scalar.flatMap(KubernetesRead.int) { return .int(number, from: node.location) }
-        diagnostics.append(.warning(.importInvalid, "replicas of \(service.context) is not a whole number; not imported", at: node.location))
+        diagnostics.append(
+            .warning(
+                .importInvalid, "replicas of \(service.context) is not a whole number; not imported", at: node.location)
+        )
         return nil
     }
 
@@ -72,7 +87,9 @@ extension ComposeRead {
         guard let amounts = resources.mapping(chosen) else { return nil }
         var object = ImportedObject(from: amounts.node.location)
         for (key, field) in [("cpus", "cpu"), ("memory", "memory")] {
-            if let node = amounts.take(key), let text = node.scalar?.text { object.set(field, .string(text, from: node.location)) }
+            if let node = amounts.take(key), let text = node.scalar?.text {
+                object.set(field, .string(text, from: node.location))
+            }
         }
         return object.fields.isEmpty ? nil : object.value
     }
@@ -81,19 +98,29 @@ extension ComposeRead {
     private mutating func readPorts(_ service: SourceMapping) -> ImportedValue? {
         var byNumber: [Int: ImportedObject] = [:]
         for node in service.take("ports")?.sequence ?? [] {
-            if let mapping = node.mapping.map({ _ in unmapped.mapping(node, context: "a port of \(service.context)") }) {
-                guard let target = mapping.take("target"), let number = target.scalar.flatMap(KubernetesRead.int) else { continue }
+            if let mapping = node.mapping.map({ _ in unmapped.mapping(node, context: "a port of \(service.context)") })
+            {
+                guard let target = mapping.take("target"), let number = target.scalar.flatMap(KubernetesRead.int) else {
+                    continue
+                }
                 var object = byNumber[number] ?? ImportedObject(from: node.location)
                 object.set("port", .int(number, from: target.location))
                 if let transport = mapping.text("protocol"), let name = KubernetesRead.protocolName(nil, transport) {
                     object.set("protocol", .string(name, from: node["protocol"]?.location))
                 }
-                if let published = mapping.take("published") { object.set("public", .bool(true, from: published.location, note: "published")) }
-                _ = mapping.take("host_ip"); _ = mapping.take("mode"); _ = mapping.take("name"); _ = mapping.take("app_protocol")
+                if let published = mapping.take("published") {
+                    object.set("public", .bool(true, from: published.location, note: "published"))
+                }
+                _ = mapping.take("host_ip"); _ = mapping.take("mode"); _ = mapping.take("name");
+                _ = mapping.take("app_protocol")
                 byNumber[number] = object
             } else if let text = node.scalar?.text {
                 guard let (number, published, transport) = Self.shortPort(text) else {
-                    diagnostics.append(.warning(.importUnmapped, "port '\(text)' of \(service.context) is not imported: parity records single ports, not ranges", at: node.location))
+                    diagnostics.append(
+                        .warning(
+                            .importUnmapped,
+                            "port '\(text)' of \(service.context) is not imported: parity records single ports, not ranges",
+                            at: node.location))
                     continue
                 }
                 var object = byNumber[number] ?? ImportedObject(from: node.location)
@@ -111,7 +138,9 @@ extension ComposeRead {
             byNumber[number] = object
         }
         let ports = byNumber.sorted { $0.key < $1.key }.map(\.value.value)
-        return ports.isEmpty ? nil : ImportedValue(.list(ports), from: service.node["ports"]?.location ?? service.node["expose"]?.location)
+        return ports.isEmpty
+            ? nil
+            : ImportedValue(.list(ports), from: service.node["ports"]?.location ?? service.node["expose"]?.location)
     }
 
     /// `[HOST:]CONTAINER[/PROTOCOL]` or `HOST_IP:HOST:CONTAINER`: the container port, whether
@@ -148,11 +177,17 @@ extension ComposeRead {
         var config: [(String, ImportedValue)] = []
         for (key, value, location) in variables {
             guard let value else {
-                diagnostics.append(.warning(.importUnmapped, "'\(key)' of service '\(name)' takes its value from the shell; not imported", at: location))
+                diagnostics.append(
+                    .warning(
+                        .importUnmapped, "'\(key)' of service '\(name)' takes its value from the shell; not imported",
+                        at: location))
                 continue
             }
-            let wording = ImportedSystem.VariableWording(owner: "service '\(name)'", secretHome: "a compose secret", noDefinition: "no service of the file")
-            if let entry = system.readVariable(key, value, at: location, of: name, targets: aliases, wording: wording, diagnostics: &diagnostics) {
+            let wording = ImportedSystem.VariableWording(
+                owner: "service '\(name)'", secretHome: "a compose secret", noDefinition: "no service of the file")
+            if let entry = system.readVariable(
+                key, value, at: location, of: name, targets: aliases, wording: wording, diagnostics: &diagnostics)
+            {
                 config.append((key, entry))
             }
         }
@@ -169,7 +204,8 @@ extension ComposeRead {
                 _ = check.take(key)
                 object.set(field, .string(text, from: node.location))
             } else {
-                check.explain(key, "'\(text)' is not a duration parity reads (write whole seconds, minutes, hours or days)")
+                check.explain(
+                    key, "'\(text)' is not a duration parity reads (write whole seconds, minutes, hours or days)")
             }
         }
         return object.fields.isEmpty ? nil : object.value
@@ -180,13 +216,16 @@ extension ComposeRead {
             let sourceNode = node.scalar != nil ? node : node["source"]
             if node.mapping != nil {
                 let long = unmapped.mapping(node, context: "a secret of service '\(name)'")
-                _ = long.take("source"); _ = long.take("target"); _ = long.take("uid"); _ = long.take("gid"); _ = long.take("mode")
+                _ = long.take("source"); _ = long.take("target"); _ = long.take("uid"); _ = long.take("gid");
+                _ = long.take("mode")
             }
             guard let sourceNode, let secret = sourceNode.scalar?.text else { continue }
             guard system.credentials[secret] != nil else {
-                diagnostics.append(.warning(
-                    .importUnknownReference, "service '\(name)' reads secret '\(secret)', which the file's top-level secrets do not declare; not imported",
-                    at: sourceNode.location))
+                diagnostics.append(
+                    .warning(
+                        .importUnknownReference,
+                        "service '\(name)' reads secret '\(secret)', which the file's top-level secrets do not declare; not imported",
+                        at: sourceNode.location))
                 continue
             }
             system.read(name, credential: secret, at: sourceNode.location)
@@ -198,10 +237,14 @@ extension ComposeRead {
         guard system.services[name] != nil else { return }
         var declared: [(String, Node, String?)] = []
         if let dependsOn = service.take("depends_on") {
-            for item in dependsOn.sequence ?? [] { if let target = item.scalar?.text { declared.append((target, item, nil)) } }
+            for item in dependsOn.sequence ?? [] {
+                if let target = item.scalar?.text { declared.append((target, item, nil)) }
+            }
             for pair in dependsOn.mapping ?? [] {
                 guard let target = pair.key.scalar?.text else { continue }
-                let options = pair.value.mapping != nil ? unmapped.mapping(pair.value, context: "depends_on '\(target)' of service '\(name)'") : nil
+                let options =
+                    pair.value.mapping != nil
+                    ? unmapped.mapping(pair.value, context: "depends_on '\(target)' of service '\(name)'") : nil
                 let condition = options?.text("condition")
                 _ = options?.take("required"); _ = options?.take("restart")
                 declared.append((target, pair.key, condition.map { "depends_on, condition: \($0)" }))
@@ -214,12 +257,15 @@ extension ComposeRead {
         }
         for (target, node, note) in declared {
             guard system.declares(target) else {
-                diagnostics.append(.warning(
-                    .importUnknownReference, "service '\(name)' depends on '\(target)', which the file does not define; no dependency is written for it",
-                    at: node.location))
+                diagnostics.append(
+                    .warning(
+                        .importUnknownReference,
+                        "service '\(name)' depends on '\(target)', which the file does not define; no dependency is written for it",
+                        at: node.location))
                 continue
             }
-            system.depend(name, on: .init(target: target, origin: node.location, evidence: nil, note: note ?? "depends_on"))
+            system.depend(
+                name, on: .init(target: target, origin: node.location, evidence: nil, note: note ?? "depends_on"))
         }
     }
 }

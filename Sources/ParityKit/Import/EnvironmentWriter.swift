@@ -71,7 +71,9 @@ public struct EnvironmentWriter: Sendable {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar.value == 0xFEFF {
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+                    || scalar.value == 0xFEFF
+                {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
                     out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                 } else {
@@ -84,7 +86,9 @@ public struct EnvironmentWriter: Sendable {
 
     /// A mapping key: plain when it cannot read as anything but itself, else quoted.
     static func key(_ name: String) -> String {
-        let plain = name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic && $0.isASCII || ("0"..."9").contains($0) || "_-./".unicodeScalars.contains($0) }
+        let plain = name.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic && $0.isASCII || ("0"..."9").contains($0) || "_-./".unicodeScalars.contains($0)
+        }
         let first = name.unicodeScalars.first
         let startsWell = first.map { $0.properties.isAlphabetic && $0.isASCII || $0 == "_" } ?? false
         let special = ["true", "false", "null", "y", "n", "yes", "no", "on", "off"].contains(name.lowercased())

@@ -38,9 +38,13 @@ struct ImageReference {
     }
 
     private static let engines: [(String, String, [String])] = [
-        ("postgres", "database", ["postgres", "postgresql"]), ("mysql", "database", ["mysql"]), ("mariadb", "database", ["mariadb"]),
-        ("mongodb", "database", ["mongo", "mongodb"]), ("cassandra", "database", ["cassandra"]), ("cockroachdb", "database", ["cockroach"]),
-        ("elasticsearch", "database", ["elasticsearch"]), ("redis", "cache", ["redis", "valkey"]), ("memcached", "cache", ["memcached"]),
-        ("rabbitmq", "queue", ["rabbitmq"]), ("kafka", "queue", ["kafka"]), ("nats", "queue", ["nats"]), ("minio", "object-store", ["minio"]),
+        ("postgres", "database", ["postgres", "postgresql"]), ("mysql", "database", ["mysql"]),
+        ("mariadb", "database", ["mariadb"]),
+        ("mongodb", "database", ["mongo", "mongodb"]), ("cassandra", "database", ["cassandra"]),
+        ("cockroachdb", "database", ["cockroach"]),
+        ("elasticsearch", "database", ["elasticsearch"]), ("redis", "cache", ["redis", "valkey"]),
+        ("memcached", "cache", ["memcached"]),
+        ("rabbitmq", "queue", ["rabbitmq"]), ("kafka", "queue", ["kafka"]), ("nats", "queue", ["nats"]),
+        ("minio", "object-store", ["minio"]),
     ]
 }

@@ -14,12 +14,16 @@ extension ImportedSystem {
     /// One environment variable with a literal value: a configuration entry, unless its name
     /// says it is a secret (then nothing, and a warning); and a dependency, marked inferred
     /// with its evidence, when it names a service of `targets` (names that reach a service).
-    mutating func readVariable(_ name: String, _ value: String, at location: SourceLocation, of service: String,
-                               targets: [String: String], wording: VariableWording, diagnostics: inout [Diagnostic]) -> ImportedValue? {
+    mutating func readVariable(
+        _ name: String, _ value: String, at location: SourceLocation, of service: String,
+        targets: [String: String], wording: VariableWording, diagnostics: inout [Diagnostic]
+    ) -> ImportedValue? {
         if AddressInference.looksSecret(name) {
-            diagnostics.append(.warning(
-                .importUnmapped, "the value of '\(name)' in \(wording.owner) looks like a secret and is not copied; keep it in \(wording.secretHome)",
-                at: location))
+            diagnostics.append(
+                .warning(
+                    .importUnmapped,
+                    "the value of '\(name)' in \(wording.owner) looks like a secret and is not copied; keep it in \(wording.secretHome)",
+                    at: location))
             return nil
         }
         if let named = AddressInference.named(variable: name, value: value) {
@@ -29,9 +33,11 @@ extension ImportedSystem {
                     depend(service, on: .init(target: target, origin: location, evidence: "env \(name)=\(value)\(via)"))
                 }
             } else if named.isAddress {
-                diagnostics.append(.warning(
-                    .importUnknownReference, "environment variable '\(name)' of \(wording.owner) names '\(named.host)', which \(wording.noDefinition) defines; no dependency is written for it (import what defines it, or remove the variable)",
-                    at: location))
+                diagnostics.append(
+                    .warning(
+                        .importUnknownReference,
+                        "environment variable '\(name)' of \(wording.owner) names '\(named.host)', which \(wording.noDefinition) defines; no dependency is written for it (import what defines it, or remove the variable)",
+                        at: location))
             }
         }
         return .string(value, from: location)

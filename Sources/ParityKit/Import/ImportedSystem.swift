@@ -65,23 +65,37 @@ public struct ImportedSystem: Sendable {
         guard var object = services[name] else { return nil }
         let calls = (dependencies[name] ?? []).filter { declares($0.target) }.sorted { $0.target < $1.target }
         if !calls.isEmpty {
-            object.set("dependencies", ImportedValue(.list(calls.map { call in
-                .string(call.target, from: call.origin, note: call.evidence.map { "inferred: \($0)" } ?? call.note)
-            }), from: nil))
+            object.set(
+                "dependencies",
+                ImportedValue(
+                    .list(
+                        calls.map { call in
+                            .string(
+                                call.target, from: call.origin,
+                                note: call.evidence.map { "inferred: \($0)" } ?? call.note)
+                        }), from: nil))
         }
         let inferred = calls.filter { $0.evidence != nil }
         if !inferred.isEmpty {
-            object.set(EnvironmentSchema.inferredField, ImportedValue(.object(inferred.map { call in
-                (call.target, .string(call.evidence ?? "", from: call.origin))
-            }), from: nil))
+            object.set(
+                EnvironmentSchema.inferredField,
+                ImportedValue(
+                    .object(
+                        inferred.map { call in
+                            (call.target, .string(call.evidence ?? "", from: call.origin))
+                        }), from: nil))
         }
         let reads = (secrets[name] ?? []).filter { credentials[$0.name] != nil }.sorted { $0.name < $1.name }
         if !reads.isEmpty {
             object.set("secrets", ImportedValue(.list(reads.map { .string($0.name, from: $0.origin) }), from: nil))
         }
         // Fields in the schema's order, whatever order they were found in.
-        let rank = Dictionary(EnvironmentSchema.service.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let fields = object.fields.enumerated().sorted { (rank[$0.element.0] ?? .max, $0.offset) < (rank[$1.element.0] ?? .max, $1.offset) }
+        let rank = Dictionary(
+            EnvironmentSchema.service.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first }
+        )
+        let fields = object.fields.enumerated().sorted {
+            (rank[$0.element.0] ?? .max, $0.offset) < (rank[$1.element.0] ?? .max, $1.offset)
+        }
         return ImportedValue(.object(fields.map(\.element)), from: object.origin)
     }
 

@@ -59,7 +59,11 @@ public struct ImportedObject: Sendable {
     /// Sets `name`, replacing an earlier value; nil leaves the object as it is.
     public mutating func set(_ name: String, _ value: ImportedValue?) {
         guard let value else { return }
-        if let index = fields.firstIndex(where: { $0.0 == name }) { fields[index].1 = value } else { fields.append((name, value)) }
+        if let index = fields.firstIndex(where: { $0.0 == name }) {
+            fields[index].1 = value
+        } else {
+            fields.append((name, value))
+        }
     }
 
     public subscript(name: String) -> ImportedValue? {

@@ -45,11 +45,18 @@ struct KubernetesRead {
     mutating func collect(_ node: Node) {
         if node.scalar?.value == .null { return }
         guard node.mapping != nil else {
-            diagnostics.append(.warning(.importInvalid, "expected a Kubernetes resource (a mapping), found \(node.kindDescription); skipped", at: node.location))
+            diagnostics.append(
+                .warning(
+                    .importInvalid,
+                    "expected a Kubernetes resource (a mapping), found \(node.kindDescription); skipped",
+                    at: node.location))
             return
         }
         guard let kind = node["kind"]?.scalar?.text else {
-            diagnostics.append(.warning(.importInvalid, "a document without 'kind' is not a Kubernetes resource; skipped", at: node.location))
+            diagnostics.append(
+                .warning(
+                    .importInvalid, "a document without 'kind' is not a Kubernetes resource; skipped", at: node.location
+                ))
             return
         }
         if kind == "List" || kind.hasSuffix("List") && node["items"] != nil {

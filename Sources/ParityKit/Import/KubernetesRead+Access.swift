@@ -20,7 +20,8 @@ extension KubernetesRead {
             credential.set("name", .string(resource.name, from: origin))
             let type = resource.mapping.take("type")
             let kind = Self.credentialKinds[type?.scalar?.text ?? "Opaque"] ?? "password"
-            credential.set("kind", .string(kind, from: type?.location ?? origin, note: type == nil ? "an Opaque Secret" : nil))
+            credential.set(
+                "kind", .string(kind, from: type?.location ?? origin, note: type == nil ? "an Opaque Secret" : nil))
             credential.set("secretRef", .string("kubernetes:secret/\(resource.name)", from: origin))
             system.credentials[resource.name] = credential
             for key in ["data", "stringData"] {
@@ -33,7 +34,9 @@ extension KubernetesRead {
             for node in resource.mapping.take("rules")?.sequence ?? [] where node.mapping != nil {
                 let rule = unmapped.mapping(node, context: "a rule of \(resource.label)")
                 let groups = (rule.take("apiGroups")?.sequence ?? []).compactMap { $0.scalar?.text }
-                let verbs = (rule.take("verbs")?.sequence ?? []).compactMap { node in node.scalar.map { ImportedValue.string($0.text, from: node.location) } }
+                let verbs = (rule.take("verbs")?.sequence ?? []).compactMap { node in
+                    node.scalar.map { ImportedValue.string($0.text, from: node.location) }
+                }
                 let resources = (rule.take("resources")?.sequence ?? []).compactMap { node -> ImportedValue? in
                     guard let text = node.scalar?.text else { return nil }
                     let qualified = groups.filter { !$0.isEmpty }.map { "\($0)/\(text)" }
@@ -51,11 +54,17 @@ extension KubernetesRead {
         case "RoleBinding", "ClusterRoleBinding":
             readBinding(resource, origin: origin)
         default:
-            let reason = resource.kind == "NetworkPolicy"
+            let reason =
+                resource.kind == "NetworkPolicy"
                 ? "parity's network rules join segments by address range, which a NetworkPolicy's pod selectors do not give"
                 : "parity does not import \(resource.kind) resources"
-            diagnostics.append(.warning(.importUnmapped, "\(resource.label) is not imported: \(reason)", at: resource.node["kind"]?.location ?? resource.node.location))
-            for key in (resource.node.mapping ?? []).compactMap({ $0.key.scalar?.text }) { _ = resource.mapping.take(key) }
+            diagnostics.append(
+                .warning(
+                    .importUnmapped, "\(resource.label) is not imported: \(reason)",
+                    at: resource.node["kind"]?.location ?? resource.node.location))
+            for key in (resource.node.mapping ?? []).compactMap({ $0.key.scalar?.text }) {
+                _ = resource.mapping.take(key)
+            }
             for key in (metadata?.node.mapping ?? []).compactMap({ $0.key.scalar?.text }) { _ = metadata?.take(key) }
         }
     }
@@ -64,9 +73,11 @@ extension KubernetesRead {
         let roleRef = resource.mapping.mapping("roleRef")
         _ = roleRef?.take("kind"); _ = roleRef?.take("apiGroup")
         guard let roleNode = roleRef?.take("name"), let role = roleNode.scalar?.text, system.roles[role] != nil else {
-            diagnostics.append(.warning(
-                .importUnknownReference, "\(resource.label) grants a role the input does not define; not imported (import the Role with it)",
-                at: resource.node["roleRef"]?["name"]?.location ?? resource.node.location))
+            diagnostics.append(
+                .warning(
+                    .importUnknownReference,
+                    "\(resource.label) grants a role the input does not define; not imported (import the Role with it)",
+                    at: resource.node["roleRef"]?["name"]?.location ?? resource.node.location))
             for key in ["subjects"] { _ = resource.mapping.take(key) }
             return
         }
@@ -74,7 +85,9 @@ extension KubernetesRead {
         for node in resource.mapping.take("subjects")?.sequence ?? [] where node.mapping != nil {
             let subject = unmapped.mapping(node, context: "a subject of \(resource.label)")
             _ = subject.take("apiGroup"); _ = subject.take("namespace")
-            guard let kind = subject.text("kind"), let name = subject.take("name"), let text = name.scalar?.text else { continue }
+            guard let kind = subject.text("kind"), let name = subject.take("name"), let text = name.scalar?.text else {
+                continue
+            }
             principals.append(.string("\(kind.lowercased()):\(text)", from: name.location))
         }
         var binding = ImportedObject(from: resource.node.location)
@@ -87,8 +100,10 @@ extension KubernetesRead {
     static func accountCredential(_ name: String) -> String { "serviceaccount/\(name)" }
 
     private static let credentialKinds = [
-        "kubernetes.io/tls": "certificate", "kubernetes.io/service-account-token": "token", "kubernetes.io/ssh-auth": "ssh-key",
-        "kubernetes.io/basic-auth": "password", "kubernetes.io/dockerconfigjson": "token", "kubernetes.io/dockercfg": "token",
+        "kubernetes.io/tls": "certificate", "kubernetes.io/service-account-token": "token",
+        "kubernetes.io/ssh-auth": "ssh-key",
+        "kubernetes.io/basic-auth": "password", "kubernetes.io/dockerconfigjson": "token",
+        "kubernetes.io/dockercfg": "token",
         "bootstrap.kubernetes.io/token": "token", "Opaque": "password",
     ]
 }

@@ -13,9 +13,11 @@ extension KubernetesRead {
             if let key = pair.key.scalar?.text, let value = pair.value.scalar?.text { selector[key] = value }
         }
         guard !selector.isEmpty else {
-            diagnostics.append(.warning(
-                .importUnmapped, "\(resource.label) has no selector, so it names no workload of the input; not imported",
-                at: resource.node["metadata"]?["name"]?.location ?? resource.node.location))
+            diagnostics.append(
+                .warning(
+                    .importUnmapped,
+                    "\(resource.label) has no selector, so it names no workload of the input; not imported",
+                    at: resource.node["metadata"]?["name"]?.location ?? resource.node.location))
             return
         }
         let matches = workloads.map(\.name).filter { name in
@@ -24,15 +26,19 @@ extension KubernetesRead {
         }.sorted()
         guard let target = matches.first else {
             let text = selector.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-            diagnostics.append(.warning(
-                .importUnknownReference, "\(resource.label) selects no workload of the input (selector \(text)); not imported",
-                at: selectorNode?.location ?? resource.node.location))
+            diagnostics.append(
+                .warning(
+                    .importUnknownReference,
+                    "\(resource.label) selects no workload of the input (selector \(text)); not imported",
+                    at: selectorNode?.location ?? resource.node.location))
             return
         }
         if matches.count > 1 {
-            diagnostics.append(.warning(
-                .importUnmapped, "\(resource.label) selects \(matches.count) workloads (\(matches.joined(separator: ", "))); its name is taken as '\(target)'",
-                at: selectorNode?.location ?? resource.node.location))
+            diagnostics.append(
+                .warning(
+                    .importUnmapped,
+                    "\(resource.label) selects \(matches.count) workloads (\(matches.joined(separator: ", "))); its name is taken as '\(target)'",
+                    at: selectorNode?.location ?? resource.node.location))
         }
         serviceTargets[resource.name] = target
         let type = spec.text("type") ?? "ClusterIP"
@@ -53,7 +59,8 @@ extension KubernetesRead {
                 object.set("protocol", .string(guess, from: (name ?? transport)?.location))
             }
             if isPublic {
-                object.set("public", .bool(true, from: spec.node["type"]?.location, note: "\(resource.label) is a \(type)"))
+                object.set(
+                    "public", .bool(true, from: spec.node["type"]?.location, note: "\(resource.label) is a \(type)"))
             }
             ports[target, default: [:]][number] = object
         }
@@ -79,19 +86,25 @@ extension KubernetesRead {
             let serviceName = backend["service"]?["name"]?.scalar?.text ?? backend["serviceName"]?.scalar?.text
             let portNode = backend["service"]?["port"]?["number"] ?? backend["servicePort"]
             guard let serviceName, let target = serviceTargets[serviceName], system.services[target] != nil else {
-                diagnostics.append(.warning(
-                    .importUnknownReference, "\(resource.label) routes to Service '\(serviceName ?? "?")', which names no imported service; not imported",
-                    at: backend.location))
+                diagnostics.append(
+                    .warning(
+                        .importUnknownReference,
+                        "\(resource.label) routes to Service '\(serviceName ?? "?")', which names no imported service; not imported",
+                        at: backend.location))
                 continue
             }
             guard let number = portNode?.scalar.flatMap(Self.int), var object = ports[target]?[number] else {
-                diagnostics.append(.warning(
-                    .importUnmapped, "\(resource.label) routes to a port of '\(serviceName)' that is not a number the Service opens; not imported",
-                    at: portNode?.location ?? backend.location))
+                diagnostics.append(
+                    .warning(
+                        .importUnmapped,
+                        "\(resource.label) routes to a port of '\(serviceName)' that is not a number the Service opens; not imported",
+                        at: portNode?.location ?? backend.location))
                 continue
             }
             object.set("public", .bool(true, from: backend.location, note: "routed by \(resource.label)"))
-            if let host, tlsHosts.contains(host) { object.set("tls", .bool(true, from: backend.location, note: "TLS for \(host)")) }
+            if let host, tlsHosts.contains(host) {
+                object.set("tls", .bool(true, from: backend.location, note: "TLS for \(host)"))
+            }
             ports[target]?[number] = object
         }
     }

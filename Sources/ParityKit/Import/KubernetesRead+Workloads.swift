@@ -6,10 +6,11 @@ extension KubernetesRead {
         let metadata = resource.mapping.mapping("metadata")
         _ = metadata?.take("name")
         guard let spec = resource.mapping.mapping("spec") else {
-            diagnostics.append(.warning(.importInvalid, "\(resource.label) has no spec; skipped", at: resource.node.location))
+            diagnostics.append(
+                .warning(.importInvalid, "\(resource.label) has no spec; skipped", at: resource.node.location))
             return
         }
-        _ = spec.take("selector")  // matched through the pod template's labels, which it must equal
+        _ = spec.take("selector") // matched through the pod template's labels, which it must equal
         let template = spec.mapping("template")
         let templateMetadata = template?.mapping("metadata")
         var labels: [String: String] = [:]
@@ -18,34 +19,47 @@ extension KubernetesRead {
         }
         podLabels[resource.name] = labels
         guard let pod = template?.mapping("spec", context: "the pod of \(resource.label)") else {
-            diagnostics.append(.warning(.importInvalid, "\(resource.label) has no pod template; skipped", at: resource.node.location))
+            diagnostics.append(
+                .warning(.importInvalid, "\(resource.label) has no pod template; skipped", at: resource.node.location))
             return
         }
-        pod.explain("initContainers", "init containers run before the service starts; parity describes the service's own container")
+        pod.explain(
+            "initContainers",
+            "init containers run before the service starts; parity describes the service's own container")
         if let account = pod.take("serviceAccountName") {
             accounts[resource.name] = account
         }
         let containerNodes = pod.take("containers")?.sequence ?? []
         guard let first = containerNodes.first, first.mapping != nil else {
-            diagnostics.append(.warning(.importInvalid, "\(resource.label) has no containers; skipped", at: resource.node.location))
+            diagnostics.append(
+                .warning(.importInvalid, "\(resource.label) has no containers; skipped", at: resource.node.location))
             return
         }
         for extra in containerNodes.dropFirst() {
-            diagnostics.append(.warning(
-                .importUnmapped, "container '\(extra["name"]?.scalar?.text ?? "?")' of \(resource.label) is not imported: parity describes one image per service, the first container's",
-                at: extra.location))
+            diagnostics.append(
+                .warning(
+                    .importUnmapped,
+                    "container '\(extra["name"]?.scalar?.text ?? "?")' of \(resource.label) is not imported: parity describes one image per service, the first container's",
+                    at: extra.location))
         }
-        let container = unmapped.mapping(first, context: "container '\(first["name"]?.scalar?.text ?? "?")' of \(resource.label)")
+        let container = unmapped.mapping(
+            first, context: "container '\(first["name"]?.scalar?.text ?? "?")' of \(resource.label)")
         containers[resource.name] = [container]
         _ = container.take("name")
         guard let imageNode = container.take("image"), let imageText = imageNode.scalar?.text else {
-            diagnostics.append(.warning(.importInvalid, "the first container of \(resource.label) has no image; skipped", at: first.location))
+            diagnostics.append(
+                .warning(
+                    .importInvalid, "the first container of \(resource.label) has no image; skipped", at: first.location
+                ))
             return
         }
         let image = ImageReference(imageText)
         let replicas = spec.take("replicas").flatMap { node in node.scalar.flatMap { Self.int($0) }.map { (node, $0) } }
         if replicas == nil, let written = spec.node["replicas"] {
-            diagnostics.append(.warning(.importInvalid, "replicas of \(resource.label) is not a whole number; not imported", at: written.location))
+            diagnostics.append(
+                .warning(
+                    .importInvalid, "replicas of \(resource.label) is not a whole number; not imported",
+                    at: written.location))
         }
 
         if let engine = image.datastore {
@@ -57,7 +71,10 @@ extension KubernetesRead {
             datastore.set("replicas", replicas.map { .int($0.1, from: $0.0.location) })
             system.datastores[resource.name] = datastore
             for key in ["ports", "resources", "readinessProbe", "livenessProbe", "startupProbe", "env", "envFrom"] {
-                container.explain(key, "'\(resource.name)' runs \(engine.engine), imported as a datastore, and parity's datastores have no such field")
+                container.explain(
+                    key,
+                    "'\(resource.name)' runs \(engine.engine), imported as a datastore, and parity's datastores have no such field"
+                )
             }
             return
         }
@@ -73,7 +90,10 @@ extension KubernetesRead {
         for node in container.take("ports")?.sequence ?? [] where node.mapping != nil {
             let port = unmapped.mapping(node, context: "a port of \(resource.label)")
             guard let numberNode = port.take("containerPort"), let number = numberNode.scalar.flatMap(Self.int) else {
-                diagnostics.append(.warning(.importInvalid, "a port of \(resource.label) has no containerPort number; not imported", at: node.location))
+                diagnostics.append(
+                    .warning(
+                        .importInvalid, "a port of \(resource.label) has no containerPort number; not imported",
+                        at: node.location))
                 continue
             }
             var object = byNumber[number] ?? ImportedObject(from: node.location)
@@ -105,7 +125,9 @@ extension KubernetesRead {
         guard let amounts = resources.mapping(chosen) else { return nil }
         var object = ImportedObject(from: amounts.node.location)
         for key in ["cpu", "memory"] {
-            if let node = amounts.take(key), let text = node.scalar?.text { object.set(key, .string(text, from: node.location, note: chosen == "limits" ? "the limit" : nil)) }
+            if let node = amounts.take(key), let text = node.scalar?.text {
+                object.set(key, .string(text, from: node.location, note: chosen == "limits" ? "the limit" : nil))
+            }
         }
         return object.fields.isEmpty ? nil : object.value
     }
@@ -114,7 +136,9 @@ extension KubernetesRead {
         var object = ImportedObject(from: probe.node.location)
         for kind in ["httpGet", "grpc", "tcpSocket"] {
             guard let action = probe.mapping(kind) else { continue }
-            if let path = action.take("path"), let text = path.scalar?.text { object.set("path", .string(text, from: path.location)) }
+            if let path = action.take("path"), let text = path.scalar?.text {
+                object.set("path", .string(text, from: path.location))
+            }
             if let port = action.take("port"), let scalar = port.scalar {
                 if let number = Self.int(scalar) ?? portNames[scalar.text] {
                     object.set("port", .int(number, from: port.location))

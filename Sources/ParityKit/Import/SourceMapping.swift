@@ -51,7 +51,8 @@ public final class SourceMapping {
             guard let key = pair.key.scalar?.text, !taken.contains(key) else { return nil }
             let reason = reasons[key] ?? "parity has no field for it"
             let place = path.isEmpty ? key : "\(path).\(key)"
-            return .warning(.importUnmapped, "'\(place)' of \(context) is not imported: \(reason)", at: pair.key.location)
+            return .warning(
+                .importUnmapped, "'\(place)' of \(context) is not imported: \(reason)", at: pair.key.location)
         }
     }
 }

@@ -9,7 +9,10 @@ import ParityDiagnostics
 enum Composition {
     /// Adds `fragment` (another file of the same environment) to `base`; a field or named
     /// item that both define is a conflict naming both places.
-    static func combine(_ base: inout Value, with fragment: Value, schema: ObjectSchema, path: ModelPath = .root, diagnostics: inout [Diagnostic]) {
+    static func combine(
+        _ base: inout Value, with fragment: Value, schema: ObjectSchema, path: ModelPath = .root,
+        diagnostics: inout [Diagnostic]
+    ) {
         guard var fields = base.object, let additions = fragment.object else { return }
         for (name, value) in additions {
             guard let existing = fields[name] else {
@@ -25,7 +28,8 @@ enum Composition {
                 combine(&merged, with: value, schema: inner, path: fieldPath, diagnostics: &diagnostics)
                 fields[name] = merged
             case .list(let itemType, .named(let key))?:
-                fields[name] = combineNamed(existing, value, key: key, itemType: itemType, path: fieldPath, diagnostics: &diagnostics)
+                fields[name] = combineNamed(
+                    existing, value, key: key, itemType: itemType, path: fieldPath, diagnostics: &diagnostics)
             default:
                 // Files may repeat what they agree on (each names its environment's `metadata.name`).
                 if existing.object == nil, existing.list == nil, existing.sameContent(as: value) { continue }
@@ -35,13 +39,19 @@ enum Composition {
         base.content = .object(fields)
     }
 
-    private static func combineNamed(_ base: Value, _ more: Value, key: String, itemType: SchemaType, path: ModelPath, diagnostics: inout [Diagnostic]) -> Value {
+    private static func combineNamed(
+        _ base: Value, _ more: Value, key: String, itemType: SchemaType, path: ModelPath,
+        diagnostics: inout [Diagnostic]
+    ) -> Value {
         guard var items = base.list, let additions = more.list else { return base }
         var positions = index(items, key: key)
         for item in additions {
             if let name = item[key]?.string, let position = positions[name] {
                 let earlier = items[position]
-                diagnostics.append(conflict(path.item(name), at: item[key]?.location ?? item.location, first: earlier[key]?.location ?? earlier.location))
+                diagnostics.append(
+                    conflict(
+                        path.item(name), at: item[key]?.location ?? item.location,
+                        first: earlier[key]?.location ?? earlier.location))
             } else {
                 if let name = item[key]?.string { positions[name] = items.count }
                 items.append(item)
@@ -51,16 +61,20 @@ enum Composition {
     }
 
     /// A field or item written twice, naming the files (or, within one file, its documents).
-    private static func conflict(_ path: ModelPath, at location: SourceLocation?, first: SourceLocation?) -> Diagnostic {
+    private static func conflict(_ path: ModelPath, at location: SourceLocation?, first: SourceLocation?) -> Diagnostic
+    {
         let files = [first?.file, location?.file].compactMap { $0.map { ($0 as NSString).lastPathComponent } }
-        let place = if files.count == 2, first?.file == location?.file {
-            "in two documents of \(files[0]); define it in one document only"
-        } else if files.count == 2 {
-            "in both \(files[0]) and \(files[1]); define it in one file only"
-        } else {
-            "twice in one environment; define it in one file only"
-        }
-        return .error(.modelConflict, "'\(path)' is defined \(place)", at: location, notes: [.init("'\(path)' is first defined here", at: first)])
+        let place =
+            if files.count == 2, first?.file == location?.file {
+                "in two documents of \(files[0]); define it in one document only"
+            } else if files.count == 2 {
+                "in both \(files[0]) and \(files[1]); define it in one file only"
+            } else {
+                "twice in one environment; define it in one file only"
+            }
+        return .error(
+            .modelConflict, "'\(path)' is defined \(place)", at: location,
+            notes: [.init("'\(path)' is first defined here", at: first)])
     }
 
     /// `child` written over `parent`: named items merge by name, objects and maps field by

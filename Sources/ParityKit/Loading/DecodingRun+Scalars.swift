@@ -27,7 +27,8 @@ extension DecodingRun {
         switch type {
         case .string:
             if case .bool = scalar.value {
-                return mismatch(node, expected: "a string", label: label, hint: "; quote it ('\(scalar.text)') to mean the text")
+                return mismatch(
+                    node, expected: "a string", label: label, hint: "; quote it ('\(scalar.text)') to mean the text")
             }
             if let format = field?.format, !format.isValid(scalar.text) {
                 let shown = field?.sensitive == true ? "" : ", found '\(scalar.text)'"
@@ -35,7 +36,9 @@ extension DecodingRun {
             }
             return Value(.string(scalar.text), at: node.location)
         case .int:
-            guard case .int(let number) = scalar.value else { return mismatch(node, expected: "an integer", label: label) }
+            guard case .int(let number) = scalar.value else {
+                return mismatch(node, expected: "an integer", label: label)
+            }
             checkBounds(Double(number), noun: "an integer", node: node, label: label, field: field)
             return Value(.int(number), at: node.location)
         case .double:
@@ -50,9 +53,11 @@ extension DecodingRun {
         case .bool:
             if case .bool(let flag) = scalar.value { return Value(.bool(flag), at: node.location) }
             if scalar.style == .plain, let meant = Self.yaml11Booleans[scalar.text] {
-                diagnostics.append(.error(
-                    .schemaYAML11Boolean, "expected a boolean, found '\(scalar.text)' (YAML 1.1 spelling); write \(meant)",
-                    at: node.location))
+                diagnostics.append(
+                    .error(
+                        .schemaYAML11Boolean,
+                        "expected a boolean, found '\(scalar.text)' (YAML 1.1 spelling); write \(meant)",
+                        at: node.location))
                 return Value(.bool(meant), at: node.location)
             }
             let unquote = scalar.text == "true" || scalar.text == "false" ? "; write \(scalar.text) without quotes" : ""
@@ -60,15 +65,19 @@ extension DecodingRun {
         case .enumeration(let cases):
             guard cases.contains(scalar.text) else {
                 // A truncated word (`prod`) is as likely a slip as a typo.
-                let closest = Suggestion.closest(to: scalar.text, in: cases)
+                let closest =
+                    Suggestion.closest(to: scalar.text, in: cases)
                     ?? cases.first { !scalar.text.isEmpty && $0.hasPrefix(scalar.text.lowercased()) }
                 let hint = closest.map { "; did you mean '\($0)'?" } ?? ""
-                return invalid(node, "expected one of \(cases.joined(separator: ", "))\(label.phrase), found '\(scalar.text)'\(hint)")
+                return invalid(
+                    node,
+                    "expected one of \(cases.joined(separator: ", "))\(label.phrase), found '\(scalar.text)'\(hint)")
             }
             return Value(.string(scalar.text), at: node.location)
         case .duration:
             guard DurationText.seconds(scalar.text) != nil else {
-                return invalid(node, "expected a duration such as 90d, 12h or 1h30m\(label.phrase), found '\(scalar.text)'")
+                return invalid(
+                    node, "expected a duration such as 90d, 12h or 1h30m\(label.phrase), found '\(scalar.text)'")
             }
             return Value(.string(scalar.text), at: node.location)
         case .date:
@@ -97,9 +106,13 @@ extension DecodingRun {
         case (nil, nil): return
         }
         if let low = field.minimum, number < low {
-            diagnostics.append(.error(.schemaInvalidValue, "expected \(noun) \(range)\(label.phrase), found \(text)", at: node.location))
+            diagnostics.append(
+                .error(
+                    .schemaInvalidValue, "expected \(noun) \(range)\(label.phrase), found \(text)", at: node.location))
         } else if let high = field.maximum, number > high {
-            diagnostics.append(.error(.schemaInvalidValue, "expected \(noun) \(range)\(label.phrase), found \(text)", at: node.location))
+            diagnostics.append(
+                .error(
+                    .schemaInvalidValue, "expected \(noun) \(range)\(label.phrase), found \(text)", at: node.location))
         }
     }
 

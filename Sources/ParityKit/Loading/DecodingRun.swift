@@ -55,8 +55,11 @@ struct DecodingRun {
             if position == nil {
                 let suggestion = Suggestion.closest(to: name, in: schema.fields.map(\.name))
                 let place = path.isEmpty ? "this \(schema.noun)" : self.place
-                let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; remove it, or see 'parity schema' for the fields of \(Self.article(schema.noun)) \(schema.noun)"
-                diagnostics.append(.error(.schemaUnknownField, "unknown field '\(name)' in \(place)\(hint)", at: pair.key.location))
+                let hint =
+                    suggestion.map { "; did you mean '\($0)'?" }
+                    ?? "; remove it, or see 'parity schema' for the fields of \(Self.article(schema.noun)) \(schema.noun)"
+                diagnostics.append(
+                    .error(.schemaUnknownField, "unknown field '\(name)' in \(place)\(hint)", at: pair.key.location))
                 // Recover as if the suggestion had been written, so one typo is one diagnostic.
                 guard let suggestion, node[suggestion] == nil, fields[suggestion] == nil else { continue }
                 position = schema.position(of: suggestion)
@@ -64,7 +67,9 @@ struct DecodingRun {
             guard let position else { continue }
             let fieldName = schema.fields[position].name
             path.append(.field(fieldName))
-            fields[fieldName] = value(pair.value, schema.fields[position].type, label: Label(field: fieldName), field: schema.fields[position])
+            fields[fieldName] = value(
+                pair.value, schema.fields[position].type, label: Label(field: fieldName), field: schema.fields[position]
+            )
             path.removeLast()
         }
         return Value(.object(fields), at: node.location)
@@ -88,9 +93,11 @@ struct DecodingRun {
                 let here = nameValue.location ?? itemNode.location
                 if let first = firstByName[name] {
                     let noun = itemType.objectSchema?.noun ?? "item"
-                    diagnostics.append(.error(
-                        .schemaDuplicateName, "duplicate name '\(name)' in '\(label.field ?? place)'; each \(noun) needs its own name",
-                        at: here, notes: [.init("'\(name)' is first defined here", at: first)]))
+                    diagnostics.append(
+                        .error(
+                            .schemaDuplicateName,
+                            "duplicate name '\(name)' in '\(label.field ?? place)'; each \(noun) needs its own name",
+                            at: here, notes: [.init("'\(name)' is first defined here", at: first)]))
                 } else {
                     firstByName[name] = here
                 }
@@ -136,7 +143,9 @@ struct DecodingRun {
             var entry = value(pair.value, itemType, label: Label(field: name))
             path.removeLast()
             // A map's entries are placed at their key, where references to the key point.
-            if entry.location == pair.value.location, itemType.objectSchema != nil { entry.location = pair.key.location }
+            if entry.location == pair.value.location, itemType.objectSchema != nil {
+                entry.location = pair.key.location
+            }
             fields[name] = entry
         }
         return Value(.object(fields), at: node.location)
@@ -145,17 +154,21 @@ struct DecodingRun {
     /// The text of a mapping key; keys are always names.
     private mutating func key(_ node: Node) -> String? {
         guard let scalar = node.scalar, scalar.value != .null else {
-            diagnostics.append(.error(.schemaTypeMismatch, "expected a field name, found \(node.kindDescription)", at: node.location))
+            diagnostics.append(
+                .error(.schemaTypeMismatch, "expected a field name, found \(node.kindDescription)", at: node.location))
             return nil
         }
         return scalar.text
     }
 
     /// Reports a value of the wrong shape and keeps it as written.
-    mutating func mismatch(_ node: Node, expected: String, label: Label, hint: String = "", quoting: Bool = true) -> Value {
+    mutating func mismatch(_ node: Node, expected: String, label: Label, hint: String = "", quoting: Bool = true)
+        -> Value
+    {
         let target = label.phrase
         let found = quoting ? node.foundDescription : node.kindDescription
-        diagnostics.append(.error(.schemaTypeMismatch, "expected \(expected)\(target), found \(found)\(hint)", at: node.location))
+        diagnostics.append(
+            .error(.schemaTypeMismatch, "expected \(expected)\(target), found \(found)\(hint)", at: node.location))
         return Value(generic: node)
     }
 }

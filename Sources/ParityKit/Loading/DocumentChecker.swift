@@ -53,6 +53,8 @@ public struct DocumentChecker: Sendable {
         let decoded = SchemaDecoder().decode(root, as: schema)
         // The kind's own checks run even when the schema found problems (they skip what did not
         // decode), so one round of fixes sees every problem, not one layer at a time.
-        return (diagnostics + decoded.diagnostics + (kind.validate?(decoded.value, root, sources) ?? []), decoded.secrets)
+        return (
+            diagnostics + decoded.diagnostics + (kind.validate?(decoded.value, root, sources) ?? []), decoded.secrets
+        )
     }
 }

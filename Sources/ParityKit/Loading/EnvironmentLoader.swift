@@ -40,7 +40,8 @@ public struct EnvironmentLoader: Sendable {
         return paths.map { load($0, sources: sources, parsed: parsed) }
     }
 
-    private func load(_ path: String, sources: SourceStore, parsed preparsed: [String: ParsedFile]) -> EnvironmentSource {
+    private func load(_ path: String, sources: SourceStore, parsed preparsed: [String: ParsedFile]) -> EnvironmentSource
+    {
         let files = fileSystem.isDirectory(path) ? yamlFiles(in: path) : [path]
         var diagnostics: [Diagnostic] = []
         var declared: Value?
@@ -53,7 +54,8 @@ public struct EnvironmentLoader: Sendable {
                 diagnostics += document.diagnostics
                 guard let value = document.value else { continue }
                 if var combined = declared {
-                    Composition.combine(&combined, with: value, schema: EnvironmentSchema.root, diagnostics: &diagnostics)
+                    Composition.combine(
+                        &combined, with: value, schema: EnvironmentSchema.root, diagnostics: &diagnostics)
                     declared = combined
                 } else {
                     declared = value
@@ -61,11 +63,14 @@ public struct EnvironmentLoader: Sendable {
             }
         }
         if files.isEmpty {
-            diagnostics.append(.error(.ioUnreadable, "no .yaml files in the environment folder '\(path)'", at: .file(path)))
+            diagnostics.append(
+                .error(.ioUnreadable, "no .yaml files in the environment folder '\(path)'", at: .file(path)))
         } else if declared == nil, diagnostics.isEmpty {
-            diagnostics.append(.error(
-                .schemaMissingField, "no document in '\(path)'; write an environment, starting apiVersion: parity/v1 and kind: Environment",
-                at: .file(path)))
+            diagnostics.append(
+                .error(
+                    .schemaMissingField,
+                    "no document in '\(path)'; write an environment, starting apiVersion: parity/v1 and kind: Environment",
+                    at: .file(path)))
         }
         return EnvironmentSource(path: path, files: files, declared: declared, diagnostics: diagnostics)
     }
@@ -102,9 +107,11 @@ public struct EnvironmentLoader: Sendable {
                 continue
             }
             guard kind.name == FileKind.environment.name else {
-                diagnostics.append(.error(
-                    .schemaUnknownKind, "expected an Environment in an environment file, found a \(kind.name); move it out of the environments folder",
-                    at: document.root["kind"]?.location ?? document.root.location))
+                diagnostics.append(
+                    .error(
+                        .schemaUnknownKind,
+                        "expected an Environment in an environment file, found a \(kind.name); move it out of the environments folder",
+                        at: document.root["kind"]?.location ?? document.root.location))
                 parsed.documents.append((diagnostics, nil))
                 continue
             }
@@ -116,7 +123,8 @@ public struct EnvironmentLoader: Sendable {
 
     /// The `.yaml` and `.yml` files directly in `folder`, sorted by name, hidden files skipped.
     func yamlFiles(in folder: String) -> [String] {
-        fileSystem.entries(of: folder).filter { Self.isYAML($0) && !fileSystem.isDirectory(Self.join(folder, $0)) }.map { Self.join(folder, $0) }
+        fileSystem.entries(of: folder).filter { Self.isYAML($0) && !fileSystem.isDirectory(Self.join(folder, $0)) }.map
+        { Self.join(folder, $0) }
     }
 
     static func isDirectory(_ path: String) -> Bool {

@@ -49,18 +49,22 @@ public struct Linter {
         // What the spec names, checked against what exists, without diffing.
         // The rules a check would run: the built-in pack (unless turned off) and the repository's.
         let rules = PolicySet.load(layout: layout, sources: SourceStore())
-        diagnostics += SpecReferences.unknownEnvironments(layout.spec, workspace: workspace)
-            + SpecReferences.check(layout.spec, environments: environments,
-                                   ruleIDs: rules.diagnostics.containsError ? nil : rules.knownIDs)
+        diagnostics +=
+            SpecReferences.unknownEnvironments(layout.spec, workspace: workspace)
+            + SpecReferences.check(
+                layout.spec, environments: environments,
+                ruleIDs: rules.diagnostics.containsError ? nil : rules.knownIDs)
         let checker = DocumentChecker(limits: loader.limits)
         for file in RepositoryLayout.yamlFiles(in: layout.policiesFolder) {
             diagnostics += checker.check(file: file, sources: sources)
         }
         if !rules.diagnostics.containsError {
-            diagnostics += PolicyTestRunner.unknownRules(files: layout.policyTestFiles, ruleIDs: rules.knownIDs, sources: sources)
+            diagnostics += PolicyTestRunner.unknownRules(
+                files: layout.policyTestFiles, ruleIDs: rules.knownIDs, sources: sources)
         }
         for file in layout.planFiles {
-            diagnostics += checker.check(file: file, sources: sources) + layout.planReferences(file, workspace: workspace)
+            diagnostics +=
+                checker.check(file: file, sources: sources) + layout.planReferences(file, workspace: workspace)
         }
         return diagnostics + waiverCalendar(layout.spec)
     }
@@ -78,16 +82,22 @@ public struct Linter {
                 diagnostics += lintRepository(at: path)
                 continue
             }
-            let repository = workspace ?? Workspace(
-                root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder, loader: loader)
+            let repository =
+                workspace
+                ?? Workspace(
+                    root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder,
+                    loader: loader)
             workspace = repository
             if Workspace.canonical(path) == Workspace.canonical(repository.environmentsFolder) {
-                diagnostics += repository.diagnostics + repository.environments.flatMap { repository.resolve($0).diagnostics }
+                diagnostics +=
+                    repository.diagnostics + repository.environments.flatMap { repository.resolve($0).diagnostics }
                 continue
             }
             if Workspace.canonical(path) == Workspace.canonical(layout.policiesFolder) {
                 let checker = DocumentChecker(limits: loader.limits)
-                diagnostics += RepositoryLayout.yamlFiles(in: path).flatMap { checker.check(file: $0, sources: sources) }
+                diagnostics += RepositoryLayout.yamlFiles(in: path).flatMap {
+                    checker.check(file: $0, sources: sources)
+                }
                 continue
             }
             // Any other folder is one environment written as several files.
@@ -109,7 +119,8 @@ public struct Linter {
             } else {
                 diagnostics += DocumentChecker(limits: loader.limits).check(bytes, file: path, sources: sources)
                 if documents.contains(where: { $0.root["kind"]?.scalar?.text == FileKind.paritySpec.name }) {
-                    let (spec, problems) = SpecLoader.load(path, root: (path as NSString).deletingLastPathComponent, sources: SourceStore())
+                    let (spec, problems) = SpecLoader.load(
+                        path, root: (path as NSString).deletingLastPathComponent, sources: SourceStore())
                     if !problems.containsError { diagnostics += waiverCalendar(spec) }
                 }
                 if documents.contains(where: { $0.root["kind"]?.scalar?.text == FileKind.migrationPlan.name }) {
@@ -123,7 +134,9 @@ public struct Linter {
     /// Waivers of `spec` past their last day, or within the spec's warning horizon of it.
     private func waiverCalendar(_ spec: ParitySpec) -> [Diagnostic] {
         guard let date else { return [] }
-        return spec.waivers.compactMap { $0.expiredWarning(on: date.day) ?? $0.expiringWarning(on: date.day, warnWithin: spec.schedule.warnWithin) }
+        return spec.waivers.compactMap {
+            $0.expiredWarning(on: date.day) ?? $0.expiringWarning(on: date.day, warnWithin: spec.schedule.warnWithin)
+        }
     }
 
     /// Sorted by place, each diagnostic once (an inherited problem is found from every child).

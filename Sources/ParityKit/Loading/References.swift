@@ -108,7 +108,9 @@ enum References {
             }
         }
 
-        private mutating func check(_ name: String, at location: SourceLocation?, _ reference: Reference, field: FieldKey) {
+        private mutating func check(
+            _ name: String, at location: SourceLocation?, _ reference: Reference, field: FieldKey
+        ) {
             let declared: Set<String>
             if let known = self.declared[field] {
                 declared = known
@@ -118,9 +120,11 @@ enum References {
             }
             guard !declared.contains(name), !reference.builtins.contains(name) else { return }
             let candidates = declared.sorted() + reference.builtins
-            let hint = Suggestion.closest(to: name, in: candidates).map { "; did you mean '\($0)'?" }
+            let hint =
+                Suggestion.closest(to: name, in: candidates).map { "; did you mean '\($0)'?" }
                 ?? "; declare it under \(Self.list(reference.targets.map(\.description))), or correct the name"
-            diagnostics.append(.error(.modelUnknownReference, "unknown \(reference.noun) '\(name)'\(hint)", at: location))
+            diagnostics.append(
+                .error(.modelUnknownReference, "unknown \(reference.noun) '\(name)'\(hint)", at: location))
         }
 
         static func list(_ words: [String]) -> String {

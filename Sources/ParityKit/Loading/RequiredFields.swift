@@ -33,9 +33,11 @@ enum RequiredFields {
                         path.removeLast()
                     } else if schema.fields[position].required {
                         let place = path.isEmpty ? "this \(schema.noun)" : ModelPath(path).description
-                        diagnostics.append(.error(
-                            .schemaMissingField, "missing required field '\(name)' in \(place); add \(RequiredFields.sentence(schema.fields[position].summary))",
-                            at: value.location))
+                        diagnostics.append(
+                            .error(
+                                .schemaMissingField,
+                                "missing required field '\(name)' in \(place); add \(RequiredFields.sentence(schema.fields[position].summary))",
+                                at: value.location))
                     }
                 }
             case .list(let itemType, let kind):
@@ -62,7 +64,9 @@ enum RequiredFields {
         private mutating func fieldsToCheck(_ schema: ObjectSchema) -> [Int] {
             let id = ObjectIdentifier(schema)
             if let known = checkedFields[id] { return known }
-            let positions = schema.fields.indices.filter { schema.fields[$0].required || schema.fields[$0].type.objectSchema != nil }
+            let positions = schema.fields.indices.filter {
+                schema.fields[$0].required || schema.fields[$0].type.objectSchema != nil
+            }
             checkedFields[id] = positions
             return positions
         }

@@ -23,13 +23,17 @@ enum SpecReferences {
     static func check(_ spec: ParitySpec, environments: [String: Value], ruleIDs: Set<String>?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let pairs = (spec.pairs ?? []).compactMap { pair -> (ParitySpec.Pair, Value, Value)? in
-            guard let reference = environments[pair.reference], let mirror = environments[pair.mirror] else { return nil }
+            guard let reference = environments[pair.reference], let mirror = environments[pair.mirror] else {
+                return nil
+            }
             return (pair, reference, mirror)
         }
         for (pair, reference, mirror) in pairs {
             for variance in pair.variances {
                 if let missing = missingItem(variance.path, reference: reference, mirror: mirror) {
-                    diagnostics.append(warning(variance.path, missing, for: "\(pair.reference) -> \(pair.mirror)", at: variance.location))
+                    diagnostics.append(
+                        warning(
+                            variance.path, missing, for: "\(pair.reference) -> \(pair.mirror)", at: variance.location))
                 }
             }
         }
@@ -44,23 +48,31 @@ enum SpecReferences {
             case .rule(let id, _):
                 guard let ruleIDs, !ruleIDs.contains(id) else { continue }
                 // As `check` says it (FindingWaivers), so the hook and the gate agree.
-                diagnostics.append(.warning(.specStaleWaiver, "waiver names rule '\(id)', which no policy has\(Suggestion.didYouMean(id, in: ruleIDs))",
-                                            at: waiver.location))
+                diagnostics.append(
+                    .warning(
+                        .specStaleWaiver,
+                        "waiver names rule '\(id)', which no policy has\(Suggestion.didYouMean(id, in: ruleIDs))",
+                        at: waiver.location))
             }
         }
         return diagnostics
     }
 
-    private static func warning(_ path: ModelPath, _ missing: (path: ModelPath, name: String, names: [String]), for scope: String,
-                                at location: SourceLocation?) -> Diagnostic {
+    private static func warning(
+        _ path: ModelPath, _ missing: (path: ModelPath, name: String, names: [String]), for scope: String,
+        at location: SourceLocation?
+    ) -> Diagnostic {
         let prefix = ModelPath(Array(missing.path.components.dropLast()))
-        let hint = Suggestion.closest(to: missing.name, in: missing.names).map { "; did you mean '\(prefix.item($0))'?" } ?? ""
+        let hint =
+            Suggestion.closest(to: missing.name, in: missing.names).map { "; did you mean '\(prefix.item($0))'?" } ?? ""
         let subject = missing.path == path ? "'\(path)' names an item" : "'\(path)' names '\(missing.path)', an item"
         return .warning(.specUnknownItem, "\(subject) that neither environment of \(scope) has\(hint)", at: location)
     }
 
     /// The first named item of `path` that no environment holds, and the names there are.
-    static func missingItem(_ path: ModelPath, reference: Value, mirror: Value) -> (path: ModelPath, name: String, names: [String])? {
+    static func missingItem(_ path: ModelPath, reference: Value, mirror: Value) -> (
+        path: ModelPath, name: String, names: [String]
+    )? {
         for (position, component) in path.components.enumerated() {
             guard case .item(let name) = component else { continue }
             let prefix = ModelPath(Array(path.components[..<position]))

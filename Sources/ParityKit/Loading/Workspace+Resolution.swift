@@ -36,22 +36,30 @@ extension Workspace {
         var diagnostics = source.diagnostics
         let name = source.name ?? source.path
         guard let declared = source.declared else {
-            return ResolvedEnvironment(name: name, path: source.path, value: Value(.object(Fields()), at: nil), diagnostics: diagnostics, lineage: [name])
+            return ResolvedEnvironment(
+                name: name, path: source.path, value: Value(.object(Fields()), at: nil), diagnostics: diagnostics,
+                lineage: [name])
         }
         var lineage: [String] = []
         let value = resolvedValue(source, chain: [], lineage: &lineage, diagnostics: &diagnostics)
         if source.extends != nil, source.name == nil, let metadata = declared["metadata"] ?? declared["extends"] {
-            diagnostics.append(.error(
-                .schemaMissingField, "missing required field 'name' in metadata; an environment that extends another needs a name of its own",
-                at: metadata.location))
+            diagnostics.append(
+                .error(
+                    .schemaMissingField,
+                    "missing required field 'name' in metadata; an environment that extends another needs a name of its own",
+                    at: metadata.location))
         }
         diagnostics += RequiredFields.check(value, schema: EnvironmentSchema.root)
         diagnostics += References.check(value, schema: EnvironmentSchema.root)
-        return ResolvedEnvironment(name: name, path: source.path, value: value, diagnostics: diagnostics, lineage: lineage)
+        return ResolvedEnvironment(
+            name: name, path: source.path, value: value, diagnostics: diagnostics, lineage: lineage)
     }
 
     /// One step up the chain: the parent resolved, then this environment written over it.
-    private func resolvedValue(_ source: EnvironmentSource, chain: [EnvironmentSource], lineage: inout [String], diagnostics: inout [Diagnostic]) -> Value {
+    private func resolvedValue(
+        _ source: EnvironmentSource, chain: [EnvironmentSource], lineage: inout [String],
+        diagnostics: inout [Diagnostic]
+    ) -> Value {
         if let cached = resolvedValues[source.path] {
             lineage += cached.lineage
             diagnostics += cached.diagnostics
@@ -69,7 +77,10 @@ extension Workspace {
         return value
     }
 
-    private func resolveChain(_ source: EnvironmentSource, chain: [EnvironmentSource], lineage: inout [String], diagnostics: inout [Diagnostic]) -> Value {
+    private func resolveChain(
+        _ source: EnvironmentSource, chain: [EnvironmentSource], lineage: inout [String],
+        diagnostics: inout [Diagnostic]
+    ) -> Value {
         // Callers only pass sources with a declared value.
         var own = source.declared ?? Value(.object(Fields()), at: nil)
         lineage.append(source.name ?? source.path)
@@ -106,7 +117,9 @@ extension Workspace {
         let ordered = Array(members[first...] + members[..<first])
         let chain = (ordered + [ordered[0]]).map { $0.name ?? $0.path }.joined(separator: " -> ")
         let notes = ordered.dropFirst().map { member in
-            Diagnostic.Note("'\(member.name ?? member.path)' extends '\(member.extends?.string ?? "")' here", at: member.extends?.location)
+            Diagnostic.Note(
+                "'\(member.name ?? member.path)' extends '\(member.extends?.string ?? "")' here",
+                at: member.extends?.location)
         }
         return .error(
             .modelExtendsCycle, "environments extend each other in a circle: \(chain); remove one of these 'extends'",

@@ -26,7 +26,10 @@ public final class Workspace {
 
     /// Reads every environment under `root/environmentsFolder`: each `.yaml` file and each
     /// folder of `.yaml` files there is one environment.
-    public init(root: String = ".", sources: SourceStore = SourceStore(), environmentsFolder: String = "environments", loader: EnvironmentLoader = EnvironmentLoader()) {
+    public init(
+        root: String = ".", sources: SourceStore = SourceStore(), environmentsFolder: String = "environments",
+        loader: EnvironmentLoader = EnvironmentLoader()
+    ) {
         self.root = root
         self.sources = sources.maskingSecrets()
         self.loader = loader
@@ -101,8 +104,11 @@ public final class Workspace {
 
     /// A diagnostic for a name that is no environment, with the closest one.
     public func unknownEnvironment(_ name: String) -> Diagnostic {
-        let hint = Suggestion.closest(to: name, in: environmentNames).map { "; did you mean '\($0)'?" }
-            ?? (environmentNames.isEmpty ? "; there are no environments under \(environmentsFolder)" : "; the environments are \(DocumentHeader.phrase(environmentNames))")
+        let hint =
+            Suggestion.closest(to: name, in: environmentNames).map { "; did you mean '\($0)'?" }
+            ?? (environmentNames.isEmpty
+                ? "; there are no environments under \(environmentsFolder)"
+                : "; the environments are \(DocumentHeader.phrase(environmentNames))")
         return .error(.modelUnknownEnvironment, "no environment or file named '\(name)'\(hint)", at: nil)
     }
 

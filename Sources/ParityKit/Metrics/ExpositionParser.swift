@@ -32,7 +32,9 @@ public struct ExpositionParser: Sendable {
             }
             var scanner = LineScanner(Array(line.unicodeScalars))
             let name = scanner.name()
-            guard !name.isEmpty else { throw problem("expected a metric name, found '\(line.prefix(20))'", column: scanner.column) }
+            guard !name.isEmpty else {
+                throw problem("expected a metric name, found '\(line.prefix(20))'", column: scanner.column)
+            }
             var labels = ["__name__": name]
             if scanner.peek == "{" {
                 scanner.advance()
@@ -40,12 +42,18 @@ public struct ExpositionParser: Sendable {
                     scanner.skipSpace()
                     if scanner.peek == "}" { scanner.advance(); break }
                     let label = scanner.name()
-                    guard !label.isEmpty, scanner.peek == "=" else { throw problem("expected label=\"value\" in the braces", column: scanner.column) }
+                    guard !label.isEmpty, scanner.peek == "=" else {
+                        throw problem("expected label=\"value\" in the braces", column: scanner.column)
+                    }
                     scanner.advance()
-                    guard let value = scanner.quoted() else { throw problem("expected a quoted label value", column: scanner.column) }
+                    guard let value = scanner.quoted() else {
+                        throw problem("expected a quoted label value", column: scanner.column)
+                    }
                     labels[label] = value
                     scanner.skipSpace()
-                    if scanner.peek == "," { scanner.advance() } else if scanner.peek != "}" {
+                    if scanner.peek == "," {
+                        scanner.advance()
+                    } else if scanner.peek != "}" {
                         throw problem("expected ',' or '}' after a label", column: scanner.column)
                     }
                 }
@@ -54,24 +62,31 @@ public struct ExpositionParser: Sendable {
             let valueColumn = scanner.column
             let valueText = scanner.word()
             guard let value = SampleValue.parse(valueText) else {
-                throw problem("expected a sample value (a number, NaN, +Inf or -Inf), found '\(valueText)'", column: valueColumn)
+                throw problem(
+                    "expected a sample value (a number, NaN, +Inf or -Inf), found '\(valueText)'", column: valueColumn)
             }
             scanner.skipSpace()
             var time: Double?
             if let next = scanner.peek, next != "#" {
                 let timeColumn = scanner.column
                 let timeText = scanner.word()
-                guard let stamp = Double(timeText), stamp.isFinite else { throw problem("expected a timestamp, found '\(timeText)'", column: timeColumn) }
+                guard let stamp = Double(timeText), stamp.isFinite else {
+                    throw problem("expected a timestamp, found '\(timeText)'", column: timeColumn)
+                }
                 time = openMetrics ? stamp : stamp / 1000
                 scanner.skipSpace()
             }
-            if let rest = scanner.peek, rest != "#" { throw problem("unexpected text after the sample", column: scanner.column) }
+            if let rest = scanner.peek, rest != "#" {
+                throw problem("unexpected text after the sample", column: scanner.column)
+            }
             if series[labels] == nil { order.append(labels) }
             series[labels, default: []].append(Series.Sample(time: time, value: value))
         }
         if openMetrics, !sawEOF {
-            throw Diagnostic.error(.readyInvalidFile, "an OpenMetrics file ends with '# EOF'; this one does not (write format: prometheus-text if it is the text format)",
-                                   at: .file(file))
+            throw Diagnostic.error(
+                .readyInvalidFile,
+                "an OpenMetrics file ends with '# EOF'; this one does not (write format: prometheus-text if it is the text format)",
+                at: .file(file))
         }
         return order.map { Series(labels: $0, samples: series[$0] ?? []) }
     }
@@ -93,7 +108,10 @@ private struct LineScanner {
 
     mutating func name() -> String {
         var text = ""
-        while let scalar = peek, scalar == "_" || scalar == ":" || scalar.isASCII && scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) && !text.isEmpty {
+        while let scalar = peek,
+            scalar == "_" || scalar == ":" || scalar.isASCII && scalar.properties.isAlphabetic
+                || ("0"..."9").contains(scalar) && !text.isEmpty
+        {
             text.unicodeScalars.append(scalar)
             advance()
         }

@@ -66,11 +66,13 @@ public struct FileReader: MetricReader {
             do throws(QueryResponse.Failure) {
                 return FileReader(series: try QueryResponse.series(from: data), file: path)
             } catch {
-                throw .error(.readyInvalidFile, "'\(path)' is not a saved query answer: \(error.message)", at: .file(path))
+                throw .error(
+                    .readyInvalidFile, "'\(path)' is not a saved query answer: \(error.message)", at: .file(path))
             }
         case .prometheusText, .openMetrics:
             let text = String(decoding: data, as: UTF8.self)
-            return FileReader(series: try ExpositionParser(openMetrics: format == .openMetrics).parse(text, file: path), file: path)
+            return FileReader(
+                series: try ExpositionParser(openMetrics: format == .openMetrics).parse(text, file: path), file: path)
         case .reconciliationCSV, .reconciliationJSON:
             throw .error(.readyInvalidFile, "'\(path)' holds reconciliation results, not metrics", at: .file(path))
         }
@@ -82,16 +84,22 @@ public struct FileReader: MetricReader {
 
     public func read(_ query: String, at time: Double, window: Int?, step: Int) throws(MetricReadFailure) -> [Series] {
         guard let selector = SeriesSelector(query) else {
-            throw MetricReadFailure(.readyOfflineQuery,
-                "'\(file)' is a saved file and answers series selectors only, not '\(query)'; record the expression as a series (a recording rule) or judge it on the server")
+            throw MetricReadFailure(
+                .readyOfflineQuery,
+                "'\(file)' is a saved file and answers series selectors only, not '\(query)'; record the expression as a series (a recording rule) or judge it on the server"
+            )
         }
         return series.filter { selector.matches($0.labels) }.compactMap { found in
             var kept = found
             if let window {
-                kept.samples = found.samples.filter { sample in sample.time.map { $0 > time - Double(window) && $0 <= time } ?? true }
+                kept.samples = found.samples.filter { sample in
+                    sample.time.map { $0 > time - Double(window) && $0 <= time } ?? true
+                }
             } else {
                 // An instant: the latest sample at or before the time, within the lookback.
-                let candidates = found.samples.filter { sample in sample.time.map { $0 <= time && $0 > time - Self.lookback } ?? true }
+                let candidates = found.samples.filter { sample in
+                    sample.time.map { $0 <= time && $0 > time - Self.lookback } ?? true
+                }
                 kept.samples = candidates.max { ($0.time ?? time) < ($1.time ?? time) }.map { [$0] } ?? []
             }
             return kept.samples.isEmpty ? nil : kept

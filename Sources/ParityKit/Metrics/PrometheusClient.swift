@@ -16,7 +16,9 @@ public struct PrometheusClient: Sendable {
     /// Seconds before the first retry; each further wait doubles.
     public var backoff: Double
 
-    public init(baseURL: URL, bearerToken: String? = nil, timeout: Double = 10, retries: Int = 2, backoff: Double = 0.25) {
+    public init(
+        baseURL: URL, bearerToken: String? = nil, timeout: Double = 10, retries: Int = 2, backoff: Double = 0.25
+    ) {
         self.baseURL = baseURL
         self.bearerToken = bearerToken
         self.timeout = timeout
@@ -35,8 +37,12 @@ public struct PrometheusClient: Sendable {
     }
 
     /// `/api/v1/query_range` from `start` to `end`, every `step` seconds.
-    public func queryRange(_ query: String, start: Double, end: Double, step: Int) throws(QueryResponse.Failure) -> [Series] {
-        try post("api/v1/query_range", ["query": query, "start": Self.seconds(start), "end": Self.seconds(end), "step": String(step)])
+    public func queryRange(_ query: String, start: Double, end: Double, step: Int) throws(QueryResponse.Failure)
+        -> [Series]
+    {
+        try post(
+            "api/v1/query_range",
+            ["query": query, "start": Self.seconds(start), "end": Self.seconds(end), "step": String(step)])
     }
 
     private static func seconds(_ time: Double) -> String { String(format: "%.3f", time) }
@@ -47,7 +53,9 @@ public struct PrometheusClient: Sendable {
         request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
         request.setValue("application/json", forHTTPHeaderField: "Accept")
         if let bearerToken { request.setValue("Bearer \(bearerToken)", forHTTPHeaderField: "Authorization") }
-        request.httpBody = Data(form.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.formEncoded($0.value))" }.joined(separator: "&").utf8)
+        request.httpBody = Data(
+            form.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.formEncoded($0.value))" }.joined(separator: "&")
+                .utf8)
 
         var last = QueryResponse.Failure(message: "no attempt made")
         for attempt in 0...max(retries, 0) {
@@ -140,7 +148,9 @@ public struct PrometheusClient: Sendable {
 /// Seconds as a report writes them: `10s`, `1.5s`, `30m`, `1h30m`.
 enum DurationWords {
     static func seconds(_ value: Double) -> String {
-        guard value == value.rounded(), value >= 60 else { return value == value.rounded() ? "\(Int(value))s" : String(format: "%.1fs", value) }
+        guard value == value.rounded(), value >= 60 else {
+            return value == value.rounded() ? "\(Int(value))s" : String(format: "%.1fs", value)
+        }
         var rest = Int(value)
         var text = ""
         for (unit, size) in [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)] where rest >= size {

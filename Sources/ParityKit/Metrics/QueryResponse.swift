@@ -40,10 +40,14 @@ public enum QueryResponse {
         case "scalar":
             return [Series(labels: [:], samples: [try sample(result)])]
         case "vector":
-            return try items(result).map { item throws(Failure) in Series(labels: try labels(item), samples: [try sample(item["value"])]) }
+            return try items(result).map { item throws(Failure) in
+                Series(labels: try labels(item), samples: [try sample(item["value"])])
+            }
         case "matrix":
             return try items(result).map { item throws(Failure) in
-                guard let values = item["values"] as? [Any] else { throw Failure(message: "a matrix series has no 'values'") }
+                guard let values = item["values"] as? [Any] else {
+                    throw Failure(message: "a matrix series has no 'values'")
+                }
                 var samples: [Series.Sample] = []
                 for value in values { samples.append(try sample(value)) }
                 return Series(labels: try labels(item), samples: samples)
@@ -54,20 +58,27 @@ public enum QueryResponse {
     }
 
     private static func items(_ result: Any?) throws(Failure) -> [[String: Any]] {
-        guard let items = result as? [[String: Any]] else { throw Failure(message: "expected a list of series in 'data.result'") }
+        guard let items = result as? [[String: Any]] else {
+            throw Failure(message: "expected a list of series in 'data.result'")
+        }
         return items
     }
 
     private static func labels(_ item: [String: Any]) throws(Failure) -> [String: String] {
-        guard let labels = item["metric"] as? [String: String] else { throw Failure(message: "a series has no 'metric' labels") }
+        guard let labels = item["metric"] as? [String: String] else {
+            throw Failure(message: "a series has no 'metric' labels")
+        }
         return labels
     }
 
     /// `[1700000000.5, "0.25"]`.
     private static func sample(_ json: Any?) throws(Failure) -> Series.Sample {
-        guard let pair = json as? [Any], pair.count == 2, let time = (pair[0] as? NSNumber)?.doubleValue, let text = pair[1] as? String,
-              let value = SampleValue.parse(text) else {
-            throw Failure(message: "expected a sample as [time, \"value\"], found \(String(describing: json ?? "nothing"))")
+        guard let pair = json as? [Any], pair.count == 2, let time = (pair[0] as? NSNumber)?.doubleValue,
+            let text = pair[1] as? String,
+            let value = SampleValue.parse(text)
+        else {
+            throw Failure(
+                message: "expected a sample as [time, \"value\"], found \(String(describing: json ?? "nothing"))")
         }
         return Series.Sample(time: time, value: value)
     }

@@ -42,7 +42,9 @@ public enum SampleValue {
         case "+Inf", "Inf", "+inf", "inf": return .infinity
         case "-Inf", "-inf": return -.infinity
         default:
-            guard let first = text.first, first.isNumber || first == "-" || first == "+" || first == "." else { return nil }
+            guard let first = text.first, first.isNumber || first == "-" || first == "+" || first == "." else {
+                return nil
+            }
             return Double(String(text))
         }
     }

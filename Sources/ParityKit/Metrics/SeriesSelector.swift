@@ -16,10 +16,15 @@ public struct SeriesSelector: Sendable {
     /// Reads `text`; nil when it is not a bare selector (a function, an operator, a range).
     public init?(_ text: String) {
         var scanner = Array(text.unicodeScalars)[...]
-        func skipSpace() { while let first = scanner.first, first == " " || first == "\n" || first == "\t" { scanner.removeFirst() } }
+        func skipSpace() {
+            while let first = scanner.first, first == " " || first == "\n" || first == "\t" { scanner.removeFirst() }
+        }
         func identifier() -> String {
             var name = ""
-            while let first = scanner.first, first == "_" || first == ":" || first.properties.isAlphabetic && first.isASCII || ("0"..."9").contains(first) && !name.isEmpty {
+            while let first = scanner.first,
+                first == "_" || first == ":" || first.properties.isAlphabetic && first.isASCII
+                    || ("0"..."9").contains(first) && !name.isEmpty
+            {
                 name.unicodeScalars.append(first)
                 scanner.removeFirst()
             }
@@ -39,7 +44,9 @@ public struct SeriesSelector: Sendable {
                 guard !label.isEmpty else { return nil }
                 skipSpace()
                 var symbol = ""
-                while let first = scanner.first, "=!~".unicodeScalars.contains(first) { symbol.unicodeScalars.append(first); scanner.removeFirst() }
+                while let first = scanner.first, "=!~".unicodeScalars.contains(first) {
+                    symbol.unicodeScalars.append(first); scanner.removeFirst()
+                }
                 guard let operation = Matcher.Operation(rawValue: symbol) else { return nil }
                 skipSpace()
                 guard let quote = scanner.first, quote == "\"" || quote == "'" else { return nil }

@@ -43,12 +43,15 @@ public struct ItemIdentities: Sendable {
 
 extension ItemIdentities {
     /// The error for two items of one list with the same identity: positions cannot tell them apart.
-    static func duplicate(_ identity: String, in list: String, fields: [String], at location: SourceLocation?,
-                          first: SourceLocation?) -> Diagnostic {
+    static func duplicate(
+        _ identity: String, in list: String, fields: [String], at location: SourceLocation?,
+        first: SourceLocation?
+    ) -> Diagnostic {
         let by = fields.map { "'\($0)'" }.joined(separator: " and ")
-        return .error(.schemaDuplicateIdentity,
-                      "two items of '\(list)' are both '\(identity)' by their \(by); merge them, or tell them apart by another field",
-                      at: location, notes: [.init("'\(identity)' is first here", at: first)])
+        return .error(
+            .schemaDuplicateIdentity,
+            "two items of '\(list)' are both '\(identity)' by their \(by); merge them, or tell them apart by another field",
+            at: location, notes: [.init("'\(identity)' is first here", at: first)])
     }
 
     /// Duplicate identities the spec's own identities make in an environment (the schema's are
@@ -61,7 +64,10 @@ extension ItemIdentities {
                 for item in list.list ?? [] where item.object != nil {
                     let identity = item.identity(by: override.fields)
                     if let earlier = first.updateValue(item.location, forKey: identity) {
-                        diagnostics.append(Self.duplicate(identity, in: path.description, fields: override.fields, at: item.location, first: earlier))
+                        diagnostics.append(
+                            Self.duplicate(
+                                identity, in: path.description, fields: override.fields, at: item.location,
+                                first: earlier))
                         first[identity] = earlier
                     }
                 }

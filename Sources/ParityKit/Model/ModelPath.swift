@@ -86,7 +86,13 @@ public struct ModelPath: Hashable, Sendable, Comparable, CustomStringConvertible
         var escaped = false
         for (offset, character) in text.enumerated() {
             if inString {
-                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
+                if escaped {
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == "\"" {
+                    inString = false
+                }
                 continue
             }
             switch character {
@@ -119,7 +125,8 @@ public struct ModelPath: Hashable, Sendable, Comparable, CustomStringConvertible
         components.map { component in
             switch component {
             case .field(let name), .item(let name): name
-            case .index(let position): String(repeating: "0", count: max(0, 10 - String(position).count)) + String(position)
+            case .index(let position):
+                String(repeating: "0", count: max(0, 10 - String(position).count)) + String(position)
             case .anyItem, .anyField: "*"
             }
         }.joined(separator: "\u{1}")
@@ -190,7 +197,8 @@ public struct ModelPath: Hashable, Sendable, Comparable, CustomStringConvertible
     /// or as a descendant (`services[api]` matches the path `services[api].replicas` when
     /// `prefix` is true).
     public func matches(_ pattern: ModelPath, prefix: Bool = false) -> Bool {
-        guard prefix ? pattern.components.count <= components.count : pattern.components.count == components.count else { return false }
+        guard prefix ? pattern.components.count <= components.count : pattern.components.count == components.count
+        else { return false }
         for (want, have) in zip(pattern.components, components) {
             switch (want, have) {
             case (.anyItem, .item), (.anyItem, .index), (.anyField, .field): continue

@@ -47,7 +47,9 @@ public final class ObjectSchema: Sendable {
         self.summary = summary
         self.fields = fields
         var positions: [String: Int] = [:]
-        for (position, field) in fields.enumerated() where positions[field.name] == nil { positions[field.name] = position }
+        for (position, field) in fields.enumerated() where positions[field.name] == nil {
+            positions[field.name] = position
+        }
         self.positions = positions
     }
 

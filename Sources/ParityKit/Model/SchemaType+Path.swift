@@ -27,7 +27,8 @@ extension SchemaType {
                 return PathWalk(type: .any, canonical: ModelPath(walked.components + path.components[position...]))
             case (.field(let name), .object(let schema)):
                 guard let field = schema.field(name) else {
-                    let problem = "\(here) has no field '\(name)'\(Suggestion.didYouMean(name, in: schema.fields.map(\.name)))"
+                    let problem =
+                        "\(here) has no field '\(name)'\(Suggestion.didYouMean(name, in: schema.fields.map(\.name)))"
                     return PathWalk(type: nil, canonical: path, problem: problem)
                 }
                 current = field.type

@@ -22,7 +22,8 @@ extension Value {
         case .null: out += "null".utf8
         case .bool(let value): out += (value ? "true" : "false").utf8
         case .int(let value): out += String(value).utf8
-        case .double(let value): out += (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : JSONText.number(value)).utf8
+        case .double(let value):
+            out += (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : JSONText.number(value)).utf8
         case .string(let value): JSONText.appendString(value, to: &out)
         case .list(let items):
             out.append(UInt8(ascii: "["))

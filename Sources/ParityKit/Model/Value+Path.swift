@@ -39,11 +39,16 @@ extension Value {
                 case .anyItem:
                     if let items = value.list {
                         let fields = identities.flatMap { identities in
-                            items.contains { $0.object != nil && $0.name == nil } ? identities.fields(at: path, in: root) : nil
+                            items.contains { $0.object != nil && $0.name == nil }
+                                ? identities.fields(at: path, in: root) : nil
                         }
                         for (position, item) in items.enumerated() {
                             let step = fields.map { ModelPath.Component.item(item.identity(by: $0)) }
-                            next.append((path.appending(step ?? item.name.map(ModelPath.Component.item) ?? .index(position)), item))
+                            next.append(
+                                (
+                                    path.appending(step ?? item.name.map(ModelPath.Component.item) ?? .index(position)),
+                                    item
+                                ))
                         }
                     } else if let entries = value.object {
                         // A map's entries: fields in canonical paths, as the diff writes them.
@@ -52,7 +57,9 @@ extension Value {
                 case .anyField:
                     next += (value.object ?? Fields()).map { (path.field($0.name), $0.value) }
                 default:
-                    if let found = value.value(at: ModelPath([component])) { next.append((path.appending(component), found)) }
+                    if let found = value.value(at: ModelPath([component])) {
+                        next.append((path.appending(component), found))
+                    }
                 }
             }
             matches = next

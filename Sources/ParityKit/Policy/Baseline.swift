@@ -54,11 +54,18 @@ public struct Baseline: Sendable {
             byFingerprint[text, default: Entry(fingerprint: text, count: 0, details: details)].count += 1
         }
         for finding in findings where (finding.isActive || finding.isBaselined) && !finding.isEvaluationError {
-            add(finding.fingerprint, [("rule", finding.ruleID), ("environment", finding.environment), ("item", (finding.identity ?? finding.item).description)])
+            add(
+                finding.fingerprint,
+                [
+                    ("rule", finding.ruleID), ("environment", finding.environment),
+                    ("item", (finding.identity ?? finding.item).description),
+                ])
         }
         for pair in pairs {
             for gap in pair.gaps where gap.isFailing || gap.isBaselined {
-                add(fingerprint(gap, reference: pair.reference, mirror: pair.mirror), [("pair", "\(pair.reference) -> \(pair.mirror)"), ("path", gap.path.description)])
+                add(
+                    fingerprint(gap, reference: pair.reference, mirror: pair.mirror),
+                    [("pair", "\(pair.reference) -> \(pair.mirror)"), ("path", gap.path.description)])
             }
         }
         return Baseline(entries: byFingerprint.values.sorted { $0.fingerprint < $1.fingerprint })
@@ -67,7 +74,10 @@ public struct Baseline: Sendable {
     /// The baseline file (JSON, entries sorted).
     public var rendered: String {
         let list = entries.map { entry in
-            JSONValue.object([("fingerprint", .string(entry.fingerprint))] + entry.details.map { ($0.0, JSONValue.string($0.1)) } + [("count", .int(entry.count))])
+            JSONValue.object(
+                [("fingerprint", .string(entry.fingerprint))] + entry.details.map { ($0.0, JSONValue.string($0.1)) } + [
+                    ("count", .int(entry.count))
+                ])
         }
         return JSONValue.object([("version", .int(Self.version)), ("entries", .array(list))]).pretty
     }
@@ -75,7 +85,8 @@ public struct Baseline: Sendable {
     /// What `--write-baseline` says once it has written the file.
     public func summary(writtenTo path: String) -> String {
         let noun = entries.count == 1 ? "entry" : "entries"
-        return "parity check: wrote \(entries.count) baseline \(noun) (\(itemCount) findings and gaps) to '\(path)'; check with --baseline \(path) to see only what is new\n"
+        return
+            "parity check: wrote \(entries.count) baseline \(noun) (\(itemCount) findings and gaps) to '\(path)'; check with --baseline \(path) to see only what is new\n"
     }
 
     /// Marks what the baseline knows as baselined, one finding or gap per count, and reports
@@ -93,15 +104,21 @@ public struct Baseline: Sendable {
         }
         for pairIndex in pairs.indices {
             let pair = pairs[pairIndex]
-            for gapIndex in pair.gaps.indices where pair.gaps[gapIndex].isFailing
-                && take(Self.fingerprint(pair.gaps[gapIndex], reference: pair.reference, mirror: pair.mirror)) {
+            for gapIndex in pair.gaps.indices
+            where pair.gaps[gapIndex].isFailing
+                && take(Self.fingerprint(pair.gaps[gapIndex], reference: pair.reference, mirror: pair.mirror))
+            {
                 pairs[pairIndex].gaps[gapIndex].status = .baselined
             }
         }
         return entries.compactMap { entry in
             guard let unused = left[entry.fingerprint], unused > 0 else { return nil }
-            let what = unused == entry.count ? "matches nothing any more" : "counts \(entry.count), and \(unused) of them are gone"
-            return .warning(.baselineStaleEntry, "baseline entry '\(entry.fingerprint)' \(what); the next --write-baseline drops it", at: entry.location)
+            let what =
+                unused == entry.count
+                ? "matches nothing any more" : "counts \(entry.count), and \(unused) of them are gone"
+            return .warning(
+                .baselineStaleEntry,
+                "baseline entry '\(entry.fingerprint)' \(what); the next --write-baseline drops it", at: entry.location)
         }
     }
 
@@ -110,14 +127,26 @@ public struct Baseline: Sendable {
         let documents = try YAMLLoader().loadFile(path, sources: sources)
         let hint = "write one with --write-baseline"
         guard let root = documents.first?.root, root.mapping != nil else {
-            throw DiagnosticList([.error(.baselineInvalid, "'\(path)' is not a Parity baseline (an object with version and entries); \(hint)",
-                                         at: documents.first?.root.location ?? .file(path))])
+            throw DiagnosticList([
+                .error(
+                    .baselineInvalid,
+                    "'\(path)' is not a Parity baseline (an object with version and entries); \(hint)",
+                    at: documents.first?.root.location ?? .file(path))
+            ])
         }
         guard let version = root["version"], version.scalar?.value == .int(Self.version) else {
-            throw DiagnosticList([.error(.baselineInvalid, "'\(path)' is not a version \(Self.version) Parity baseline; \(hint)", at: root["version"]?.location ?? root.location)])
+            throw DiagnosticList([
+                .error(
+                    .baselineInvalid, "'\(path)' is not a version \(Self.version) Parity baseline; \(hint)",
+                    at: root["version"]?.location ?? root.location)
+            ])
         }
         guard let list = root["entries"]?.sequence else {
-            throw DiagnosticList([.error(.baselineInvalid, "a baseline needs 'entries', a list; \(hint)", at: root["entries"]?.location ?? root.location)])
+            throw DiagnosticList([
+                .error(
+                    .baselineInvalid, "a baseline needs 'entries', a list; \(hint)",
+                    at: root["entries"]?.location ?? root.location)
+            ])
         }
         var entries: [Entry] = []
         var problems: [Diagnostic] = []
@@ -130,15 +159,21 @@ public struct Baseline: Sendable {
             var count = 1
             if let written = node["count"] {
                 guard case .int(let number)? = written.scalar?.value, number >= 1 else {
-                    problems.append(.error(.baselineInvalid, "'count' is how many findings share the entry, a whole number from 1; found '\(written.scalar?.text ?? "a collection")'",
-                                           at: written.location))
+                    problems.append(
+                        .error(
+                            .baselineInvalid,
+                            "'count' is how many findings share the entry, a whole number from 1; found '\(written.scalar?.text ?? "a collection")'",
+                            at: written.location))
                     continue
                 }
                 count = number
             }
             if let first = seen.updateValue(node.location, forKey: fingerprint) {
-                problems.append(.error(.baselineInvalid, "baseline entry '\(fingerprint)' is written twice; keep one, with the sum in 'count'",
-                                       at: node.location, notes: [.init("first written here", at: first)]))
+                problems.append(
+                    .error(
+                        .baselineInvalid,
+                        "baseline entry '\(fingerprint)' is written twice; keep one, with the sum in 'count'",
+                        at: node.location, notes: [.init("first written here", at: first)]))
                 continue
             }
             entries.append(Entry(fingerprint: fingerprint, count: count, details: [], location: node.location))

@@ -15,7 +15,9 @@ public struct CompiledRule: Sendable {
     let subjectPaths: [[String]]
 
     /// Compiles `rule`, or returns every problem found in its expressions.
-    public static func compile(_ rule: PolicyRule, schema: ObjectSchema, locator: ExpressionLocator) -> Result<CompiledRule, DiagnosticList> {
+    public static func compile(_ rule: PolicyRule, schema: ObjectSchema, locator: ExpressionLocator) -> Result<
+        CompiledRule, DiagnosticList
+    > {
         var rule = rule
         // `for: access.roles` means each role, as `for: access.roles[*]` says.
         if case .items(let path) = rule.target, case .list? = rule.target.itemType(in: schema) {
@@ -27,12 +29,18 @@ public struct CompiledRule: Sendable {
         Schedule.declare(in: &declarations)
         let environment = CELType.object(CELBinding.typeName(schema))
         var diagnostics: [Diagnostic] = []
-        func compile(_ expression: PolicyRule.Expression, role: String, in declarations: CELDeclarations) -> CELProgram? {
+        func compile(_ expression: PolicyRule.Expression, role: String, in declarations: CELDeclarations) -> CELProgram?
+        {
             do {
                 return try CEL.compile(expression.source, declarations: declarations)
             } catch {
-                let place = error.location.flatMap { locator.locate(line: $0.line, column: $0.column, in: expression.location) } ?? expression.location
-                diagnostics.append(.error(Diagnostic.Code(error.code.rawValue), "in the \(role) of rule '\(rule.id)': \(error.message)", at: place))
+                let place =
+                    error.location.flatMap { locator.locate(line: $0.line, column: $0.column, in: expression.location) }
+                    ?? expression.location
+                diagnostics.append(
+                    .error(
+                        Diagnostic.Code(error.code.rawValue), "in the \(role) of rule '\(rule.id)': \(error.message)",
+                        at: place))
                 return nil
             }
         }
@@ -53,7 +61,8 @@ public struct CompiledRule: Sendable {
                 declarations.declare(objectType: typeName, fields: variableTypes)
                 declarations.declare(variable: "variables", .object(typeName))
             }
-            guard let program = compile(variable.expression, role: "variable '\(variable.name)'", in: declarations) else { continue }
+            guard let program = compile(variable.expression, role: "variable '\(variable.name)'", in: declarations)
+            else { continue }
             variables.append((variable.name, program))
             variableTypes[variable.name] = program.resultType ?? .dyn
         }
@@ -70,36 +79,47 @@ public struct CompiledRule: Sendable {
             guard let itemType = rule.target.itemType(in: schema), case .items = rule.target else {
                 let words = PolicyTarget.collections.map(\.0) + ["environment", "pair"]
                 let written: String = if case .items(let path) = rule.target { path.description } else { "" }
-                return .failure(DiagnosticList([.error(
-                    .policyUnknownTarget,
-                    "'\(written)' names nothing in an environment\(Suggestion.didYouMean(written, in: words)) (collections: \(words.joined(separator: ", ")))",
-                    at: rule.targetLocation ?? rule.location)]))
+                return .failure(
+                    DiagnosticList([
+                        .error(
+                            .policyUnknownTarget,
+                            "'\(written)' names nothing in an environment\(Suggestion.didYouMean(written, in: words)) (collections: \(words.joined(separator: ", ")))",
+                            at: rule.targetLocation ?? rule.location)
+                    ]))
             }
             declarations.declare(variable: "self", CELBinding.celType(itemType))
         }
         func program(_ expression: PolicyRule.Expression, role: String, mustBeBoolean: Bool) -> CELProgram? {
             guard let program = compile(expression, role: role, in: declarations) else { return nil }
             if mustBeBoolean, let type = program.resultType, type != .bool, type != .dyn {
-                diagnostics.append(.error(.policyTypeError, "the \(role) of rule '\(rule.id)' must be a boolean, found \(type)", at: expression.location))
+                diagnostics.append(
+                    .error(
+                        .policyTypeError, "the \(role) of rule '\(rule.id)' must be a boolean, found \(type)",
+                        at: expression.location))
                 return nil
             }
             return program
         }
         let when = rule.when.flatMap { program($0, role: "'when' filter", mustBeBoolean: true) }
         let assert = program(rule.assert, role: "assertion", mustBeBoolean: true)
-        let message = MessageTemplate.compile(rule.message, rule: rule.id, declarations: declarations, locator: locator, diagnostics: &diagnostics)
+        let message = MessageTemplate.compile(
+            rule.message, rule: rule.id, declarations: declarations, locator: locator, diagnostics: &diagnostics)
         guard diagnostics.isEmpty, let assert, let message, rule.when == nil || when != nil else {
             return .failure(DiagnosticList(diagnostics))
         }
         let paths = Self.subjectPaths(assert.expr, of: rule.target == .pair ? "mirror" : "self", variables: variables)
-        return .success(CompiledRule(rule: rule, variables: variables, when: when, assert: assert, message: message, subjectPaths: paths))
+        return .success(
+            CompiledRule(
+                rule: rule, variables: variables, when: when, assert: assert, message: message, subjectPaths: paths))
     }
 
     /// The fields `expr` reads from `subject`, from its syntax tree: first those it reads
     /// itself, then those of the variables it reads (`variables.shared` reads
     /// `mirror.access.credentials`); lists a comprehension iterates after the values compared,
     /// and chains only tested for presence (`!has(self.value)`) last.
-    static func subjectPaths(_ expr: Expr, of subject: String, variables: [(name: String, program: CELProgram)]) -> [[String]] {
+    static func subjectPaths(_ expr: Expr, of subject: String, variables: [(name: String, program: CELProgram)])
+        -> [[String]]
+    {
         var read: [Expr.Selection] = []
         var pending = [expr]
         var visited = Set<String>()

@@ -42,6 +42,7 @@ public struct ExpressionLocator: Sendable {
             // A block scalar: each line of the expression is a line of the file, indented.
             return SourceLocation(file: start.file, line: content.line + line - 1, column: content.column + column - 1)
         }
-        return SourceLocation(file: start.file, line: content.line + line - 1, column: line == 1 ? content.column + column - 1 : column)
+        return SourceLocation(
+            file: start.file, line: content.line + line - 1, column: line == 1 ? content.column + column - 1 : column)
     }
 }

@@ -39,7 +39,10 @@ public struct Finding: Sendable {
     /// The waiver that waived the finding until it expired, so the report links the two.
     public var expiredWaiver: Waiver?
 
-    public init(ruleID: String, title: String, severity: Severity, message: String, environment: Scope, item: ModelPath, location: SourceLocation?, ruleLocation: SourceLocation?) {
+    public init(
+        ruleID: String, title: String, severity: Severity, message: String, environment: Scope, item: ModelPath,
+        location: SourceLocation?, ruleLocation: SourceLocation?
+    ) {
         self.ruleID = ruleID
         self.title = title
         self.severity = severity

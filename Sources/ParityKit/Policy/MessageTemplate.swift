@@ -11,14 +11,20 @@ struct MessageTemplate: Sendable {
 
     let parts: [Part]
 
-    static func compile(_ message: PolicyRule.Expression, rule: String, declarations: CELDeclarations, locator: ExpressionLocator, diagnostics: inout [Diagnostic]) -> MessageTemplate? {
+    static func compile(
+        _ message: PolicyRule.Expression, rule: String, declarations: CELDeclarations, locator: ExpressionLocator,
+        diagnostics: inout [Diagnostic]
+    ) -> MessageTemplate? {
         var parts: [Part] = []
         var rest = Substring(message.source)
         var failed = false
         while let open = rest.range(of: "{{") {
             parts.append(.text(String(rest[..<open.lowerBound])))
             guard let close = rest[open.upperBound...].range(of: "}}") else {
-                diagnostics.append(.error(.policyTypeError, "the message of rule '\(rule)' opens '{{' without closing it", at: message.location))
+                diagnostics.append(
+                    .error(
+                        .policyTypeError, "the message of rule '\(rule)' opens '{{' without closing it",
+                        at: message.location))
                 return nil
             }
             let source = String(rest[open.upperBound..<close.lowerBound])
@@ -28,11 +34,21 @@ struct MessageTemplate: Sendable {
                 // Where the hole starts in the message, then where the error is in the hole.
                 let before = message.source[..<open.upperBound]
                 let holeLine = before.filter { $0 == "\n" }.count + 1
-                let holeColumn = before.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).last.map { $0.count + 1 } ?? 1
-                let place = error.location.flatMap { inner in
-                    locator.locate(line: holeLine + inner.line - 1, column: inner.line == 1 ? holeColumn + inner.column - 1 : inner.column, in: message.location)
-                } ?? message.location
-                diagnostics.append(.error(Diagnostic.Code(error.code.rawValue), "in the message of rule '\(rule)': \(error.message)", at: place))
+                let holeColumn =
+                    before.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).last.map {
+                        $0.count + 1
+                    } ?? 1
+                let place =
+                    error.location.flatMap { inner in
+                        locator.locate(
+                            line: holeLine + inner.line - 1,
+                            column: inner.line == 1 ? holeColumn + inner.column - 1 : inner.column, in: message.location
+                        )
+                    } ?? message.location
+                diagnostics.append(
+                    .error(
+                        Diagnostic.Code(error.code.rawValue), "in the message of rule '\(rule)': \(error.message)",
+                        at: place))
                 failed = true
             }
             rest = rest[close.upperBound...]

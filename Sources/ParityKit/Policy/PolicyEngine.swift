@@ -26,21 +26,28 @@ public struct PolicyEngine: Sendable {
     /// The fields identifying unnamed items, so a finding on one reads `ports[8443/grpc]`.
     public var identities = ItemIdentities()
 
-    public init(rules: [CompiledRule], schema: ObjectSchema, date: RunDate = .current(), schedule: Schedule = Schedule()) {
+    public init(
+        rules: [CompiledRule], schema: ObjectSchema, date: RunDate = .current(), schedule: Schedule = Schedule()
+    ) {
         self.rules = rules
         self.schema = schema
         self.date = date
         self.schedule = schedule
     }
 
-    public func evaluate(environments: [PolicySubject], pairs: [(reference: PolicySubject, mirror: PolicySubject)]) -> [Finding] {
+    public func evaluate(environments: [PolicySubject], pairs: [(reference: PolicySubject, mirror: PolicySubject)])
+        -> [Finding]
+    {
         var checked: [String: Int] = [:]
         return evaluate(environments: environments, pairs: pairs, checked: &checked)
     }
 
     /// Evaluates, counting per rule id the items the rule applied to (its `when` held), so
     /// policy tests can tell a rule that passed from one that never applied.
-    public func evaluate(environments: [PolicySubject], pairs: [(reference: PolicySubject, mirror: PolicySubject)], checked: inout [String: Int]) -> [Finding] {
+    public func evaluate(
+        environments: [PolicySubject], pairs: [(reference: PolicySubject, mirror: PolicySubject)],
+        checked: inout [String: Int]
+    ) -> [Finding] {
         var findings: [Finding] = []
         // Rules over a whole environment or pair may grow with its size; their cost budget
         // grows with it, linearly, so a large repository is judged and a runaway still stops.
@@ -50,25 +57,33 @@ public struct PolicyEngine: Sendable {
         for subject in environments + pairs.flatMap({ [$0.reference, $0.mirror] }) where sizes[subject.name] == nil {
             sizes[subject.name] = subject.value.size
         }
-        func budget(_ names: String...) -> Int { max(CELProgram.defaultBudget, 100 * names.reduce(0) { $0 + (sizes[$1] ?? 0) }) }
+        func budget(_ names: String...) -> Int {
+            max(CELProgram.defaultBudget, 100 * names.reduce(0) { $0 + (sizes[$1] ?? 0) })
+        }
         let environmentType = SchemaType.object(schema)
         let run = date.bindings.merging(["schedule": schedule.celValue]) { first, _ in first }
         for compiled in rules {
             let rule = compiled.rule
             // The rule's variables, once per environment or pair; nil (and a finding) when
             // they cannot be evaluated, so the rule is not judged on a half-built scope.
-            func scope(_ bindings: [String: CELValue], environment: Finding.Scope, value: Value, budget: Int) -> [String: CELValue]? {
+            func scope(_ bindings: [String: CELValue], environment: Finding.Scope, value: Value, budget: Int)
+                -> [String: CELValue]?
+            {
                 let bindings = bindings.merging(run) { first, _ in first }
                 guard !compiled.variables.isEmpty else { return bindings }
                 var values = CELMap()
                 for variable in compiled.variables {
                     do throws(CELError) {
                         let visible = bindings.merging(["variables": .map(values)]) { first, _ in first }
-                        try values.insert(.string(variable.name), variable.program.evaluate(CELActivation(visible), budget: budget))
+                        try values.insert(
+                            .string(variable.name), variable.program.evaluate(CELActivation(visible), budget: budget))
                     } catch {
-                        var failed = Finding(ruleID: rule.id, title: rule.title, severity: rule.severity,
-                                             message: "rule '\(rule.id)' could not compute variables.\(variable.name) for \(environment): \(error.message)",
-                                             environment: environment, item: .root, location: value.location, ruleLocation: rule.location)
+                        var failed = Finding(
+                            ruleID: rule.id, title: rule.title, severity: rule.severity,
+                            message:
+                                "rule '\(rule.id)' could not compute variables.\(variable.name) for \(environment): \(error.message)",
+                            environment: environment, item: .root, location: value.location, ruleLocation: rule.location
+                        )
                         failed.isEvaluationError = true
                         findings.append(failed)
                         return nil
@@ -81,31 +96,49 @@ public struct PolicyEngine: Sendable {
                 for pair in pairs where rule.applies(toTier: pair.mirror.tier) {
                     let name = Finding.Scope.pair(reference: pair.reference.name, mirror: pair.mirror.name)
                     let limit = budget(pair.reference.name, pair.mirror.name)
-                    guard let bindings = scope([
-                        "reference": CELBinding.celValue(pair.reference.value, type: environmentType),
-                        "mirror": CELBinding.celValue(pair.mirror.value, type: environmentType),
-                    ], environment: name, value: pair.mirror.value, budget: limit) else { continue }
-                    check(compiled, CELActivation(bindings), environment: name, item: .root, value: pair.mirror.value,
-                          budget: limit, into: &findings, checked: &checked)
+                    guard
+                        let bindings = scope(
+                            [
+                                "reference": CELBinding.celValue(pair.reference.value, type: environmentType),
+                                "mirror": CELBinding.celValue(pair.mirror.value, type: environmentType),
+                            ], environment: name, value: pair.mirror.value, budget: limit)
+                    else { continue }
+                    check(
+                        compiled, CELActivation(bindings), environment: name, item: .root, value: pair.mirror.value,
+                        budget: limit, into: &findings, checked: &checked)
                 }
             case .environment:
                 for environment in environments where rule.applies(toTier: environment.tier) {
                     let bound = CELBinding.celValue(environment.value, type: environmentType)
                     let limit = budget(environment.name)
-                    guard var bindings = scope(["env": bound], environment: .environment(environment.name), value: environment.value, budget: limit) else { continue }
+                    guard
+                        var bindings = scope(
+                            ["env": bound], environment: .environment(environment.name), value: environment.value,
+                            budget: limit)
+                    else { continue }
                     bindings["self"] = bound
-                    check(compiled, CELActivation(bindings), environment: .environment(environment.name), item: .root, value: environment.value,
-                          budget: limit, into: &findings, checked: &checked)
+                    check(
+                        compiled, CELActivation(bindings), environment: .environment(environment.name), item: .root,
+                        value: environment.value,
+                        budget: limit, into: &findings, checked: &checked)
                 }
             case .items(let pattern):
                 let itemType = rule.target.itemType(in: schema)
                 for environment in environments where rule.applies(toTier: environment.tier) {
                     let bound = CELBinding.celValue(environment.value, type: environmentType)
-                    guard var bindings = scope(["env": bound], environment: .environment(environment.name), value: environment.value, budget: budget(environment.name)) else { continue }
-                    for (path, item) in environment.value.values(matching: pattern, identities: identities, root: environmentType) {
+                    guard
+                        var bindings = scope(
+                            ["env": bound], environment: .environment(environment.name), value: environment.value,
+                            budget: budget(environment.name))
+                    else { continue }
+                    for (path, item) in environment.value.values(
+                        matching: pattern, identities: identities, root: environmentType)
+                    {
                         bindings["self"] = CELBinding.celValue(item, type: itemType)
-                        check(compiled, CELActivation(bindings), environment: .environment(environment.name), item: path, value: item,
-                              budget: CELProgram.defaultBudget, into: &findings, checked: &checked)
+                        check(
+                            compiled, CELActivation(bindings), environment: .environment(environment.name), item: path,
+                            value: item,
+                            budget: CELProgram.defaultBudget, into: &findings, checked: &checked)
                     }
                 }
             }
@@ -113,12 +146,16 @@ public struct PolicyEngine: Sendable {
         return findings
     }
 
-    private func check(_ compiled: CompiledRule, _ activation: CELActivation, environment: Finding.Scope, item: ModelPath, value: Value,
-                       budget: Int, into findings: inout [Finding], checked: inout [String: Int]) {
+    private func check(
+        _ compiled: CompiledRule, _ activation: CELActivation, environment: Finding.Scope, item: ModelPath,
+        value: Value,
+        budget: Int, into findings: inout [Finding], checked: inout [String: Int]
+    ) {
         let rule = compiled.rule
         func finding(_ message: String) -> Finding {
-            var finding = Finding(ruleID: rule.id, title: rule.title, severity: rule.severity, message: message, environment: environment,
-                                  item: item, location: locate(compiled, in: value), ruleLocation: rule.location)
+            var finding = Finding(
+                ruleID: rule.id, title: rule.title, severity: rule.severity, message: message, environment: environment,
+                item: item, location: locate(compiled, in: value), ruleLocation: rule.location)
             if case .index? = item.components.last {
                 finding.identity = ModelPath(item.components.dropLast() + [.item(value.identity)])
             }
@@ -138,7 +175,9 @@ public struct PolicyEngine: Sendable {
             }
             if !holds { findings.append(finding(compiled.message.render(activation))) }
         } catch {
-            var failed = finding("rule '\(rule.id)' could not be evaluated for \(item.components.isEmpty ? environment.description : item.description): \(error.message)")
+            var failed = finding(
+                "rule '\(rule.id)' could not be evaluated for \(item.components.isEmpty ? environment.description : item.description): \(error.message)"
+            )
             failed.isEvaluationError = true
             findings.append(failed)
         }

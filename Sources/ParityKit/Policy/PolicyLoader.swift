@@ -30,8 +30,11 @@ public struct PolicyLoader: Sendable {
                 diagnostics += problems
                 for rule in found {
                     if let first = seen[rule.rule.id] {
-                        diagnostics.append(.error(.policyDuplicateRule, "rule id '\(rule.rule.id)' is used twice; rule ids must be unique across policies",
-                                                  at: rule.rule.location, notes: [.init("first used here", at: first)]))
+                        diagnostics.append(
+                            .error(
+                                .policyDuplicateRule,
+                                "rule id '\(rule.rule.id)' is used twice; rule ids must be unique across policies",
+                                at: rule.rule.location, notes: [.init("first used here", at: first)]))
                         continue
                     }
                     seen[rule.rule.id] = rule.rule.location
@@ -44,7 +47,9 @@ public struct PolicyLoader: Sendable {
 
     /// One policy file read and compiled: its bytes (nil when unreadable), its problems as a
     /// whole, and each document's rules and problems.
-    private func parse(_ file: String, fileSystem: any FileSystem) -> (bytes: [UInt8]?, diagnostics: [Diagnostic], documents: [([CompiledRule], [Diagnostic])]) {
+    private func parse(_ file: String, fileSystem: any FileSystem) -> (
+        bytes: [UInt8]?, diagnostics: [Diagnostic], documents: [([CompiledRule], [Diagnostic])]
+    ) {
         let bytes: [UInt8]
         do {
             bytes = try fileSystem.read(file, limit: LoaderLimits.default.maxFileBytes)

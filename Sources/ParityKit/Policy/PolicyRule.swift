@@ -36,29 +36,36 @@ public struct PolicyRule: Sendable {
         var rules: [PolicyRule] = []
         for rule in value["rules"]?.list ?? [] {
             guard let id = rule["id"]?.string, let title = rule["title"]?.string,
-                  let severityText = rule["severity"]?.string, let severity = Finding.Severity(rawValue: severityText),
-                  let forValue = rule["for"], let forText = forValue.string,
-                  let assert = rule["assert"], let assertText = assert.string,
-                  let message = rule["message"], let messageText = message.string else { continue }
+                let severityText = rule["severity"]?.string, let severity = Finding.Severity(rawValue: severityText),
+                let forValue = rule["for"], let forText = forValue.string,
+                let assert = rule["assert"], let assertText = assert.string,
+                let message = rule["message"], let messageText = message.string
+            else { continue }
             guard let target = PolicyTarget(forText) else {
                 let words = PolicyTarget.collections.map(\.0) + ["environment", "pair"]
-                diagnostics.append(.error(
-                    .policyUnknownTarget, "'\(forText)' is neither a collection nor a path\(Suggestion.didYouMean(forText, in: words)) (collections: \(words.joined(separator: ", ")))",
-                    at: forValue.location))
+                diagnostics.append(
+                    .error(
+                        .policyUnknownTarget,
+                        "'\(forText)' is neither a collection nor a path\(Suggestion.didYouMean(forText, in: words)) (collections: \(words.joined(separator: ", ")))",
+                        at: forValue.location))
                 continue
             }
-            let variables = (rule["variables"]?.list ?? []).compactMap { variable -> (name: String, expression: Expression)? in
+            let variables = (rule["variables"]?.list ?? []).compactMap {
+                variable -> (name: String, expression: Expression)? in
                 guard let name = variable["name"]?.string, let expression = variable["expression"] else { return nil }
                 return (name, Expression(source: expression.string ?? "", location: expression.location))
             }
-            rules.append(PolicyRule(
-                id: id, title: title, severity: severity, target: target, targetLocation: forValue.location,
-                tiers: rule["tiers"]?.list.map { Set($0.compactMap(\.string)) }, variables: variables,
-                when: rule["when"].flatMap { value in value.string.map { Expression(source: $0, location: value.location) } },
-                assert: Expression(source: assertText, location: assert.location),
-                message: Expression(source: messageText, location: message.location),
-                rationale: rule["rationale"]?.string, fix: rule["fix"]?.string,
-                tags: rule["tags"]?.list?.compactMap(\.string) ?? [], policy: policy, location: rule.location))
+            rules.append(
+                PolicyRule(
+                    id: id, title: title, severity: severity, target: target, targetLocation: forValue.location,
+                    tiers: rule["tiers"]?.list.map { Set($0.compactMap(\.string)) }, variables: variables,
+                    when: rule["when"].flatMap { value in
+                        value.string.map { Expression(source: $0, location: value.location) }
+                    },
+                    assert: Expression(source: assertText, location: assert.location),
+                    message: Expression(source: messageText, location: message.location),
+                    rationale: rule["rationale"]?.string, fix: rule["fix"]?.string,
+                    tags: rule["tags"]?.list?.compactMap(\.string) ?? [], policy: policy, location: rule.location))
         }
         return (rules, diagnostics)
     }

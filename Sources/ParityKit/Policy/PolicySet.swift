@@ -37,17 +37,24 @@ public struct PolicySet: Sendable {
 
     /// The rules for a repository whose spec is `spec` and whose root is `root`.
     public static func load(spec: ParitySpec, root: String, sources: SourceStore) -> PolicySet {
-        load(layout: RepositoryLayout(root: root, spec: spec, specFile: spec.file, specNamed: false, fileSystem: DiskFileSystem()), sources: sources)
+        load(
+            layout: RepositoryLayout(
+                root: root, spec: spec, specFile: spec.file, specNamed: false, fileSystem: DiskFileSystem()),
+            sources: sources)
     }
 
     /// The rules for the repository `layout` describes.
-    public static func load(layout: RepositoryLayout, sources: SourceStore, loader: PolicyLoader = PolicyLoader()) -> PolicySet {
+    public static func load(layout: RepositoryLayout, sources: SourceStore, loader: PolicyLoader = PolicyLoader())
+        -> PolicySet
+    {
         var diagnostics: [Diagnostic] = []
         let spec = layout.spec
         let folder = layout.policiesFolder
         let files = layout.policyFiles
         let missing = !layout.fileSystem.isDirectory(folder)
-        if let problem = missingPolicies(folder: folder, missing: missing, files: files, spec: spec) { diagnostics.append(problem) }
+        if let problem = missingPolicies(folder: folder, missing: missing, files: files, spec: spec) {
+            diagnostics.append(problem)
+        }
         let repository = loader.load(files: files, sources: sources, fileSystem: layout.fileSystem)
         diagnostics += repository.diagnostics
 
@@ -59,7 +66,8 @@ public struct PolicySet: Sendable {
             for (rule, locator) in written {
                 if let own = repository.rules.first(where: { $0.rule.id == rule.id }) {
                     replaced.insert(rule.id)
-                    entries.append(Entry(rule: own, origin: own.rule.sameDefinition(as: rule) ? .sameAsBuiltIn : .replacesBuiltIn))
+                    entries.append(
+                        Entry(rule: own, origin: own.rule.sameDefinition(as: rule) ? .sameAsBuiltIn : .replacesBuiltIn))
                     continue
                 }
                 switch CompiledRule.compile(rule, schema: loader.schema, locator: locator) {
@@ -68,15 +76,20 @@ public struct PolicySet: Sendable {
                 }
             }
         }
-        entries += repository.rules.filter { !replaced.contains($0.rule.id) }.map { Entry(rule: $0, origin: .repository) }
+        entries += repository.rules.filter { !replaced.contains($0.rule.id) }.map {
+            Entry(rule: $0, origin: .repository)
+        }
 
         var disabled: [(entry: Entry, reason: String)] = []
         let ids = entries.map(\.rule.rule.id)
         for rule in spec.disabledRules {
             guard let index = entries.firstIndex(where: { $0.rule.rule.id == rule.id }) else {
                 if !disabled.contains(where: { $0.entry.rule.rule.id == rule.id }) {
-                    diagnostics.append(.warning(.specUnknownRule, "'rules.disable' names rule '\(rule.id)', which no policy has\(Suggestion.didYouMean(rule.id, in: ids)); see 'parity policy list'",
-                                                at: rule.location))
+                    diagnostics.append(
+                        .warning(
+                            .specUnknownRule,
+                            "'rules.disable' names rule '\(rule.id)', which no policy has\(Suggestion.didYouMean(rule.id, in: ids)); see 'parity policy list'",
+                            at: rule.location))
                 }
                 continue
             }
@@ -87,13 +100,18 @@ public struct PolicySet: Sendable {
 
     /// No guardrail at all is a choice to make out loud, and a misspelt folder must not drop
     /// the repository's own rules.
-    private static func missingPolicies(folder: String, missing: Bool, files: [String], spec: ParitySpec) -> Diagnostic? {
+    private static func missingPolicies(folder: String, missing: Bool, files: [String], spec: ParitySpec) -> Diagnostic?
+    {
         if spec.builtinPack {
             guard missing, spec.policiesFolderWritten else { return nil }
-            return .error(.checkNoPolicies, "no policies folder '\(folder)'; check 'policies:' in parity.yaml", at: spec.policiesLocation)
+            return .error(
+                .checkNoPolicies, "no policies folder '\(folder)'; check 'policies:' in parity.yaml",
+                at: spec.policiesLocation)
         }
         guard files.isEmpty else { return nil }
-        let message = missing ? "no policies folder '\(folder)' and the built-in pack is off (builtin: false); no guardrail runs"
+        let message =
+            missing
+            ? "no policies folder '\(folder)' and the built-in pack is off (builtin: false); no guardrail runs"
             : "no policy files in '\(folder)' and the built-in pack is off (builtin: false); no guardrail runs"
         if spec.policiesFolderWritten {
             return .error(.checkNoPolicies, message + "; check 'policies:' in parity.yaml", at: spec.policiesLocation)
@@ -105,10 +123,12 @@ public struct PolicySet: Sendable {
 extension PolicyRule {
     /// Whether two rules say the same thing, wherever each is written.
     func sameDefinition(as other: PolicyRule) -> Bool {
-        id == other.id && title == other.title && severity == other.severity && target == other.target && tiers == other.tiers
+        id == other.id && title == other.title && severity == other.severity && target == other.target
+            && tiers == other.tiers
             && variables.map(\.name) == other.variables.map(\.name)
             && variables.map(\.expression.source) == other.variables.map(\.expression.source)
-            && when?.source == other.when?.source && assert.source == other.assert.source && message.source == other.message.source
+            && when?.source == other.when?.source && assert.source == other.assert.source
+            && message.source == other.message.source
             && rationale == other.rationale && fix == other.fix && policy == other.policy
     }
 }

@@ -46,27 +46,38 @@ public struct PolicyTestCase: Sendable {
         return (cases, diagnostics)
     }
 
-    private static func decode(_ node: Node, _ value: Value, file: String, diagnostics: inout [Diagnostic]) -> PolicyTestCase? {
+    private static func decode(_ node: Node, _ value: Value, file: String, diagnostics: inout [Diagnostic])
+        -> PolicyTestCase?
+    {
         let environment: Source
         switch (node["environment"], value["file"]?.string) {
         case (_?, _?):
-            diagnostics.append(.error(.policyTestInvalid, "a case takes an inline 'environment' or a 'file', not both", at: value["file"]?.location))
+            diagnostics.append(
+                .error(
+                    .policyTestInvalid, "a case takes an inline 'environment' or a 'file', not both",
+                    at: value["file"]?.location))
             return nil
         case (let inline?, nil):
             environment = .inline(inline)
         case (nil, let path?):
             let folder = (file as NSString).deletingLastPathComponent
-            let resolved = (path as NSString).isAbsolutePath || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+            let resolved =
+                (path as NSString).isAbsolutePath || folder.isEmpty
+                ? path : (folder as NSString).appendingPathComponent(path)
             environment = .file(resolved, at: value["file"]?.location)
         case (nil, nil):
-            diagnostics.append(.error(.policyTestInvalid, "a case needs an 'environment' (inline) or a 'file'", at: node.location))
+            diagnostics.append(
+                .error(.policyTestInvalid, "a case needs an 'environment' (inline) or a 'file'", at: node.location))
             return nil
         }
         var expectations: [Expectation] = []
         for pair in node["expect"]?.mapping ?? [] {
             guard let ruleID = pair.key.scalar?.text else { continue }
             guard let outcome = ExpectedOutcome(pair.value) else {
-                diagnostics.append(.error(.policyTestInvalid, "expect pass, skip, fail, or {fail: [item paths]}", at: pair.value.location))
+                diagnostics.append(
+                    .error(
+                        .policyTestInvalid, "expect pass, skip, fail, or {fail: [item paths]}", at: pair.value.location)
+                )
                 continue
             }
             expectations.append(Expectation(ruleID: ruleID, outcome: outcome, location: pair.key.location))

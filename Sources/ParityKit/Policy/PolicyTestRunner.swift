@@ -37,8 +37,10 @@ public struct PolicyTestRunner: Sendable {
 
     /// The error for a case expecting something of a rule no policy has, with the closest id.
     static func unknownRule(_ expectation: PolicyTestCase.Expectation, known: some Collection<String>) -> Diagnostic {
-        .error(.policyTestUnknownRule, "no policy has a rule '\(expectation.ruleID)'\(Suggestion.didYouMean(expectation.ruleID, in: known))",
-               at: expectation.location)
+        .error(
+            .policyTestUnknownRule,
+            "no policy has a rule '\(expectation.ruleID)'\(Suggestion.didYouMean(expectation.ruleID, in: known))",
+            at: expectation.location)
     }
 
     /// The expectations of the PolicyTest `files` that name no rule of `ruleIDs`, as `run` reports
@@ -88,9 +90,13 @@ public struct PolicyTestRunner: Sendable {
         _ testCase: PolicyTestCase, file: String, rules: [String: CompiledRule], sources: SourceStore,
         report: inout Report, exercised: inout Set<String>
     ) {
-        guard let mirror = environment(testCase.environment, name: "test", tier: testCase.tier, sources: sources, report: &report) else { return }
+        guard
+            let mirror = environment(
+                testCase.environment, name: "test", tier: testCase.tier, sources: sources, report: &report)
+        else { return }
         let reference = testCase.reference.flatMap {
-            environment(.inline($0), name: "reference", tier: Tier.production.rawValue, sources: sources, report: &report)
+            environment(
+                .inline($0), name: "reference", tier: Tier.production.rawValue, sources: sources, report: &report)
         }
         let date = testCase.today.flatMap { RunDate(day: $0) } ?? self.date
         var scheduleProblems: [Diagnostic] = []
@@ -115,7 +121,11 @@ public struct PolicyTestRunner: Sendable {
             } else if !findings.isEmpty {
                 let items = findings.map(\.item.description).sorted()
                 got = "fail on [\(items.joined(separator: ", "))]"
-                if case .fail(let expected?) = expectation.outcome { passed = expected.sorted() == items } else { passed = expectation.outcome.isFail }
+                if case .fail(let expected?) = expectation.outcome {
+                    passed = expected.sorted() == items
+                } else {
+                    passed = expectation.outcome.isFail
+                }
             } else if (checked[ruleID] ?? 0) > 0 {
                 got = "pass"
                 passed = expectation.outcome.isPass
@@ -123,9 +133,11 @@ public struct PolicyTestRunner: Sendable {
                 got = "skip"
                 passed = expectation.outcome.isSkip
             }
-            report.outcomes.append(Outcome(
-                file: file, testCase: testCase.name, ruleID: ruleID, passed: passed, expected: expectation.outcome.description,
-                got: got, location: expectation.location))
+            report.outcomes.append(
+                Outcome(
+                    file: file, testCase: testCase.name, ruleID: ruleID, passed: passed,
+                    expected: expectation.outcome.description,
+                    got: got, location: expectation.location))
         }
     }
 

@@ -11,7 +11,9 @@ extension CriterionResult {
         if let baseline { lines.append(("baseline", baseline.summary(over: over, display: display))) }
         if status == .noData { lines.append(("no data", "\(note ?? "no data"); \(noDataMeaning)")) }
         for judgement in judgements {
-            var text = (judgement.subject.map { "\($0): " } ?? "") + "\(judgement.passed ? "holds" : "fails"): \(judgement.observed); bound \(judgement.threshold)"
+            var text =
+                (judgement.subject.map { "\($0): " } ?? "")
+                + "\(judgement.passed ? "holds" : "fails"): \(judgement.observed); bound \(judgement.threshold)"
             if let margin = judgement.margin { text += "; margin \(margin)" }
             lines.append((judgement.kind.rawValue, text))
             if let statistic = judgement.statistic { lines.append(("statistic", statistic)) }
@@ -23,7 +25,8 @@ extension CriterionResult {
     /// What no data means for this criterion, in words.
     public var noDataMeaning: String {
         switch noData {
-        case .fail: role == .success ? "counts as a failure (noData: fail)" : "counts as a failure, which pauses (noData: fail)"
+        case .fail:
+            role == .success ? "counts as a failure (noData: fail)" : "counts as a failure, which pauses (noData: fail)"
         case .pause: "pauses (noData: pause)"
         case .pass: "counts as passing (noData: pass)"
         }
@@ -63,6 +66,7 @@ extension RollbackCall {
     /// `checkout-release-rollback (redeploy-previous, 10m): https://runbooks...`.
     public var line: String {
         let details = [strategy, duration].compactMap { $0 }
-        return name + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))") + (runbook.map { ": \($0)" } ?? "")
+        return name + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))")
+            + (runbook.map { ": \($0)" } ?? "")
     }
 }

@@ -24,12 +24,18 @@ struct ItemFilter: Sendable {
         do throws(CELError) {
             let program = try CEL.compile(source, declarations: declarations)
             if let type = program.resultType, type != .bool, type != .dyn {
-                return .failure(.error(.planInvalidCriterion, "the 'when' filter must be true or false, and this one gives \(type)", at: items.whenLocation))
+                return .failure(
+                    .error(
+                        .planInvalidCriterion, "the 'when' filter must be true or false, and this one gives \(type)",
+                        at: items.whenLocation))
             }
             return .success(ItemFilter(items: items, program: program))
         } catch {
-            let place = error.location.flatMap { locator.locate(line: $0.line, column: $0.column, in: items.whenLocation) } ?? items.whenLocation
-            return .failure(.error(Diagnostic.Code(error.code.rawValue), "in the 'when' filter: \(error.message)", at: place))
+            let place =
+                error.location.flatMap { locator.locate(line: $0.line, column: $0.column, in: items.whenLocation) }
+                ?? items.whenLocation
+            return .failure(
+                .error(Diagnostic.Code(error.code.rawValue), "in the 'when' filter: \(error.message)", at: place))
         }
     }
 
@@ -43,7 +49,9 @@ struct ItemFilter: Sendable {
         for (_, item) in environment.values(matching: pattern) {
             guard let name = item.name else { continue }
             if let program {
-                let value = try program.evaluate(CELActivation(["env": env, "self": CELBinding.celValue(item, type: itemType)]), budget: CELProgram.defaultBudget)
+                let value = try program.evaluate(
+                    CELActivation(["env": env, "self": CELBinding.celValue(item, type: itemType)]),
+                    budget: CELProgram.defaultBudget)
                 guard case .bool(true) = value else { continue }
             }
             names.append(name)

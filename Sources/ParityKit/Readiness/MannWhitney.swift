@@ -48,7 +48,10 @@ public struct MannWhitney: Sendable, Equatable {
             let tieTerm = ties.reduce(0.0) { $0 + Double($1 * $1 * $1 - $1) }
             let sigma = (n1 * n2 / 12 * ((n + 1) - tieTerm / (n * (n - 1)))).squareRoot()
             let mean = n1 * n2 / 2
-            func upper(_ statistic: Double) -> Double { sigma == 0 ? (statistic - mean - 0.5 >= 0 ? 0 : 1) : Self.normalUpperTail((statistic - mean - 0.5) / sigma) }
+            func upper(_ statistic: Double) -> Double {
+                sigma == 0
+                    ? (statistic - mean - 0.5 >= 0 ? 0 : 1) : Self.normalUpperTail((statistic - mean - 0.5) / sigma)
+            }
             switch alternative {
             case .greater: p = upper(u)
             case .less: p = upper(n1 * n2 - u)

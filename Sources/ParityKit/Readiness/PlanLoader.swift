@@ -14,11 +14,21 @@ public enum PlanLoader {
             return (nil, error.diagnostics)
         }
         guard let root = documents.first?.root else {
-            return (nil, [.error(.schemaMissingField, "'\(path)' is empty; a plan needs apiVersion: parity/v1 and kind: MigrationPlan", at: .file(path))])
+            return (
+                nil,
+                [
+                    .error(
+                        .schemaMissingField,
+                        "'\(path)' is empty; a plan needs apiVersion: parity/v1 and kind: MigrationPlan",
+                        at: .file(path))
+                ]
+            )
         }
         var diagnostics = DocumentChecker().check(root, sources: sources).diagnostics
         if case (let kind?, _) = DocumentHeader.kind(of: root), kind.name != FileKind.migrationPlan.name {
-            diagnostics.append(.error(.schemaUnknownKind, "'\(path)' is a \(kind.name), not a MigrationPlan", at: root["kind"]?.location))
+            diagnostics.append(
+                .error(
+                    .schemaUnknownKind, "'\(path)' is a \(kind.name), not a MigrationPlan", at: root["kind"]?.location))
         }
         guard !diagnostics.containsError else { return (nil, diagnostics) }
         let decoded = SchemaDecoder().decode(root, as: PlanSchema.root)
@@ -28,22 +38,30 @@ public enum PlanLoader {
 
     /// Problems of the plan's references into the repository: environments that do not exist,
     /// rollback references that name no procedure of the rehearsal environment.
-    public static func references(of plan: MigrationPlan, in workspace: Workspace) -> (rehearsal: ResolvedEnvironment?, diagnostics: [Diagnostic]) {
+    public static func references(of plan: MigrationPlan, in workspace: Workspace) -> (
+        rehearsal: ResolvedEnvironment?, diagnostics: [Diagnostic]
+    ) {
         let rollbacks = plan.phases.flatMap(\.criteria).compactMap { criterion in
             criterion.rollback.map { (criterion: criterion.name, name: $0, location: criterion.rollbackLocation) }
         }
-        return references(environments: [(plan.baseline, plan.baselineLocation), (plan.rehearsal, plan.rehearsalLocation)], rollbacks: rollbacks, in: workspace)
+        return references(
+            environments: [(plan.baseline, plan.baselineLocation), (plan.rehearsal, plan.rehearsalLocation)],
+            rollbacks: rollbacks, in: workspace)
     }
 
     /// The same checks on a decoded plan value, which may have other problems.
     public static func references(of value: Value, in workspace: Workspace) -> [Diagnostic] {
-        let environments = ["baseline", "rehearsal"].compactMap { field in value[field].flatMap { written in written.string.map { ($0, written.location) } } }
+        let environments = ["baseline", "rehearsal"].compactMap { field in
+            value[field].flatMap { written in written.string.map { ($0, written.location) } }
+        }
         guard environments.count == 2 else { return [] }
         var rollbacks: [(criterion: String, name: String, location: SourceLocation?)] = []
         for phase in value["phases"]?.list ?? [] {
             for role in Criterion.Role.allCases {
                 for criterion in phase[role.rawValue]?.list ?? [] {
-                    guard let name = criterion.name, let rollback = criterion["rollback"], let procedure = rollback.string else { continue }
+                    guard let name = criterion.name, let rollback = criterion["rollback"],
+                        let procedure = rollback.string
+                    else { continue }
                     rollbacks.append((name, procedure, rollback.location))
                 }
             }
@@ -51,8 +69,11 @@ public enum PlanLoader {
         return references(environments: environments, rollbacks: rollbacks, in: workspace).diagnostics
     }
 
-    private static func references(environments: [(String, SourceLocation?)], rollbacks: [(criterion: String, name: String, location: SourceLocation?)],
-                                   in workspace: Workspace) -> (rehearsal: ResolvedEnvironment?, diagnostics: [Diagnostic]) {
+    private static func references(
+        environments: [(String, SourceLocation?)],
+        rollbacks: [(criterion: String, name: String, location: SourceLocation?)],
+        in workspace: Workspace
+    ) -> (rehearsal: ResolvedEnvironment?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         for (name, location) in environments where workspace.source(named: name) == nil {
             var unknown = workspace.unknownEnvironment(name)
@@ -65,11 +86,19 @@ public enum PlanLoader {
         }
         let procedures = (rehearsal.value["rollback"]?.list ?? []).compactMap(\.name)
         for reference in rollbacks where !procedures.contains(reference.name) {
-            let known = procedures.isEmpty ? "\(rehearsalName) defines none" : "\(rehearsalName) defines \(DocumentHeader.phrase(procedures))"
-            diagnostics.append(.error(
-                .planUnknownRollback,
-                "criterion '\(reference.criterion)' invokes rollback '\(reference.name)', which \(rehearsalName) does not define\(Suggestion.didYouMean(reference.name, in: procedures)) (\(known))",
-                at: reference.location, notes: [.init("\(rehearsalName)'s rollback procedures are here", at: rehearsal.value["rollback"]?.location)]))
+            let known =
+                procedures.isEmpty
+                ? "\(rehearsalName) defines none" : "\(rehearsalName) defines \(DocumentHeader.phrase(procedures))"
+            diagnostics.append(
+                .error(
+                    .planUnknownRollback,
+                    "criterion '\(reference.criterion)' invokes rollback '\(reference.name)', which \(rehearsalName) does not define\(Suggestion.didYouMean(reference.name, in: procedures)) (\(known))",
+                    at: reference.location,
+                    notes: [
+                        .init(
+                            "\(rehearsalName)'s rollback procedures are here", at: rehearsal.value["rollback"]?.location
+                        )
+                    ]))
         }
         return (rehearsal, diagnostics)
     }
@@ -78,7 +107,8 @@ public enum PlanLoader {
     static func rollback(_ name: String?, in environment: Value?) -> RollbackCall? {
         guard let name else { return nil }
         let procedure = environment?["rollback"]?.list?.first { $0.name == name }
-        return RollbackCall(name: name, strategy: procedure?["strategy"]?.string, runbook: procedure?["runbook"]?.string,
-                            duration: procedure?["duration"]?.string)
+        return RollbackCall(
+            name: name, strategy: procedure?["strategy"]?.string, runbook: procedure?["runbook"]?.string,
+            duration: procedure?["duration"]?.string)
     }
 }

@@ -33,7 +33,10 @@ public struct QueryTemplate: Sendable {
                 return ("'{{' at offset \(offset) has no closing '}}'", offset)
             case .hole(let name, let offset) where !allowed.contains(name):
                 let hint = allowed.count > 1 ? "" : " (only {{ environment }} without 'for: services')"
-                return ("unknown placeholder '{{ \(name) }}'; the query may use \(allowed.map { "{{ \($0) }}" }.joined(separator: ", "))\(hint)", offset)
+                return (
+                    "unknown placeholder '{{ \(name) }}'; the query may use \(allowed.map { "{{ \($0) }}" }.joined(separator: ", "))\(hint)",
+                    offset
+                )
             default:
                 continue
             }
@@ -46,7 +49,9 @@ public struct QueryTemplate: Sendable {
         Self.parts(text).map { part in
             switch part {
             case .text(let text): text
-            case .hole(let name, _): (values[name] ?? "").replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            case .hole(let name, _):
+                (values[name] ?? "").replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+                    of: "\"", with: "\\\"")
             case .unclosed: ""
             }
         }.joined()
@@ -68,7 +73,8 @@ public struct QueryTemplate: Sendable {
                 parts.append(.unclosed(offset: offset))
                 return parts
             }
-            parts.append(.hole(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces), offset: offset))
+            parts.append(
+                .hole(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces), offset: offset))
             rest = rest[close.upperBound...]
         }
         parts.append(.text(String(rest)))

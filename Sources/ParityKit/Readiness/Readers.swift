@@ -32,18 +32,28 @@ struct Readers {
         let reader: any MetricReader
         switch source.location {
         case .server(let text):
-            guard let url = URL(string: text) else { throw .error(.planInvalidSource, "'\(text)' is not a URL", at: source.written) }
+            guard let url = URL(string: text) else {
+                throw .error(.planInvalidSource, "'\(text)' is not a URL", at: source.written)
+            }
             var token: String?
             if let variable = source.bearerTokenEnv {
                 guard let value = environment[variable], !value.isEmpty else {
-                    throw .error(.planInvalidSource, "source '\(name)' reads its bearer token from $\(variable), which is not set; export it", at: source.written)
+                    throw .error(
+                        .planInvalidSource,
+                        "source '\(name)' reads its bearer token from $\(variable), which is not set; export it",
+                        at: source.written)
                 }
                 token = value
             }
-            reader = ServerReader(client: PrometheusClient(baseURL: url, bearerToken: token, timeout: source.timeout, retries: source.retries))
+            reader = ServerReader(
+                client: PrometheusClient(
+                    baseURL: url, bearerToken: token, timeout: source.timeout, retries: source.retries))
         case .file(let path):
             guard let format = source.fileFormat else {
-                throw .error(.planInvalidSource, "cannot tell the format of '\(path)' from its extension; add format: to source '\(name)'", at: source.written)
+                throw .error(
+                    .planInvalidSource,
+                    "cannot tell the format of '\(path)' from its extension; add format: to source '\(name)'",
+                    at: source.written)
             }
             reader = try FileReader.load(path, format: format)
         }
@@ -56,9 +66,12 @@ struct Readers {
         if let results = reconciliations[name] { return results }
         let source = try source(name)
         guard case .file(let path) = source.location else {
-            throw .error(.planUnknownSource, "source '\(name)' is a server; reconciliation results are read from a file", at: source.written)
+            throw .error(
+                .planUnknownSource, "source '\(name)' is a server; reconciliation results are read from a file",
+                at: source.written)
         }
-        let results = try ReconciliationResults.load(path, format: source.fileFormat == .reconciliationJSON ? .reconciliationJSON : .reconciliationCSV)
+        let results = try ReconciliationResults.load(
+            path, format: source.fileFormat == .reconciliationJSON ? .reconciliationJSON : .reconciliationCSV)
         reconciliations[name] = results
         return results
     }
@@ -67,7 +80,8 @@ struct Readers {
     /// metric source the phase reads is a file; nil means now.
     mutating func defaultTime(for names: Set<String>, diagnostics: inout [Diagnostic]) -> Double? {
         let metricSources = plan.sources.filter { names.contains($0.name) && !$0.isReconciliation }
-        guard !metricSources.isEmpty, metricSources.allSatisfy({ if case .file = $0.location { true } else { false } }) else { return nil }
+        guard !metricSources.isEmpty, metricSources.allSatisfy({ if case .file = $0.location { true } else { false } })
+        else { return nil }
         var latest: Double?
         for source in metricSources {
             do throws(Diagnostic) {

@@ -29,34 +29,50 @@ public struct ReconciliationResults: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .error(.readyInvalidFile, "cannot read the reconciliation results '\(path)'", at: .file(path))
         }
-        return format == .reconciliationJSON ? try json(data, file: path) : try csv(String(decoding: data, as: UTF8.self), file: path)
+        return format == .reconciliationJSON
+            ? try json(data, file: path) : try csv(String(decoding: data, as: UTF8.self), file: path)
     }
 
     static func csv(_ text: String, file: String) throws(Diagnostic) -> ReconciliationResults {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-        guard let header = lines.first else { throw .error(.readyInvalidFile, "'\(file)' is empty; it needs a header row", at: .file(file)) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        }
+        guard let header = lines.first else {
+            throw .error(.readyInvalidFile, "'\(file)' is empty; it needs a header row", at: .file(file))
+        }
         let names = fields(header).map { $0.lowercased() }
         var columns: [String: Int] = [:]
         for (field, aliases) in aliases { columns[field] = names.firstIndex { aliases.contains($0) } }
         guard let tableColumn = columns["table"] else {
-            throw .error(.readyInvalidFile, "the header of '\(file)' has no 'table' column (found: \(names.joined(separator: ", ")))",
-                         at: SourceLocation(file: file, line: 1, column: 1))
+            throw .error(
+                .readyInvalidFile,
+                "the header of '\(file)' has no 'table' column (found: \(names.joined(separator: ", ")))",
+                at: SourceLocation(file: file, line: 1, column: 1))
         }
         var rows: [Row] = []
         for (index, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             let cells = fields(line)
             let place = SourceLocation(file: file, line: index + 1, column: 1)
-            func cell(_ field: String) -> String? { columns[field].flatMap { $0 < cells.count ? cells[$0] : nil }.flatMap { $0.isEmpty ? nil : $0 } }
+            func cell(_ field: String) -> String? {
+                columns[field].flatMap { $0 < cells.count ? cells[$0] : nil }.flatMap { $0.isEmpty ? nil : $0 }
+            }
             func number(_ field: String) throws(Diagnostic) -> Double? {
                 guard let text = cell(field) else { return nil }
                 guard let value = SampleValue.parse(text) else {
-                    throw .error(.readyInvalidFile, "the \(field) value '\(text)' is not a number (write NaN when it could not be computed)", at: place)
+                    throw .error(
+                        .readyInvalidFile,
+                        "the \(field) value '\(text)' is not a number (write NaN when it could not be computed)",
+                        at: place)
                 }
                 return value
             }
-            guard tableColumn < cells.count, !cells[tableColumn].isEmpty else { throw .error(.readyInvalidFile, "a row with no table name", at: place) }
-            rows.append(Row(table: cells[tableColumn], source: try number("source"), target: try number("target"),
-                            difference: try number("difference"), status: cell("status"), location: place))
+            guard tableColumn < cells.count, !cells[tableColumn].isEmpty else {
+                throw .error(.readyInvalidFile, "a row with no table name", at: place)
+            }
+            rows.append(
+                Row(
+                    table: cells[tableColumn], source: try number("source"), target: try number("target"),
+                    difference: try number("difference"), status: cell("status"), location: place))
         }
         return ReconciliationResults(rows: rows)
     }
@@ -67,8 +83,11 @@ public struct ReconciliationResults: Sendable {
         }
         var rows: [Row] = []
         for (index, item) in items.enumerated() {
-            let lowered = Dictionary(item.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
-            func raw(_ field: String) -> Any? { aliases.first { $0.field == field }?.names.lazy.compactMap { lowered[$0] }.first }
+            let lowered = Dictionary(
+                item.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+            func raw(_ field: String) -> Any? {
+                aliases.first { $0.field == field }?.names.lazy.compactMap { lowered[$0] }.first
+            }
             func number(_ field: String) -> Double? {
                 if let number = raw(field) as? NSNumber { return number.doubleValue }
                 return (raw(field) as? String).flatMap(SampleValue.parse)
@@ -77,8 +96,10 @@ public struct ReconciliationResults: Sendable {
             guard let table = raw("table") as? String else {
                 throw .error(.readyInvalidFile, "result \(index + 1) of '\(file)' has no 'table'", at: place)
             }
-            rows.append(Row(table: table, source: number("source"), target: number("target"), difference: number("difference"),
-                            status: raw("status") as? String, location: place))
+            rows.append(
+                Row(
+                    table: table, source: number("source"), target: number("target"), difference: number("difference"),
+                    status: raw("status") as? String, location: place))
         }
         return ReconciliationResults(rows: rows)
     }

@@ -51,7 +51,8 @@ public struct Threshold: Sendable, Equatable {
     public static func quantity(_ text: String) -> Double? {
         let text = text.trimmingCharacters(in: .whitespaces)
         for (suffix, scale) in units where text.hasSuffix(suffix) {
-            guard let number = Double(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), number.isFinite else { return nil }
+            guard let number = Double(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), number.isFinite
+            else { return nil }
             return number * scale
         }
         guard let number = Double(text), number.isFinite else { return nil }
@@ -59,18 +60,24 @@ public struct Threshold: Sendable, Equatable {
     }
 
     /// The units a bound may be written in, and their size in base units (seconds, ratios).
-    static let units: [(suffix: String, scale: Double)] = [("ms", 0.001), ("us", 0.000_001), ("%", 0.01), ("s", 1), ("m", 60), ("h", 3600)]
+    static let units: [(suffix: String, scale: Double)] = [
+        ("ms", 0.001), ("us", 0.000_001), ("%", 0.01), ("s", 1), ("m", 60), ("h", 3600),
+    ]
 
     /// `value` (in base units) in the unit the bound was written in: `212ms`, `0.04%`.
     public func display(_ value: Double) -> String {
-        guard let scale = Self.units.first(where: { $0.suffix == unit })?.scale, value.isFinite else { return SampleValue.text(value) }
+        guard let scale = Self.units.first(where: { $0.suffix == unit })?.scale, value.isFinite else {
+            return SampleValue.text(value)
+        }
         return SampleValue.text(Double(String(format: "%.4g", value / scale)) ?? value / scale) + unit
     }
 
     /// A share written as a percentage (`10%` is 0.1); nil without the `%`.
     public static func percentage(_ text: String) -> Double? {
         let text = text.trimmingCharacters(in: .whitespaces)
-        guard text.hasSuffix("%"), let number = Double(text.dropLast().trimmingCharacters(in: .whitespaces)), number.isFinite, number >= 0 else { return nil }
+        guard text.hasSuffix("%"), let number = Double(text.dropLast().trimmingCharacters(in: .whitespaces)),
+            number.isFinite, number >= 0
+        else { return nil }
         return number / 100
     }
 }

@@ -23,7 +23,8 @@ public enum AtomicFile {
         case S_IFCHR, S_IFIFO:
             try writeInto(path, text)
         default:
-            throw .error(.ioUnwritable, "cannot write '\(path)': it is neither a file, a device nor a FIFO", at: .file(path))
+            throw .error(
+                .ioUnwritable, "cannot write '\(path)': it is neither a file, a device nor a FIFO", at: .file(path))
         }
     }
 
@@ -33,9 +34,12 @@ public enum AtomicFile {
         let folder = url.deletingLastPathComponent()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw .error(.ioUnwritable, "cannot write '\(path)': the folder '\(folder.path)' does not exist", at: .file(path))
+            throw .error(
+                .ioUnwritable, "cannot write '\(path)': the folder '\(folder.path)' does not exist", at: .file(path))
         }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).parity-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp").path
+        let temporary = folder.appendingPathComponent(
+            ".\(url.lastPathComponent).parity-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        ).path
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw failure(path, errno) }
         var code = writeAll(Array(text.utf8), to: descriptor)
@@ -56,7 +60,9 @@ public enum AtomicFile {
     private static func writeInto(_ path: String, _ text: String) throws(Diagnostic) {
         let descriptor = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
-            if errno == ENXIO { throw .error(.ioUnwritable, "cannot write '\(path)': no process reads this FIFO", at: .file(path)) }
+            if errno == ENXIO {
+                throw .error(.ioUnwritable, "cannot write '\(path)': no process reads this FIFO", at: .file(path))
+            }
             throw failure(path, errno)
         }
         defer { close(descriptor) }
@@ -72,7 +78,7 @@ public enum AtomicFile {
         bytes.withUnsafeBytes { buffer -> Int32 in
             var offset = 0
             while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)  // non-empty: offset < count
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset) // non-empty: offset < count
                 if written < 0, errno == EINTR { continue }
                 if written < 0 { return errno }
                 if written == 0 { return EIO }
@@ -83,7 +89,8 @@ public enum AtomicFile {
     }
 
     private static func failure(_ path: String, _ code: Int32) -> Diagnostic {
-        .error(.ioUnwritable, "cannot write '\(path)': \(String(cString: strerror(code)).lowercased())", at: .file(path))
+        .error(
+            .ioUnwritable, "cannot write '\(path)': \(String(cString: strerror(code)).lowercased())", at: .file(path))
     }
 }
 

@@ -42,11 +42,14 @@ public struct CheckJSONRenderer: Sendable {
         case .waived: status = "waived"
         case .baselined: status = "baselined"
         }
-        return .object([
-            ("rule", .string(finding.ruleID)), ("title", .string(finding.title)), ("severity", .string(finding.severity.rawValue)),
-            ("message", .string(finding.message)), ("environment", .string(finding.environment)), ("item", .string(finding.item.description)),
-            ("location", .optional(finding.location?.description)), ("status", .string(status)), ("fingerprint", .string(finding.fingerprint.description)),
-        ] + waiver(finding))
+        return .object(
+            [
+                ("rule", .string(finding.ruleID)), ("title", .string(finding.title)),
+                ("severity", .string(finding.severity.rawValue)),
+                ("message", .string(finding.message)), ("environment", .string(finding.environment)),
+                ("item", .string(finding.item.description)),
+                ("location", .optional(finding.location?.description)), ("status", .string(status)),
+                ("fingerprint", .string(finding.fingerprint.description)),
+            ] + waiver(finding))
     }
 }
-

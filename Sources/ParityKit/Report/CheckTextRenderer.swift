@@ -14,27 +14,39 @@ public struct CheckTextRenderer: Sendable {
     public func render(_ result: CheckReport) -> String {
         // Nothing was read (a spec, pair or rule asked for that is not there): only the verdict.
         if options.quiet || result.verdict == .invalid && result.environments.isEmpty { return verdict(result) + "\n" }
-        var out = style.bold("parity check") + ": \(result.environments.count) environment\(plural(result.environments.count)), "
+        var out =
+            style.bold("parity check")
+            + ": \(result.environments.count) environment\(plural(result.environments.count)), "
             + "\(result.pairs.count) pair\(plural(result.pairs.count)), \(result.ruleCount) polic\(result.ruleCount == 1 ? "y rule" : "y rules")\n"
         let diff = DiffTextRenderer(style: style, options: options)
         for report in result.pairs {
             out += "\n" + diff.render(report)
         }
-        out += findings(result.findings.filter { !options.onlyFailing || $0.isActive }, unchecked: result.unchecked, ruleCount: result.ruleCount,
-                        fixes: Dictionary(result.rules.compactMap { rule in rule.fix.map { (rule.id, $0) } }) { first, _ in first })
+        out += findings(
+            result.findings.filter { !options.onlyFailing || $0.isActive }, unchecked: result.unchecked,
+            ruleCount: result.ruleCount,
+            fixes: Dictionary(result.rules.compactMap { rule in rule.fix.map { (rule.id, $0) } }) { first, _ in first })
         out += readiness(result.readiness)
         out += "\n" + verdict(result) + "\n"
         return out
     }
 
-    private func findings(_ findings: [Finding], unchecked: [String], ruleCount: Int, fixes: [String: String]) -> String {
-        let notRun = unchecked.isEmpty || ruleCount == 0 ? "" : style.dim("  (not run on \(unchecked.joined(separator: ", ")): invalid)")
+    private func findings(_ findings: [Finding], unchecked: [String], ruleCount: Int, fixes: [String: String]) -> String
+    {
+        let notRun =
+            unchecked.isEmpty || ruleCount == 0
+            ? "" : style.dim("  (not run on \(unchecked.joined(separator: ", ")): invalid)")
         guard !findings.isEmpty else {
-            return "\n" + style.bold("policy findings") + (notRun.isEmpty ? "  none" : "  none where they ran") + notRun + "\n"
+            return "\n" + style.bold("policy findings") + (notRun.isEmpty ? "  none" : "  none where they ran") + notRun
+                + "\n"
         }
         let active = findings.filter(\.isActive)
-        var out = "\n" + style.bold("policy findings") + "  " + style.dim("\(active.count) active, \(findings.count - active.count) waived or baselined") + notRun + "\n"
-        let environments = findings.map(\.environment).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        var out =
+            "\n" + style.bold("policy findings") + "  "
+            + style.dim("\(active.count) active, \(findings.count - active.count) waived or baselined") + notRun + "\n"
+        let environments = findings.map(\.environment).reduce(into: [String]()) {
+            if !$0.contains($1) { $0.append($1) }
+        }
         for environment in environments {
             out += "\n  " + style.bold(environment) + "\n"
             // Each finding's sort key built once, not once per comparison.
@@ -44,15 +56,24 @@ public struct CheckTextRenderer: Sendable {
             for (finding, _) in mine {
                 let item = finding.item.components.isEmpty ? "" : "  \(finding.item)"
                 if finding.isActive {
-                    let mark = finding.severity == .error ? style.red("x") : finding.severity == .warning ? style.yellow("!") : "i"
-                    out += "    \(mark) \(finding.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(style.bold(finding.ruleID))\(item)\n"
+                    let mark =
+                        finding.severity == .error
+                        ? style.red("x") : finding.severity == .warning ? style.yellow("!") : "i"
+                    out +=
+                        "    \(mark) \(finding.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(style.bold(finding.ruleID))\(item)\n"
                     out += "        \(finding.location.map { "\($0): " } ?? "")\(finding.message)\n"
-                    if let fix = fixes[finding.ruleID].flatMap(Self.firstLine) { out += "        " + style.dim("fix: ") + fix + "\n" }
-                    if let waiver = finding.expiredWaiver { out += "        " + style.yellow(waiver.expiredText) + "\n" }
+                    if let fix = fixes[finding.ruleID].flatMap(Self.firstLine) {
+                        out += "        " + style.dim("fix: ") + fix + "\n"
+                    }
+                    if let waiver = finding.expiredWaiver {
+                        out += "        " + style.yellow(waiver.expiredText) + "\n"
+                    }
                 } else {
                     let why: String
                     switch finding.status {
-                    case .waived(let waiver): why = "waived until \(waiver.expires) by \(waiver.owner)\(waiver.ticket.map { " (\($0))" } ?? ""): \(waiver.reason)"
+                    case .waived(let waiver):
+                        why =
+                            "waived until \(waiver.expires) by \(waiver.owner)\(waiver.ticket.map { " (\($0))" } ?? ""): \(waiver.reason)"
                     case .baselined: why = "in the baseline"
                     case .active: why = ""
                     }
@@ -76,14 +97,19 @@ public struct CheckTextRenderer: Sendable {
         guard !reports.isEmpty else { return "" }
         var out = "\n" + style.bold("migration readiness") + "\n"
         for report in reports {
-            let word = report.verdict == .go ? style.green(report.verdict.word) : report.verdict == .pause
-                ? style.yellow(report.verdict.word) : style.red(report.verdict.word)
+            let word =
+                report.verdict == .go
+                ? style.green(report.verdict.word)
+                : report.verdict == .pause
+                    ? style.yellow(report.verdict.word) : style.red(report.verdict.word)
             out += "\n  \(word)  \(style.bold(report.plan)), phase \(report.phase) (\(report.file))\n"
             for criterion in report.criteria where criterion.effect != .none {
                 let mark = criterion.effect == .noGo ? style.red("x") : style.yellow("!")
                 let place = criterion.location.map { "\($0): " } ?? ""
                 out += "    \(mark) \(place)\(criterion.reason)\n"
-                if criterion.effect == .noGo, let rollback = criterion.rollback { out += "        roll back with \(rollback.name)\n" }
+                if criterion.effect == .noGo, let rollback = criterion.rollback {
+                    out += "        roll back with \(rollback.name)\n"
+                }
             }
         }
         return out
@@ -94,17 +120,21 @@ public struct CheckTextRenderer: Sendable {
     }
 
     func verdict(_ result: CheckReport) -> String {
-        let scores = result.pairs.map { "\($0.reference) -> \($0.mirror) \($0.score.percentText)" }.joined(separator: ", ")
+        let scores = result.pairs.map { "\($0.reference) -> \($0.mirror) \($0.score.percentText)" }.joined(
+            separator: ", ")
         let scoreText = scores.isEmpty ? "" : " (parity: \(scores))"
         switch result.verdict {
         case .invalid:
             let errors = result.diagnostics.filter { $0.severity == .error }.count
-            return style.red(style.bold(Verdict.invalid.word)) + ": \(errors) input error\(plural(errors)) (above); fix them and run again"
+            return style.red(style.bold(Verdict.invalid.word))
+                + ": \(errors) input error\(plural(errors)) (above); fix them and run again"
         case .go:
-            return style.green(style.bold(Verdict.go.word)) + ": no gaps or findings at or above fail-on \(result.failOn.rawValue)\(scoreText)"
+            return style.green(style.bold(Verdict.go.word))
+                + ": no gaps or findings at or above fail-on \(result.failOn.rawValue)\(scoreText)"
                 + specWarnings(result)
         case .noGo:
-            return style.red(style.bold(Verdict.noGo.word)) + ": " + result.gate.reasons.map(\.text).joined(separator: "; ") + scoreText
+            return style.red(style.bold(Verdict.noGo.word)) + ": "
+                + result.gate.reasons.map(\.text).joined(separator: "; ") + scoreText
                 + specWarnings(result) + nextStep(result)
         }
     }
@@ -118,7 +148,8 @@ public struct CheckTextRenderer: Sendable {
             default: false
             }
         }
-        return fixable ? "; fix each, allow a gap with a reason in parity.yaml, or waive it with an owner and an expiry" : ""
+        return fixable
+            ? "; fix each, allow a gap with a reason in parity.yaml, or waive it with an owner and an expiry" : ""
     }
 
     /// The spec's own warnings (waivers expired, stale or running out), counted where the

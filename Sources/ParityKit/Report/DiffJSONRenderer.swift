@@ -58,7 +58,8 @@ public struct DiffJSONRenderer: Sendable {
             if let waiver = gap.expiredWaiver { fields.append(("waiver", waiver.json(expired: true))) }
         case .allowed(let variance):
             fields.append(("status", "allowed"))
-            fields.append(("variance", .object([("rule", .string(variance.rule.name)), ("reason", .string(variance.reason))])))
+            fields.append(
+                ("variance", .object([("rule", .string(variance.rule.name)), ("reason", .string(variance.reason))])))
         case .baselined:
             fields.append(("status", "baselined"))
         case .waived(let waiver):
@@ -77,7 +78,9 @@ public struct DiffJSONRenderer: Sendable {
     }
 
     private func side(_ value: Value, _ location: SourceLocation?, _ gap: Gap) -> JSONValue {
-        .object([("value", gap.sensitive ? .string(ModelExport.redacted) : ModelExport.json(value, as: gap.type ?? .any)), ("location", .optional(location?.description))])
+        .object([
+            ("value", gap.sensitive ? .string(ModelExport.redacted) : ModelExport.json(value, as: gap.type ?? .any)),
+            ("location", .optional(location?.description)),
+        ])
     }
 }
-

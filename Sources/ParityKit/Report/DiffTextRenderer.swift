@@ -28,7 +28,8 @@ public struct DiffTextRenderer: Sendable {
         for section in report.sections {
             let gaps = report.gaps.filter { $0.section == section.section && (!options.onlyFailing || $0.isFailing) }
             guard !gaps.isEmpty else { continue }
-            let score = "\(section.score.percentText) (\(section.attributes - section.failing) of \(section.attributes) match or vary as allowed)"
+            let score =
+                "\(section.score.percentText) (\(section.attributes - section.failing) of \(section.attributes) match or vary as allowed)"
             out += "\n" + style.bold(section.section) + "  " + style.dim(score) + "\n"
             out += failingGroups(gaps.filter(\.isFailing), report)
             out += acceptedGroups(gaps.filter { !$0.isFailing }, report)
@@ -41,7 +42,8 @@ public struct DiffTextRenderer: Sendable {
         let failing = report.gaps.filter(\.isFailing).count
         let allowed = report.gaps.filter { if case .allowed = $0.status { true } else { false } }.count
         let waived = report.gaps.count - failing - allowed
-        let verdict = failing == 0 ? style.green("no parity gaps") : style.red("\(failing) parity gap\(failing == 1 ? "" : "s")")
+        let verdict =
+            failing == 0 ? style.green("no parity gaps") : style.red("\(failing) parity gap\(failing == 1 ? "" : "s")")
         return "\(verdict); \(allowed) allowed, \(waived) waived; parity score \(report.score.percentText)\n"
     }
 
@@ -63,7 +65,9 @@ public struct DiffTextRenderer: Sendable {
                 for gap in members { out += failing(gap, report) }
                 continue
             }
-            out += "  " + style.red("x") + " " + style.bold(Self.cause(first.path).description) + "  \(members.count) gaps, "
+            out +=
+                "  " + style.red("x") + " " + style.bold(Self.cause(first.path).description)
+                + "  \(members.count) gaps, "
                 + summary(first, report) + "\n      e.g. \(first.path)\n"
             out += locations(first, report)
         }
@@ -95,7 +99,8 @@ public struct DiffTextRenderer: Sendable {
             // A key of parts, not text: no path is printed for a gap that a group line stands for.
             let key: GroupKey
             switch gap.status {
-            case .allowed(let variance): key = GroupKey(status: "allowed", path: variance.path, rule: variance.rule.name, text: variance.reason)
+            case .allowed(let variance):
+                key = GroupKey(status: "allowed", path: variance.path, rule: variance.rule.name, text: variance.reason)
             case .waived(let waiver): key = GroupKey(status: "waived", text: waiver.target)
             case .baselined: key = GroupKey(status: "baselined")
             case .failing: key = GroupKey(status: "")
@@ -110,8 +115,11 @@ public struct DiffTextRenderer: Sendable {
                 for gap in members { out += accepted(gap, report) }
                 continue
             }
-            let pattern: String = if case .allowed(let variance) = first.status { variance.path.description } else { first.section }
-            out += style.dim("  ~ \(pattern)  \(members.count) differences, \(reason(first))\n      e.g. \(first.path)  \(summary(first, report))\n")
+            let pattern: String =
+                if case .allowed(let variance) = first.status { variance.path.description } else { first.section }
+            out += style.dim(
+                "  ~ \(pattern)  \(members.count) differences, \(reason(first))\n      e.g. \(first.path)  \(summary(first, report))\n"
+            )
         }
         return out
     }
@@ -126,7 +134,8 @@ public struct DiffTextRenderer: Sendable {
     private func reason(_ gap: Gap) -> String {
         switch gap.status {
         case .allowed(let variance): "allowed (\(variance.rule.name)): \(variance.reason)"
-        case .waived(let waiver): "waived for \(waiver.scope) until \(waiver.expires) by \(waiver.owner)\(waiver.ticket.map { " (\($0))" } ?? ""): \(waiver.reason)"
+        case .waived(let waiver):
+            "waived for \(waiver.scope) until \(waiver.expires) by \(waiver.owner)\(waiver.ticket.map { " (\($0))" } ?? ""): \(waiver.reason)"
         case .baselined: "in the baseline"
         case .failing: ""
         }
@@ -143,7 +152,9 @@ public struct DiffTextRenderer: Sendable {
     private func locations(_ gap: Gap, _ report: PairReport) -> String {
         var out = ""
         if let location = gap.mirrorLocation { out += "      " + style.dim("\(report.mirror): ") + "\(location)\n" }
-        if let location = gap.referenceLocation { out += "      " + style.dim("\(report.reference): ") + "\(location)\n" }
+        if let location = gap.referenceLocation {
+            out += "      " + style.dim("\(report.reference): ") + "\(location)\n"
+        }
         return out
     }
 }

@@ -20,7 +20,14 @@ extension Gap {
         switch value.content {
         case .list(let items): return .array(items.map(redactingByName))
         case .object(let fields):
-            return .object(fields.map { ($0.name, EnvironmentSchema.sensitiveFieldNames.contains($0.name) ? .string(ModelExport.redacted) : redactingByName($0.value)) })
+            return .object(
+                fields.map {
+                    (
+                        $0.name,
+                        EnvironmentSchema.sensitiveFieldNames.contains($0.name)
+                            ? .string(ModelExport.redacted) : redactingByName($0.value)
+                    )
+                })
         default: return ModelExport.json(value, as: .any)
         }
     }

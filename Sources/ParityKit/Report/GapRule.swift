@@ -18,6 +18,7 @@ public enum GapRule {
             + "that no allowed variance covers is a parity gap, and a migration rehearsed across it may behave differently in production."
     }
 
-    public static let fix = "Make the mirror match the reference; if the difference is intended, allow it under the pair's "
+    public static let fix =
+        "Make the mirror match the reference; if the difference is intended, allow it under the pair's "
         + "`allow` in parity.yaml with a reason, or waive it with an owner and an expiry date."
 }

@@ -11,13 +11,15 @@ public enum GapSummary {
         case .violated: "\(reference): \(gap.referenceText ?? "none") | \(mirror): \(gap.mirrorText ?? "none")"
         case .missingEdge:
             // A field that names another item in the mirror shows what the mirror names instead.
-            "\(edges(gap)) missing in \(mirror)" + (gap.mirror != nil && showsValue ? " (\(mirror): \(gap.mirrorText ?? ""))" : "")
+            "\(edges(gap)) missing in \(mirror)"
+                + (gap.mirror != nil && showsValue ? " (\(mirror): \(gap.mirrorText ?? ""))" : "")
         }
     }
 
     /// The edges a missing-edge gap stands for: `edge checkout-api -> fraud-detector`.
     static func edges(_ gap: Gap) -> String {
-        "edge\(gap.missingEdges.count == 1 ? "" : "s") " + gap.missingEdges.map { "\($0.from.name) -> \($0.to.name)" }.joined(separator: ", ")
+        "edge\(gap.missingEdges.count == 1 ? "" : "s") "
+            + gap.missingEdges.map { "\($0.from.name) -> \($0.to.name)" }.joined(separator: ", ")
     }
 
     static func text(_ gap: Gap, pair: HistoryReport.Pair) -> String {

@@ -20,8 +20,11 @@ public struct GitHubRenderer: Sendable {
         let security = Set(report.rules.filter(\.isSecurity).map(\.id))
         // Security findings first, then gaps, then the rest; the report's order within each.
         // A migration phase held back, and security, first: GitHub shows only the first ten.
-        func rank(_ item: ReportItem) -> Int { item.readiness != nil || security.contains(item.ruleID) ? 0 : item.isGap ? 1 : 2 }
-        let ordered = items.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+        func rank(_ item: ReportItem) -> Int {
+            item.readiness != nil || security.contains(item.ruleID) ? 0 : item.isGap ? 1 : 2
+        }
+        let ordered = items.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(
+            \.element)
         var out = ""
         var shown: [ReportItem.Level: Int] = [:]
         var left = 0
@@ -37,25 +40,29 @@ public struct GitHubRenderer: Sendable {
         }
         if left > 0 {
             let where_ = writesStepSummary ? "the job summary lists them all" : "run 'parity check' to see them all"
-            let text = "\(left) more item\(left == 1 ? "" : "s") not annotated (GitHub shows \(Self.limit) of each kind a step); \(where_)"
+            let text =
+                "\(left) more item\(left == 1 ? "" : "s") not annotated (GitHub shows \(Self.limit) of each kind a step); \(where_)"
             out += "::notice title=\(Self.property("parity: \(left) more"))::\(Self.data(text))\n"
         }
         return out + CheckTextRenderer(style: TextStyle(enabled: false)).verdict(report) + "\n"
     }
 
     private func command(_ item: ReportItem) -> String {
-        let name = switch item.level {
-        case .error: "error"
-        case .warning: "warning"
-        case .note: "notice"
-        }
+        let name =
+            switch item.level {
+            case .error: "error"
+            case .warning: "warning"
+            case .note: "notice"
+            }
         var properties: [(String, String)] = []
         if let location = item.location {
             properties.append(("file", location.file))
             if location.line > 0 {
                 let region = item.region
                 properties += [("line", "\(location.line)"), ("col", "\(location.column)")]
-                if let region { properties += [("endLine", "\(region.endLine)"), ("endColumn", "\(region.endColumn)")] }
+                if let region {
+                    properties += [("endLine", "\(region.endLine)"), ("endColumn", "\(region.endColumn)")]
+                }
             }
         }
         properties.append(("title", "\(item.ruleID) (\(item.subject))"))

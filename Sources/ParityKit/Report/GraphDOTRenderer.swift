@@ -8,7 +8,9 @@ public struct GraphDOTRenderer: Sendable {
         var out = "digraph \(Self.quoted(graph.name)) {\n"
         out += Self.defaults(label: graph.name)
         for node in graph.nodes { out += "  " + Self.node(node, id: Self.id(node.key)) + "\n" }
-        for edge in graph.edges { out += "  " + Self.edge(edge, from: Self.id(edge.from), to: Self.id(edge.to), extra: []) + "\n" }
+        for edge in graph.edges {
+            out += "  " + Self.edge(edge, from: Self.id(edge.from), to: Self.id(edge.to), extra: []) + "\n"
+        }
         return out + "}\n"
     }
 
@@ -23,23 +25,36 @@ public struct GraphDOTRenderer: Sendable {
             for node in graph.nodes { out += "    " + Self.node(node, id: Self.id(node.key, prefix)) + "\n" }
             if index == 1 {
                 for node in pair.missingNodes {
-                    let attributes = [("style", "dashed"), ("color", Self.missingColour), ("fontcolor", Self.missingColour),
-                                      ("tooltip", "missing in \(pair.mirror.name)")]
+                    let attributes = [
+                        ("style", "dashed"), ("color", Self.missingColour), ("fontcolor", Self.missingColour),
+                        ("tooltip", "missing in \(pair.mirror.name)"),
+                    ]
                     out += "    " + Self.node(node, id: Self.id(node.key, prefix), extra: attributes) + "\n"
                 }
             }
             out += "  }\n"
         }
         for edge in pair.reference.edges {
-            out += "  " + Self.edge(edge, from: Self.id(edge.from, "reference/"), to: Self.id(edge.to, "reference/"), extra: []) + "\n"
+            out +=
+                "  "
+                + Self.edge(edge, from: Self.id(edge.from, "reference/"), to: Self.id(edge.to, "reference/"), extra: [])
+                + "\n"
         }
         for edge in pair.mirror.edges {
-            out += "  " + Self.edge(edge, from: Self.id(edge.from, "mirror/"), to: Self.id(edge.to, "mirror/"), extra: []) + "\n"
+            out +=
+                "  " + Self.edge(edge, from: Self.id(edge.from, "mirror/"), to: Self.id(edge.to, "mirror/"), extra: [])
+                + "\n"
         }
         for edge in pair.missingEdges {
-            let attributes = [("style", "dashed"), ("color", Self.missingColour), ("fontcolor", Self.missingColour),
-                              ("label", "missing in \(pair.mirror.name)")]
-            out += "  " + Self.edge(edge, from: Self.id(edge.from, "mirror/"), to: Self.id(edge.to, "mirror/"), extra: attributes) + "\n"
+            let attributes = [
+                ("style", "dashed"), ("color", Self.missingColour), ("fontcolor", Self.missingColour),
+                ("label", "missing in \(pair.mirror.name)"),
+            ]
+            out +=
+                "  "
+                + Self.edge(
+                    edge, from: Self.id(edge.from, "mirror/"), to: Self.id(edge.to, "mirror/"), extra: attributes)
+                + "\n"
         }
         return out + "}\n"
     }
@@ -57,17 +72,20 @@ public struct GraphDOTRenderer: Sendable {
     }
 
     private static func node(_ node: DependencyGraph.Node, id: String, extra: [(String, String)] = []) -> String {
-        let shape = switch node.kind {
-        case .service: "box"
-        case .datastore: "cylinder"
-        case .external: "hexagon"
-        default: "note"
-        }
+        let shape =
+            switch node.kind {
+            case .service: "box"
+            case .datastore: "cylinder"
+            case .external: "hexagon"
+            default: "note"
+            }
         let label = node.kind.isPrimary ? node.name : "\(node.kind.rawValue)\n\(node.name)"
         return id + " " + attributes([("label", label), ("shape", shape)] + extra) + ";"
     }
 
-    private static func edge(_ edge: DependencyGraph.Edge, from: String, to: String, extra: [(String, String)]) -> String {
+    private static func edge(_ edge: DependencyGraph.Edge, from: String, to: String, extra: [(String, String)])
+        -> String
+    {
         var list: [(String, String)] = []
         // Dependencies are what the graph is about; other fields say what the edge is.
         if edge.field != "dependencies" { list.append(("label", edge.field)) }

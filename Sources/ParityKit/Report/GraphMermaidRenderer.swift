@@ -29,17 +29,22 @@ public struct GraphMermaidRenderer: Sendable {
             chart.add("  subgraph \(index == 0 ? "reference" : "mirror")[\(Self.label(graph.name))]")
             for node in graph.nodes { chart.add("  " + Self.node(node, id: ids[node.key] ?? "")) }
             if index == 1 {
-                for node in pair.missingNodes { chart.add("  " + Self.node(node, id: ids[node.key] ?? "") + ":::missing") }
+                for node in pair.missingNodes {
+                    chart.add("  " + Self.node(node, id: ids[node.key] ?? "") + ":::missing")
+                }
             }
             chart.add("  end")
         }
-        if !pair.missingNodes.isEmpty { chart.add("  classDef missing stroke:#d62728,stroke-dasharray:5 5,color:#d62728") }
+        if !pair.missingNodes.isEmpty {
+            chart.add("  classDef missing stroke:#d62728,stroke-dasharray:5 5,color:#d62728")
+        }
         for edge in pair.reference.edges { chart.add(edge: Self.edge(edge, referenceIDs, referenceIDs), style: nil) }
         for edge in pair.mirror.edges { chart.add(edge: Self.edge(edge, mirrorIDs, mirrorIDs), style: nil) }
         for edge in pair.missingEdges {
             let from = mirrorIDs[edge.from] ?? "", to = mirrorIDs[edge.to] ?? ""
-            chart.add(edge: "  \(from) -.->|\(Self.label("missing in \(pair.mirror.name)"))| \(to)",
-                      style: "stroke:#d62728,stroke-width:2px,stroke-dasharray:5 5")
+            chart.add(
+                edge: "  \(from) -.->|\(Self.label("missing in \(pair.mirror.name)"))| \(to)",
+                style: "stroke:#d62728,stroke-width:2px,stroke-dasharray:5 5")
         }
         return chart.finish(total: pair.reference.edges.count + pair.mirror.edges.count + pair.missingEdges.count)
     }
@@ -126,7 +131,8 @@ public struct GraphMermaidRenderer: Sendable {
             var out = lines + linkStyles
             let omitted = total - edgesWritten
             if full {
-                let note = "graph cut to stay within Mermaid's limits (\(limits.maxEdges) edges, \(limits.maxCharacters) characters): "
+                let note =
+                    "graph cut to stay within Mermaid's limits (\(limits.maxEdges) edges, \(limits.maxCharacters) characters): "
                     + "\(edgesWritten) of \(total) edges shown; use --format dot or json for the whole graph"
                 out.append("  %% \(note)")
                 out.append("  cut[\(GraphMermaidRenderer.label(note))]")

@@ -20,7 +20,9 @@ public struct HTMLRenderer: Sendable {
         var contents = [("verdict", "Verdict")]
         if !report.pairs.isEmpty {
             contents.append(("matrix", "Parity matrix"))
-            main += "<section aria-labelledby=\"matrix\">\n<h2 id=\"matrix\">Parity matrix</h2>\n" + pairs.matrix(report.pairs) + "</section>\n"
+            main +=
+                "<section aria-labelledby=\"matrix\">\n<h2 id=\"matrix\">Parity matrix</h2>\n"
+                + pairs.matrix(report.pairs) + "</section>\n"
         }
         for pair in report.pairs {
             contents.append((pairs.anchor(pair), pairs.name(pair)))
@@ -42,13 +44,22 @@ public struct HTMLRenderer: Sendable {
     public func render(_ report: PairReport, diagnostics: [Diagnostic] = []) -> String {
         let pairs = PairSections(links: links)
         let failing = report.failingGaps.count
-        var main = "<section aria-labelledby=\"verdict\" class=\"verdict \(failing == 0 ? "go" : "no-go")\">\n<h2 id=\"verdict\">Verdict</h2>\n"
-        main += "<p class=\"word\">" + (failing == 0 ? "No parity gaps" : "\(failing) parity gap\(failing == 1 ? "" : "s")") + "</p>\n"
-        main += "<p>Parity score of " + HTML.escape(pairs.name(report)) + ": <strong>\(report.score.percentText)</strong>.</p>\n</section>\n"
-        main += "<section aria-labelledby=\"matrix\">\n<h2 id=\"matrix\">Parity matrix</h2>\n" + pairs.matrix([report]) + "</section>\n"
+        var main =
+            "<section aria-labelledby=\"verdict\" class=\"verdict \(failing == 0 ? "go" : "no-go")\">\n<h2 id=\"verdict\">Verdict</h2>\n"
+        main +=
+            "<p class=\"word\">" + (failing == 0 ? "No parity gaps" : "\(failing) parity gap\(failing == 1 ? "" : "s")")
+            + "</p>\n"
+        main +=
+            "<p>Parity score of " + HTML.escape(pairs.name(report))
+            + ": <strong>\(report.score.percentText)</strong>.</p>\n</section>\n"
+        main +=
+            "<section aria-labelledby=\"matrix\">\n<h2 id=\"matrix\">Parity matrix</h2>\n" + pairs.matrix([report])
+            + "</section>\n"
         main += pairs.pair(report)
         main += FindingSections(links: links).diagnostics(diagnostics)
-        var contents = [("verdict", "Verdict"), ("matrix", "Parity matrix"), (pairs.anchor(report), pairs.name(report))]
+        var contents = [
+            ("verdict", "Verdict"), ("matrix", "Parity matrix"), (pairs.anchor(report), pairs.name(report)),
+        ]
         if !diagnostics.isEmpty { contents.append(("diagnostics", "Input problems")) }
         return HTMLPage(title: "Parity diff " + pairs.name(report), contents: contents, main: main).render()
     }
@@ -57,11 +68,15 @@ public struct HTMLRenderer: Sendable {
     private func readiness(_ reports: [ReadinessReport]) -> String {
         var out = "<section aria-labelledby=\"readiness\">\n<h2 id=\"readiness\">Migration readiness</h2>\n"
         for report in reports {
-            out += "<h3>" + HTML.escape("\(report.plan), phase \(report.phase)") + ": <span class=\"tag\">\(report.verdict.word)</span></h3>\n<ul>\n"
+            out +=
+                "<h3>" + HTML.escape("\(report.plan), phase \(report.phase)")
+                + ": <span class=\"tag\">\(report.verdict.word)</span></h3>\n<ul>\n"
             for criterion in report.criteria {
                 let state = criterion.effect == .none ? "holds" : criterion.effect == .noGo ? "no-go" : "pause"
                 var line = "<li><span class=\"tag\">\(state)</span> " + HTML.escape(criterion.reason)
-                if criterion.effect == .noGo, let rollback = criterion.rollback { line += "; roll back with <code>" + HTML.escape(rollback.name) + "</code>" }
+                if criterion.effect == .noGo, let rollback = criterion.rollback {
+                    line += "; roll back with <code>" + HTML.escape(rollback.name) + "</code>"
+                }
                 if let location = criterion.location { line += " " + links.html(location) }
                 out += line + "</li>\n"
             }
@@ -72,18 +87,21 @@ public struct HTMLRenderer: Sendable {
 
     private func verdict(_ report: CheckReport) -> String {
         let verdict = report.verdict
-        var out = "<section aria-labelledby=\"verdict\" class=\"verdict \(verdict.rawValue)\">\n<h2 id=\"verdict\">Verdict</h2>\n"
+        var out =
+            "<section aria-labelledby=\"verdict\" class=\"verdict \(verdict.rawValue)\">\n<h2 id=\"verdict\">Verdict</h2>\n"
         out += "<p class=\"word\">\(verdict.word)</p>\n"
         switch verdict {
         case .go: out += "<p>No gaps or findings at or above fail-on " + HTML.escape(report.failOn.rawValue) + ".</p>\n"
         case .invalid:
             let errors = report.diagnostics.filter { $0.severity == .error }.count
-            out += "<p>\(errors) input error\(errors == 1 ? "" : "s") (listed under Input problems): fix them and run again.</p>\n"
+            out +=
+                "<p>\(errors) input error\(errors == 1 ? "" : "s") (listed under Input problems): fix them and run again.</p>\n"
         case .noGo:
             out += "<ul>\n" + report.gate.reasons.map { "<li>" + HTML.escape($0.text) + "</li>\n" }.joined() + "</ul>\n"
         }
         let environments = report.environments.count, rules = report.ruleCount
-        out += "<p class=\"muted\">\(environments) environment\(environments == 1 ? "" : "s"), \(report.pairs.count) pair\(report.pairs.count == 1 ? "" : "s"), "
+        out +=
+            "<p class=\"muted\">\(environments) environment\(environments == 1 ? "" : "s"), \(report.pairs.count) pair\(report.pairs.count == 1 ? "" : "s"), "
             + "\(rules) policy rule\(rules == 1 ? "" : "s").</p>\n"
         return out + "</section>\n"
     }

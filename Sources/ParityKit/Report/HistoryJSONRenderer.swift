@@ -24,19 +24,31 @@ public struct HistoryJSONRenderer: Sendable {
     }
 
     private func point(_ report: HistoryReport, _ point: HistoryReport.Point) -> JSONValue {
-        .object(commitFields(point.commit) + [
-            ("valid", .bool(point.isValid)),
-            ("scores", .object(report.pairs.compactMap { pair in point.scores[pair].map { (pair.name, .double(($0 * 10_000).rounded() / 10_000)) } })),
-            ("failing", .object(report.pairs.compactMap { pair in point.failing[pair].map { (pair.name, .int($0)) } })),
-            ("errors", .array(point.errors.map(DiffJSONRenderer.diagnostic))),
-        ])
+        .object(
+            commitFields(point.commit) + [
+                ("valid", .bool(point.isValid)),
+                (
+                    "scores",
+                    .object(
+                        report.pairs.compactMap { pair in
+                            point.scores[pair].map { (pair.name, .double(($0 * 10_000).rounded() / 10_000)) }
+                        })
+                ),
+                (
+                    "failing",
+                    .object(report.pairs.compactMap { pair in point.failing[pair].map { (pair.name, .int($0)) } })
+                ),
+                ("errors", .array(point.errors.map(DiffJSONRenderer.diagnostic))),
+            ])
     }
 
     private func open(_ open: HistoryReport.OpenGap) -> JSONValue {
         .object([
-            ("pair", .string(open.pair.name)), ("path", .string(open.gap.path.description)), ("kind", .string(open.gap.kind.rawValue)),
+            ("pair", .string(open.pair.name)), ("path", .string(open.gap.path.description)),
+            ("kind", .string(open.gap.kind.rawValue)),
             ("reference", .optional(open.gap.referenceText)), ("mirror", .optional(open.gap.mirrorText)),
-            ("referenceLocation", .optional(open.gap.referenceLocation?.description)), ("mirrorLocation", .optional(open.gap.mirrorLocation?.description)),
+            ("referenceLocation", .optional(open.gap.referenceLocation?.description)),
+            ("mirrorLocation", .optional(open.gap.mirrorLocation?.description)),
             ("appeared", commit(open.appeared)), ("daysOpen", .int(open.daysOpen)),
             ("referenceCommit", open.referenceCommit.map(commit) ?? .null),
         ])
@@ -44,7 +56,8 @@ public struct HistoryJSONRenderer: Sendable {
 
     private func closed(_ closed: HistoryReport.ClosedGap) -> JSONValue {
         .object([
-            ("pair", .string(closed.pair.name)), ("path", .string(closed.path.description)), ("kind", .string(closed.kind.rawValue)),
+            ("pair", .string(closed.pair.name)), ("path", .string(closed.path.description)),
+            ("kind", .string(closed.kind.rawValue)),
             ("appeared", commit(closed.appeared)), ("closed", commit(closed.closed)),
         ])
     }
@@ -52,6 +65,9 @@ public struct HistoryJSONRenderer: Sendable {
     private func commit(_ commit: GitCommit) -> JSONValue { .object(commitFields(commit)) }
 
     private func commitFields(_ commit: GitCommit) -> [(String, JSONValue)] {
-        [("commit", .string(commit.id)), ("date", .string(commit.date)), ("author", .string(commit.author)), ("subject", .string(commit.subject))]
+        [
+            ("commit", .string(commit.id)), ("date", .string(commit.date)), ("author", .string(commit.author)),
+            ("subject", .string(commit.subject)),
+        ]
     }
 }

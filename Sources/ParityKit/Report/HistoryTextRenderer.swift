@@ -9,28 +9,38 @@ public struct HistoryTextRenderer: Sendable {
 
     public func render(_ report: HistoryReport) -> String {
         let invalid = report.points.filter { !$0.isValid }.count
-        var out = style.bold("parity history") + ": \(report.points.count) of \(report.commitsInRange) commit\(plural(report.commitsInRange)) touched the environment repository"
+        var out =
+            style.bold("parity history")
+            + ": \(report.points.count) of \(report.commitsInRange) commit\(plural(report.commitsInRange)) touched the environment repository"
         out += invalid == 0 ? "" : " (\(invalid) with invalid files)"
         out += report.pairs.isEmpty ? "" : "; pairs: " + report.pairs.map(\.name).joined(separator: ", ")
         out += "\n"
-        guard !report.points.isEmpty else { return out + "\nno commit touched parity.yaml, the environments or the policies\n" }
+        guard !report.points.isEmpty else {
+            return out + "\nno commit touched parity.yaml, the environments or the policies\n"
+        }
         out += openGaps(report) + closedGaps(report) + scores(report)
         return out
     }
 
     private func openGaps(_ report: HistoryReport) -> String {
-        var out = "\n" + style.bold("open gaps") + "  " + style.dim("\(report.open.count) failing at \(report.head?.shortID ?? "")") + "\n"
+        var out =
+            "\n" + style.bold("open gaps") + "  "
+            + style.dim("\(report.open.count) failing at \(report.head?.shortID ?? "")") + "\n"
         for pair in report.pairs {
             let gaps = report.open.filter { $0.pair == pair }
             guard !gaps.isEmpty else { continue }
             out += "\n  " + style.bold(pair.name) + "\n"
             for open in gaps {
-                out += "    " + style.red("x") + " " + style.bold(open.gap.path.description) + "  " + GapSummary.text(open.gap, pair: pair) + "\n"
-                out += "        open \(open.daysOpen) day\(plural(open.daysOpen)), since \(Self.commit(open.appeared))\n"
+                out +=
+                    "    " + style.red("x") + " " + style.bold(open.gap.path.description) + "  "
+                    + GapSummary.text(open.gap, pair: pair) + "\n"
+                out +=
+                    "        open \(open.daysOpen) day\(plural(open.daysOpen)), since \(Self.commit(open.appeared))\n"
                 if let reference = open.referenceCommit, reference == open.appeared {
                     out += "        a change to \(pair.reference) that \(pair.mirror) never followed\n"
                 } else if let reference = open.referenceCommit {
-                    out += "        \(pair.reference)'s value, which \(pair.mirror) no longer follows, from \(Self.commit(reference))\n"
+                    out +=
+                        "        \(pair.reference)'s value, which \(pair.mirror) no longer follows, from \(Self.commit(reference))\n"
                 }
             }
         }
@@ -48,7 +58,10 @@ public struct HistoryTextRenderer: Sendable {
                 out += "\n  closed by \(Self.commit(closed.closed))\n"
             }
             let days = HistoryRun.days(from: closed.appeared.day, to: closed.closed.day)
-            out += style.dim("    ~ ") + "\(closed.pair.name)  \(closed.path)  " + style.dim("\(closed.kind.rawValue), open since \(closed.appeared.shortID), \(days) day\(plural(days))") + "\n"
+            out +=
+                style.dim("    ~ ") + "\(closed.pair.name)  \(closed.path)  "
+                + style.dim(
+                    "\(closed.kind.rawValue), open since \(closed.appeared.shortID), \(days) day\(plural(days))") + "\n"
         }
         return out
     }
@@ -58,14 +71,19 @@ public struct HistoryTextRenderer: Sendable {
     private func scores(_ report: HistoryReport) -> String {
         let headers = ["commit", "date"] + report.pairs.map(\.name)
         let rows = report.points.map { point in
-            [point.commit.shortID, point.commit.day] + report.pairs.map { pair in
-                guard point.isValid else { return "invalid" }
-                return point.scores[pair].map { "\($0.percentText) (\(point.failing[pair] ?? 0))" } ?? "-"
-            }
+            [point.commit.shortID, point.commit.day]
+                + report.pairs.map { pair in
+                    guard point.isValid else { return "invalid" }
+                    return point.scores[pair].map { "\($0.percentText) (\(point.failing[pair] ?? 0))" } ?? "-"
+                }
         }
-        let widths = headers.indices.map { column in ([headers[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0 }
+        let widths = headers.indices.map { column in
+            ([headers[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
+        }
         func line(_ cells: [String]) -> String {
-            "  " + cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+            "  "
+                + cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(
+                    separator: "  ")
         }
         var out = "\n" + style.bold("parity score by commit") + "  " + style.dim("(failing gaps in brackets)") + "\n\n"
         out += style.dim(line(headers) + "  subject") + "\n"
@@ -74,7 +92,9 @@ public struct HistoryTextRenderer: Sendable {
             out += line(row) + "  " + Self.short(point.commit.subject) + "\n"
             if let first = point.errors.first {
                 let more = point.errors.count > 1 ? " (and \(point.errors.count - 1) more)" : ""
-                out += indent + style.red("invalid: ") + "\(first.location.map { "\($0): " } ?? "")\(first.message)\(more)\n"
+                out +=
+                    indent + style.red("invalid: ")
+                    + "\(first.location.map { "\($0): " } ?? "")\(first.message)\(more)\n"
             }
         }
         return out

@@ -1,7 +1,9 @@
 import ParityDiagnostics
 
 /// JSON built by reporters: objects keep the order fields were added, so output is stable.
-public indirect enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
+public indirect enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByBooleanLiteral
+{
     case null
     case bool(Bool)
     case int(Int)

@@ -31,7 +31,11 @@ public struct JUnitRenderer: Sendable {
         var gapItems: [Int: [Int: ReportItem]] = [:]
         var findingItems: [Int: ReportItem] = [:]
         for item in items {
-            if let pair = item.pair { gapItems[pair, default: [:]][item.index] = item } else if item.isFinding { findingItems[item.index] = item }
+            if let pair = item.pair {
+                gapItems[pair, default: [:]][item.index] = item
+            } else if item.isFinding {
+                findingItems[item.index] = item
+            }
         }
         var suites: [Suite] = []
         let inputErrors = report.diagnostics.filter { $0.severity == .error }
@@ -39,26 +43,35 @@ public struct JUnitRenderer: Sendable {
             var suite = Suite(name: "input", classname: "parity input")
             for diagnostic in inputErrors {
                 let location = diagnostic.location.map { ReportItem.relative($0, to: base) }
-                var item = ReportItem(ruleID: diagnostic.code.rawValue, level: .error, message: diagnostic.message, subject: "input", path: "",
-                                      location: location, identity: diagnostic.code.rawValue, index: 0)
+                var item = ReportItem(
+                    ruleID: diagnostic.code.rawValue, level: .error, message: diagnostic.message, subject: "input",
+                    path: "",
+                    location: location, identity: diagnostic.code.rawValue, index: 0)
                 item.isEvaluationError = true
-                suite.cases.append(Case(name: diagnostic.code.rawValue, file: location?.file, line: location?.line, outcome: .error(item)))
+                suite.cases.append(
+                    Case(
+                        name: diagnostic.code.rawValue, file: location?.file, line: location?.line,
+                        outcome: .error(item)))
             }
             suites.append(suite)
         }
         for (pairIndex, pair) in report.pairs.enumerated() {
             let name = "\(pair.reference) -> \(pair.mirror)"
-            var suite = Suite(name: name, classname: Self.classname("parity gaps \(name)"), properties: [("score", pair.score.percentText)])
+            var suite = Suite(
+                name: name, classname: Self.classname("parity gaps \(name)"),
+                properties: [("score", pair.score.percentText)])
             for (index, gap) in pair.gaps.enumerated() {
                 let location = (gap.mirrorLocation ?? gap.referenceLocation).map { ReportItem.relative($0, to: base) }
                 let outcome: Case.Outcome
                 switch gap.status {
                 case .failing: outcome = gapItems[pairIndex]?[index].map { .failure($0) } ?? .passed
                 case .allowed: outcome = .passed
-                case .waived(let waiver): outcome = .skipped("waived until \(waiver.expires) by \(waiver.owner): \(waiver.reason)".oneLine)
+                case .waived(let waiver):
+                    outcome = .skipped("waived until \(waiver.expires) by \(waiver.owner): \(waiver.reason)".oneLine)
                 case .baselined: outcome = .skipped("in the baseline")
                 }
-                suite.cases.append(Case(name: gap.path.description, file: location?.file, line: location?.line, outcome: outcome))
+                suite.cases.append(
+                    Case(name: gap.path.description, file: location?.file, line: location?.line, outcome: outcome))
             }
             // A section that matches entirely is a passing case of its own.
             let sectionsWithGaps = Set(pair.gaps.map(\.section))
@@ -79,7 +92,9 @@ public struct JUnitRenderer: Sendable {
         // Every case names a file; what has no place of its own points at the spec.
         let anchor = ReportItem.anchorFile(of: report, base: base)
         for suite in suites.indices {
-            for index in suites[suite].cases.indices where suites[suite].cases[index].file == nil { suites[suite].cases[index].file = anchor }
+            for index in suites[suite].cases.indices where suites[suite].cases[index].file == nil {
+                suites[suite].cases[index].file = anchor
+            }
         }
         let rules = Dictionary(report.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return document(suites.filter { !$0.cases.isEmpty }, rules: rules)
@@ -91,19 +106,28 @@ public struct JUnitRenderer: Sendable {
     /// passing, the ones that hold the phase back failing with the criterion's reason.
     private func readinessSuite(_ report: ReadinessReport, items: [ReportItem]) -> Suite {
         let name = "\(report.plan): \(report.phase)"
-        var suite = Suite(name: name, classname: Self.classname("parity readiness \(name)"), properties: [("verdict", report.verdict.word)])
+        var suite = Suite(
+            name: name, classname: Self.classname("parity readiness \(name)"),
+            properties: [("verdict", report.verdict.word)])
         let failing = Dictionary(items.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, criterion) in report.criteria.enumerated() {
             let location = ReportItem.relative(criterion.location ?? .file(report.file), to: base)
             let outcome: Case.Outcome = failing[index].map { .failure($0) } ?? .passed
-            suite.cases.append(Case(name: "\(criterion.role.rawValue) \(criterion.title)", file: location.file, line: location.line, outcome: outcome))
+            suite.cases.append(
+                Case(
+                    name: "\(criterion.role.rawValue) \(criterion.title)", file: location.file, line: location.line,
+                    outcome: outcome))
         }
         return suite
     }
 
-    private func policySuite(_ report: CheckReport, scope: Finding.Scope, tier: String?, _ items: [Int: ReportItem]) -> Suite {
+    private func policySuite(_ report: CheckReport, scope: Finding.Scope, tier: String?, _ items: [Int: ReportItem])
+        -> Suite
+    {
         let pairRules = if case .pair = scope { true } else { false }
-        var suite = Suite(name: pairRules ? "\(scope) policies" : scope.description, classname: Self.classname("parity policies \(scope)"))
+        var suite = Suite(
+            name: pairRules ? "\(scope) policies" : scope.description,
+            classname: Self.classname("parity policies \(scope)"))
         let applicable = report.rules.filter { ($0.target == .pair) == pairRules && $0.applies(toTier: tier) }
         let mine = report.findings.enumerated().filter { $0.element.scope == scope }
         var ruleIDs = applicable.map(\.id)
@@ -121,7 +145,8 @@ public struct JUnitRenderer: Sendable {
                 let outcome: Case.Outcome
                 switch finding.status {
                 case .active: outcome = items[index].map { $0.isEvaluationError ? .error($0) : .failure($0) } ?? .passed
-                case .waived(let waiver): outcome = .skipped("waived until \(waiver.expires) by \(waiver.owner): \(waiver.reason)".oneLine)
+                case .waived(let waiver):
+                    outcome = .skipped("waived until \(waiver.expires) by \(waiver.owner): \(waiver.reason)".oneLine)
                 case .baselined: outcome = .skipped("in the baseline")
                 }
                 suite.cases.append(Case(name: name, file: location?.file, line: location?.line, outcome: outcome))
@@ -131,7 +156,9 @@ public struct JUnitRenderer: Sendable {
     }
 
     private func document(_ suites: [Suite], rules: [String: PolicyRule]) -> String {
-        func count(_ cases: [Case], _ matches: (Case.Outcome) -> Bool) -> Int { cases.filter { matches($0.outcome) }.count }
+        func count(_ cases: [Case], _ matches: (Case.Outcome) -> Bool) -> Int {
+            cases.filter { matches($0.outcome) }.count
+        }
         func failures(_ cases: [Case]) -> Int { count(cases) { if case .failure = $0 { true } else { false } } }
         func errors(_ cases: [Case]) -> Int { count(cases) { if case .error = $0 { true } else { false } } }
         func skipped(_ cases: [Case]) -> Int { count(cases) { if case .skipped = $0 { true } else { false } } }
@@ -145,7 +172,9 @@ public struct JUnitRenderer: Sendable {
             out += "  <testsuite name=\(Self.attribute(suite.name)) id=\"\(index)\" \(counts(suite.cases))>\n"
             if !suite.properties.isEmpty {
                 out += "    <properties>\n"
-                for (name, value) in suite.properties { out += "      <property name=\(Self.attribute(name)) value=\(Self.attribute(value))/>\n" }
+                for (name, value) in suite.properties {
+                    out += "      <property name=\(Self.attribute(name)) value=\(Self.attribute(value))/>\n"
+                }
                 out += "    </properties>\n"
             }
             var names: [String: Int] = [:]
@@ -161,12 +190,16 @@ public struct JUnitRenderer: Sendable {
                 case .passed:
                     out += "    <testcase \(attributes)/>\n"
                 case .skipped(let why):
-                    out += "    <testcase \(attributes)>\n      <skipped message=\(Self.attribute(why))/>\n    </testcase>\n"
+                    out +=
+                        "    <testcase \(attributes)>\n      <skipped message=\(Self.attribute(why))/>\n    </testcase>\n"
                 case .failure(let item), .error(let item):
                     let element = if case .error = testCase.outcome { "error" } else { "failure" }
                     out += "    <testcase \(attributes)>\n"
-                    out += "      <\(element) message=\(Self.attribute(item.message)) type=\(Self.attribute(item.ruleID))>"
-                    out += Self.text(body(item, item.isGap ? nil : rules[item.ruleID])) + "</\(element)>\n    </testcase>\n"
+                    out +=
+                        "      <\(element) message=\(Self.attribute(item.message)) type=\(Self.attribute(item.ruleID))>"
+                    out +=
+                        Self.text(body(item, item.isGap ? nil : rules[item.ruleID]))
+                        + "</\(element)>\n    </testcase>\n"
                 }
             }
             out += "  </testsuite>\n"
@@ -212,7 +245,9 @@ public struct JUnitRenderer: Sendable {
             case "\t", "\n": out.unicodeScalars.append(scalar)
             default:
                 // XML 1.0 has no way to write other control characters: they are left out.
-                if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
+                if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

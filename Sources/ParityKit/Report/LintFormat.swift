@@ -18,12 +18,24 @@ public enum LintFormat: String, Sendable, CaseIterable {
     static func json(_ diagnostics: [Diagnostic]) -> JSONValue {
         func place(_ location: SourceLocation?) -> [(String, JSONValue)] {
             guard let location else { return [] }
-            return [("file", .string(location.file))] + (location.line > 0 ? [("line", .int(location.line)), ("column", .int(location.column))] : [])
+            return [("file", .string(location.file))]
+                + (location.line > 0 ? [("line", .int(location.line)), ("column", .int(location.column))] : [])
         }
         let items: [JSONValue] = diagnostics.map { diagnostic in
-            .object([("severity", .string(diagnostic.severity.rawValue)), ("code", .string(diagnostic.code.rawValue)),
-                     ("message", .string(diagnostic.message))] + place(diagnostic.location)
-                    + [("notes", .array(diagnostic.notes.map { note in .object([("message", .string(note.message))] + place(note.location)) }))])
+            .object(
+                [
+                    ("severity", .string(diagnostic.severity.rawValue)), ("code", .string(diagnostic.code.rawValue)),
+                    ("message", .string(diagnostic.message)),
+                ] + place(diagnostic.location)
+                    + [
+                        (
+                            "notes",
+                            .array(
+                                diagnostic.notes.map { note in
+                                    .object([("message", .string(note.message))] + place(note.location))
+                                })
+                        )
+                    ])
         }
         return .object([
             ("version", 1),
@@ -35,18 +47,21 @@ public enum LintFormat: String, Sendable, CaseIterable {
 
     /// `::error file=F,line=L,col=C,title=CODE::MESSAGE`, escaped as the Actions toolkit does.
     static func githubCommand(_ diagnostic: Diagnostic) -> String {
-        let name = switch diagnostic.severity {
-        case .error: "error"
-        case .warning: "warning"
-        case .note: "notice"
-        }
+        let name =
+            switch diagnostic.severity {
+            case .error: "error"
+            case .warning: "warning"
+            case .note: "notice"
+            }
         var properties: [(String, String)] = []
         if let location = diagnostic.location {
             properties.append(("file", location.file))
             if location.line > 0 { properties += [("line", "\(location.line)"), ("col", "\(location.column)")] }
         }
         properties.append(("title", diagnostic.code.rawValue))
-        let message = ([diagnostic.message] + diagnostic.notes.map { note in note.location.map { "\($0): \(note.message)" } ?? note.message })
+        let message =
+            ([diagnostic.message]
+            + diagnostic.notes.map { note in note.location.map { "\($0): \(note.message)" } ?? note.message })
             .joined(separator: "\n")
         let list = properties.map { "\($0.0)=\(GitHubRenderer.property($0.1))" }.joined(separator: ",")
         return "::\(name) \(list)::\(GitHubRenderer.data(message))\n"

@@ -26,8 +26,9 @@ public struct MarkdownRenderer: Sendable {
         lines.append("")
         lines.append("**\(word)**" + Self.text(String(verdict.dropFirst(word.count))))
         lines.append("")
-        lines.append("\(Self.count(report.environments.count, "environment")), \(Self.count(report.pairs.count, "pair")), "
-            + Self.count(report.rules.count, "policy rule"))
+        lines.append(
+            "\(Self.count(report.environments.count, "environment")), \(Self.count(report.pairs.count, "pair")), "
+                + Self.count(report.rules.count, "policy rule"))
         for (index, pair) in report.pairs.enumerated() {
             lines += self.pair(pair, items: items.filter { $0.pair == index })
         }
@@ -35,18 +36,26 @@ public struct MarkdownRenderer: Sendable {
         lines += readiness(report, items: items.filter { $0.readiness != nil })
         if !report.diagnostics.isEmpty {
             let errors = report.diagnostics.filter { $0.severity == .error }.count
-            lines += ["", "### Input problems (\(errors) error\(errors == 1 ? "" : "s"), \(report.diagnostics.count - errors) other)", ""]
+            lines += [
+                "",
+                "### Input problems (\(errors) error\(errors == 1 ? "" : "s"), \(report.diagnostics.count - errors) other)",
+                "",
+            ]
             lines += report.diagnostics.map { diagnostic in
-                let place = diagnostic.location.map { Self.code(ReportItem.relative($0, to: base).description) + ": " } ?? ""
-                return "- \(diagnostic.severity.rawValue): \(place)\(Self.text(diagnostic.message)) [\(Self.code(diagnostic.code.rawValue))]"
+                let place =
+                    diagnostic.location.map { Self.code(ReportItem.relative($0, to: base).description) + ": " } ?? ""
+                return
+                    "- \(diagnostic.severity.rawValue): \(place)\(Self.text(diagnostic.message)) [\(Self.code(diagnostic.code.rawValue))]"
             }
         }
         return cut(lines)
     }
 
     private func pair(_ pair: PairReport, items: [ReportItem]) -> [String] {
-        var lines = ["", "### \(Self.text("\(pair.reference) -> \(pair.mirror)")): parity \(pair.score.percentText)", "",
-                     "| Section | Score | Failing | Allowed |", "| --- | ---: | ---: | ---: |"]
+        var lines = [
+            "", "### \(Self.text("\(pair.reference) -> \(pair.mirror)")): parity \(pair.score.percentText)", "",
+            "| Section | Score | Failing | Allowed |", "| --- | ---: | ---: | ---: |",
+        ]
         for section in pair.sections {
             let gaps = pair.gaps.filter { $0.section == section.section }
             let allowed = gaps.filter { if case .allowed = $0.status { true } else { false } }.count
@@ -58,23 +67,33 @@ public struct MarkdownRenderer: Sendable {
                 var line = "- " + Self.text(item.message)
                 if let explanation = item.explanation { line += "; " + Self.text(explanation) }
                 var places: [String] = []
-                if let location = item.location { places.append("\(Self.text(pair.mirror)): \(Self.code(location.description))") }
-                if let related = item.related { places.append("\(Self.text(pair.reference)): \(Self.code(related.location.description))") }
+                if let location = item.location {
+                    places.append("\(Self.text(pair.mirror)): \(Self.code(location.description))")
+                }
+                if let related = item.related {
+                    places.append("\(Self.text(pair.reference)): \(Self.code(related.location.description))")
+                }
                 if !places.isEmpty { line += "<br>" + places.joined(separator: " · ") }
                 lines.append(line)
             }
         }
         let accepted = pair.gaps.filter { !$0.isFailing }
         if !accepted.isEmpty {
-            lines += ["", "<details><summary>\(Self.count(accepted.count, "allowed, waived or baselined difference"))</summary>", "",
-                      "| Path | Status | Reason |", "| --- | --- | --- |"]
+            lines += [
+                "",
+                "<details><summary>\(Self.count(accepted.count, "allowed, waived or baselined difference"))</summary>",
+                "",
+                "| Path | Status | Reason |", "| --- | --- | --- |",
+            ]
             for gap in accepted {
-                let (status, reason): (String, String) = switch gap.status {
-                case .allowed(let variance): ("allowed (\(variance.rule.name))", variance.reason)
-                case .waived(let waiver): ("waived until \(waiver.expires)", "\(waiver.reason) (owner: \(waiver.owner))")
-                case .baselined: ("baselined", "in the baseline")
-                case .failing: ("failing", "")
-                }
+                let (status, reason): (String, String) =
+                    switch gap.status {
+                    case .allowed(let variance): ("allowed (\(variance.rule.name))", variance.reason)
+                    case .waived(let waiver):
+                        ("waived until \(waiver.expires)", "\(waiver.reason) (owner: \(waiver.owner))")
+                    case .baselined: ("baselined", "in the baseline")
+                    case .failing: ("failing", "")
+                    }
                 lines.append(Self.row([Self.code(gap.path.description), status, reason]))
             }
             lines += ["", "</details>"]
@@ -98,26 +117,37 @@ public struct MarkdownRenderer: Sendable {
     private func findings(_ report: CheckReport, items: [ReportItem]) -> [String] {
         var lines = ["", "### Policy findings (\(items.count) active)", ""]
         if !items.isEmpty {
-            lines += ["| Severity | Rule | Where | Item | Message | Location |", "| --- | --- | --- | --- | --- | --- |"]
+            lines += [
+                "| Severity | Rule | Where | Item | Message | Location |", "| --- | --- | --- | --- | --- | --- |",
+            ]
             for item in items {
-                let severity = item.isEvaluationError ? "error (evaluation)" : report.findings[item.index].severity.rawValue
-                lines.append(Self.row([severity, Self.code(item.ruleID), item.subject, item.path.isEmpty ? "" : Self.code(item.path),
-                                       item.message, item.location.map { Self.code($0.description) } ?? ""]))
+                let severity =
+                    item.isEvaluationError ? "error (evaluation)" : report.findings[item.index].severity.rawValue
+                lines.append(
+                    Self.row([
+                        severity, Self.code(item.ruleID), item.subject, item.path.isEmpty ? "" : Self.code(item.path),
+                        item.message, item.location.map { Self.code($0.description) } ?? "",
+                    ]))
             }
         } else {
             lines.append("None.")
         }
         let inactive = report.findings.filter { !$0.isActive }
         if !inactive.isEmpty {
-            lines += ["", "<details><summary>\(Self.count(inactive.count, "waived or baselined finding"))</summary>", "",
-                      "| Rule | Where | Item | Why |", "| --- | --- | --- | --- |"]
+            lines += [
+                "", "<details><summary>\(Self.count(inactive.count, "waived or baselined finding"))</summary>", "",
+                "| Rule | Where | Item | Why |", "| --- | --- | --- | --- |",
+            ]
             for finding in inactive {
-                let why: String = switch finding.status {
-                case .waived(let waiver): "waived until \(waiver.expires) by \(waiver.owner): \(waiver.reason)"
-                case .baselined: "in the baseline"
-                case .active: ""
-                }
-                lines.append(Self.row([Self.code(finding.ruleID), finding.environment, Self.code(finding.item.description), why]))
+                let why: String =
+                    switch finding.status {
+                    case .waived(let waiver): "waived until \(waiver.expires) by \(waiver.owner): \(waiver.reason)"
+                    case .baselined: "in the baseline"
+                    case .active: ""
+                    }
+                lines.append(
+                    Self.row([Self.code(finding.ruleID), finding.environment, Self.code(finding.item.description), why])
+                )
             }
             lines += ["", "</details>"]
         }
@@ -147,7 +177,8 @@ public struct MarkdownRenderer: Sendable {
         for _ in 0..<max(open, 0) { out += "\n</details>\n" }
         let left = lines.count - kept
         let characters = whole.count - length
-        out += "\n*Cut here: \(left) more line\(left == 1 ? "" : "s") (about \(characters) characters) left out to stay under \(limit) characters; "
+        out +=
+            "\n*Cut here: \(left) more line\(left == 1 ? "" : "s") (about \(characters) characters) left out to stay under \(limit) characters; "
             + "run `parity check` or see the SARIF or JSON report for everything.*\n"
         return out
     }

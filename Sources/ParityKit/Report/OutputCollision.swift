@@ -6,7 +6,9 @@ public import ParityDiagnostics
 public enum OutputCollision {
     /// The first of `outputs` that is the same file on disk as one `sources` holds, except
     /// `allowed` (a baseline rewritten in place), or nil.
-    public static func input(among outputs: [String], read sources: SourceStore, except allowed: [String] = []) -> String? {
+    public static func input(among outputs: [String], read sources: SourceStore, except allowed: [String] = [])
+        -> String?
+    {
         let kept = Set(allowed.compactMap(identity))
         let inputs = Set(sources.files.compactMap(identity)).subtracting(kept)
         return outputs.first { identity($0).map(inputs.contains) ?? false }

@@ -9,7 +9,9 @@ public enum ReadinessRule {
         id.hasPrefix(prefix) ? String(id.dropFirst(prefix.count)) : nil
     }
 
-    public static let rationale = "A migration phase proceeds only when the rehearsal behaves like production: "
+    public static let rationale =
+        "A migration phase proceeds only when the rehearsal behaves like production: "
         + "each criterion of the phase is judged on real metrics or reconciliation results."
-    public static let fix = "Fix what the evidence shows (parity ready PLAN prints it), or roll back with the procedure the criterion names."
+    public static let fix =
+        "Fix what the evidence shows (parity ready PLAN prints it), or roll back with the procedure the criterion names."
 }

@@ -3,7 +3,9 @@
 /// JUnit), and otherwise as a check report that holds only the phase (SARIF, GitHub,
 /// GitLab, HTML), so CI systems read a migration's verdict where they read the gate's.
 public enum ReadyFormat {
-    public static func render(_ report: ReadinessReport, as format: ReportFormat, _ options: ReportFormat.Options) -> String {
+    public static func render(_ report: ReadinessReport, as format: ReportFormat, _ options: ReportFormat.Options)
+        -> String
+    {
         switch format {
         case .text: ReadyTextRenderer(style: TextStyle(enabled: options.colour)).render(report)
         case .json: ReadyJSONRenderer().render(report)
@@ -20,9 +22,11 @@ extension CheckReport {
         var spec = ParitySpec()
         spec.file = report.file
         let gate = GateDecision.decide(
-            gate: spec.gate, failOn: .error, pairs: [], findings: [], diagnostics: report.diagnostics, readiness: [report])
-        self.init(spec: spec, diagnostics: report.diagnostics, environments: [report.baseline, report.rehearsal], pairs: [],
-                  findings: [], ruleCount: 0, gate: gate, failOn: .error)
+            gate: spec.gate, failOn: .error, pairs: [], findings: [], diagnostics: report.diagnostics,
+            readiness: [report])
+        self.init(
+            spec: spec, diagnostics: report.diagnostics, environments: [report.baseline, report.rehearsal], pairs: [],
+            findings: [], ruleCount: 0, gate: gate, failOn: .error)
         readiness = [report]
     }
 }

@@ -20,7 +20,8 @@ public struct ReadyJSONRenderer: Sendable {
         .object([
             ("version", .int(Self.version)), ("kind", "readiness"), ("verdict", .string(report.verdict.rawValue)),
             ("plan", .string(report.plan)), ("file", .string(report.file)), ("phase", .string(report.phase)),
-            ("baseline", .string(report.baseline)), ("rehearsal", .string(report.rehearsal)), ("at", .string(report.timeText)),
+            ("baseline", .string(report.baseline)), ("rehearsal", .string(report.rehearsal)),
+            ("at", .string(report.timeText)),
             ("reasons", .array(report.reasons.map { .string($0) })),
             ("rollbacks", .array(report.rollbacks.map(rollback))),
             ("criteria", .array(report.criteria.map(criterion))),
@@ -31,12 +32,15 @@ public struct ReadyJSONRenderer: Sendable {
     private func criterion(_ result: CriterionResult) -> JSONValue {
         .object([
             ("name", .string(result.name)), ("role", .string(result.role.rawValue)), ("item", .optional(result.item)),
-            ("source", .string(result.source)), ("status", .string(result.status.rawValue)), ("effect", .string(result.effect.rawValue)),
+            ("source", .string(result.source)), ("status", .string(result.status.rawValue)),
+            ("effect", .string(result.effect.rawValue)),
             ("query", .optional(result.query)), ("baselineQuery", .optional(result.baselineQuery)),
             ("window", result.window.map { .string(DurationWords.seconds(Double($0))) } ?? .null),
-            ("measured", result.measured.map(measurement) ?? .null), ("baseline", result.baseline.map(measurement) ?? .null),
+            ("measured", result.measured.map(measurement) ?? .null),
+            ("baseline", result.baseline.map(measurement) ?? .null),
             ("judgements", .array(result.judgements.map(judgement))),
-            ("noData", .string(result.noData.rawValue)), ("minSamples", .int(result.minSamples)), ("note", .optional(result.note)),
+            ("noData", .string(result.noData.rawValue)), ("minSamples", .int(result.minSamples)),
+            ("note", .optional(result.note)),
             ("rollback", result.rollback.map(rollback) ?? .null),
         ])
     }
@@ -50,14 +54,18 @@ public struct ReadyJSONRenderer: Sendable {
 
     private func judgement(_ judgement: JudgementResult) -> JSONValue {
         .object([
-            ("kind", .string(judgement.kind.rawValue)), ("passed", .bool(judgement.passed)), ("subject", .optional(judgement.subject)),
+            ("kind", .string(judgement.kind.rawValue)), ("passed", .bool(judgement.passed)),
+            ("subject", .optional(judgement.subject)),
             ("threshold", .string(judgement.threshold)), ("observed", .string(judgement.observed)),
             ("margin", .optional(judgement.margin)), ("statistic", .optional(judgement.statistic)),
         ])
     }
 
     private func rollback(_ call: RollbackCall) -> JSONValue {
-        .object([("name", .string(call.name)), ("strategy", .optional(call.strategy)), ("runbook", .optional(call.runbook)), ("duration", .optional(call.duration))])
+        .object([
+            ("name", .string(call.name)), ("strategy", .optional(call.strategy)), ("runbook", .optional(call.runbook)),
+            ("duration", .optional(call.duration)),
+        ])
     }
 
     /// A finite number as a number, NaN and infinities as Prometheus spells them.

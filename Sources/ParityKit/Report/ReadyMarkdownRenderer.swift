@@ -7,7 +7,9 @@ public struct ReadyMarkdownRenderer: Sendable {
         let icon = ["go": "✅", "no-go": "❌", "pause": "⏸️", "invalid": "⚠️"][report.verdict.rawValue] ?? ""
         var out = "## \(icon) \(report.verdict.word): \(cell(report.plan)), phase \(cell(report.phase))\n\n"
         out += "\(report.rehearsal) against \(report.baseline) at \(report.timeText).\n\n"
-        if report.verdict == .pause { out += "The phase holds (exit status 1): nothing calls for a rollback, but it cannot go on yet.\n\n" }
+        if report.verdict == .pause {
+            out += "The phase holds (exit status 1): nothing calls for a rollback, but it cannot go on yet.\n\n"
+        }
         if !report.rollbacks.isEmpty {
             out += "**Roll back with:**\n\n" + report.rollbacks.map { "- \(cell($0.line))\n" }.joined() + "\n"
         }
@@ -31,6 +33,7 @@ public struct ReadyMarkdownRenderer: Sendable {
     }
 
     private func html(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
     }
 }

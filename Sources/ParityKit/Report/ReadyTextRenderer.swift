@@ -8,16 +8,20 @@ public struct ReadyTextRenderer: Sendable {
     }
 
     public func render(_ report: ReadinessReport) -> String {
-        var out = style.bold("parity ready") + ": plan \(report.plan), phase \(report.phase): \(report.rehearsal) against \(report.baseline) at \(report.timeText)\n"
+        var out =
+            style.bold("parity ready")
+            + ": plan \(report.plan), phase \(report.phase): \(report.rehearsal) against \(report.baseline) at \(report.timeText)\n"
         for role in Criterion.Role.allCases {
             let mine = report.criteria.filter { $0.role == role }
             guard !mine.isEmpty else { continue }
             out += "\n" + style.bold("\(role.rawValue) criteria") + "\n"
             for result in mine {
-                out += "\n  \(colour(result)(result.mark.padding(toLength: 8, withPad: " ", startingAt: 0))) \(style.bold(result.title))\n"
+                out +=
+                    "\n  \(colour(result)(result.mark.padding(toLength: 8, withPad: " ", startingAt: 0))) \(style.bold(result.title))\n"
                 let width = (result.evidence.map(\.label.count).max() ?? 0) + 2
                 for (label, text) in result.evidence {
-                    out += "           \(style.dim(label.padding(toLength: width, withPad: " ", startingAt: 0)))\(text)\n"
+                    out +=
+                        "           \(style.dim(label.padding(toLength: width, withPad: " ", startingAt: 0)))\(text)\n"
                 }
             }
         }
@@ -40,15 +44,21 @@ public struct ReadyTextRenderer: Sendable {
         case .noGo:
             var out = style.red(style.bold("NO-GO")) + ": phase \(report.phase) failed; \(counts)\n"
             for reason in report.reasons { out += "  - \(reason)\n" }
-            out += report.rollbacks.isEmpty ? "  no rollback named" : "  roll back with:\n" + report.rollbacks.map { "    \($0.line)" }.joined(separator: "\n")
+            out +=
+                report.rollbacks.isEmpty
+                ? "  no rollback named"
+                : "  roll back with:\n" + report.rollbacks.map { "    \($0.line)" }.joined(separator: "\n")
             return out
         case .pause:
-            var out = style.yellow(style.bold("PAUSE")) + ": hold phase \(report.phase) (exit status 1): nothing failed that calls for a rollback, but it cannot go on yet; \(counts)\n"
+            var out =
+                style.yellow(style.bold("PAUSE"))
+                + ": hold phase \(report.phase) (exit status 1): nothing failed that calls for a rollback, but it cannot go on yet; \(counts)\n"
             for reason in report.reasons { out += "  - \(reason)\n" }
             return String(out.dropLast())
         case .invalid:
             let errors = report.diagnostics.filter { $0.severity == .error }.count
-            return style.red(style.bold("INVALID")) + ": \(errors) input error\(errors == 1 ? "" : "s") (above); nothing was judged on them"
+            return style.red(style.bold("INVALID"))
+                + ": \(errors) input error\(errors == 1 ? "" : "s") (above); nothing was judged on them"
         }
     }
 }

@@ -61,10 +61,13 @@ public struct ReportItem: Sendable {
             }
         }
         for (findingIndex, finding) in report.findings.enumerated() where finding.isActive {
-            items.append(ReportItem(
-                ruleID: finding.ruleID, level: finding.isEvaluationError ? .error : level(finding.severity), message: finding.message,
-                subject: finding.environment, path: finding.item.description, location: finding.location,
-                identity: finding.fingerprint.description, isEvaluationError: finding.isEvaluationError, index: findingIndex))
+            items.append(
+                ReportItem(
+                    ruleID: finding.ruleID, level: finding.isEvaluationError ? .error : level(finding.severity),
+                    message: finding.message,
+                    subject: finding.environment, path: finding.item.description, location: finding.location,
+                    identity: finding.fingerprint.description, isEvaluationError: finding.isEvaluationError,
+                    index: findingIndex))
         }
         for (readinessIndex, readiness) in report.readiness.enumerated() {
             for (criterionIndex, criterion) in readiness.criteria.enumerated() where criterion.effect != .none {
@@ -97,32 +100,46 @@ public struct ReportItem: Sendable {
         if case .failing(let why?) = gap.status { explanation = why }
         let (reference, mirror) = (pair.reference, pair.mirror)
         let showsValue: Bool = if case .field? = gap.path.components.last { true } else { false }
-        let message: String = switch gap.kind {
-        case .missing: "\(gap.path) is missing in \(mirror)" + (showsValue ? " (\(reference): \(gap.referenceText ?? ""))" : "")
-        case .extra: "\(gap.path) is only in \(mirror)" + (showsValue ? " (\(mirror): \(gap.mirrorText ?? ""))" : "")
-        case .changed: "\(gap.path) differs: \(reference) \(gap.referenceText ?? ""), \(mirror) \(gap.mirrorText ?? "")"
-        case .violated:
-            "\(gap.path) breaks its allowed variance: \(reference) \(gap.referenceText ?? "none"), \(mirror) \(gap.mirrorText ?? "none")"
-        case .missingEdge:
-            "\(gap.path): \(GapSummary.edges(gap)) of \(reference) is missing in \(mirror)"
-                + (gap.mirror != nil && showsValue ? " (\(mirror) names \(gap.mirrorText ?? ""))" : "")
-        }
+        let message: String =
+            switch gap.kind {
+            case .missing:
+                "\(gap.path) is missing in \(mirror)"
+                    + (showsValue ? " (\(reference): \(gap.referenceText ?? ""))" : "")
+            case .extra:
+                "\(gap.path) is only in \(mirror)" + (showsValue ? " (\(mirror): \(gap.mirrorText ?? ""))" : "")
+            case .changed:
+                "\(gap.path) differs: \(reference) \(gap.referenceText ?? ""), \(mirror) \(gap.mirrorText ?? "")"
+            case .violated:
+                "\(gap.path) breaks its allowed variance: \(reference) \(gap.referenceText ?? "none"), \(mirror) \(gap.mirrorText ?? "none")"
+            case .missingEdge:
+                "\(gap.path): \(GapSummary.edges(gap)) of \(reference) is missing in \(mirror)"
+                    + (gap.mirror != nil && showsValue ? " (\(mirror) names \(gap.mirrorText ?? ""))" : "")
+            }
         let label = gap.kind == .extra ? "\(reference)'s side" : "\(reference) has it"
         return ReportItem(
-            ruleID: GapRule.id(section: gap.section), level: .error, message: message.oneLine, explanation: explanation?.oneLine,
+            ruleID: GapRule.id(section: gap.section), level: .error, message: message.oneLine,
+            explanation: explanation?.oneLine,
             subject: "\(reference) -> \(mirror)", path: gap.path.description,
             location: gap.mirrorLocation ?? gap.referenceLocation,
-            related: gap.referenceLocation.flatMap { gap.mirrorLocation == nil ? nil : Related(label: label, location: $0) },
-            identity: Baseline.fingerprint(gap, reference: reference, mirror: mirror).description, pair: index, index: gapIndex)
+            related: gap.referenceLocation.flatMap {
+                gap.mirrorLocation == nil ? nil : Related(label: label, location: $0)
+            },
+            identity: Baseline.fingerprint(gap, reference: reference, mirror: mirror).description, pair: index,
+            index: gapIndex)
     }
 
     /// A migration criterion that holds the phase back: a no-go is an error, a pause a warning.
-    static func item(_ criterion: CriterionResult, of report: ReadinessReport, index: Int, readiness: Int) -> ReportItem {
+    static func item(_ criterion: CriterionResult, of report: ReadinessReport, index: Int, readiness: Int) -> ReportItem
+    {
         var message = "\(report.plan), phase \(report.phase): \(criterion.reason)"
-        if criterion.effect == .noGo, let rollback = criterion.rollback { message += "; roll back with \(rollback.name)" }
+        if criterion.effect == .noGo, let rollback = criterion.rollback {
+            message += "; roll back with \(rollback.name)"
+        }
         var item = ReportItem(
-            ruleID: ReadinessRule.id(criterion.name), level: criterion.effect == .noGo ? .error : .warning, message: message.oneLine,
-            subject: "\(report.plan): \(report.phase)", path: criterion.title, location: criterion.location ?? .file(report.file),
+            ruleID: ReadinessRule.id(criterion.name), level: criterion.effect == .noGo ? .error : .warning,
+            message: message.oneLine,
+            subject: "\(report.plan): \(report.phase)", path: criterion.title,
+            location: criterion.location ?? .file(report.file),
             identity: "ready|\(report.plan)|\(report.phase)|\(criterion.title)", index: index)
         item.readiness = readiness
         return item

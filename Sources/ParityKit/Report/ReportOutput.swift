@@ -17,14 +17,18 @@ public struct ReportOutput: Sendable, Equatable {
         let name = String(value[..<equals])
         let path = String(value[value.index(after: equals)...])
         if let format = ReportFormat(rawValue: name) {
-            guard !path.isEmpty else { return .failure(OutputProblem("--output \(value) names no file; write \(name)=FILE")) }
+            guard !path.isEmpty else {
+                return .failure(OutputProblem("--output \(value) names no file; write \(name)=FILE"))
+            }
             return .success(ReportOutput(format: format, path: path))
         }
         // `sarfi=out.sarif` is a misspelt format, not a file with `=` in its name.
         if !name.contains("/"), !name.contains("."), !name.isEmpty {
             let names = ReportFormat.allCases.map(\.rawValue)
             let hint = Suggestion.closest(to: name, in: names).map { "; did you mean '\($0)'?" } ?? ""
-            return .failure(OutputProblem("unknown report format '\(name)' in --output\(hint) (formats: \(names.joined(separator: ", ")))"))
+            return .failure(
+                OutputProblem(
+                    "unknown report format '\(name)' in --output\(hint) (formats: \(names.joined(separator: ", ")))"))
         }
         return .success(ReportOutput(format: nil, path: value))
     }

@@ -23,23 +23,32 @@ public struct ReportRule: Sendable {
         var rules: [ReportRule] = []
         for item in items where seen.insert(item.ruleID).inserted {
             if item.readiness != nil, let criterion = ReadinessRule.criterion(of: item.ruleID) {
-                rules.append(ReportRule(id: item.ruleID, title: "Migration criterion \(criterion) holds", rationale: ReadinessRule.rationale,
-                                        fix: ReadinessRule.fix, level: item.level, isSecurity: false))
+                rules.append(
+                    ReportRule(
+                        id: item.ruleID, title: "Migration criterion \(criterion) holds",
+                        rationale: ReadinessRule.rationale,
+                        fix: ReadinessRule.fix, level: item.level, isSecurity: false))
             } else if let section = GapRule.section(of: item.ruleID), item.isGap {
-                rules.append(ReportRule(id: item.ruleID, title: GapRule.title(section: section), rationale: GapRule.rationale(section: section),
-                                        fix: GapRule.fix, level: .error, isSecurity: false))
+                rules.append(
+                    ReportRule(
+                        id: item.ruleID, title: GapRule.title(section: section),
+                        rationale: GapRule.rationale(section: section),
+                        fix: GapRule.fix, level: .error, isSecurity: false))
             } else if let rule = written[item.ruleID] {
                 rules.append(ReportRule(rule))
             } else {
                 // A finding whose rule is not among the loaded ones: its own title stands in.
                 let title = report.findings.first { $0.ruleID == item.ruleID }?.title ?? item.ruleID
-                rules.append(ReportRule(id: item.ruleID, title: title, rationale: nil, fix: nil, level: item.level, isSecurity: false))
+                rules.append(
+                    ReportRule(
+                        id: item.ruleID, title: title, rationale: nil, fix: nil, level: item.level, isSecurity: false))
             }
         }
         return rules
     }
 
-    public init(id: String, title: String, rationale: String?, fix: String?, level: ReportItem.Level, isSecurity: Bool) {
+    public init(id: String, title: String, rationale: String?, fix: String?, level: ReportItem.Level, isSecurity: Bool)
+    {
         self.id = id
         self.title = title
         self.rationale = rationale
@@ -49,7 +58,9 @@ public struct ReportRule: Sendable {
     }
 
     public init(_ rule: PolicyRule) {
-        self.init(id: rule.id, title: rule.title, rationale: rule.rationale, fix: rule.fix, level: ReportItem.level(rule.severity),
-                  isSecurity: rule.isSecurity)
+        self.init(
+            id: rule.id, title: rule.title, rationale: rule.rationale, fix: rule.fix,
+            level: ReportItem.level(rule.severity),
+            isSecurity: rule.isSecurity)
     }
 }

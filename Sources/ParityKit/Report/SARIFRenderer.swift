@@ -22,7 +22,8 @@ public struct SARIFRenderer: Sendable {
         let index = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let anchor = ReportItem.anchorFile(of: report, base: base)
         let driver: JSONValue = .object([
-            ("name", "Parity"), ("semanticVersion", .string(Parity.version)), ("informationUri", .string(Parity.informationURI)),
+            ("name", "Parity"), ("semanticVersion", .string(Parity.version)),
+            ("informationUri", .string(Parity.informationURI)),
             ("rules", .array(rules.map(rule))),
         ])
         let run: JSONValue = .object([
@@ -31,7 +32,8 @@ public struct SARIFRenderer: Sendable {
             ("invocations", .array([invocation(report)])),
             ("results", .array(items.map { result($0, ruleIndex: index[$0.ruleID] ?? 0, anchor: anchor) })),
         ])
-        return JSONValue.object([("$schema", .string(Self.schemaURI)), ("version", "2.1.0"), ("runs", .array([run]))]).pretty
+        return JSONValue.object([("$schema", .string(Self.schemaURI)), ("version", "2.1.0"), ("runs", .array([run]))])
+            .pretty
     }
 
     private func rule(_ rule: ReportRule) -> JSONValue {
@@ -44,7 +46,11 @@ public struct SARIFRenderer: Sendable {
             ("defaultConfiguration", .object([("level", .string(rule.level.rawValue))])),
         ]
         if rule.isSecurity {
-            fields.append(("properties", .object([("tags", .array(["security"])), ("security-severity", .string(rule.securitySeverity))])))
+            fields.append(
+                (
+                    "properties",
+                    .object([("tags", .array(["security"])), ("security-severity", .string(rule.securitySeverity))])
+                ))
         }
         return .object(fields)
     }
@@ -70,14 +76,23 @@ public struct SARIFRenderer: Sendable {
     }
 
     private func physical(_ location: SourceLocation?, _ region: SourceRegion?, anchor: String) -> JSONValue {
-        var physical: [(String, JSONValue)] = [("artifactLocation", .object([("uri", .string(Self.uri(location?.file ?? anchor)))]))]
+        var physical: [(String, JSONValue)] = [
+            ("artifactLocation", .object([("uri", .string(Self.uri(location?.file ?? anchor)))]))
+        ]
         if let location, location.line > 0 {
-            let region = region
-                ?? SourceRegion(startLine: location.line, startColumn: location.column, endLine: location.line, endColumn: location.column + 1)
-            physical.append(("region", .object([
-                ("startLine", .int(region.startLine)), ("startColumn", .int(region.startColumn)),
-                ("endLine", .int(region.endLine)), ("endColumn", .int(region.endColumn)),
-            ])))
+            let region =
+                region
+                ?? SourceRegion(
+                    startLine: location.line, startColumn: location.column, endLine: location.line,
+                    endColumn: location.column + 1)
+            physical.append(
+                (
+                    "region",
+                    .object([
+                        ("startLine", .int(region.startLine)), ("startColumn", .int(region.startColumn)),
+                        ("endLine", .int(region.endLine)), ("endColumn", .int(region.endColumn)),
+                    ])
+                ))
         }
         return .object([("physicalLocation", .object(physical))])
     }
@@ -91,16 +106,24 @@ public struct SARIFRenderer: Sendable {
             ]
             if let location = diagnostic.location {
                 let region = report.sources?.region(at: location)
-                fields.append(("locations", .array([physical(ReportItem.relative(location, to: base), region, anchor: location.file)])))
+                fields.append(
+                    (
+                        "locations",
+                        .array([physical(ReportItem.relative(location, to: base), region, anchor: location.file)])
+                    ))
             }
             return .object(fields)
         }
-        return .object([("executionSuccessful", .bool(report.verdict != .invalid)), ("toolExecutionNotifications", .array(notifications))])
+        return .object([
+            ("executionSuccessful", .bool(report.verdict != .invalid)),
+            ("toolExecutionNotifications", .array(notifications)),
+        ])
     }
 
     /// A relative URI reference: each path segment percent-encoded where URIs need it.
     static func uri(_ path: String) -> String {
-        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/!$&'()*+,;=:@".unicodeScalars)
+        let allowed = Set(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/!$&'()*+,;=:@".unicodeScalars)
         var out = ""
         for byte in path.utf8 {
             let scalar = Unicode.Scalar(byte)
@@ -115,5 +138,7 @@ public struct SARIFRenderer: Sendable {
 }
 
 extension String {
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
 }

@@ -12,8 +12,10 @@ public enum StepSummary {
         var bytes = Array(markdown.utf8)
         let room = limit - 1 - existing
         guard room > 0 else {
-            throw .error(.ioUnwritable, "cannot add the report to the job summary '\(path)': it already holds 1 MiB, GitHub's limit",
-                         at: .file(path))
+            throw .error(
+                .ioUnwritable,
+                "cannot add the report to the job summary '\(path)': it already holds 1 MiB, GitHub's limit",
+                at: .file(path))
         }
         if bytes.count > room {
             bytes = Array(String(decoding: bytes.prefix(room - 200), as: UTF8.self).utf8)
@@ -21,7 +23,8 @@ public enum StepSummary {
         }
         guard let handle = FileHandle(forWritingAtPath: path) else {
             guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-                throw .error(.ioUnwritable, "cannot write the job summary '\(path)' (GITHUB_STEP_SUMMARY)", at: .file(path))
+                throw .error(
+                    .ioUnwritable, "cannot write the job summary '\(path)' (GITHUB_STEP_SUMMARY)", at: .file(path))
             }
             return
         }
@@ -30,7 +33,9 @@ public enum StepSummary {
             try handle.seekToEnd()
             try handle.write(contentsOf: Data(bytes))
         } catch {
-            throw .error(.ioUnwritable, "cannot append to the job summary '\(path)': \(error.localizedDescription.lowercased())", at: .file(path))
+            throw .error(
+                .ioUnwritable, "cannot append to the job summary '\(path)': \(error.localizedDescription.lowercased())",
+                at: .file(path))
         }
     }
 }

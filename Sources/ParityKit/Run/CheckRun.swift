@@ -47,7 +47,8 @@ public struct CheckRun {
     }
 
     private func check(_ options: Options) -> CheckReport {
-        var (layout, diagnostics) = RepositoryLayout.load(root: options.root, config: options.config, sources: sources, fileSystem: fileSystem)
+        var (layout, diagnostics) = RepositoryLayout.load(
+            root: options.root, config: options.config, sources: sources, fileSystem: fileSystem)
         let spec = layout.spec
         let specFailed = diagnostics.containsError
         if layout.specNamed, diagnostics.containsError {
@@ -64,9 +65,12 @@ public struct CheckRun {
         for source in workspace.environments {
             let environment = workspace.resolve(source)
             // The spec's identities apply to the resolved environment: two items alike by them cannot be matched.
-            let duplicates = environment.diagnostics.containsError ? [] : spec.identities.duplicates(in: environment.value)
+            let duplicates =
+                environment.diagnostics.containsError ? [] : spec.identities.duplicates(in: environment.value)
             diagnostics += environment.diagnostics + duplicates
-            if !environment.diagnostics.containsError, !duplicates.containsError { resolved[environment.name] = environment }
+            if !environment.diagnostics.containsError, !duplicates.containsError {
+                resolved[environment.name] = environment
+            }
         }
 
         let policies = PolicySet.load(layout: layout, sources: sources)
@@ -74,22 +78,32 @@ public struct CheckRun {
 
         if workspace.environments.isEmpty {
             // A gate run in the wrong folder must not pass for want of anything to check.
-            diagnostics.append(.error(
-                .checkNothingToCheck, "no environments under '\(workspace.environmentsFolder)'; run parity check in an environment repository, or name its parity.yaml with --config",
-                at: nil))
+            diagnostics.append(
+                .error(
+                    .checkNothingToCheck,
+                    "no environments under '\(workspace.environmentsFolder)'; run parity check in an environment repository, or name its parity.yaml with --config",
+                    at: nil))
         }
-        let allPairs = specFailed ? [] : pairNames(spec: spec, workspace: workspace, resolved: resolved, diagnostics: &diagnostics)
-        let pairs = allPairs.filter { pair in options.pair.map { $0.reference == pair.reference && $0.mirror == pair.mirror } ?? true }
+        let allPairs =
+            specFailed ? [] : pairNames(spec: spec, workspace: workspace, resolved: resolved, diagnostics: &diagnostics)
+        let pairs = allPairs.filter { pair in
+            options.pair.map { $0.reference == pair.reference && $0.mirror == pair.mirror } ?? true
+        }
         if let wanted = options.pair, pairs.isEmpty, !specFailed {
             let known = allPairs.map { "\($0.reference):\($0.mirror)" }
-            diagnostics.append(.error(.checkUnknownPair, "--pair \(wanted.reference):\(wanted.mirror) is not a pair of this repository"
-                                      + (known.isEmpty ? "" : "; the pairs are \(known.joined(separator: ", "))"), at: nil))
+            diagnostics.append(
+                .error(
+                    .checkUnknownPair,
+                    "--pair \(wanted.reference):\(wanted.mirror) is not a pair of this repository"
+                        + (known.isEmpty ? "" : "; the pairs are \(known.joined(separator: ", "))"), at: nil))
             return unjudged(spec, diagnostics, options)
         }
         if pairs.isEmpty, !workspace.environments.isEmpty, !diagnostics.containsError {
-            diagnostics.append(.warning(
-                .checkNoPairs, "no pairs to compare: no staging environment mirrors a production one; name the pairs in parity.yaml",
-                at: spec.file.map { SourceLocation.file($0) }))
+            diagnostics.append(
+                .warning(
+                    .checkNoPairs,
+                    "no pairs to compare: no staging environment mirrors a production one; name the pairs in parity.yaml",
+                    at: spec.file.map { SourceLocation.file($0) }))
         }
         let expressions = CELVarianceExpressions(date: options.date)
         var diff = EnvironmentDiff(schema: EnvironmentSchema.root)
@@ -97,38 +111,49 @@ public struct CheckRun {
         var reports: [PairReport] = []
         var skippedPairs: [(reference: String, mirror: String)] = []
         // Pairs left out by --pair were not looked at: their waivers are not judged.
-        let unjudgedPairs = allPairs.filter { pair in !pairs.contains { $0.reference == pair.reference && $0.mirror == pair.mirror } }
-            .map { (reference: $0.reference, mirror: $0.mirror) }
+        let unjudgedPairs = allPairs.filter { pair in
+            !pairs.contains { $0.reference == pair.reference && $0.mirror == pair.mirror }
+        }
+        .map { (reference: $0.reference, mirror: $0.mirror) }
         for pair in pairs {
             guard let reference = resolved[pair.reference], let mirror = resolved[pair.mirror] else {
                 skippedPairs.append((pair.reference, pair.mirror))
                 continue
             }
-            var evaluator = PairEvaluator(variances: pair.variances, waivers: spec.waivers, today: options.today, expressions: expressions)
+            var evaluator = PairEvaluator(
+                variances: pair.variances, waivers: spec.waivers, today: options.today, expressions: expressions)
             evaluator.warnWithin = spec.schedule.warnWithin
-            let report = evaluator.evaluate(reference: (reference.name, reference.value), mirror: (mirror.name, mirror.value), diff: diff)
+            let report = evaluator.evaluate(
+                reference: (reference.name, reference.value), mirror: (mirror.name, mirror.value), diff: diff)
             diagnostics += report.diagnostics
             reports.append(report)
         }
         diagnostics += staleGapWaivers(spec.waivers, reports: reports, skipped: skippedPairs + unjudgedPairs)
 
         let subjects = workspace.environmentNames.compactMap { name in
-            resolved[name].map { PolicySubject(name: $0.name, tier: $0.value["metadata"]?["tier"]?.string, value: $0.value) }
+            resolved[name].map {
+                PolicySubject(name: $0.name, tier: $0.value["metadata"]?["tier"]?.string, value: $0.value)
+            }
         }
         let subjectPairs = pairs.compactMap { pair -> (reference: PolicySubject, mirror: PolicySubject)? in
-            guard let reference = subjects.first(where: { $0.name == pair.reference }), let mirror = subjects.first(where: { $0.name == pair.mirror }) else { return nil }
+            guard let reference = subjects.first(where: { $0.name == pair.reference }),
+                let mirror = subjects.first(where: { $0.name == pair.mirror })
+            else { return nil }
             return (reference, mirror)
         }
         let (rules, notRun) = selectRules(policies.rules, options, diagnostics: &diagnostics)
         if diagnostics.contains(where: { $0.code == .checkUnknownRule }) { return unjudged(spec, diagnostics, options) }
-        var engine = PolicyEngine(rules: rules, schema: EnvironmentSchema.root, date: options.date, schedule: spec.schedule)
+        var engine = PolicyEngine(
+            rules: rules, schema: EnvironmentSchema.root, date: options.date, schedule: spec.schedule)
         engine.identities = spec.identities
         var findings = engine.evaluate(environments: subjects, pairs: subjectPairs)
         let unchecked = workspace.environmentNames.filter { resolved[$0] == nil }
-        diagnostics += FindingWaivers.apply(spec.waivers, to: &findings, today: options.today, ruleIDs: policies.knownIDs,
-                                            warnWithin: spec.schedule.warnWithin, unchecked: Set(unchecked), notRun: notRun)
-        let notChecked = NotChecked.notes(environments: unchecked, workspace: workspace, pairs: skippedPairs, ruleCount: rules.count,
-                                        specFile: specFailed ? layout.specFile ?? EnvironmentLoader.join(layout.root, "parity.yaml") : nil)
+        diagnostics += FindingWaivers.apply(
+            spec.waivers, to: &findings, today: options.today, ruleIDs: policies.knownIDs,
+            warnWithin: spec.schedule.warnWithin, unchecked: Set(unchecked), notRun: notRun)
+        let notChecked = NotChecked.notes(
+            environments: unchecked, workspace: workspace, pairs: skippedPairs, ruleCount: rules.count,
+            specFile: specFailed ? layout.specFile ?? EnvironmentLoader.join(layout.root, "parity.yaml") : nil)
 
         if let path = options.baseline {
             do {
@@ -157,11 +182,14 @@ public struct CheckRun {
 
         let failOn = options.failOn ?? spec.gate.failOn
         let gate = GateDecision.decide(
-            gate: spec.gate, failOn: failOn, pairs: reports, findings: findings, diagnostics: diagnostics, readiness: readiness)
+            gate: spec.gate, failOn: failOn, pairs: reports, findings: findings, diagnostics: diagnostics,
+            readiness: readiness)
         var seen = Set<String>()
         let unique = diagnostics.filter { seen.insert($0.description + $0.notes.map(\.message).joined()).inserted }
-        var report = CheckReport(spec: spec, diagnostics: unique.sortedByLocation() + notChecked, environments: workspace.environmentNames, pairs: reports,
-                                 findings: findings, ruleCount: rules.count, gate: gate, failOn: failOn)
+        var report = CheckReport(
+            spec: spec, diagnostics: unique.sortedByLocation() + notChecked, environments: workspace.environmentNames,
+            pairs: reports,
+            findings: findings, ruleCount: rules.count, gate: gate, failOn: failOn)
         report.rules = rules.map(\.rule)
         report.tiers = subjects.reduce(into: [:]) { tiers, subject in tiers[subject.name] = subject.tier }
         report.sources = sources
@@ -172,18 +200,30 @@ public struct CheckRun {
 
     /// A report of nothing judged: the question asked (a spec named, a pair, a rule) cannot be answered.
     private func unjudged(_ spec: ParitySpec, _ diagnostics: [Diagnostic], _ options: Options) -> CheckReport {
-        CheckReport(spec: spec, diagnostics: diagnostics, environments: [], pairs: [], findings: [], ruleCount: 0,
-                    gate: GateDecision(passed: false, reasons: []), failOn: options.failOn ?? .error)
+        CheckReport(
+            spec: spec, diagnostics: diagnostics, environments: [], pairs: [], findings: [], ruleCount: 0,
+            gate: GateDecision(passed: false, reasons: []), failOn: options.failOn ?? .error)
     }
 
     /// The rules `--rule` and `--skip-rule` leave to run, and the ids of those left out; an
     /// id that names no rule is an error with the closest one.
-    private func selectRules(_ all: [CompiledRule], _ options: Options, diagnostics: inout [Diagnostic]) -> ([CompiledRule], Set<String>) {
+    private func selectRules(_ all: [CompiledRule], _ options: Options, diagnostics: inout [Diagnostic]) -> (
+        [CompiledRule], Set<String>
+    ) {
         let ids = all.map(\.rule.id)
-        for (option, id) in options.rules.map({ ("--rule", $0) }) + options.skipRules.map({ ("--skip-rule", $0) }) where !ids.contains(id) {
-            diagnostics.append(.error(.checkUnknownRule, "\(option) \(id) names no policy rule" + (Suggestion.closest(to: id, in: ids).map { "; did you mean '\($0)'?" } ?? "; 'parity policy list' lists them"), at: nil))
+        for (option, id) in options.rules.map({ ("--rule", $0) }) + options.skipRules.map({ ("--skip-rule", $0) })
+        where !ids.contains(id) {
+            diagnostics.append(
+                .error(
+                    .checkUnknownRule,
+                    "\(option) \(id) names no policy rule"
+                        + (Suggestion.closest(to: id, in: ids).map { "; did you mean '\($0)'?" }
+                            ?? "; 'parity policy list' lists them"),
+                    at: nil))
         }
-        let kept = all.filter { (options.rules.isEmpty || options.rules.contains($0.rule.id)) && !options.skipRules.contains($0.rule.id) }
+        let kept = all.filter {
+            (options.rules.isEmpty || options.rules.contains($0.rule.id)) && !options.skipRules.contains($0.rule.id)
+        }
         return (kept, Set(ids).subtracting(kept.map(\.rule.id)))
     }
 
@@ -194,7 +234,9 @@ public struct CheckRun {
     }
 
     /// The spec's pairs, or by default every staging environment mirroring the production one.
-    private func pairNames(spec: ParitySpec, workspace: Workspace, resolved: [String: ResolvedEnvironment], diagnostics: inout [Diagnostic]) -> [PairSpec] {
+    private func pairNames(
+        spec: ParitySpec, workspace: Workspace, resolved: [String: ResolvedEnvironment], diagnostics: inout [Diagnostic]
+    ) -> [PairSpec] {
         if let pairs = spec.pairs {
             diagnostics += SpecReferences.unknownEnvironments(spec, workspace: workspace)
             return pairs.map { PairSpec(reference: $0.reference, mirror: $0.mirror, variances: $0.variances) }
@@ -202,35 +244,50 @@ public struct CheckRun {
         let tiers = resolved.mapValues { $0.value["metadata"]?["tier"]?.string }
         let productions = workspace.environmentNames.filter { tiers[$0] == "production" }
         if productions.count > 1 {
-            diagnostics.append(.error(
-                .specInvalidPair, "several production environments (\(productions.joined(separator: ", "))): say which one each staging environment mirrors under 'pairs' in parity.yaml",
-                at: nil))
+            diagnostics.append(
+                .error(
+                    .specInvalidPair,
+                    "several production environments (\(productions.joined(separator: ", "))): say which one each staging environment mirrors under 'pairs' in parity.yaml",
+                    at: nil))
             return []
         }
         guard let production = productions.first else { return [] }
-        return workspace.environmentNames.filter { tiers[$0] == "staging" }.map { PairSpec(reference: production, mirror: $0, variances: []) }
+        return workspace.environmentNames.filter { tiers[$0] == "staging" }.map {
+            PairSpec(reference: production, mirror: $0, variances: [])
+        }
     }
 
     /// Gap waivers that matched no gap in any pair they are for (one without a pair is for
     /// every pair); one for a pair that is not compared says so.
     /// A waiver for a pair that was not compared (an environment had errors) is not judged.
-    private func staleGapWaivers(_ waivers: [Waiver], reports: [PairReport], skipped: [(reference: String, mirror: String)]) -> [Diagnostic] {
+    private func staleGapWaivers(
+        _ waivers: [Waiver], reports: [PairReport], skipped: [(reference: String, mirror: String)]
+    ) -> [Diagnostic] {
         // Sets, so thousands of unmatched waivers are not looked up in a list each.
         let unmatched = reports.map { Set($0.unmatchedWaivers) }
         return waivers.enumerated().compactMap { position, waiver in
             guard case .gap(let pattern) = waiver.subject else { return nil }
             if skipped.contains(where: { waiver.applies(reference: $0.reference, mirror: $0.mirror) }) { return nil }
-            let pairs = reports.indices.filter { waiver.applies(reference: reports[$0].reference, mirror: reports[$0].mirror) }
+            let pairs = reports.indices.filter {
+                waiver.applies(reference: reports[$0].reference, mirror: reports[$0].mirror)
+            }
             // A pair that could not be compared (a misspelt environment, say) may be the one meant.
             if pairs.isEmpty, waiver.reference != nil || waiver.mirror != nil, !skipped.isEmpty { return nil }
             if pairs.isEmpty, waiver.reference != nil || waiver.mirror != nil {
                 let compared = reports.map { "\($0.reference):\($0.mirror)" }
-                return .warning(.specStaleWaiver, "waiver for '\(pattern)' is for \(waiver.scope), which is not a compared pair"
-                                + (compared.isEmpty ? "" : " (pairs: \(compared.joined(separator: ", ")))") + "; fix its pair or remove it", at: waiver.location)
+                return .warning(
+                    .specStaleWaiver,
+                    "waiver for '\(pattern)' is for \(waiver.scope), which is not a compared pair"
+                        + (compared.isEmpty ? "" : " (pairs: \(compared.joined(separator: ", ")))")
+                        + "; fix its pair or remove it", at: waiver.location)
             }
             let used = pairs.contains { !unmatched[$0].contains(position) }
-            return used ? nil : .warning(.specStaleWaiver, "waiver for '\(pattern)' matches no gap in \(waiver.scope == "every pair" ? "any pair" : waiver.scope); remove it",
-                                         at: waiver.location)
+            return used
+                ? nil
+                : .warning(
+                    .specStaleWaiver,
+                    "waiver for '\(pattern)' matches no gap in \(waiver.scope == "every pair" ? "any pair" : waiver.scope); remove it",
+                    at: waiver.location)
         }
     }
 }

@@ -54,11 +54,14 @@ public struct DiffRun {
         }
         guard let left = sides[0], let right = sides[1], !diagnostics.containsError else { return (nil, diagnostics) }
         let variances = spec.pairs?.first { $0.reference == left.name && $0.mirror == right.name }?.variances ?? []
-        var evaluator = PairEvaluator(variances: variances, waivers: spec.waivers, today: options.today, expressions: CELVarianceExpressions(date: options.date))
+        var evaluator = PairEvaluator(
+            variances: variances, waivers: spec.waivers, today: options.today,
+            expressions: CELVarianceExpressions(date: options.date))
         evaluator.warnWithin = spec.schedule.warnWithin
         var diff = EnvironmentDiff(schema: EnvironmentSchema.root)
         diff.identities = spec.identities
-        let report = evaluator.evaluate(reference: (left.name, left.value), mirror: (right.name, right.value), diff: diff)
+        let report = evaluator.evaluate(
+            reference: (left.name, left.value), mirror: (right.name, right.value), diff: diff)
         // A waiver that matches nothing here may belong to another pair: only `check`, which
         // sees every pair, can call it stale.
         return (report, diagnostics + report.diagnostics)

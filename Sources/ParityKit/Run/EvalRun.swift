@@ -24,9 +24,12 @@ public struct EvalRun {
         public var usageProblem: String? {
             if environment != nil, input != nil { return "--env and --input bind different things; give one" }
             for variable in variables {
-                let hidden = variable.name == "env" && environment != nil ? "env" : variable.name == "self" && input != nil ? "input" : nil
+                let hidden =
+                    variable.name == "env" && environment != nil
+                    ? "env" : variable.name == "self" && input != nil ? "input" : nil
                 if let hidden {
-                    return "--var \(variable.name) would hide the \(variable.name) that --\(hidden) binds; choose another name"
+                    return
+                        "--var \(variable.name) would hide the \(variable.name) that --\(hidden) binds; choose another name"
                 }
             }
             return nil
@@ -68,9 +71,12 @@ public struct EvalRun {
         var schedule = Schedule()
         if let name = options.environment {
             let (layout, specDiagnostics) = RepositoryLayout.load(root: options.root, sources: sources)
-            let workspace = Workspace(root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder)
+            let workspace = Workspace(
+                root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder)
             let resolved = workspace.resolve(nameOrPath: name)
-            guard let resolved else { return .failure(DiagnosticList(specDiagnostics + workspace.problems(naming: name))) }
+            guard let resolved else {
+                return .failure(DiagnosticList(specDiagnostics + workspace.problems(naming: name)))
+            }
             if resolved.diagnostics.containsError { return .failure(DiagnosticList(resolved.diagnostics)) }
             bindings["env"] = CELBinding.celValue(resolved.value, type: .object(EnvironmentSchema.root))
             declarations = CELBinding.declarations(for: EnvironmentSchema.root)
@@ -83,7 +89,8 @@ public struct EvalRun {
         if let input = options.input {
             do {
                 guard let root = try YAMLLoader(strictTags: false).loadFile(input, sources: sources).first?.root else {
-                    return .failure(DiagnosticList([.error(.evalInvalid, "'\(input)' holds no YAML document", at: .file(input))]))
+                    return .failure(
+                        DiagnosticList([.error(.evalInvalid, "'\(input)' holds no YAML document", at: .file(input))]))
                 }
                 bindings["self"] = NodeObject.celValue(root, redacting: SecretMask.secretNodes(of: root))
                 declarations.declare(variable: "self", .dyn)
@@ -93,7 +100,9 @@ public struct EvalRun {
         }
         for (index, variable) in options.variables.enumerated() {
             let (name, source) = (variable.name, variable.expression)
-            switch evaluate(source, label: "--var \(name) (\(index + 1))", bindings: bindings, declarations: declarations) {
+            switch evaluate(
+                source, label: "--var \(name) (\(index + 1))", bindings: bindings, declarations: declarations)
+            {
             case .success(let value):
                 bindings[name] = value
                 declarations.declare(variable: name, .dyn)
@@ -106,13 +115,17 @@ public struct EvalRun {
 
     /// Compiles and evaluates `source`; its errors point into the expression, which is
     /// registered under `label` so the diagnostic can quote it with a caret.
-    private func evaluate(_ source: String, label: String, bindings: [String: CELValue], declarations: CELDeclarations) -> Result<CELValue, DiagnosticList> {
+    private func evaluate(_ source: String, label: String, bindings: [String: CELValue], declarations: CELDeclarations)
+        -> Result<CELValue, DiagnosticList>
+    {
         sources.register(label, bytes: Array(source.utf8))
         do throws(CELError) {
             let program = try CEL.compile(source, declarations: declarations)
             return .success(try program.evaluate(bindings))
         } catch {
-            let location = error.location.map { SourceLocation(file: label, line: $0.line, column: $0.column) } ?? SourceLocation(file: label, line: 1, column: 1)
+            let location =
+                error.location.map { SourceLocation(file: label, line: $0.line, column: $0.column) }
+                ?? SourceLocation(file: label, line: 1, column: 1)
             return .failure(DiagnosticList([.error(Diagnostic.Code(error.code.rawValue), error.message, at: location)]))
         }
     }

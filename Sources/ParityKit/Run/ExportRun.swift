@@ -34,11 +34,14 @@ public struct ExportRun {
     /// The models, or invalid input when any environment asked for cannot be resolved.
     public func run(_ options: Options) -> Outcome<Report> {
         let (layout, specDiagnostics) = RepositoryLayout.load(root: options.root, sources: sources)
-        let workspace = Workspace(root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder)
+        let workspace = Workspace(
+            root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder)
         let (environments, unknown) = workspace.resolve(namesOrPaths: options.environments)
         let diagnostics = (specDiagnostics + unknown + environments.flatMap(\.diagnostics)).sortedByLocation()
         guard !diagnostics.containsError else { return .invalid(diagnostics) }
-        let models = environments.map { (name: $0.name, json: ModelExport.json($0.value, as: .object(EnvironmentSchema.root))) }
+        let models = environments.map {
+            (name: $0.name, json: ModelExport.json($0.value, as: .object(EnvironmentSchema.root)))
+        }
         let report = Report(models: models, single: options.environments.count == 1)
         return Outcome(report: report, diagnostics: diagnostics, failing: false)
     }

@@ -34,11 +34,13 @@ public struct GraphRun {
     /// The graph; for a pair, failing when the mirror lacks an edge of the reference.
     public func run(_ options: Options) -> Outcome<Report> {
         var (layout, diagnostics) = RepositoryLayout.load(root: options.root, config: options.config, sources: sources)
-        let workspace = Workspace(root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder)
-        let names: [String] = switch options.subject {
-        case .environment(let name): [name]
-        case .pair(let reference, let mirror): [reference, mirror]
-        }
+        let workspace = Workspace(
+            root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder)
+        let names: [String] =
+            switch options.subject {
+            case .environment(let name): [name]
+            case .pair(let reference, let mirror): [reference, mirror]
+            }
         var graphs: [DependencyGraph] = []
         for name in names {
             guard let environment = workspace.resolve(nameOrPath: name) else {

@@ -62,7 +62,8 @@ public struct HistoryRun {
             }
             guard touched else { continue }
             let files = GitTreeFileSystem(files: tree, prefix: prefix, reader: reader, cache: cache)
-            let outcome = CheckRun(sources: SourceStore(), fileSystem: files).run(CheckRun.Options(date: RunDate(day: step.commit.day) ?? options.date))
+            let outcome = CheckRun(sources: SourceStore(), fileSystem: files).run(
+                CheckRun.Options(date: RunDate(day: step.commit.day) ?? options.date))
             let errors = outcome.diagnostics.filter { $0.severity == .error }
             guard errors.isEmpty, let report = outcome.report else {
                 tracker.invalid(step.commit, errors: errors)
@@ -70,23 +71,31 @@ public struct HistoryRun {
             }
             folders = RepositoryFolders(prefix: prefix, spec: report.spec)
             tracker.seen(report.pairs)
-            let pairs = report.pairs.filter { pair in options.pair.map { $0 == HistoryReport.Pair(reference: pair.reference, mirror: pair.mirror) } ?? true }
+            let pairs = report.pairs.filter { pair in
+                options.pair.map { $0 == HistoryReport.Pair(reference: pair.reference, mirror: pair.mirror) } ?? true
+            }
             tracker.judged(step.commit, pairs: pairs)
         }
         if let pair = options.pair, !tracker.pairs.contains(pair) {
             let known = tracker.seenPairs.map(\.name).sorted()
-            throw DiagnosticList([.error(
-                .historyUnknownPair, "no commit has the pair '\(pair.name)'" + (known.isEmpty ? "" : "; the pairs are \(known.joined(separator: ", "))"), at: nil)])
+            throw DiagnosticList([
+                .error(
+                    .historyUnknownPair,
+                    "no commit has the pair '\(pair.name)'"
+                        + (known.isEmpty ? "" : "; the pairs are \(known.joined(separator: ", "))"), at: nil)
+            ])
         }
         let head = steps.last?.commit.id
         let known = Dictionary(steps.map { ($0.commit.id, $0.commit) }, uniquingKeysWith: { first, _ in first })
         let open = tracker.openGaps.map { entry in
             HistoryReport.OpenGap(
-                pair: entry.pair, gap: entry.gap, appeared: entry.appeared, daysOpen: Self.days(from: entry.appeared.day, to: options.date.day),
+                pair: entry.pair, gap: entry.gap, appeared: entry.appeared,
+                daysOpen: Self.days(from: entry.appeared.day, to: options.date.day),
                 referenceCommit: head.flatMap { referenceCommit(entry.gap, head: $0, log: log, known: known) })
         }
-        return HistoryReport(points: tracker.points, commitsInRange: steps.count, pairs: tracker.pairs.sorted(), open: open,
-                             closed: tracker.closed, today: options.date.day)
+        return HistoryReport(
+            points: tracker.points, commitsInRange: steps.count, pairs: tracker.pairs.sorted(), open: open,
+            closed: tracker.closed, today: options.date.day)
     }
 
     /// The commit that last wrote the line holding the reference's value, at `head`.

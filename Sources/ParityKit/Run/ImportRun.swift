@@ -47,14 +47,20 @@ public struct ImportRun {
     public func run(_ options: Options) -> Outcome<Report> {
         var diagnostics: [Diagnostic] = []
         guard EnvironmentSchema.tiers.contains(options.tier) else {
-            return .invalid([.error(.importInvalid, "unknown tier '\(options.tier)'; use one of \(EnvironmentSchema.tiers.joined(separator: ", "))", at: nil)])
+            return .invalid([
+                .error(
+                    .importInvalid,
+                    "unknown tier '\(options.tier)'; use one of \(EnvironmentSchema.tiers.joined(separator: ", "))",
+                    at: nil)
+            ])
         }
         let files = inputFiles(options, diagnostics: &diagnostics)
         var documents: [YAMLDocument] = []
         let loader = YAMLLoader(strictTags: false)
         for file in files {
             do {
-                let bytes = try YAMLLoader.read(EnvironmentLoader.join(options.root, file), limit: LoaderLimits.default.maxFileBytes)
+                let bytes = try YAMLLoader.read(
+                    EnvironmentLoader.join(options.root, file), limit: LoaderLimits.default.maxFileBytes)
                 sources.register(file, bytes: bytes)
                 documents += try loader.load(bytes, file: file)
             } catch {
@@ -62,35 +68,55 @@ public struct ImportRun {
             }
         }
         guard !diagnostics.containsError else { return .invalid(diagnostics) }
-        let (system, found) = switch options.format {
-        case .kubernetes: KubernetesImporter().read(documents)
-        case .compose: ComposeImporter(project: Self.defaultName(options)).read(documents)
-        }
+        let (system, found) =
+            switch options.format {
+            case .kubernetes: KubernetesImporter().read(documents)
+            case .compose: ComposeImporter(project: Self.defaultName(options)).read(documents)
+            }
         diagnostics += found
         if system.services.isEmpty, system.datastores.isEmpty {
             let what = options.format == .kubernetes ? "no Deployment, StatefulSet or DaemonSet" : "no service"
-            diagnostics.append(.warning(.importInvalid, "\(what) in \(files.joined(separator: ", ")); the environment has none (is this \(options.format == .kubernetes ? "a set of Kubernetes manifests" : "a compose file")?)",
-                                        at: files.first.map { .file($0) }))
+            diagnostics.append(
+                .warning(
+                    .importInvalid,
+                    "\(what) in \(files.joined(separator: ", ")); the environment has none (is this \(options.format == .kubernetes ? "a set of Kubernetes manifests" : "a compose file")?)",
+                    at: files.first.map { .file($0) }))
         }
         let name = options.name ?? Self.defaultName(options)
         let sections = system.sections(metadata: metadata(name: name, options))
-        let header = ["Imported by parity import \(options.format.rawValue) from \(files.joined(separator: ", ")).",
-                      "Each value names the file and line it came from; review the owner and tier."]
+        let header = [
+            "Imported by parity import \(options.format.rawValue) from \(files.joined(separator: ", ")).",
+            "Each value names the file and line it came from; review the owner and tier.",
+        ]
         let writer = EnvironmentWriter()
         let text = writer.file(header: header, sections: sections)
         var written: [String] = []
         if let output = options.output {
-            let folder = output.hasSuffix("/") || EnvironmentLoader.isDirectory(EnvironmentLoader.join(options.root, output))
-            let targets: [(String, String)] = folder
-                ? Self.folderFiles(sections, header: header, writer: writer).map { (EnvironmentLoader.join(output, $0.0), $0.1) }
+            let folder =
+                output.hasSuffix("/") || EnvironmentLoader.isDirectory(EnvironmentLoader.join(options.root, output))
+            let targets: [(String, String)] =
+                folder
+                ? Self.folderFiles(sections, header: header, writer: writer).map {
+                    (EnvironmentLoader.join(output, $0.0), $0.1)
+                }
                 : [(output, text)]
-            if folder { try? FileManager.default.createDirectory(atPath: EnvironmentLoader.join(options.root, output), withIntermediateDirectories: true) }
+            if folder {
+                try? FileManager.default.createDirectory(
+                    atPath: EnvironmentLoader.join(options.root, output), withIntermediateDirectories: true)
+            }
             let inputs = Set(files.map { Self.canonical(EnvironmentLoader.join(options.root, $0)) })
             for (path, _) in targets where inputs.contains(Self.canonical(EnvironmentLoader.join(options.root, path))) {
-                diagnostics.append(.error(.importOutputExists, "'\(path)' is an input of this import; write the environment somewhere else", at: .file(path)))
+                diagnostics.append(
+                    .error(
+                        .importOutputExists,
+                        "'\(path)' is an input of this import; write the environment somewhere else", at: .file(path)))
             }
-            for (path, _) in targets where !options.force && FileManager.default.fileExists(atPath: EnvironmentLoader.join(options.root, path)) {
-                diagnostics.append(.error(.importOutputExists, "'\(path)' exists; not overwriting it (pass --force to replace it)", at: .file(path)))
+            for (path, _) in targets
+            where !options.force && FileManager.default.fileExists(atPath: EnvironmentLoader.join(options.root, path)) {
+                diagnostics.append(
+                    .error(
+                        .importOutputExists, "'\(path)' exists; not overwriting it (pass --force to replace it)",
+                        at: .file(path)))
             }
             guard !diagnostics.containsError else { return .invalid(diagnostics) }
             for (path, contents) in targets {
@@ -102,14 +128,21 @@ public struct ImportRun {
                 }
             }
         }
-        return Outcome(report: Report(name: name, text: text, written: written), diagnostics: diagnostics, failing: false)
+        return Outcome(
+            report: Report(name: name, text: text, written: written), diagnostics: diagnostics, failing: false)
     }
 
     private func metadata(name: String, _ options: Options) -> ImportedValue {
         var metadata = ImportedObject(from: nil)
-        metadata.set("name", .string(name, from: nil, note: options.name == nil ? "the input's folder; set with --name" : "--name"))
+        metadata.set(
+            "name",
+            .string(name, from: nil, note: options.name == nil ? "the input's folder; set with --name" : "--name"))
         metadata.set("tier", .string(options.tier, from: nil, note: "set with --tier"))
-        metadata.set("owner", .string(options.owner ?? "unassigned", from: nil, note: options.owner == nil ? "set the owning team with --owner" : "--owner"))
+        metadata.set(
+            "owner",
+            .string(
+                options.owner ?? "unassigned", from: nil,
+                note: options.owner == nil ? "set the owning team with --owner" : "--owner"))
         return metadata.value
     }
 
@@ -128,7 +161,9 @@ public struct ImportRun {
                 found = Self.yamlFiles(under: full).map { EnvironmentLoader.join(path, $0) }
             case .compose:
                 found = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"]
-                    .filter { FileManager.default.fileExists(atPath: EnvironmentLoader.join(full, $0)) }.prefix(1).map { EnvironmentLoader.join(path, $0) }
+                    .filter { FileManager.default.fileExists(atPath: EnvironmentLoader.join(full, $0)) }.prefix(1).map {
+                        EnvironmentLoader.join(path, $0)
+                    }
             }
             if found.isEmpty {
                 let what = options.format == .compose ? "no compose.yaml or docker-compose.yml" : "no .yaml files"
@@ -141,12 +176,16 @@ public struct ImportRun {
 
     /// YAML files below `folder`, sorted, as paths relative to it.
     private static func yamlFiles(under folder: String) -> [String] {
-        let names = (FileManager.default.subpaths(atPath: folder) ?? []).filter { EnvironmentLoader.isYAML($0) && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+        let names = (FileManager.default.subpaths(atPath: folder) ?? []).filter {
+            EnvironmentLoader.isYAML($0) && !$0.split(separator: "/").contains { $0.hasPrefix(".") }
+        }
         return names.filter { !EnvironmentLoader.isDirectory(EnvironmentLoader.join(folder, $0)) }.sorted()
     }
 
     /// The environment as a folder: `environment.yaml` with the metadata, then a file per section.
-    private static func folderFiles(_ sections: [(String, ImportedValue)], header: [String], writer: EnvironmentWriter) -> [(String, String)] {
+    private static func folderFiles(_ sections: [(String, ImportedValue)], header: [String], writer: EnvironmentWriter)
+        -> [(String, String)]
+    {
         sections.map { section in
             let file = section.0 == "metadata" ? "environment.yaml" : "\(section.0).yaml"
             return (file, writer.file(header: section.0 == "metadata" ? header : [], sections: [section]))

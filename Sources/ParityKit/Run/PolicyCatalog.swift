@@ -27,8 +27,13 @@ public struct PolicyCatalog: Sendable {
         let set = PolicySet.load(layout: layout, sources: sources)
         let diagnostics = specDiagnostics + set.diagnostics
         guard !diagnostics.containsError else { return .invalid(diagnostics) }
-        let listed = set.entries.map { Listed(rule: $0.rule.rule, origin: $0.origin, source: $0.source, disabledReason: nil) }
-            + set.disabled.map { Listed(rule: $0.entry.rule.rule, origin: $0.entry.origin, source: $0.entry.source, disabledReason: $0.reason) }
+        let listed =
+            set.entries.map { Listed(rule: $0.rule.rule, origin: $0.origin, source: $0.source, disabledReason: nil) }
+            + set.disabled.map {
+                Listed(
+                    rule: $0.entry.rule.rule, origin: $0.entry.origin, source: $0.entry.source,
+                    disabledReason: $0.reason)
+            }
         let catalog = PolicyCatalog(listed: listed, rules: set.rules + set.disabled.map(\.entry.rule))
         return Outcome(report: catalog, diagnostics: diagnostics, failing: false)
     }

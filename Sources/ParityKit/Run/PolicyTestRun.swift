@@ -41,7 +41,8 @@ public struct PolicyTestRun {
         if diagnostics.containsError { return .invalid(diagnostics) }
         // The pack's rules are tested where the pack is written; a repository answers for its own.
         let own = catalog.report?.ownRuleIDs ?? []
-        let report = Report(outcomes: result.outcomes, untested: options.paths.isEmpty ? result.untested.filter(own.contains) : [])
+        let report = Report(
+            outcomes: result.outcomes, untested: options.paths.isEmpty ? result.untested.filter(own.contains) : [])
         return Outcome(report: report, diagnostics: diagnostics, failing: report.failed > 0)
     }
 }

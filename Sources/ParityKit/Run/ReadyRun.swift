@@ -41,32 +41,45 @@ public struct ReadyRun {
         guard var plan = loaded else { return (nil, diagnostics) }
         let (layout, layoutDiagnostics) = RepositoryLayout.load(root: options.root, sources: sources)
         diagnostics += layoutDiagnostics
-        let workspace = Workspace(root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder)
+        let workspace = Workspace(
+            root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder)
         let (rehearsal, references) = PlanLoader.references(of: plan, in: workspace)
         diagnostics += references
         for (name, value) in options.sources {
             guard let index = plan.sources.firstIndex(where: { $0.name == name }) else {
-                diagnostics.append(.error(.planUnknownSource, "--source names '\(name)', which is not a source of the plan\(Suggestion.didYouMean(name, in: plan.sources.map(\.name)))", at: nil))
+                diagnostics.append(
+                    .error(
+                        .planUnknownSource,
+                        "--source names '\(name)', which is not a source of the plan\(Suggestion.didYouMean(name, in: plan.sources.map(\.name)))",
+                        at: nil))
                 continue
             }
-            plan.sources[index].location = value.hasPrefix("http://") || value.hasPrefix("https://") ? .server(value) : .file(value)
+            plan.sources[index].location =
+                value.hasPrefix("http://") || value.hasPrefix("https://") ? .server(value) : .file(value)
             plan.sources[index].written = nil
         }
         guard let phaseName = options.phase ?? plan.currentPhase else {
-            diagnostics.append(.error(.planUnknownPhase, "name the phase to judge with --phase (\(DocumentHeader.phrase(plan.phases.map(\.name)))), or set currentPhase in the plan",
-                                      at: .file(options.plan)))
+            diagnostics.append(
+                .error(
+                    .planUnknownPhase,
+                    "name the phase to judge with --phase (\(DocumentHeader.phrase(plan.phases.map(\.name)))), or set currentPhase in the plan",
+                    at: .file(options.plan)))
             return (nil, diagnostics)
         }
         guard let phase = plan.phase(named: phaseName) else {
-            diagnostics.append(.error(.planUnknownPhase, "the plan has no phase '\(phaseName)'\(Suggestion.didYouMean(phaseName, in: plan.phases.map(\.name))); its phases are \(DocumentHeader.phrase(plan.phases.map(\.name)))",
-                                      at: .file(options.plan)))
+            diagnostics.append(
+                .error(
+                    .planUnknownPhase,
+                    "the plan has no phase '\(phaseName)'\(Suggestion.didYouMean(phaseName, in: plan.phases.map(\.name))); its phases are \(DocumentHeader.phrase(plan.phases.map(\.name)))",
+                    at: .file(options.plan)))
             return (nil, diagnostics)
         }
         guard !diagnostics.containsError, let rehearsal else { return (nil, diagnostics) }
 
         var readers = Readers(plan: plan, environment: options.environment)
         let used = Set(phase.criteria.map(\.sourceName))
-        let time = options.at ?? readers.defaultTime(for: used, diagnostics: &diagnostics) ?? Date().timeIntervalSince1970
+        let time =
+            options.at ?? readers.defaultTime(for: used, diagnostics: &diagnostics) ?? Date().timeIntervalSince1970
         var results: [CriterionResult] = []
         var failedSources = Set<String>()
         for criterion in phase.criteria where !failedSources.contains(criterion.sourceName) {
@@ -75,10 +88,14 @@ public struct ReadyRun {
             do throws(Diagnostic) {
                 switch criterion.check {
                 case .metric(let check):
-                    results += try measure(check, judge: judge, plan: plan, rehearsal: rehearsal.value, time: time, rollback: rollback, readers: &readers)
+                    results += try measure(
+                        check, judge: judge, plan: plan, rehearsal: rehearsal.value, time: time, rollback: rollback,
+                        readers: &readers)
                 case .reconciliation(let check):
-                    let (status, judgements, note) = judge.reconcile(check, results: try readers.reconciliation(check.source))
-                    var result = judge.result(item: nil, source: check.source, status: status, judgements: judgements, rollback: rollback)
+                    let (status, judgements, note) = judge.reconcile(
+                        check, results: try readers.reconciliation(check.source))
+                    var result = judge.result(
+                        item: nil, source: check.source, status: status, judgements: judgements, rollback: rollback)
                     result.note = note
                     results.append(result)
                 }
@@ -87,14 +104,17 @@ public struct ReadyRun {
                 failedSources.insert(criterion.sourceName)
             }
         }
-        let report = ReadinessReport(plan: plan.name, file: options.plan, phase: phase.name, baseline: plan.baseline, rehearsal: plan.rehearsal,
-                                     time: time, criteria: results, diagnostics: diagnostics)
+        let report = ReadinessReport(
+            plan: plan.name, file: options.plan, phase: phase.name, baseline: plan.baseline, rehearsal: plan.rehearsal,
+            time: time, criteria: results, diagnostics: diagnostics)
         return (report, diagnostics)
     }
 
     /// One result per item (or one), each side measured over the same window at the same time.
-    private func measure(_ check: MetricCheck, judge: CriterionJudge, plan: MigrationPlan, rehearsal: Value, time: Double,
-                         rollback: RollbackCall?, readers: inout Readers) throws(Diagnostic) -> [CriterionResult] {
+    private func measure(
+        _ check: MetricCheck, judge: CriterionJudge, plan: MigrationPlan, rehearsal: Value, time: Double,
+        rollback: RollbackCall?, readers: inout Readers
+    ) throws(Diagnostic) -> [CriterionResult] {
         var items: [String?] = [nil]
         if let each = check.each {
             // The plan was checked when it loaded; a problem here is located at the expression.
@@ -104,7 +124,10 @@ public struct ReadyRun {
                 do throws(CELError) {
                     items = try filter.names(in: rehearsal)
                 } catch {
-                    throw .error(.planInvalidCriterion, "the 'when' filter of '\(judge.criterion.name)' failed on \(plan.rehearsal): \(error.message)", at: each.whenLocation)
+                    throw .error(
+                        .planInvalidCriterion,
+                        "the 'when' filter of '\(judge.criterion.name)' failed on \(plan.rehearsal): \(error.message)",
+                        at: each.whenLocation)
                 }
             }
         }
@@ -120,12 +143,17 @@ public struct ReadyRun {
             }
             func read(_ query: String) throws(Diagnostic) -> Measurement {
                 do throws(MetricReadFailure) {
-                    return Measurement(series: try reader.read(query, at: time, window: check.window, step: check.step), aggregate: check.aggregate)
+                    return Measurement(
+                        series: try reader.read(query, at: time, window: check.window, step: check.step),
+                        aggregate: check.aggregate)
                 } catch {
-                    throw .error(error.code, "source '\(check.source)': \(error.message)", at: readers.location(of: check.source))
+                    throw .error(
+                        error.code, "source '\(check.source)': \(error.message)", at: readers.location(of: check.source)
+                    )
                 }
             }
-            var result = judge.result(item: item, source: check.source, status: .passed, judgements: [], rollback: rollback)
+            var result = judge.result(
+                item: item, source: check.source, status: .passed, judgements: [], rollback: rollback)
             result.query = fill(plan.rehearsal)
             result.window = check.window
             let measured = try read(result.query ?? "")
@@ -134,7 +162,8 @@ public struct ReadyRun {
                 result.baselineQuery = fill(plan.baseline)
                 result.baseline = try read(result.baselineQuery ?? "")
             }
-            (result.status, result.judgements, result.note) = judge.judge(check, rehearsal: measured, baseline: result.baseline)
+            (result.status, result.judgements, result.note) = judge.judge(
+                check, rehearsal: measured, baseline: result.baseline)
             return result
         }
     }

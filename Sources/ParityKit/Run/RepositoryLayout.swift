@@ -34,7 +34,8 @@ public struct RepositoryLayout: Sendable {
             root = discoverRoot()
         }
         let (spec, diagnostics) = SpecLoader.load(config, root: root, sources: sources, fileSystem: fileSystem)
-        let layout = RepositoryLayout(root: root, spec: spec, specFile: spec.file, specNamed: config != nil, fileSystem: fileSystem)
+        let layout = RepositoryLayout(
+            root: root, spec: spec, specFile: spec.file, specNamed: config != nil, fileSystem: fileSystem)
         return (layout, diagnostics)
     }
 
@@ -55,7 +56,9 @@ public struct RepositoryLayout: Sendable {
     public var policyFiles: [String] { fileSystem.yamlFiles(under: policiesFolder).filter { !Self.isPolicyTest($0) } }
     /// The policy-test files under the policies folder, at any depth; none without the
     /// folder (the built-in pack runs without one).
-    public var policyTestFiles: [String] { fileSystem.isDirectory(policiesFolder) ? Self.policyTestFiles(in: [policiesFolder]) : [] }
+    public var policyTestFiles: [String] {
+        fileSystem.isDirectory(policiesFolder) ? Self.policyTestFiles(in: [policiesFolder]) : []
+    }
 
     /// The YAML files under `folder`, at any depth, hidden entries skipped, sorted.
     public static func yamlFiles(in folder: String) -> [String] {

@@ -18,19 +18,23 @@ public struct RunDate: Sendable, Hashable {
 
     /// The run on `day` (`YYYY-MM-DD`), at `now` (default: the start of the day); nil for a non-date.
     public init?(day: String, now: CELTimestamp? = nil) {
-        guard let seconds = DateText.epochSeconds(day), let today = try? CELTimestamp(seconds: seconds) else { return nil }
+        guard let seconds = DateText.epochSeconds(day), let today = try? CELTimestamp(seconds: seconds) else {
+            return nil
+        }
         self.day = day
         self.today = today
         self.now = now ?? today
     }
 
     /// `PARITY_TODAY` when it is a date (tests, reproducible runs), else the clock, in UTC.
-    public static func current(environment: [String: String] = ProcessInfo.processInfo.environment, clock: Date = Date()) -> RunDate {
+    public static func current(
+        environment: [String: String] = ProcessInfo.processInfo.environment, clock: Date = Date()
+    ) -> RunDate {
         if let fixed = environment["PARITY_TODAY"], let date = RunDate(day: fixed) { return date }
         // The clock is within CEL's years 1 to 9999, and RFC 3339 in UTC begins with the date.
         let instant = (try? CELTimestamp(clock)) ?? (try? CELTimestamp(seconds: 0))
         let day = instant.map { String($0.rfc3339.prefix(10)) } ?? "1970-01-01"
-        return RunDate(day: day, now: instant) ?? RunDate(day: "1970-01-01")!  // a literal date: cannot fail
+        return RunDate(day: day, now: instant) ?? RunDate(day: "1970-01-01")! // a literal date: cannot fail
     }
 
     /// Whole days from the run's day to `date` (`YYYY-MM-DD`): negative when it is past.

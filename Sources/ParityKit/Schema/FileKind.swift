@@ -16,7 +16,10 @@ public struct FileKind: Sendable {
     /// that has no schema errors.
     public var validate: (@Sendable (Value, Node, SourceStore?) -> [Diagnostic])?
 
-    public init(_ name: String, _ summary: String, schema: ObjectSchema?, validate: (@Sendable (Value, Node, SourceStore?) -> [Diagnostic])? = nil) {
+    public init(
+        _ name: String, _ summary: String, schema: ObjectSchema?,
+        validate: (@Sendable (Value, Node, SourceStore?) -> [Diagnostic])? = nil
+    ) {
         self.name = name
         self.summary = summary
         self.schema = schema
@@ -24,26 +27,36 @@ public struct FileKind: Sendable {
     }
 
     /// One environment's topology.
-    public static let environment = FileKind("Environment", "One environment's topology.", schema: EnvironmentSchema.root)
+    public static let environment = FileKind(
+        "Environment", "One environment's topology.", schema: EnvironmentSchema.root)
     /// The repository's settings: pairs, allowed variances, waivers and the gate.
     public static let paritySpec = FileKind(
-        "ParitySpec", "Where environments and policies live, which environment mirrors which, allowed variances, waivers and the gate.",
+        "ParitySpec",
+        "Where environments and policies live, which environment mirrors which, allowed variances, waivers and the gate.",
         schema: SpecSchema.spec,
-        validate: { value, root, _ in ParitySpec.from(value, file: root.location.file, locator: ExpressionLocator(document: root)).1 })
+        validate: { value, root, _ in
+            ParitySpec.from(value, file: root.location.file, locator: ExpressionLocator(document: root)).1
+        })
     /// Guardrail rules.
     public static let policy = FileKind(
         "Policy", "Guardrail rules written in CEL.", schema: PolicySchema.root,
         validate: { value, root, _ in PolicyLoader().compile(value, locator: ExpressionLocator(document: root)).1 })
     /// Tests of policy rules.
     public static let policyTest = FileKind(
-        "PolicyTest", "Cases that pin what each policy rule says about a small environment.", schema: PolicyTestSchema.root,
-        validate: { _, root, _ in PolicyTestCase.decode(root, file: root.location.file).1.filter { $0.code == .policyTestInvalid } })
+        "PolicyTest", "Cases that pin what each policy rule says about a small environment.",
+        schema: PolicyTestSchema.root,
+        validate: { _, root, _ in
+            PolicyTestCase.decode(root, file: root.location.file).1.filter { $0.code == .policyTestInvalid }
+        })
 
     /// A migration's phases and their go / no-go / pause criteria.
     public static let migrationPlan = FileKind(
-        "MigrationPlan", "A migration's phases, each with entry, success and pause criteria over metrics and data reconciliation.",
+        "MigrationPlan",
+        "A migration's phases, each with entry, success and pause criteria over metrics and data reconciliation.",
         schema: PlanSchema.root,
-        validate: { value, root, _ in MigrationPlan.from(value, file: root.location.file, locator: ExpressionLocator(document: root)).1 })
+        validate: { value, root, _ in
+            MigrationPlan.from(value, file: root.location.file, locator: ExpressionLocator(document: root)).1
+        })
 
     /// Every kind Parity reads, in the order help and the JSON Schema list them.
     public static let all: [FileKind] = [environment, paritySpec, policy, policyTest, migrationPlan]

@@ -11,25 +11,50 @@ public enum JSONSchemaGenerator {
         for kind in kinds {
             guard let schema = kind.schema else { continue }
             definitions.add(schema, whole: false)
-            branches.append(.object([
-                ("if", .object([("properties", .object([("kind", .object([("const", .string(kind.name))]))])), ("required", .array([.string("kind")]))])),
-                ("then", .object([("$ref", .string("#/$defs/\(schema.name)"))])),
-            ]))
+            branches.append(
+                .object([
+                    (
+                        "if",
+                        .object([
+                            ("properties", .object([("kind", .object([("const", .string(kind.name))]))])),
+                            ("required", .array([.string("kind")])),
+                        ])
+                    ),
+                    ("then", .object([("$ref", .string("#/$defs/\(schema.name)"))])),
+                ]))
         }
         let names = kinds.map(\.name)
         return .object([
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
             ("$id", .string(id)),
             ("title", .string("Parity files (\(FileKind.apiVersions.joined(separator: ", ")))")),
-            ("description", .string("Environment, ParitySpec and Policy files of an environment repository, as Parity reads them.")),
+            (
+                "description",
+                .string("Environment, ParitySpec and Policy files of an environment repository, as Parity reads them.")
+            ),
             ("type", .string("object")),
             ("required", .array([.string("apiVersion"), .string("kind")])),
-            ("properties", .object([
-                ("apiVersion", .object([("description", .string("The file format version.")), ("enum", .array(FileKind.apiVersions.map(JSONValue.string)))])),
-                ("kind", .object([("description", .string("The kind of file: \(DocumentHeader.phrase(names)).")), ("enum", .array(names.map(JSONValue.string)))])),
-            ])),
+            (
+                "properties",
+                .object([
+                    (
+                        "apiVersion",
+                        .object([
+                            ("description", .string("The file format version.")),
+                            ("enum", .array(FileKind.apiVersions.map(JSONValue.string))),
+                        ])
+                    ),
+                    (
+                        "kind",
+                        .object([
+                            ("description", .string("The kind of file: \(DocumentHeader.phrase(names)).")),
+                            ("enum", .array(names.map(JSONValue.string))),
+                        ])
+                    ),
+                ])
+            ),
             ("allOf", .array(branches)),
-            ("$defs", .object(definitions.ordered.map { ($0, definitions.trees[$0]!) })),  // ordered holds the keys of trees
+            ("$defs", .object(definitions.ordered.map { ($0, definitions.trees[$0]!) })), // ordered holds the keys of trees
         ])
     }
 
@@ -57,7 +82,8 @@ public enum JSONSchemaGenerator {
         private mutating func visit(_ type: SchemaType, whole: Bool) {
             switch type {
             case .object(let schema): add(schema, whole: whole)
-            case .list(let item, .named(let key)): if let schema = item.objectSchema { add(schema, whole: whole, key: key) }
+            case .list(let item, .named(let key)):
+                if let schema = item.objectSchema { add(schema, whole: whole, key: key) }
             case .list(let item, _): visit(item, whole: true)
             case .map(let item): visit(item, whole: whole)
             default: break
@@ -94,7 +120,10 @@ public enum JSONSchemaGenerator {
         // Lint's rules that a schema of fragments cannot state, said where an editor shows them.
         var description = field.summary
         if let format = field.format { description += " Lint requires \(format.expectation)." }
-        if field.required { description += " Required once the files are composed (a fragment may leave it to another file; lint checks it)." }
+        if field.required {
+            description +=
+                " Required once the files are composed (a fragment may leave it to another file; lint checks it)."
+        }
         var all: [(String, JSONValue)] = [("description", .string(description))] + pairs
         if field.sensitive { all.append(("writeOnly", .bool(true))) }
         return .object(all)
@@ -114,9 +143,11 @@ public enum JSONSchemaGenerator {
         case .bool: pairs = [("type", .string("boolean"))]
         case .enumeration(let cases): pairs = [("enum", .array(cases.map(JSONValue.string)))]
         case .duration: pairs = [("type", .string("string")), ("pattern", .string(durationPattern))]
-        case .date: pairs = [("type", .string("string")), ("format", .string("date")), ("pattern", .string(datePattern))]
+        case .date:
+            pairs = [("type", .string("string")), ("format", .string("date")), ("pattern", .string(datePattern))]
         case .list(let item, _): pairs = [("type", .string("array")), ("items", Self.type(item, field: nil))]
-        case .map(let item): pairs = [("type", .string("object")), ("additionalProperties", Self.type(item, field: nil))]
+        case .map(let item):
+            pairs = [("type", .string("object")), ("additionalProperties", Self.type(item, field: nil))]
         case .object(let schema): pairs = [("$ref", .string("#/$defs/\(schema.name)"))]
         case .any: pairs = []
         }

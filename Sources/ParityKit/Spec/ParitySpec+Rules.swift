@@ -19,11 +19,17 @@ extension ParitySpec {
         for entry in value["rules"]?["disable"]?.list ?? [] {
             guard let id = entry["id"], let text = id.string, let reason = entry["reason"]?.string else { continue }
             if reason.allSatisfy(\.isWhitespace) {
-                diagnostics.append(.error(.specInvalidRules, "disabling '\(text)' needs a reason; say why the rule does not apply here", at: entry["reason"]?.location))
+                diagnostics.append(
+                    .error(
+                        .specInvalidRules, "disabling '\(text)' needs a reason; say why the rule does not apply here",
+                        at: entry["reason"]?.location))
                 continue
             }
             if let first = seen.updateValue(id.location, forKey: text) {
-                diagnostics.append(.warning(.specInvalidRules, "rule '\(text)' is disabled twice; keep one", at: id.location, notes: [.init("first disabled here", at: first)]))
+                diagnostics.append(
+                    .warning(
+                        .specInvalidRules, "rule '\(text)' is disabled twice; keep one", at: id.location,
+                        notes: [.init("first disabled here", at: first)]))
                 continue
             }
             disabledRules.append(DisabledRule(id: text, reason: reason, location: id.location))

@@ -55,16 +55,20 @@ public struct ParitySpec: Sendable {
 
     /// The spec a decoded `ParitySpec` value describes, and the problems the schema cannot
     /// see (path syntax, a variance with no rule, a rule missing its argument).
-    public static func from(_ value: Value, file: String, locator: ExpressionLocator = .plain) -> (ParitySpec, [Diagnostic]) {
+    public static func from(_ value: Value, file: String, locator: ExpressionLocator = .plain) -> (
+        ParitySpec, [Diagnostic]
+    ) {
         var spec = ParitySpec()
         var diagnostics: [Diagnostic] = []
         spec.file = file
         if let folder = value["environments"]?.string {
             spec.environmentsFolder = folder
             if Self.leavesRepository(folder) {
-                diagnostics.append(.warning(
-                    .specOutsideRepository, "'environments: \(TerminalText.clipped(folder))' points outside the repository; keep environments inside it, where reviews see them",
-                    at: value["environments"]?.location))
+                diagnostics.append(
+                    .warning(
+                        .specOutsideRepository,
+                        "'environments: \(TerminalText.clipped(folder))' points outside the repository; keep environments inside it, where reviews see them",
+                        at: value["environments"]?.location))
             }
         }
         if let folder = value["policies"]?.string {
@@ -77,68 +81,103 @@ public struct ParitySpec: Sendable {
             spec.pairs = pairs.compactMap { pair in
                 guard let reference = pair["reference"]?.string, let mirror = pair["mirror"]?.string else { return nil }
                 if reference == mirror {
-                    diagnostics.append(.error(.specInvalidPair, "'\(mirror)' cannot mirror itself; name two environments", at: pair["mirror"]?.location))
+                    diagnostics.append(
+                        .error(
+                            .specInvalidPair, "'\(mirror)' cannot mirror itself; name two environments",
+                            at: pair["mirror"]?.location))
                     return nil
                 }
                 if let first = seenPairs.updateValue(pair.location, forKey: "\(reference) -> \(mirror)") {
-                    diagnostics.append(.error(.specInvalidPair, "the pair \(reference) -> \(mirror) is named twice; keep one and merge their allowed variances",
-                                              at: pair.location, notes: [.init("first named here", at: first)]))
+                    diagnostics.append(
+                        .error(
+                            .specInvalidPair,
+                            "the pair \(reference) -> \(mirror) is named twice; keep one and merge their allowed variances",
+                            at: pair.location, notes: [.init("first named here", at: first)]))
                     return nil
                 }
                 var seenPaths: [String: SourceLocation?] = [:]
-                let variances = (pair["allow"]?.list ?? []).compactMap { variance(from: $0, locator: locator, diagnostics: &diagnostics) }.filter { variance in
-                    guard let first = seenPaths.updateValue(variance.location, forKey: variance.path.description) else { return true }
-                    diagnostics.append(.error(.specInvalidVariance, "'\(variance.path)' is allowed twice in this pair; only one rule can decide it, so keep one",
-                                              at: variance.location, notes: [.init("first allowed here", at: first)]))
+                let variances = (pair["allow"]?.list ?? []).compactMap {
+                    variance(from: $0, locator: locator, diagnostics: &diagnostics)
+                }.filter { variance in
+                    guard let first = seenPaths.updateValue(variance.location, forKey: variance.path.description) else {
+                        return true
+                    }
+                    diagnostics.append(
+                        .error(
+                            .specInvalidVariance,
+                            "'\(variance.path)' is allowed twice in this pair; only one rule can decide it, so keep one",
+                            at: variance.location, notes: [.init("first allowed here", at: first)]))
                     return false
                 }
-                return Pair(reference: reference, mirror: mirror, variances: variances, location: pair.location,
-                            referenceLocation: pair["reference"]?.location, mirrorLocation: pair["mirror"]?.location)
+                return Pair(
+                    reference: reference, mirror: mirror, variances: variances, location: pair.location,
+                    referenceLocation: pair["reference"]?.location, mirrorLocation: pair["mirror"]?.location)
             }
         }
         for waiver in value["waivers"]?.list ?? [] {
-            guard let reason = waiver["reason"]?.string, let owner = waiver["owner"]?.string, let expires = waiver["expires"]?.string else { continue }
+            guard let reason = waiver["reason"]?.string, let owner = waiver["owner"]?.string,
+                let expires = waiver["expires"]?.string
+            else { continue }
             let subject: Waiver.Subject
             if let gap = waiver["gap"] {
-                guard let text = gap.string, let path = ModelPath(parsing: text)?.canonical(in: .object(EnvironmentSchema.root)) else {
-                    diagnostics.append(ModelPath.invalid(gap.displayText, at: gap.location, example: "services[checkout-api].replicas",
-                                                         locator: locator))
+                guard let text = gap.string,
+                    let path = ModelPath(parsing: text)?.canonical(in: .object(EnvironmentSchema.root))
+                else {
+                    diagnostics.append(
+                        ModelPath.invalid(
+                            gap.displayText, at: gap.location, example: "services[checkout-api].replicas",
+                            locator: locator))
                     continue
                 }
                 if let problem = SchemaType.object(EnvironmentSchema.root).problem(with: path) {
-                    diagnostics.append(.error(.specUnknownPath, "waiver path '\(text)' names nothing: \(problem)", at: gap.location))
+                    diagnostics.append(
+                        .error(.specUnknownPath, "waiver path '\(text)' names nothing: \(problem)", at: gap.location))
                     continue
                 }
                 if waiver["rule"] != nil {
-                    diagnostics.append(.error(.specInvalidWaiver, "a waiver names either a gap or a rule, not both", at: waiver.location))
+                    diagnostics.append(
+                        .error(
+                            .specInvalidWaiver, "a waiver names either a gap or a rule, not both", at: waiver.location))
                     continue
                 }
                 if text.contains("*"), path.components.count == 1 {
-                    diagnostics.append(.warning(
-                        .specBroadWaiver, "waiver gap '\(TerminalText.clipped(text))' waives every gap it can match; name the gap it is for",
-                        at: gap.location))
+                    diagnostics.append(
+                        .warning(
+                            .specBroadWaiver,
+                            "waiver gap '\(TerminalText.clipped(text))' waives every gap it can match; name the gap it is for",
+                            at: gap.location))
                 }
                 subject = .gap(path)
             } else if let rule = waiver["rule"]?.string {
                 if waiver["target"] == nil {
-                    diagnostics.append(.warning(
-                        .specBroadWaiver, "waiver for rule '\(TerminalText.clipped(rule))' has no 'target', so it waives the rule for every target; add the target it is for",
-                        at: waiver["rule"]?.location))
+                    diagnostics.append(
+                        .warning(
+                            .specBroadWaiver,
+                            "waiver for rule '\(TerminalText.clipped(rule))' has no 'target', so it waives the rule for every target; add the target it is for",
+                            at: waiver["rule"]?.location))
                 }
                 var item: ModelPath?
                 if let text = waiver["target"]?.string {
                     guard let path = ModelPath(parsing: text) else {
-                        diagnostics.append(.error(.specInvalidPath, "'\(text)' is not a path; write it as services[checkout-api]", at: waiver["target"]?.location))
+                        diagnostics.append(
+                            .error(
+                                .specInvalidPath, "'\(text)' is not a path; write it as services[checkout-api]",
+                                at: waiver["target"]?.location))
                         continue
                     }
                     item = path
                 }
                 subject = .rule(rule, item: item)
             } else {
-                diagnostics.append(.error(.specInvalidWaiver, "a waiver needs 'gap' (a gap's path) or 'rule' (a policy rule's id)", at: waiver.location))
+                diagnostics.append(
+                    .error(
+                        .specInvalidWaiver, "a waiver needs 'gap' (a gap's path) or 'rule' (a policy rule's id)",
+                        at: waiver.location))
                 continue
             }
-            var entry = Waiver(subject, reason: reason, owner: owner, ticket: waiver["ticket"]?.string, expires: expires, location: waiver.location)
+            var entry = Waiver(
+                subject, reason: reason, owner: owner, ticket: waiver["ticket"]?.string, expires: expires,
+                location: waiver.location)
             entry.environment = waiver["environment"]?.string
             guard Self.scope(waiver, of: &entry, diagnostics: &diagnostics) else { continue }
             spec.waivers.append(entry)
@@ -147,34 +186,53 @@ public struct ParitySpec: Sendable {
         spec.schedule = Schedule.from(value["schedule"], diagnostics: &diagnostics)
         spec.identities = identities(from: value["identities"], locator: locator, diagnostics: &diagnostics)
         if let gate = value["gate"] {
-            if let failOn = gate["failOn"]?.string.flatMap(GateDecision.Level.init(rawValue:)) { spec.gate.failOn = failOn }
+            if let failOn = gate["failOn"]?.string.flatMap(GateDecision.Level.init(rawValue:)) {
+                spec.gate.failOn = failOn
+            }
             spec.gate.minimumScore = gate["minimumScore"]?.double
             spec.gate.maxWarnings = gate["maxWarnings"]?.int
             if let count = spec.gate.maxWarnings, count < 0 {
-                diagnostics.append(.error(.specInvalidGate, "maxWarnings is a count, found \(count); write 0 or more", at: gate["maxWarnings"]?.location))
+                diagnostics.append(
+                    .error(
+                        .specInvalidGate, "maxWarnings is a count, found \(count); write 0 or more",
+                        at: gate["maxWarnings"]?.location))
                 spec.gate.maxWarnings = nil
             }
             spec.gate.readiness = (gate["readiness"]?.list ?? []).compactMap { entry in
                 entry["plan"]?.string.map { plan in
-                    let sources = (entry["sources"]?.object ?? Fields()).compactMap { field in field.value.string.map { (field.name, $0) } }
-                    return ReadinessGate(plan: plan, phase: entry["phase"]?.string, sources: sources, location: entry.location)
+                    let sources = (entry["sources"]?.object ?? Fields()).compactMap { field in
+                        field.value.string.map { (field.name, $0) }
+                    }
+                    return ReadinessGate(
+                        plan: plan, phase: entry["phase"]?.string, sources: sources, location: entry.location)
                 }
             }
             if let score = gate["minimumScore"], let number = score.double, !(0...1).contains(number) {
-                diagnostics.append(.error(.specInvalidGate, "minimumScore is a share from 0 to 1, found \(score.displayText); write 0.9 for 90%", at: score.location))
+                diagnostics.append(
+                    .error(
+                        .specInvalidGate,
+                        "minimumScore is a share from 0 to 1, found \(score.displayText); write 0.9 for 90%",
+                        at: score.location))
             }
         }
         return (spec, diagnostics)
     }
 
-    private static func variance(from value: Value, locator: ExpressionLocator, diagnostics: inout [Diagnostic]) -> Variance? {
-        guard let pathValue = value["path"], let pathText = pathValue.string, let reason = value["reason"]?.string else { return nil }
+    private static func variance(from value: Value, locator: ExpressionLocator, diagnostics: inout [Diagnostic])
+        -> Variance?
+    {
+        guard let pathValue = value["path"], let pathText = pathValue.string, let reason = value["reason"]?.string
+        else { return nil }
         guard let path = ModelPath(parsing: pathText)?.canonical(in: .object(EnvironmentSchema.root)) else {
-            diagnostics.append(ModelPath.invalid(pathText, at: pathValue.location, example: "services[*].replicas", locator: locator))
+            diagnostics.append(
+                ModelPath.invalid(pathText, at: pathValue.location, example: "services[*].replicas", locator: locator))
             return nil
         }
         if let problem = SchemaType.object(EnvironmentSchema.root).problem(with: path) {
-            diagnostics.append(.error(.specUnknownPath, "allowed variance path '\(pathText)' names nothing: \(problem)", at: pathValue.location))
+            diagnostics.append(
+                .error(
+                    .specUnknownPath, "allowed variance path '\(pathText)' names nothing: \(problem)",
+                    at: pathValue.location))
             return nil
         }
         let ruleName = value["rule"]?.string
@@ -183,7 +241,10 @@ public struct ParitySpec: Sendable {
         let rule: Variance.Rule
         switch (ruleName, cel) {
         case (_?, _?):
-            diagnostics.append(.error(.specInvalidVariance, "a variance has either a 'rule' or a 'cel' predicate, not both", at: value.location))
+            diagnostics.append(
+                .error(
+                    .specInvalidVariance, "a variance has either a 'rule' or a 'cel' predicate, not both",
+                    at: value.location))
             return nil
         case (nil, let source?):
             do throws(CELError) {
@@ -191,53 +252,81 @@ public struct ParitySpec: Sendable {
                 let program = try CEL.compile(source, declarations: CELVarianceExpressions.declarations(for: pathType))
                 if let type = program.resultType, type != .bool, type != .dyn {
                     let subject = pathType.map { " on '\(pathText)' (\(CELBinding.celType($0)))" } ?? ""
-                    diagnostics.append(.error(.specInvalidVariance, "the cel predicate\(subject) is not boolean: it gives \(type); "
-                                              + "compare the values, as in mirror <= reference", at: value["cel"]?.location))
+                    diagnostics.append(
+                        .error(
+                            .specInvalidVariance,
+                            "the cel predicate\(subject) is not boolean: it gives \(type); "
+                                + "compare the values, as in mirror <= reference", at: value["cel"]?.location))
                     return nil
                 }
             } catch {
-                let place = error.location.flatMap { locator.locate(line: $0.line, column: $0.column, in: value["cel"]?.location) } ?? value["cel"]?.location
-                diagnostics.append(.error(Diagnostic.Code(error.code.rawValue), "in the cel predicate of the variance for '\(pathText)': \(error.message)", at: place))
+                let place =
+                    error.location.flatMap {
+                        locator.locate(line: $0.line, column: $0.column, in: value["cel"]?.location)
+                    } ?? value["cel"]?.location
+                diagnostics.append(
+                    .error(
+                        Diagnostic.Code(error.code.rawValue),
+                        "in the cel predicate of the variance for '\(pathText)': \(error.message)", at: place))
                 return nil
             }
             rule = .predicate(source)
         case (nil, nil):
             let kinds = Variance.Rule.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-            diagnostics.append(.error(
-                .specInvalidVariance, "the variance for '\(pathText)' needs a 'rule' (\(kinds)) or a 'cel' predicate",
-                at: value.location))
+            diagnostics.append(
+                .error(
+                    .specInvalidVariance,
+                    "the variance for '\(pathText)' needs a 'rule' (\(kinds)) or a 'cel' predicate",
+                    at: value.location))
             return nil
         case (_?, nil) where kind == nil:
             // The schema's enumeration refuses it first; this keeps the decoder honest.
             let kinds = Variance.Rule.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-            diagnostics.append(.error(
-                .specInvalidVariance, "unknown rule '\(ruleName ?? "")'; write one of \(kinds)", at: value["rule"]?.location))
+            diagnostics.append(
+                .error(
+                    .specInvalidVariance, "unknown rule '\(ruleName ?? "")'; write one of \(kinds)",
+                    at: value["rule"]?.location))
             return nil
         case (_?, nil) where kind == .fewer:
             if let minimum = value["minimum"], let number = minimum.double, number < 0 {
-                diagnostics.append(.error(.specInvalidVariance, "minimum is a count, found \(minimum.displayText); write 0 or more", at: minimum.location))
+                diagnostics.append(
+                    .error(
+                        .specInvalidVariance, "minimum is a count, found \(minimum.displayText); write 0 or more",
+                        at: minimum.location))
                 return nil
             }
             if let ratio = value["ratio"], let number = ratio.double, !(number > 0 && number <= 1) {
-                diagnostics.append(.error(.specInvalidVariance, "ratio is the least share of the reference the mirror keeps, above 0 and at most 1, found \(ratio.displayText); write 0.5 for half",
-                                          at: ratio.location))
+                diagnostics.append(
+                    .error(
+                        .specInvalidVariance,
+                        "ratio is the least share of the reference the mirror keeps, above 0 and at most 1, found \(ratio.displayText); write 0.5 for half",
+                        at: ratio.location))
                 return nil
             }
             switch SchemaType.object(EnvironmentSchema.root).type(at: path) {
             case .int?, .double?, .list?, .any?, nil: break
             case let type?:
-                diagnostics.append(.error(.specInvalidVariance, "'fewer' compares numbers or lists, and '\(pathText)' is \(type.expectation); use differ, pattern or a cel predicate",
-                                          at: value["rule"]?.location))
+                diagnostics.append(
+                    .error(
+                        .specInvalidVariance,
+                        "'fewer' compares numbers or lists, and '\(pathText)' is \(type.expectation); use differ, pattern or a cel predicate",
+                        at: value["rule"]?.location))
                 return nil
             }
             rule = .fewer(minimum: value["minimum"]?.double, ratio: value["ratio"]?.double)
         case (_?, nil) where kind == .pattern:
             guard let pattern = value["pattern"]?.string else {
-                diagnostics.append(.error(.specInvalidVariance, "rule 'pattern' needs a 'pattern' (a regular expression)", at: value["rule"]?.location))
+                diagnostics.append(
+                    .error(
+                        .specInvalidVariance, "rule 'pattern' needs a 'pattern' (a regular expression)",
+                        at: value["rule"]?.location))
                 return nil
             }
             if let problem = Self.regexProblem(pattern) {
-                diagnostics.append(.error(.specInvalidVariance, "the pattern does not compile: \(problem)", at: value["pattern"]?.location))
+                diagnostics.append(
+                    .error(
+                        .specInvalidVariance, "the pattern does not compile: \(problem)", at: value["pattern"]?.location
+                    ))
                 return nil
             }
             rule = .pattern(pattern)
@@ -247,9 +336,13 @@ public struct ParitySpec: Sendable {
         case (_?, nil): rule = .ignore
         }
         for argument in ["minimum", "ratio", "pattern"] where value[argument] != nil {
-            let fits = (argument == "pattern" && ruleName == "pattern") || (argument != "pattern" && ruleName == "fewer")
+            let fits =
+                (argument == "pattern" && ruleName == "pattern") || (argument != "pattern" && ruleName == "fewer")
             if !fits {
-                diagnostics.append(.warning(.specInvalidVariance, "'\(argument)' has no effect with rule '\(ruleName ?? "cel")'", at: value[argument]?.location))
+                diagnostics.append(
+                    .warning(
+                        .specInvalidVariance, "'\(argument)' has no effect with rule '\(ruleName ?? "cel")'",
+                        at: value[argument]?.location))
             }
         }
         return Variance(path: path, rule: rule, reason: reason, location: value.location)
@@ -262,12 +355,15 @@ extension ParitySpec {
         let pair = value["pair"], mirror = value["mirror"]
         guard pair != nil || mirror != nil else { return true }
         guard case .gap = waiver.subject else {
-            diagnostics.append(.error(.specInvalidWaiver, "'pair' and 'mirror' scope a gap waiver; a rule waiver names its 'environment'",
-                                      at: (pair ?? mirror)?.location))
+            diagnostics.append(
+                .error(
+                    .specInvalidWaiver, "'pair' and 'mirror' scope a gap waiver; a rule waiver names its 'environment'",
+                    at: (pair ?? mirror)?.location))
             return false
         }
         if pair != nil, mirror != nil {
-            diagnostics.append(.error(.specInvalidWaiver, "a waiver names its 'pair' or its 'mirror', not both", at: mirror?.location))
+            diagnostics.append(
+                .error(.specInvalidWaiver, "a waiver names its 'pair' or its 'mirror', not both", at: mirror?.location))
             return false
         }
         if let text = mirror?.string {
@@ -276,8 +372,11 @@ extension ParitySpec {
         }
         let sides = (pair?.string ?? "").split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard sides.count == 2, !sides[0].isEmpty, !sides[1].isEmpty, sides[0] != sides[1] else {
-            diagnostics.append(.error(.specInvalidWaiver, "'\(pair?.displayText ?? "")' is not a pair; write REFERENCE:MIRROR, such as production:staging",
-                                      at: pair?.location))
+            diagnostics.append(
+                .error(
+                    .specInvalidWaiver,
+                    "'\(pair?.displayText ?? "")' is not a pair; write REFERENCE:MIRROR, such as production:staging",
+                    at: pair?.location))
             return false
         }
         (waiver.reference, waiver.mirror) = (sides[0], sides[1])

@@ -16,7 +16,9 @@ public struct Schedule: Sendable, Hashable {
 
     /// The schedule as rules read it.
     public var celValue: CELValue {
-        func duration(_ seconds: Int) -> CELValue { (try? CELDuration(seconds: Int64(seconds))).map(CELValue.duration) ?? .null }
+        func duration(_ seconds: Int) -> CELValue {
+            (try? CELDuration(seconds: Int64(seconds))).map(CELValue.duration) ?? .null
+        }
         return .map(["rehearseEvery": duration(rehearseEvery), "warnWithin": duration(warnWithin)])
     }
 
@@ -32,8 +34,11 @@ public struct Schedule: Sendable, Hashable {
         guard let value else { return schedule }
         if let field = value["rehearseEvery"], let text = field.string, let seconds = DurationText.seconds(text) {
             if seconds == 0 {
-                diagnostics.append(.error(.specInvalidSchedule, "rehearseEvery is how often each rollback is rehearsed and cannot be zero; write 30d for monthly",
-                                          at: field.location))
+                diagnostics.append(
+                    .error(
+                        .specInvalidSchedule,
+                        "rehearseEvery is how often each rollback is rehearsed and cannot be zero; write 30d for monthly",
+                        at: field.location))
             } else {
                 schedule.rehearseEvery = seconds
             }

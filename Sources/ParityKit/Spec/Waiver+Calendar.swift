@@ -14,8 +14,10 @@ extension Waiver {
 
     /// The waiver as JSON reports show it beside what it waives (or waived, when `expired`).
     func json(expired: Bool) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("owner", .string(owner)), ("ticket", .optional(ticket)), ("expires", .string(expires)),
-                                             ("reason", .string(reason))]
+        var fields: [(String, JSONValue)] = [
+            ("owner", .string(owner)), ("ticket", .optional(ticket)), ("expires", .string(expires)),
+            ("reason", .string(reason)),
+        ]
         if case .gap = subject { fields.append(("pairs", .string(scope))) }
         fields.append(("expired", .bool(expired)))
         return .object(fields)
@@ -26,15 +28,19 @@ extension Waiver {
     public func expiringWarning(on today: String, warnWithin: Int) -> Diagnostic? {
         guard let days = daysLeft(on: today), days >= 0, days * 86_400 <= warnWithin else { return nil }
         let when = days == 0 ? "expires today" : "expires in \(days) day\(days == 1 ? "" : "s") (on \(expires))"
-        return .warning(.specExpiringWaiver, "waiver for \(quotedTarget) \(when); fix what it waives or renew it with a reason (owner: \(owner))",
-                        at: location)
+        return .warning(
+            .specExpiringWaiver,
+            "waiver for \(quotedTarget) \(when); fix what it waives or renew it with a reason (owner: \(owner))",
+            at: location)
     }
 
     /// The warning `parity lint` gives for a waiver past its last day, before any diff shows what it waived.
     public func expiredWarning(on today: String) -> Diagnostic? {
         guard isExpired(on: today) else { return nil }
-        return .warning(.specExpiredWaiver, "waiver for \(quotedTarget) expired on \(expires); what it waived fails again (owner: \(owner))",
-                        at: location)
+        return .warning(
+            .specExpiredWaiver,
+            "waiver for \(quotedTarget) expired on \(expires); what it waived fails again (owner: \(owner))",
+            at: location)
     }
 
     /// `'services[search]'` for a gap, `rule x on y` for a finding, as messages quote it.

@@ -28,7 +28,10 @@ struct ArgumentParser {
                 let name = String(body.prefix { $0 != "=" })
                 let inline = body.firstIndex(of: "=").map { String(body[body.index(after: $0)...]) }
                 guard let option = command.options.first(where: { $0.long == name }) else {
-                    let hint = Suggestion.closest(to: name, in: command.options.map(\.long)).map { "; did you mean '--\($0)'?" } ?? ""
+                    let hint =
+                        Suggestion.closest(to: name, in: command.options.map(\.long)).map {
+                            "; did you mean '--\($0)'?"
+                        } ?? ""
                     throw error("unknown option '--\(name)'\(hint)")
                 }
                 if option.takesValue {
@@ -36,7 +39,9 @@ struct ArgumentParser {
                     if let inline {
                         value = inline
                     } else {
-                        guard index < arguments.count else { throw error("option '--\(name)' needs a value (\(option.valueName!))") }  // takesValue
+                        guard index < arguments.count else {
+                            throw error("option '--\(name)' needs a value (\(option.valueName!))")
+                        } // takesValue
                         value = arguments[index]
                         index += 1
                     }
@@ -57,7 +62,9 @@ struct ArgumentParser {
                 if option.takesValue {
                     var value = String(letters.hasPrefix("=") ? letters.dropFirst() : letters)
                     if value.isEmpty {
-                        guard index < arguments.count else { throw error("option '-\(letter)' needs a value (\(option.valueName!))") }  // takesValue
+                        guard index < arguments.count else {
+                            throw error("option '-\(letter)' needs a value (\(option.valueName!))")
+                        } // takesValue
                         value = arguments[index]
                         index += 1
                     }

@@ -21,7 +21,7 @@ struct CommandSpec: Sendable {
         var parts = [path]
         parts += positionals.map(\.usage)
         for option in options {
-            let text = option.takesValue ? "--\(option.long) \(option.valueName!)" : "--\(option.long)"  // takesValue: valueName is set
+            let text = option.takesValue ? "--\(option.long) \(option.valueName!)" : "--\(option.long)" // takesValue: valueName is set
             parts.append("[\(text)]\(option.repeatable ? "..." : "")")
         }
         return parts.joined(separator: " ")

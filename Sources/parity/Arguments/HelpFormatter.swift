@@ -23,7 +23,9 @@ enum HelpFormatter {
     static func table(_ rows: [(String, String)]) -> String {
         let width = min(28, (rows.map(\.0.count).max() ?? 0) + 2)
         return rows.map { left, right in
-            let pad = left.count < width ? String(repeating: " ", count: width - left.count) : "\n  " + String(repeating: " ", count: width)
+            let pad =
+                left.count < width
+                ? String(repeating: " ", count: width - left.count) : "\n  " + String(repeating: " ", count: width)
             return "  \(left)\(pad)\(right)\n"
         }.joined()
     }

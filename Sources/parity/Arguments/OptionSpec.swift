@@ -15,7 +15,10 @@ struct OptionSpec: Sendable {
         OptionSpec(long: long, short: short, valueName: nil, help: help)
     }
 
-    static func value(_ long: String, short: Character? = nil, _ valueName: String, help: String, repeatable: Bool = false, choices: [String] = []) -> OptionSpec {
+    static func value(
+        _ long: String, short: Character? = nil, _ valueName: String, help: String, repeatable: Bool = false,
+        choices: [String] = []
+    ) -> OptionSpec {
         OptionSpec(long: long, short: short, valueName: valueName, help: help, repeatable: repeatable, choices: choices)
     }
 

@@ -14,7 +14,8 @@ struct ParsedArguments: Sendable {
 
     /// The value of an option declared with `OptionSpec.choice(of:)`, as its type; the parser
     /// has already refused any value outside the type's cases.
-    func choice<T: RawRepresentable & CaseIterable>(_ option: String, as type: T.Type) -> T? where T.RawValue == String {
+    func choice<T: RawRepresentable & CaseIterable>(_ option: String, as type: T.Type) -> T?
+    where T.RawValue == String {
         value(option).flatMap(T.init(rawValue:))
     }
 }

@@ -17,17 +17,25 @@ enum CheckCommand {
         let outputs = try arguments.all("output").map { value in
             switch ReportOutput.parse(value) {
             case .success(let output):
-                guard !output.path.isEmpty else { throw UsageError("--output names no file; write --output FILE or FORMAT=FILE", commandPath: "parity check") }
+                guard !output.path.isEmpty else {
+                    throw UsageError(
+                        "--output names no file; write --output FILE or FORMAT=FILE", commandPath: "parity check")
+                }
                 return output
-            case .failure(let problem): throw UsageError(problem.message, commandPath: "parity check", usage: Commands.check.usage(path: "parity check"))
+            case .failure(let problem):
+                throw UsageError(
+                    problem.message, commandPath: "parity check", usage: Commands.check.usage(path: "parity check"))
             }
         }
         let outcome = CheckRun(sources: context.sources).run(options)
         context.report(outcome.diagnostics)
         guard let result = outcome.report else { return outcome.status }
         let written = outputs.map(\.path) + (arguments.value("write-baseline").map { [$0] } ?? [])
-        if let input = OutputCollision.input(among: written, read: context.sources, except: options.baseline.map { [$0] } ?? []) {
-            throw UsageError("'\(input)' is a file this run reads; write the report elsewhere", commandPath: "parity check")
+        if let input = OutputCollision.input(
+            among: written, read: context.sources, except: options.baseline.map { [$0] } ?? [])
+        {
+            throw UsageError(
+                "'\(input)' is a file this run reads; write the report elsewhere", commandPath: "parity check")
         }
 
         var wroteBaseline = false
@@ -43,7 +51,8 @@ enum CheckCommand {
         // The parser checked the value against the formats.
         let format = arguments.choice("format", as: ReportFormat.self) ?? .text
         let summary = context.environment["GITHUB_STEP_SUMMARY"].flatMap { $0.isEmpty ? nil : $0 }
-        var render = ReportFormat.Options(base: ReportItem.repositoryRoot(containing: FileManager.default.currentDirectoryPath))
+        var render = ReportFormat.Options(
+            base: ReportItem.repositoryRoot(containing: FileManager.default.currentDirectoryPath))
         render.writesStepSummary = summary != nil
         render.linkBase = arguments.value("link-base")
         render.text = TextOptions.parse(arguments)

@@ -4,9 +4,11 @@ import ParityKit
 enum Commands {
     static let root = CommandSpec(
         name: "parity",
-        abstract: "Parity checks that staging really mirrors production: it validates environment files, reports every parity gap, and enforces guardrails.",
+        abstract:
+            "Parity checks that staging really mirrors production: it validates environment files, reports every parity gap, and enforces guardrails.",
         options: [.flag("version", help: "print the version")],
-        discussion: "Run 'parity COMMAND --help' for a command's options.\nExit status: 0 success, 1 findings, 2 invalid input, 64 wrong usage.",
+        discussion:
+            "Run 'parity COMMAND --help' for a command's options.\nExit status: 0 success, 1 findings, 2 invalid input, 64 wrong usage.",
         subcommands: [check, diff, lint, eval, export, policy, schema, ready, history, initialize, graph, importer]
     )
 
@@ -16,7 +18,11 @@ enum Commands {
         options: [
             .value("config", short: "c", "FILE", help: "the ParitySpec (default: parity.yaml)"),
             .choice("format", short: "f", "F", help: "report format on stdout", of: ReportFormat.self),
-            .value("output", short: "o", "FORMAT=FILE", help: "also write a report in FORMAT to FILE, atomically (a bare FILE takes the --format report instead of stdout)", repeatable: true),
+            .value(
+                "output", short: "o", "FORMAT=FILE",
+                help:
+                    "also write a report in FORMAT to FILE, atomically (a bare FILE takes the --format report instead of stdout)",
+                repeatable: true),
             .value("baseline", "FILE", help: "report only findings not in this baseline"),
             .value("write-baseline", "FILE", help: "record the current findings as a baseline"),
             .choice("fail-on", "LEVEL", help: "the lowest severity that fails the run", of: GateDecision.Level.self),
@@ -47,10 +53,16 @@ enum Commands {
     static let lint = CommandSpec(
         name: "lint",
         abstract: "Validate environment, spec and policy files (the pre-commit hook).",
-        positionals: [PositionalSpec(name: "FILE", arity: .many, help: "files or folders to validate (default: the repository: environments/, policies/, parity.yaml)")],
+        positionals: [
+            PositionalSpec(
+                name: "FILE", arity: .many,
+                help: "files or folders to validate (default: the repository: environments/, policies/, parity.yaml)")
+        ],
         options: [
             RunDateOption.spec,
-            .choice("format", short: "f", "F", help: "how the problems are printed (text on stderr; json and github on stdout)", of: LintFormat.self),
+            .choice(
+                "format", short: "f", "F",
+                help: "how the problems are printed (text on stderr; json and github on stdout)", of: LintFormat.self),
             ColorOption.spec,
         ],
         run: LintCommand.run
@@ -72,7 +84,8 @@ enum Commands {
 
     static let history = CommandSpec(
         name: "history",
-        abstract: "Show when each parity gap appeared and which reference change was never mirrored, from the git history.",
+        abstract:
+            "Show when each parity gap appeared and which reference change was never mirrored, from the git history.",
         options: [
             .value("since", "REV", help: "start at this commit (default: the first commit)"),
             .value("pair", "REF:MIRROR", help: "only this pair (production:staging)"),
@@ -103,8 +116,12 @@ enum Commands {
         positionals: [PositionalSpec(name: "PLAN", arity: .one, help: "the MigrationPlan file")],
         options: [
             .value("phase", "NAME", help: "the phase to judge (default: the plan's currentPhase)"),
-            .value("source", "NAME=URL|FILE", help: "replace the plan's source NAME with a Prometheus URL or a saved file", repeatable: true),
-            .value("at", "TIME", help: "judge at TIME (RFC 3339 or epoch seconds; default: now, or a saved file's last sample)"),
+            .value(
+                "source", "NAME=URL|FILE", help: "replace the plan's source NAME with a Prometheus URL or a saved file",
+                repeatable: true),
+            .value(
+                "at", "TIME",
+                help: "judge at TIME (RFC 3339 or epoch seconds; default: now, or a saved file's last sample)"),
             .choice("format", short: "f", "F", help: "report format", of: ReportFormat.self),
             .value("output", short: "o", "FILE", help: "write the report to FILE (atomically)"),
         ],
@@ -115,7 +132,8 @@ enum Commands {
     static let initialize = CommandSpec(
         name: "init",
         abstract: "Scaffold parity.yaml, environments/ and a pre-commit config in the current directory.",
-        discussion: "Writes nothing when any of the files exists. The built-in policies run without a policies/ folder.",
+        discussion:
+            "Writes nothing when any of the files exists. The built-in policies run without a policies/ folder.",
         run: InitCommand.run
     )
 }

@@ -12,9 +12,13 @@ enum DiffCommand {
         guard let report = outcome.report else { return outcome.status }
         switch arguments.value("format") {
         case "json": context.out(DiffJSONRenderer().render(report))
-        case "html": context.out(HTMLRenderer(linkBase: arguments.value("link-base")).render(report, diagnostics: outcome.diagnostics))
+        case "html":
+            context.out(
+                HTMLRenderer(linkBase: arguments.value("link-base")).render(report, diagnostics: outcome.diagnostics))
         default:
-            context.out(DiffTextRenderer(style: TextStyle(enabled: context.colourOut), options: TextOptions.parse(arguments)).render(report))
+            context.out(
+                DiffTextRenderer(style: TextStyle(enabled: context.colourOut), options: TextOptions.parse(arguments))
+                    .render(report))
         }
         return outcome.status
     }

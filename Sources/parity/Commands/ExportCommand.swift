@@ -15,7 +15,8 @@ extension Commands {
                 return outcome.status
             }
             guard !arguments.positionals.isEmpty else {
-                throw UsageError("--raw needs at least one FILE", commandPath: "parity export", usage: "parity export --raw FILE...")
+                throw UsageError(
+                    "--raw needs at least one FILE", commandPath: "parity export", usage: "parity export --raw FILE...")
             }
             let outcome = run.raw(files: arguments.positionals) { context.out(bytes: $0) }
             context.report(outcome.diagnostics)

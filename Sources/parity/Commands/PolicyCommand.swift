@@ -4,7 +4,9 @@ import ParityKit
 extension Commands {
     static let policyTest = CommandSpec(
         name: "test", abstract: "Run the policy tests next to the policies.",
-        positionals: [PositionalSpec(name: "PATH", arity: .many, help: "test files or folders (default: the policies folder)")],
+        positionals: [
+            PositionalSpec(name: "PATH", arity: .many, help: "test files or folders (default: the policies folder)")
+        ],
         options: [RunDateOption.spec],
         run: { arguments, context in
             var options = PolicyTestRun.Options(paths: arguments.positionals)

@@ -4,7 +4,8 @@ import ParityKit
 /// and its tests are reproducible.
 enum RunDateOption {
     static let spec = OptionSpec.value(
-        "today", "YYYY-MM-DD", help: "the run's date, for dated rules and waiver expiry (default: PARITY_TODAY, else the clock's UTC day)")
+        "today", "YYYY-MM-DD",
+        help: "the run's date, for dated rules and waiver expiry (default: PARITY_TODAY, else the clock's UTC day)")
 
     /// The date `--today` or `PARITY_TODAY` fixes, else the clock's; a malformed one is wrong usage.
     static func date(_ arguments: ParsedArguments, _ context: CommandContext, command: String) throws -> RunDate {
@@ -15,7 +16,8 @@ enum RunDateOption {
             return date
         }
         if let text = context.environment["PARITY_TODAY"], RunDate(day: text) == nil {
-            throw UsageError("PARITY_TODAY is '\(text)', not a date written YYYY-MM-DD; fix it or unset it", commandPath: command)
+            throw UsageError(
+                "PARITY_TODAY is '\(text)', not a date written YYYY-MM-DD; fix it or unset it", commandPath: command)
         }
         return RunDate.current(environment: context.environment)
     }

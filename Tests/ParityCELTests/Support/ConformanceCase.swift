@@ -65,14 +65,16 @@ enum Conformance {
             } else {
                 expectation = .value(TypedValue.decode(expect))
             }
-            return ConformanceCase(file: file, section: section, name: name, expr: expr, bindings: bindings, expect: expectation)
+            return ConformanceCase(
+                file: file, section: section, name: name, expr: expr, bindings: bindings, expect: expectation)
         }
     }()
 
     static let knownFailures: [String: String] = {
         guard let text = try? String(contentsOf: knownFailuresFile, encoding: .utf8) else { return [:] }
         var out: [String: String] = [:]
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        for line in text.split(separator: "\n")
+        where !line.hasPrefix("#") && !line.trimmingCharacters(in: .whitespaces).isEmpty {
             guard let colon = line.firstIndex(of: ":") else { continue }
             out[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
@@ -142,7 +144,8 @@ enum StrictEquality {
         case (.map(let x), .map(let y)):
             guard x.count == y.count else { return false }
             for (key, value) in x.entries {
-                guard let other = y.keys.first(where: { equal($0, key) }), let match = y[other], equal(value, match) else { return false }
+                guard let other = y.keys.first(where: { equal($0, key) }), let match = y[other], equal(value, match)
+                else { return false }
             }
             return true
         case (.int, .int), (.uint, .uint), (.string, .string), (.bytes, .bytes), (.bool, .bool), (.null, .null),

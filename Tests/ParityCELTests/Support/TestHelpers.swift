@@ -11,6 +11,8 @@ func celError(_ body: () throws -> Void) -> CELError? {
 }
 
 /// Evaluates `source` with eager bindings.
-func eval(_ source: String, _ bindings: [String: CELValue] = [:], budget: Int = CELProgram.defaultBudget) throws(CELError) -> CELValue {
+func eval(_ source: String, _ bindings: [String: CELValue] = [:], budget: Int = CELProgram.defaultBudget)
+    throws(CELError) -> CELValue
+{
     try CEL.compile(source).evaluate(bindings, budget: budget)
 }

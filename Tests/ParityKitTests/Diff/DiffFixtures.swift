@@ -40,13 +40,15 @@ enum DiffFixtures {
             case .null: return Value(.null, at: node.location)
             case .bool(let value): return Value(.bool(value), at: node.location)
             case .int(let value): return Value(.int(value), at: node.location)
-            case .float(let value): return Value(scalar.style == .plain ? .double(value) : .string(scalar.text), at: node.location)
+            case .float(let value):
+                return Value(scalar.style == .plain ? .double(value) : .string(scalar.text), at: node.location)
             case .string: return Value(.string(scalar.text), at: node.location)
             }
         case .sequence(let items):
             return Value(.list(items.map(convert)), at: node.location)
         case .mapping(let pairs):
-            return Value(.object(Fields(pairs.map { ($0.key.scalar?.text ?? "", convert($0.value)) })), at: node.location)
+            return Value(
+                .object(Fields(pairs.map { ($0.key.scalar?.text ?? "", convert($0.value)) })), at: node.location)
         }
     }
 
@@ -94,18 +96,23 @@ enum DiffFixtures {
     struct NoExpressions: VarianceExpressions {
         struct Unsupported: Error {}
         func matches(_ text: String, pattern: String) throws -> Bool { throw Unsupported() }
-        func holds(_ predicate: String, reference: Value?, mirror: Value?, type: SchemaType?) throws -> Bool { throw Unsupported() }
+        func holds(_ predicate: String, reference: Value?, mirror: Value?, type: SchemaType?) throws -> Bool {
+            throw Unsupported()
+        }
     }
 
-    static func report(_ reference: String = production, _ mirror: String = staging, variances: [Variance] = [], waivers: [Waiver] = [],
-                       today: String = "2026-06-01", expressions: VarianceExpressions = NoExpressions()) throws -> PairReport {
+    static func report(
+        _ reference: String = production, _ mirror: String = staging, variances: [Variance] = [],
+        waivers: [Waiver] = [],
+        today: String = "2026-06-01", expressions: VarianceExpressions = NoExpressions()
+    ) throws -> PairReport {
         let evaluator = PairEvaluator(variances: variances, waivers: waivers, today: today, expressions: expressions)
         return evaluator.evaluate(
             reference: ("production", try value(reference, file: "production.yaml")),
             mirror: ("staging", try value(mirror, file: "staging.yaml")), diff: diff)
     }
 
-    static func path(_ text: String) -> ModelPath { ModelPath(parsing: text)! }  // tests write valid paths
+    static func path(_ text: String) -> ModelPath { ModelPath(parsing: text)! } // tests write valid paths
 
     /// What the report makes of the gap at `path`, in words tests compare.
     static func status(_ report: PairReport, _ path: String) -> String {

@@ -37,7 +37,9 @@ import ParityDiagnostics
         let version = try gap(report, "datastores[orders-db].version")
         #expect(file(version.referenceLocation) == "datastores.yaml:\(version.referenceLocation?.line ?? 0)")
         #expect(version.referenceLocation?.file.hasSuffix("environments/production/datastores.yaml") == true)
-        #expect(file(try gap(report, "observability.tracing.enabled").referenceLocation)?.hasPrefix("operations.yaml:") == true)
+        #expect(
+            file(try gap(report, "observability.tracing.enabled").referenceLocation)?.hasPrefix("operations.yaml:")
+                == true)
     }
 }
 

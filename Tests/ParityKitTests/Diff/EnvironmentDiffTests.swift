@@ -68,7 +68,7 @@ import ParityDiagnostics
         let forward = try DiffFixtures.report(DiffFixtures.production, DiffFixtures.staging)
         let backward = try DiffFixtures.report(DiffFixtures.staging, DiffFixtures.production)
         let swap: [Gap.Kind: Gap.Kind] = [.missing: .extra, .extra: .missing, .changed: .changed]
-        let expected = Set(forward.gaps.map { "\(swap[$0.kind]!.rawValue) \($0.path)" })  // every kind here is in the table
+        let expected = Set(forward.gaps.map { "\(swap[$0.kind]!.rawValue) \($0.path)" }) // every kind here is in the table
         #expect(Set(gaps(backward)) == expected)
     }
 
@@ -105,12 +105,17 @@ import ParityDiagnostics
         let reference = environment(service([("zzz", "x"), ("version", "1"), ("name", "a")]))
         let mirror = environment(service([("yyy", "q"), ("name", "a"), ("zzz", "y"), ("version", "2")]))
         let result = EnvironmentDiff(schema: EnvironmentSchema.root).compare(reference: reference, mirror: mirror)
-        #expect(result.gaps.map { "\($0.kind.rawValue) \($0.path)" } == ["changed services[a].version", "changed services[a].zzz", "extra services[a].yyy"])
+        #expect(
+            result.gaps.map { "\($0.kind.rawValue) \($0.path)" } == [
+                "changed services[a].version", "changed services[a].zzz", "extra services[a].yyy",
+            ])
         #expect(result.attributes == ["services": 4])
     }
 
     @Test func gapsSortStepByStep() throws {
-        let report = try DiffFixtures.report("services: [{name: db, version: '1'}, {name: db2, version: '1'}]\n", "services: [{name: db, version: '2'}, {name: db2, version: '2'}]\n")
+        let report = try DiffFixtures.report(
+            "services: [{name: db, version: '1'}, {name: db2, version: '1'}]\n",
+            "services: [{name: db, version: '2'}, {name: db2, version: '2'}]\n")
         #expect(gaps(report) == ["changed services[db].version", "changed services[db2].version"])
     }
 

@@ -12,50 +12,72 @@ import Testing
     /// A production and a staging of `count` services each, every version different.
     static func environment(_ count: Int, version: String) -> Value {
         let services = (0..<count).map { index in
-            Value(.object(Fields([
-                ("name", Value(.string("svc-\(index)"), at: nil)),
-                ("version", Value(.string(version), at: nil)),
-            ])), at: nil)
+            Value(
+                .object(
+                    Fields([
+                        ("name", Value(.string("svc-\(index)"), at: nil)),
+                        ("version", Value(.string(version), at: nil)),
+                    ])), at: nil)
         }
         return Value(.object(Fields([("services", Value(.list(services), at: nil))])), at: nil)
     }
 
     /// One evaluation with `count` unmatched and `count` matched variances and gap waivers.
     static func evaluate(_ count: Int) -> (Duration, PairReport) {
-        let path = { (text: String) in ModelPath(parsing: text)! }  // literal paths: cannot fail
-        let variances = (0..<count).flatMap { index in [
-            Variance(path: path("services[absent-\(index)].replicas"), rule: .ignore, reason: "none such"),
-            // Fails on text, so the gap stays failing for its waiver.
-            Variance(path: path("services[svc-\(index)].version"), rule: .fewer(minimum: nil, ratio: nil), reason: "older"),
-        ] }
-        let waivers = (0..<count).flatMap { index in [
-            Waiver(.gap(path("services[absent-\(index)]")), reason: "none such", owner: "team", ticket: nil, expires: "2099-12-31", location: nil),
-            Waiver(.gap(path("services[svc-\(index)].version")), reason: "rolling out", owner: "team", ticket: nil, expires: "2099-12-31", location: nil),
-        ] }
-        let evaluator = PairEvaluator(variances: variances, waivers: waivers, today: "2026-11-25", expressions: CELVarianceExpressions())
+        let path = { (text: String) in ModelPath(parsing: text)! } // literal paths: cannot fail
+        let variances = (0..<count).flatMap { index in
+            [
+                Variance(path: path("services[absent-\(index)].replicas"), rule: .ignore, reason: "none such"),
+                // Fails on text, so the gap stays failing for its waiver.
+                Variance(
+                    path: path("services[svc-\(index)].version"), rule: .fewer(minimum: nil, ratio: nil),
+                    reason: "older"),
+            ]
+        }
+        let waivers = (0..<count).flatMap { index in
+            [
+                Waiver(
+                    .gap(path("services[absent-\(index)]")), reason: "none such", owner: "team", ticket: nil,
+                    expires: "2099-12-31", location: nil),
+                Waiver(
+                    .gap(path("services[svc-\(index)].version")), reason: "rolling out", owner: "team", ticket: nil,
+                    expires: "2099-12-31", location: nil),
+            ]
+        }
+        let evaluator = PairEvaluator(
+            variances: variances, waivers: waivers, today: "2026-11-25", expressions: CELVarianceExpressions())
         let reference = environment(count, version: "1.0"), mirror = environment(count, version: "2.0")
         let diff = EnvironmentDiff(schema: DiffFixtures.environment)
         var report: PairReport?
         let elapsed = ContinuousClock().measure {
             report = evaluator.evaluate(reference: ("production", reference), mirror: ("staging", mirror), diff: diff)
         }
-        return (elapsed, report!)  // assigned just above
+        return (elapsed, report!) // assigned just above
     }
 
     /// `count` findings of one rule, and as many rule waivers on items that have none.
     static func waiveFindings(_ count: Int) -> (Duration, [Finding]) {
         var findings = (0..<count).map { index in
-            Finding(ruleID: "access.no-wildcard-actions", title: "", severity: .error, message: "wildcard", environment: .environment("staging"),
-                    item: ModelPath(parsing: "access.roles[role-\(index)]")!, location: nil, ruleLocation: nil)  // a literal path
+            Finding(
+                ruleID: "access.no-wildcard-actions", title: "", severity: .error, message: "wildcard",
+                environment: .environment("staging"),
+                item: ModelPath(parsing: "access.roles[role-\(index)]")!, location: nil, ruleLocation: nil) // a literal path
         }
-        let waivers = (0..<count).flatMap { index in [
-            Waiver(.rule("access.no-wildcard-actions", item: ModelPath(parsing: "access.roles[absent-\(index)]")), reason: "none such",
-                   owner: "sre", ticket: nil, expires: "2099-12-31", location: nil),
-            Waiver(.rule("access.no-wildcard-actions", item: ModelPath(parsing: "access.roles[role-\(index)]")), reason: "break glass",
-                   owner: "sre", ticket: nil, expires: "2099-12-31", location: nil),
-        ] }
+        let waivers = (0..<count).flatMap { index in
+            [
+                Waiver(
+                    .rule("access.no-wildcard-actions", item: ModelPath(parsing: "access.roles[absent-\(index)]")),
+                    reason: "none such",
+                    owner: "sre", ticket: nil, expires: "2099-12-31", location: nil),
+                Waiver(
+                    .rule("access.no-wildcard-actions", item: ModelPath(parsing: "access.roles[role-\(index)]")),
+                    reason: "break glass",
+                    owner: "sre", ticket: nil, expires: "2099-12-31", location: nil),
+            ]
+        }
         let elapsed = ContinuousClock().measure {
-            _ = FindingWaivers.apply(waivers, to: &findings, today: "2026-11-25", ruleIDs: ["access.no-wildcard-actions"])
+            _ = FindingWaivers.apply(
+                waivers, to: &findings, today: "2026-11-25", ruleIDs: ["access.no-wildcard-actions"])
         }
         return (elapsed, findings)
     }

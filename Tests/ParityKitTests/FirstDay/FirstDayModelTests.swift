@@ -8,7 +8,9 @@ import ParityYAML
 /// The model as people write it, and the messages that fell short.
 @Suite struct FirstDayModelTests {
     @Test func extensionKeysAreIgnoredAtAnyLevel() throws {
-        let text = Decoding.environment("x-defaults: &d {replicas: 2}\nregions: [eu-west-1]\nservices:\n  - {name: a, image: i, replicas: 2, x-note: hi}\n")
+        let text = Decoding.environment(
+            "x-defaults: &d {replicas: 2}\nregions: [eu-west-1]\nservices:\n  - {name: a, image: i, replicas: 2, x-note: hi}\n"
+        )
         let result = try Decoding.decode(MarkedText(text))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
     }
@@ -16,11 +18,18 @@ import ParityYAML
     @Test func aFolderMayRepeatItsNameAndAConflictNamesTheFiles() throws {
         let scratch = try ScratchFolder()
         let header = "apiVersion: parity/v1\nkind: Environment\n"
-        try scratch.write("environments/prod/a.yaml", header + "metadata: {name: prod, tier: production, owner: sre}\nregions: [eu-west-1]\n")
-        try scratch.write("environments/prod/b.yaml", header + "metadata: {name: prod, owner: ops}\nservices: [{name: a, image: i, replicas: 2}]\n")
+        try scratch.write(
+            "environments/prod/a.yaml",
+            header + "metadata: {name: prod, tier: production, owner: sre}\nregions: [eu-west-1]\n")
+        try scratch.write(
+            "environments/prod/b.yaml",
+            header + "metadata: {name: prod, owner: ops}\nservices: [{name: a, image: i, replicas: 2}]\n")
         let workspace = Workspace(root: scratch.path, sources: SourceStore())
         let diagnostics = workspace.environments.flatMap(\.diagnostics)
-        #expect(diagnostics.map(\.message) == ["'metadata.owner' is defined in both a.yaml and b.yaml; define it in one file only"])
+        #expect(
+            diagnostics.map(\.message) == [
+                "'metadata.owner' is defined in both a.yaml and b.yaml; define it in one file only"
+            ])
     }
 
     @Test func wrongIndentationSaysWhatUsuallyCausesIt() {
@@ -29,7 +38,10 @@ import ParityYAML
             Issue.record("a key indented under a value must not parse")
         } catch {
             let message = error.diagnostics.first?.message ?? ""
-            #expect(message.hasPrefix("mapping values are not allowed in this context; this usually means a missing space after a colon"), "\(message)")
+            #expect(
+                message.hasPrefix(
+                    "mapping values are not allowed in this context; this usually means a missing space after a colon"),
+                "\(message)")
         }
     }
 
@@ -62,26 +74,37 @@ import ParityYAML
 
     @Test func failingGapsWithOneCauseCollapse() {
         let gaps = ["a", "b", "c", "d"].map { name in
-            Gap(.missing, at: ModelPath([.field("services"), .item(name), .field("regions"), .item("eu-west-1")]),
-                reference: Value(.string("eu-west-1"), at: nil), mirror: nil, sensitive: false, mirrorLocation: nil, referenceLocation: nil)
+            Gap(
+                .missing, at: ModelPath([.field("services"), .item(name), .field("regions"), .item("eu-west-1")]),
+                reference: Value(.string("eu-west-1"), at: nil), mirror: nil, sensitive: false, mirrorLocation: nil,
+                referenceLocation: nil)
         }
-        let report = PairReport(reference: "production", mirror: "staging", gaps: gaps,
-                                sections: [.init(section: "services", attributes: 10, failing: 4)], diagnostics: [])
+        let report = PairReport(
+            reference: "production", mirror: "staging", gaps: gaps,
+            sections: [.init(section: "services", attributes: 10, failing: 4)], diagnostics: [])
         let text = DiffTextRenderer(style: TextStyle(enabled: false)).render(report)
-        #expect(text.contains("  x services[*].regions[eu-west-1]  4 gaps, missing in staging\n      e.g. services[a].regions[eu-west-1]\n"), "\(text)")
+        #expect(
+            text.contains(
+                "  x services[*].regions[eu-west-1]  4 gaps, missing in staging\n      e.g. services[a].regions[eu-west-1]\n"
+            ), "\(text)")
         #expect(!text.contains("services[b]"))
     }
 
     @Test func aMalformedPathNamesTheBracket() {
         let diagnostic = ModelPath.invalid("networks[*.segments[*].cidr", at: nil, example: "x")
-        #expect(diagnostic.message == "'networks[*.segments[*].cidr' is not a path: the '[' at column 9 is never closed; write it as x")
+        #expect(
+            diagnostic.message
+                == "'networks[*.segments[*].cidr' is not a path: the '[' at column 9 is never closed; write it as x")
         #expect(ModelPath.invalid("a]b", at: nil, example: "x").message.contains("the ']' at column 2 closes no '['"))
     }
 }
 
 /// The JSON Schema as strict as lint where a pattern can be, and saying the rest.
 @Suite struct FirstDaySchemaTests {
-    @Test(arguments: [("10.0.0.0/16", true), ("10.400.0.0/16", false), ("10.0.0.0/33", false), ("2001:db8::/32", true), ("2001:db8::/129", false)])
+    @Test(arguments: [
+        ("10.0.0.0/16", true), ("10.400.0.0/16", false), ("10.0.0.0/33", false), ("2001:db8::/32", true),
+        ("2001:db8::/129", false),
+    ])
     func theCIDRPatternIsAsStrictAsLint(_ text: String, _ valid: Bool) throws {
         let regex = try NSRegularExpression(pattern: StringFormat.cidr.pattern)
         let matched = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil

@@ -22,19 +22,23 @@ import ParityDiagnostics
     }
 
     @Test func aVariancePredicateIsTypeCheckedAgainstThePathsType() throws {
-        let mistake = Mistake(file: "parity.yaml", find: "        rule: fewer\n        minimum: 1\n        reason: a single replica",
-                              replace: "        cel: mirror - reference\n        reason: a single replica", says: "", at: "")
+        let mistake = Mistake(
+            file: "parity.yaml", find: "        rule: fewer\n        minimum: 1\n        reason: a single replica",
+            replace: "        cel: mirror - reference\n        reason: a single replica", says: "", at: "")
         let diagnostics = try Self.lint(mistake)
-        #expect(diagnostics.map(\.message) == [
-            "the cel predicate on 'datastores[*].replicas' (int) is not boolean: it gives int; compare the values, as in mirror <= reference",
-        ])
+        #expect(
+            diagnostics.map(\.message) == [
+                "the cel predicate on 'datastores[*].replicas' (int) is not boolean: it gives int; compare the values, as in mirror <= reference"
+            ])
         #expect(Self.place(diagnostics.first) == "parity.yaml:31:14")
     }
 
     @Test func aPredicateMayUseTheTypesOfThePath() throws {
         // Durations are CEL durations, in lint and in the check, so they compare as spans of time.
-        let mistake = Mistake(file: "parity.yaml", find: "observability.metrics.retention\n        rule: ignore",
-                              replace: "observability.metrics.retention\n        cel: mirror <= reference && mirror >= duration('1h')", says: "", at: "")
+        let mistake = Mistake(
+            file: "parity.yaml", find: "observability.metrics.retention\n        rule: ignore",
+            replace: "observability.metrics.retention\n        cel: mirror <= reference && mirror >= duration('1h')",
+            says: "", at: "")
         #expect(try Self.lint(mistake).isEmpty)
         let scratch = try SampleMistakesTests.sample(with: mistake)
         var options = CheckRun.Options(today: "2026-11-25")
@@ -44,9 +48,13 @@ import ParityDiagnostics
         #expect(gap.map { !$0.isFailing } == true, "\(String(describing: gap?.status))")
     }
 
-    @Test(arguments: [("path: networks[*.segments[*].cidr", "parity.yaml:64:23"), ("path: \"networks[*.segments[*].cidr\"", "parity.yaml:64:24")])
+    @Test(arguments: [
+        ("path: networks[*.segments[*].cidr", "parity.yaml:64:23"),
+        ("path: \"networks[*.segments[*].cidr\"", "parity.yaml:64:24"),
+    ])
     func aMalformedPathPointsAtItsBrokenBracket(_ replace: String, _ place: String) throws {
-        let mistake = Mistake(file: "parity.yaml", find: "path: networks[*].segments[*].cidr", replace: replace, says: "", at: "")
+        let mistake = Mistake(
+            file: "parity.yaml", find: "path: networks[*].segments[*].cidr", replace: replace, says: "", at: "")
         let diagnostics = try Self.lint(mistake)
         #expect(diagnostics.count == 1, "\(diagnostics)")
         #expect(diagnostics.first?.message.contains("the '[' at column 9 is never closed") == true)
@@ -54,10 +62,15 @@ import ParityDiagnostics
     }
 
     @Test func aPolicyTestNamingAnUnknownRuleIsALintError() throws {
-        let mistake = Mistake(file: "policies/encryption.test.yaml", find: "      encryption.no-public-plaintext: {fail: [\"services[api]",
-                              replace: "      encryption.no-public-plaintxt: {fail: [\"services[api]", says: "", at: "")
+        let mistake = Mistake(
+            file: "policies/encryption.test.yaml",
+            find: "      encryption.no-public-plaintext: {fail: [\"services[api]",
+            replace: "      encryption.no-public-plaintxt: {fail: [\"services[api]", says: "", at: "")
         let diagnostics = try Self.lint(mistake)
-        #expect(diagnostics.map(\.message) == ["no policy has a rule 'encryption.no-public-plaintxt'; did you mean 'encryption.no-public-plaintext'?"])
+        #expect(
+            diagnostics.map(\.message) == [
+                "no policy has a rule 'encryption.no-public-plaintxt'; did you mean 'encryption.no-public-plaintext'?"
+            ])
         #expect(diagnostics.first?.code == .policyTestUnknownRule)
         #expect(Self.place(diagnostics.first) == "encryption.test.yaml:49:7")
     }

@@ -40,13 +40,25 @@ import ParityDiagnostics
 
     @Test func sampleGoldensInEveryFormat() throws {
         let production = try Self.graph("production")
-        try Golden.check(Self.portable(GraphDOTRenderer().render(production)), against: Self.goldens.appendingPathComponent("production.dot"))
-        try Golden.check(Self.portable(GraphMermaidRenderer().render(production).text), against: Self.goldens.appendingPathComponent("production.mmd"))
-        try Golden.check(Self.portable(GraphJSONRenderer().render(production)), against: Self.goldens.appendingPathComponent("production.json"))
+        try Golden.check(
+            Self.portable(GraphDOTRenderer().render(production)),
+            against: Self.goldens.appendingPathComponent("production.dot"))
+        try Golden.check(
+            Self.portable(GraphMermaidRenderer().render(production).text),
+            against: Self.goldens.appendingPathComponent("production.mmd"))
+        try Golden.check(
+            Self.portable(GraphJSONRenderer().render(production)),
+            against: Self.goldens.appendingPathComponent("production.json"))
         let pair = try Self.pair("production", "staging")
-        try Golden.check(Self.portable(GraphDOTRenderer().render(pair)), against: Self.goldens.appendingPathComponent("production-staging.dot"))
-        try Golden.check(Self.portable(GraphMermaidRenderer().render(pair).text), against: Self.goldens.appendingPathComponent("production-staging.mmd"))
-        try Golden.check(Self.portable(GraphJSONRenderer().render(pair)), against: Self.goldens.appendingPathComponent("production-staging.json"))
+        try Golden.check(
+            Self.portable(GraphDOTRenderer().render(pair)),
+            against: Self.goldens.appendingPathComponent("production-staging.dot"))
+        try Golden.check(
+            Self.portable(GraphMermaidRenderer().render(pair).text),
+            against: Self.goldens.appendingPathComponent("production-staging.mmd"))
+        try Golden.check(
+            Self.portable(GraphJSONRenderer().render(pair)),
+            against: Self.goldens.appendingPathComponent("production-staging.json"))
     }
 
     /// The Online Boutique as imported: its dependencies are all inferred, drawn dotted in
@@ -60,8 +72,11 @@ import ParityDiagnostics
 
     @Test func importedGraphGoldensShowInferredEdges() throws {
         let (graph, _) = try Self.importedBoutique()
-        try Golden.check(GraphDOTRenderer().render(graph), against: Self.goldens.appendingPathComponent("online-boutique.dot"))
-        try Golden.check(GraphMermaidRenderer().render(graph).text, against: Self.goldens.appendingPathComponent("online-boutique.mmd"))
+        try Golden.check(
+            GraphDOTRenderer().render(graph), against: Self.goldens.appendingPathComponent("online-boutique.dot"))
+        try Golden.check(
+            GraphMermaidRenderer().render(graph).text,
+            against: Self.goldens.appendingPathComponent("online-boutique.mmd"))
         let edge = try #require(graph.edges.first { $0.from.name == "frontend" && $0.to.name == "cartservice" })
         #expect(edge.evidence == "env CART_SERVICE_ADDR=cartservice:7070")
         #expect(GraphJSONRenderer().render(graph).contains(#""evidence": "env CART_SERVICE_ADDR=cartservice:7070""#))
@@ -76,7 +91,8 @@ import ParityDiagnostics
             #expect(fields.contains(field), "no edge from '\(field)'")
         }
         #expect(!fields.contains("regions"), "a region is a word, not an item: no edge")
-        let checkout = production.edges.filter { $0.from.name == "checkout-api" && $0.field == "dependencies" }.map(\.to.name)
+        let checkout = production.edges.filter { $0.from.name == "checkout-api" && $0.field == "dependencies" }.map(
+            \.to.name)
         #expect(checkout.contains("fraud-detector"))
         #expect(production.nodes.contains { $0.kind == .datastore && $0.name == "orders-db" })
         #expect(production.nodes.contains { $0.kind == .external && $0.name == "stripe" })
@@ -105,7 +121,9 @@ import ParityDiagnostics
 
     @Test func mermaidPastItsLimitsIsCutWithANote() throws {
         let nodes = (0..<30).map { DependencyGraph.Node(kind: .service, name: "s\($0)") }
-        let edges = (0..<29).map { DependencyGraph.Edge(from: nodes[$0].key, to: nodes[$0 + 1].key, field: "dependencies", path: ModelPath()) }
+        let edges = (0..<29).map {
+            DependencyGraph.Edge(from: nodes[$0].key, to: nodes[$0 + 1].key, field: "dependencies", path: ModelPath())
+        }
         let graph = DependencyGraph(name: "long", nodes: nodes, edges: edges)
         let byEdges = GraphMermaidRenderer(maxEdges: 10).render(graph)
         #expect(byEdges.omitted == 19)
@@ -121,8 +139,10 @@ import ParityDiagnostics
     }
 
     @Test func dotQuotesNamesThatWouldEndAString() throws {
-        let graph = DependencyGraph(name: "say \"hi\"", nodes: [.init(kind: .service, name: #"back\slash"#), .init(kind: .service, name: "q\"uote")],
-                                    edges: [])
+        let graph = DependencyGraph(
+            name: "say \"hi\"",
+            nodes: [.init(kind: .service, name: #"back\slash"#), .init(kind: .service, name: "q\"uote")],
+            edges: [])
         let text = GraphDOTRenderer().render(graph)
         #expect(text.contains(#""service:back\\slash" [label="back\\slash""#))
         #expect(text.contains(#""service:q\"uote" [label="q\"uote""#))

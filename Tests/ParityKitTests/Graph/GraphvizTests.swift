@@ -8,7 +8,8 @@ import ParityDiagnostics
 @Suite(.enabled(if: Graphviz.usable, "graphviz (dot, acyclic) is not installed; .ci/run installs it"))
 struct GraphvizTests {
     static func environment(_ name: String, services: [(String, [String])]) -> String {
-        var text = "apiVersion: parity/v1\nkind: Environment\nmetadata: {name: \(name), tier: production, owner: team}\nservices:\n"
+        var text =
+            "apiVersion: parity/v1\nkind: Environment\nmetadata: {name: \(name), tier: production, owner: team}\nservices:\n"
         for (service, dependencies) in services {
             text += "  - {name: \(service), image: app, dependencies: [\(dependencies.joined(separator: ", "))]}\n"
         }
@@ -58,12 +59,17 @@ struct GraphvizTests {
     @Test func dotParsesEverySampleGraph() throws {
         let production = try GraphTests.graph("production")
         let pair = try GraphTests.pair("production", "staging")
-        let tricky = DependencyGraph(name: "names \"quoted\" \\ and -> arrows", nodes: [
-            .init(kind: .service, name: "end"), .init(kind: .service, name: "a\"b\\c -> d"), .init(kind: .datastore, name: "subgraph"),
-        ], edges: [])
+        let tricky = DependencyGraph(
+            name: "names \"quoted\" \\ and -> arrows",
+            nodes: [
+                .init(kind: .service, name: "end"), .init(kind: .service, name: "a\"b\\c -> d"),
+                .init(kind: .datastore, name: "subgraph"),
+            ], edges: [])
         let (boutique, _) = try GraphTests.importedBoutique()
-        for text in [GraphDOTRenderer().render(production), GraphDOTRenderer().render(pair), GraphDOTRenderer().render(tricky),
-                     GraphDOTRenderer().render(boutique)] {
+        for text in [
+            GraphDOTRenderer().render(production), GraphDOTRenderer().render(pair), GraphDOTRenderer().render(tricky),
+            GraphDOTRenderer().render(boutique),
+        ] {
             let canon = try Graphviz.run("dot", ["-Tcanon"], input: text)
             #expect(canon.status == 0 && canon.stderr.isEmpty, "dot: \(canon.stderr)")
         }

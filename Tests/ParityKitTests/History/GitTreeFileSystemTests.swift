@@ -14,9 +14,12 @@ import ParityDiagnostics
 
     @Test func foldersEntriesAndFilesAsOnDisk() throws {
         let repository = try ScriptedRepository()
-        try repository.commit("files", day: "2026-01-01", files: [
-            "envs/b.yaml": "b: 1\n", "envs/a.yml": "a: 1\n", "envs/.hidden.yaml": "h: 1\n", "envs/nested/c.yaml": "c: 1\n", "top.yaml": "t: 1\n",
-        ])
+        try repository.commit(
+            "files", day: "2026-01-01",
+            files: [
+                "envs/b.yaml": "b: 1\n", "envs/a.yml": "a: 1\n", "envs/.hidden.yaml": "h: 1\n",
+                "envs/nested/c.yaml": "c: 1\n", "top.yaml": "t: 1\n",
+            ])
         let files = try Self.tree(repository)
         let disk = DiskFileSystem()
         for path in ["envs", "./envs", "envs/", "envs/nested", "top.yaml", "missing", ".", ""] {
@@ -26,13 +29,16 @@ import ParityDiagnostics
             #expect(files.entries(of: path) == disk.entries(of: onDisk), "entries \(path)")
         }
         #expect(files.yamlFiles(under: "envs") == ["envs/a.yml", "envs/b.yaml", "envs/nested/c.yaml"])
-        #expect(disk.yamlFiles(under: repository.path + "/envs").map { String($0.dropFirst(repository.path.count + 1)) } == files.yamlFiles(under: "envs"))
+        #expect(
+            disk.yamlFiles(under: repository.path + "/envs").map { String($0.dropFirst(repository.path.count + 1)) }
+                == files.yamlFiles(under: "envs"))
         #expect(try files.read("envs/b.yaml", limit: 100) == Array("b: 1\n".utf8))
     }
 
     @Test func pathsResolveFromTheEnvironmentRepositorysFolder() throws {
         let repository = try ScriptedRepository()
-        try repository.commit("files", day: "2026-01-01", files: ["repo/environments/a.yaml": "a: 1\n", "policies/p.yaml": "p: 1\n"])
+        try repository.commit(
+            "files", day: "2026-01-01", files: ["repo/environments/a.yaml": "a: 1\n", "policies/p.yaml": "p: 1\n"])
         let files = try Self.tree(repository, prefix: "repo/")
         #expect(files.entries(of: "environments") == ["a.yaml"])
         // A spec may name a folder beside the repository's (`policies: ../policies`).
@@ -49,7 +55,10 @@ import ParityDiagnostics
         do {
             _ = try files.read("b.yaml", limit: 1_000)
         } catch {
-            #expect(error.diagnostics.map(\.description) == ["b.yaml: error: cannot read 'b.yaml': no such file in this commit [io.unreadable]"])
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "b.yaml: error: cannot read 'b.yaml': no such file in this commit [io.unreadable]"
+                ])
         }
         do {
             _ = try files.read("a.yaml", limit: 100)
@@ -62,10 +71,13 @@ import ParityDiagnostics
     @Test func checkFromACommitEqualsCheckFromDisk() throws {
         let repository = try ScriptedRepository()
         let root = Golden.repositoryRoot
-        var files: [String: String?] = ["parity.yaml": try String(contentsOf: root.appendingPathComponent("parity.yaml"), encoding: .utf8)]
+        var files: [String: String?] = [
+            "parity.yaml": try String(contentsOf: root.appendingPathComponent("parity.yaml"), encoding: .utf8)
+        ]
         for folder in ["environments", "policies"] {
             for file in DiskFileSystem().yamlFiles(under: root.appendingPathComponent(folder).path) {
-                files[folder + "/" + String(file.dropFirst(root.appendingPathComponent(folder).path.count + 1))] = try String(contentsOfFile: file, encoding: .utf8)
+                files[folder + "/" + String(file.dropFirst(root.appendingPathComponent(folder).path.count + 1))] =
+                    try String(contentsOfFile: file, encoding: .utf8)
             }
         }
         try repository.commit("the sample", day: "2026-01-01", files: files)
@@ -76,7 +88,9 @@ import ParityDiagnostics
         // On disk the paths carry the folder; read from the commit they are relative to it.
         options.root = repository.path
         let fromDisk = CheckRun(sources: SourceStore()).run(options)
-        let render = { (outcome: Outcome<CheckReport>) in CheckTextRenderer(style: TextStyle(enabled: false)).render(try #require(outcome.report)) }
+        let render = { (outcome: Outcome<CheckReport>) in
+            CheckTextRenderer(style: TextStyle(enabled: false)).render(try #require(outcome.report))
+        }
         #expect(try render(fromGit) == render(fromDisk).replacingOccurrences(of: repository.path + "/", with: ""))
         #expect(fromGit.status == fromDisk.status)
         #expect(fromGit.diagnostics.count == fromDisk.diagnostics.count)

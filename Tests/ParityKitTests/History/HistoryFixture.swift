@@ -22,7 +22,9 @@ enum HistoryFixture {
 
         """
 
-    static func environment(_ name: String, tier: String, replicas: Int, version: String = "16.2", tracing: Bool = true, rollout: Int = 100) -> String {
+    static func environment(
+        _ name: String, tier: String, replicas: Int, version: String = "16.2", tracing: Bool = true, rollout: Int = 100
+    ) -> String {
         """
         apiVersion: parity/v1
         kind: Environment
@@ -54,28 +56,43 @@ enum HistoryFixture {
     static func make() throws -> ScriptedRepository {
         let repository = try ScriptedRepository()
         let production = "environments/production.yaml", staging = "environments/staging.yaml"
-        try repository.commit("Environments: production and staging", day: "2026-01-05", files: [
-            "parity.yaml": spec,
-            production: environment("production", tier: "production", replicas: 6),
-            staging: environment("staging", tier: "staging", replicas: 2),
-            "README.md": "# environments\n",
-        ])
-        try repository.commit("Staging: tracing off to save cost", day: "2026-01-12", author: "Bob Builder", files: [
-            staging: environment("staging", tier: "staging", replicas: 2, tracing: false),
-        ])
-        try repository.commit("Docs: how to add an environment", day: "2026-01-13", files: ["README.md": "# environments\n\nOne file each.\n"])
-        try repository.commit("Production: orders-db to postgres 16.4", day: "2026-02-02", author: "Carol Dba", files: [
-            production: environment("production", tier: "production", replicas: 6, version: "16.4"),
-        ])
-        try repository.commit("Staging: tidy (broken)", day: "2026-02-10", author: "Bob Builder", files: [
-            staging: environment("staging", tier: "staging", replicas: 2, tracing: false).replacingOccurrences(of: "  - name: api", with: "\t- name: api"),
-        ])
-        try repository.commit("Staging: repair the file; tracing back on", day: "2026-02-11", author: "Bob Builder", files: [
-            staging: environment("staging", tier: "staging", replicas: 2),
-        ])
-        try repository.commit("Staging: new-checkout at 50%", day: "2026-03-01", files: [
-            staging: environment("staging", tier: "staging", replicas: 2, rollout: 50),
-        ])
+        try repository.commit(
+            "Environments: production and staging", day: "2026-01-05",
+            files: [
+                "parity.yaml": spec,
+                production: environment("production", tier: "production", replicas: 6),
+                staging: environment("staging", tier: "staging", replicas: 2),
+                "README.md": "# environments\n",
+            ])
+        try repository.commit(
+            "Staging: tracing off to save cost", day: "2026-01-12", author: "Bob Builder",
+            files: [
+                staging: environment("staging", tier: "staging", replicas: 2, tracing: false)
+            ])
+        try repository.commit(
+            "Docs: how to add an environment", day: "2026-01-13",
+            files: ["README.md": "# environments\n\nOne file each.\n"])
+        try repository.commit(
+            "Production: orders-db to postgres 16.4", day: "2026-02-02", author: "Carol Dba",
+            files: [
+                production: environment("production", tier: "production", replicas: 6, version: "16.4")
+            ])
+        try repository.commit(
+            "Staging: tidy (broken)", day: "2026-02-10", author: "Bob Builder",
+            files: [
+                staging: environment("staging", tier: "staging", replicas: 2, tracing: false).replacingOccurrences(
+                    of: "  - name: api", with: "\t- name: api")
+            ])
+        try repository.commit(
+            "Staging: repair the file; tracing back on", day: "2026-02-11", author: "Bob Builder",
+            files: [
+                staging: environment("staging", tier: "staging", replicas: 2)
+            ])
+        try repository.commit(
+            "Staging: new-checkout at 50%", day: "2026-03-01",
+            files: [
+                staging: environment("staging", tier: "staging", replicas: 2, rollout: 50)
+            ])
         return repository
     }
 }

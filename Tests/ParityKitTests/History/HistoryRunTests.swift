@@ -7,7 +7,9 @@ import ParityTestSupport
 @Suite struct HistoryRunTests {
     static let golden = Golden.testsFolder.appendingPathComponent("Golden/history")
 
-    static func run(_ repository: ScriptedRepository, since: String? = nil, pair: HistoryReport.Pair? = nil) -> Outcome<HistoryReport> {
+    static func run(_ repository: ScriptedRepository, since: String? = nil, pair: HistoryReport.Pair? = nil) -> Outcome<
+        HistoryReport
+    > {
         var options = HistoryRun.Options(date: RunDate(day: "2026-03-15")!)
         options.root = repository.path
         options.since = since
@@ -22,12 +24,16 @@ import ParityTestSupport
         #expect(outcome.status == .findings)
         // Seven commits, the README-only one not judged.
         #expect(report.commitsInRange == 7)
-        #expect(report.points.map(\.commit.subject) == [
-            "Environments: production and staging", "Staging: tracing off to save cost", "Production: orders-db to postgres 16.4",
-            "Staging: tidy (broken)", "Staging: repair the file; tracing back on", "Staging: new-checkout at 50%",
-        ])
+        #expect(
+            report.points.map(\.commit.subject) == [
+                "Environments: production and staging", "Staging: tracing off to save cost",
+                "Production: orders-db to postgres 16.4",
+                "Staging: tidy (broken)", "Staging: repair the file; tracing back on", "Staging: new-checkout at 50%",
+            ])
         #expect(report.points.map(\.isValid) == [true, true, true, false, true, true])
-        #expect(report.points[3].errors.first?.location == SourceLocation(file: "environments/staging.yaml", line: 6, column: 1))
+        #expect(
+            report.points[3].errors.first?.location
+                == SourceLocation(file: "environments/staging.yaml", line: 6, column: 1))
 
         let open = Dictionary(uniqueKeysWithValues: report.open.map { ($0.gap.path.description, $0) })
         #expect(open.keys.sorted() == ["datastores[orders-db].version", "featureFlags[new-checkout].rollout"])
@@ -57,29 +63,41 @@ import ParityTestSupport
     @Test func goldens() throws {
         let repository = try HistoryFixture.make()
         let report = try #require(Self.run(repository).report)
-        try Golden.check(HistoryTextRenderer(style: TextStyle(enabled: false)).render(report), against: Self.golden.appendingPathComponent("drift.txt"))
-        try Golden.check(HistoryJSONRenderer().render(report), against: Self.golden.appendingPathComponent("drift.json"))
-        try Golden.check(HistoryHTMLRenderer(linkBase: "https://git.example.com/envs/blob/main").render(report),
-                         against: Self.golden.appendingPathComponent("drift.html"))
+        try Golden.check(
+            HistoryTextRenderer(style: TextStyle(enabled: false)).render(report),
+            against: Self.golden.appendingPathComponent("drift.txt"))
+        try Golden.check(
+            HistoryJSONRenderer().render(report), against: Self.golden.appendingPathComponent("drift.json"))
+        try Golden.check(
+            HistoryHTMLRenderer(linkBase: "https://git.example.com/envs/blob/main").render(report),
+            against: Self.golden.appendingPathComponent("drift.html"))
     }
 
     @Test func sinceStartsAtThatCommit() throws {
         let repository = try HistoryFixture.make()
-        let start = try repository.git(["rev-list", "--skip=3", "-n", "1", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let start = try repository.git(["rev-list", "--skip=3", "-n", "1", "HEAD"]).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let report = try #require(Self.run(repository, since: start).report)
         #expect(report.points.first?.commit.subject == "Production: orders-db to postgres 16.4")
         #expect(report.points.count == 4)
-        #expect(report.open.first { $0.gap.path.description == "datastores[orders-db].version" }?.appeared.subject == "Production: orders-db to postgres 16.4")
+        #expect(
+            report.open.first { $0.gap.path.description == "datastores[orders-db].version" }?.appeared.subject
+                == "Production: orders-db to postgres 16.4")
     }
 
     @Test func anUnknownRevisionOrPairIsInvalidInput() throws {
         let repository = try HistoryFixture.make()
         let unknown = Self.run(repository, since: "no-such-branch")
         #expect(unknown.status == .invalidInput)
-        #expect(unknown.diagnostics.map(\.message) == ["no commit 'no-such-branch' in this repository; name a commit, branch or tag"])
+        #expect(
+            unknown.diagnostics.map(\.message) == [
+                "no commit 'no-such-branch' in this repository; name a commit, branch or tag"
+            ])
         let pair = Self.run(repository, pair: HistoryReport.Pair(reference: "production", mirror: "stagign"))
         #expect(pair.status == .invalidInput)
-        #expect(pair.diagnostics.first?.message == "no commit has the pair 'production -> stagign'; the pairs are production -> staging")
+        #expect(
+            pair.diagnostics.first?.message
+                == "no commit has the pair 'production -> stagign'; the pairs are production -> staging")
     }
 
     @Test func aFolderOutsideGitIsInvalidInput() throws {
@@ -131,7 +149,8 @@ import ParityTestSupport
         let report = try #require(HistoryRunTests.run(repository).report)
         let folder = try ScratchFolder()
         let page = try folder.write("history.html", HistoryHTMLRenderer().render(report))
-        let loaded = try HeadlessChromium.load(URL(fileURLWithPath: page), screenshot: folder.url.appendingPathComponent("history.png"), height: 1800)
+        let loaded = try HeadlessChromium.load(
+            URL(fileURLWithPath: page), screenshot: folder.url.appendingPathComponent("history.png"), height: 1800)
         #expect(loaded.console == [])
         #expect(loaded.dom.contains("<svg role=\"img\" aria-labelledby=\"chart-title chart-desc\""))
         // One line per pair, broken by the invalid commit into two runs.

@@ -18,14 +18,17 @@ import ParityDiagnostics
     }
 
     static let cases = [
-        Case(format: .kubernetes, path: "kubernetes/online-boutique/kubernetes-manifests.yaml", name: "online-boutique"),
+        Case(
+            format: .kubernetes, path: "kubernetes/online-boutique/kubernetes-manifests.yaml", name: "online-boutique"),
         Case(format: .compose, path: "compose/sock-shop/docker-compose.yml", name: "sock-shop"),
         Case(format: .compose, path: "compose/awesome-compose/nginx-golang-mysql", name: "nginx-golang-mysql"),
         Case(format: .compose, path: "compose/awesome-compose/react-java-mysql", name: "react-java-mysql"),
         Case(format: .compose, path: "compose/awesome-compose/react-express-mongodb", name: "react-express-mongodb"),
     ]
 
-    static func run(_ format: ImportRun.Format, _ paths: [String], configure: (inout ImportRun.Options) -> Void = { _ in }) -> Outcome<ImportRun.Report> {
+    static func run(
+        _ format: ImportRun.Format, _ paths: [String], configure: (inout ImportRun.Options) -> Void = { _ in }
+    ) -> Outcome<ImportRun.Report> {
         var options = ImportRun.Options(format: format, paths: paths)
         options.root = fixtures
         configure(&options)
@@ -46,7 +49,9 @@ import ParityDiagnostics
         try Golden.check(report.text, against: Self.goldens.appendingPathComponent("\(test.name).yaml"))
         let warnings = outcome.diagnostics.map { "\($0)\n" }.joined()
         try Golden.check(warnings, against: Self.goldens.appendingPathComponent("\(test.name).warnings"))
-        #expect(outcome.diagnostics.allSatisfy { $0.severity == .warning && $0.location != nil }, "every diagnostic a located warning")
+        #expect(
+            outcome.diagnostics.allSatisfy { $0.severity == .warning && $0.location != nil },
+            "every diagnostic a located warning")
 
         let scratch = try ScratchFolder()
         let file = try scratch.write("\(test.name).yaml", report.text)
@@ -61,10 +66,15 @@ import ParityDiagnostics
         let warning = try #require(unknown.first)
         #expect(warning.location?.file == "kubernetes/online-boutique/kubernetes-manifests.yaml")
         #expect(warning.location?.line == 90)
-        #expect(warning.message.contains("'SHOPPING_ASSISTANT_SERVICE_ADDR'") && warning.message.contains("'shoppingassistantservice'"))
+        #expect(
+            warning.message.contains("'SHOPPING_ASSISTANT_SERVICE_ADDR'")
+                && warning.message.contains("'shoppingassistantservice'"))
         // The dependencies that are defined are inferred, with their evidence.
         let text = try #require(outcome.report?.text)
-        #expect(text.contains(#"cartservice: "env CART_SERVICE_ADDR=cartservice:7070"  # kubernetes/online-boutique/kubernetes-manifests.yaml:80"#))
+        #expect(
+            text.contains(
+                #"cartservice: "env CART_SERVICE_ADDR=cartservice:7070"  # kubernetes/online-boutique/kubernetes-manifests.yaml:80"#
+            ))
         #expect(!text.contains("shoppingassistantservice\"  #"), "no dependency on the undefined service")
     }
 
@@ -83,7 +93,11 @@ import ParityDiagnostics
             }
             #expect(outcome.report?.written.count == 4, "environment, services, datastores, access")
             let names = try FileManager.default.contentsOfDirectory(atPath: scratch.path + "/boutique")
-            files.append(try Dictionary(uniqueKeysWithValues: names.map { ($0, try Data(contentsOf: scratch.url.appendingPathComponent("boutique/\($0)"))) }))
+            files.append(
+                try Dictionary(
+                    uniqueKeysWithValues: names.map {
+                        ($0, try Data(contentsOf: scratch.url.appendingPathComponent("boutique/\($0)")))
+                    }))
         }
         #expect(files[0] == files[1])
         #expect(Self.lint(scratch.path + "/boutique").isEmpty, "the folder environment lints clean")
@@ -118,7 +132,10 @@ import ParityDiagnostics
         let outcome = Self.run(.compose, ["compose/sock-shop/docker-compose.yml"])
         let text = try #require(outcome.report?.text)
         #expect(!text.contains("MYSQL_ROOT_PASSWORD"), "a variable that looks like a secret is not copied")
-        #expect(outcome.diagnostics.contains { $0.message.contains("'MYSQL_ROOT_PASSWORD'") && $0.message.contains("looks like a secret") })
+        #expect(
+            outcome.diagnostics.contains {
+                $0.message.contains("'MYSQL_ROOT_PASSWORD'") && $0.message.contains("looks like a secret")
+            })
         let nginx = try #require(Self.run(.compose, ["compose/awesome-compose/nginx-golang-mysql"]).report?.text)
         #expect(nginx.contains(#"secretRef: "file:db/password.txt""#))
     }

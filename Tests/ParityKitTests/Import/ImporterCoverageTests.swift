@@ -139,7 +139,8 @@ import ParityDiagnostics
         #expect(!diagnostics.contains { $0.message.contains("hunter2") })
         for expected in [
             #"image: "registry.example.com:5000/shop/api"  # input.yaml:"#, #"version: "2.1.0""#, "replicas: 3",
-            #"- "orders-db"  # input.yaml:"#, #"orders-db: "env DATABASE_URL=postgres://orders-db.shop.svc.cluster.local:5432/orders""#,
+            #"- "orders-db"  # input.yaml:"#,
+            #"orders-db: "env DATABASE_URL=postgres://orders-db.shop.svc.cluster.local:5432/orders""#,
             #"LOG_LEVEL: "info""#, #"MODE: "info"  # input.yaml:"#, #"- "db-credentials""#, #"- "serviceaccount/api""#,
             #"kind: "password""#, #"secretRef: "kubernetes:secret/db-credentials""#,
             #"engine: "postgres""#, #"version: "16.4""#, "replicas: 2",
@@ -149,9 +150,20 @@ import ParityDiagnostics
         ] {
             #expect(text.contains(expected), "output has \(expected)")
         }
-        let policyLine = try #require(Self.manifests.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "kind: NetworkPolicy" }) + 1
-        #expect(diagnostics.contains { $0.message.hasPrefix("NetworkPolicy 'deny-all' is not imported") && $0.location?.line == policyLine })
-        #expect(diagnostics.contains { $0.message.contains("'stringData' of Secret 'db-credentials' is not imported: secret values are never imported") })
+        let policyLine =
+            try #require(
+                Self.manifests.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+                    $0 == "kind: NetworkPolicy"
+                }) + 1
+        #expect(
+            diagnostics.contains {
+                $0.message.hasPrefix("NetworkPolicy 'deny-all' is not imported") && $0.location?.line == policyLine
+            })
+        #expect(
+            diagnostics.contains {
+                $0.message.contains(
+                    "'stringData' of Secret 'db-credentials' is not imported: secret values are never imported")
+            })
         #expect(diagnostics.contains { $0.message.contains("'spec.serviceName' of StatefulSet 'orders-db'") })
     }
 
@@ -165,7 +177,10 @@ import ParityDiagnostics
             #expect(text.contains(expected), "output has \(expected)")
         }
         #expect(!text.contains("timeout"), "500ms is not a duration parity reads")
-        #expect(diagnostics.contains { $0.message.hasPrefix("'x-defaults' of the compose file is not imported: an extension field") })
+        #expect(
+            diagnostics.contains {
+                $0.message.hasPrefix("'x-defaults' of the compose file is not imported: an extension field")
+            })
         #expect(diagnostics.contains { $0.message.contains("'healthcheck.timeout' of service 'web'") })
         #expect(diagnostics.contains { $0.code == .importUnknownReference && $0.message.contains("'ghost'") })
         // The link alias reaches the cache: the declared link wins over the inferred URL.

@@ -7,13 +7,19 @@ import ParityDiagnostics
 /// nothing any more, refuses a malformed file at its line, and knows no line or absolute path.
 @Suite struct BaselineTests {
     func finding(_ rule: String = "access.no-wildcard-actions", item: String = "access.roles[deployer]") -> Finding {
-        Finding(ruleID: rule, title: "t", severity: .error, message: "m", environment: .environment("staging"), item: ModelPath(parsing: item)!,  // a valid path
-                location: SourceLocation(file: "/abs/environments/staging.yaml", line: 12, column: 3), ruleLocation: nil)
+        Finding(
+            ruleID: rule, title: "t", severity: .error, message: "m", environment: .environment("staging"),
+            item: ModelPath(parsing: item)!, // a valid path
+            location: SourceLocation(file: "/abs/environments/staging.yaml", line: 12, column: 3), ruleLocation: nil)
     }
 
     @Test func identicalFindingsNeedOneEntryEach() {
         let baseline = Baseline.recording(findings: [finding(), finding(), finding("other.rule")], pairs: [])
-        #expect(baseline.entries.map(\.fingerprint) == ["access.no-wildcard-actions|staging|access.roles[deployer]", "other.rule|staging|access.roles[deployer]"])
+        #expect(
+            baseline.entries.map(\.fingerprint) == [
+                "access.no-wildcard-actions|staging|access.roles[deployer]",
+                "other.rule|staging|access.roles[deployer]",
+            ])
         #expect(baseline.entries.map(\.count) == [2, 1])
         #expect(baseline.itemCount == 3)
 
@@ -25,24 +31,38 @@ import ParityDiagnostics
 
     @Test func entriesThatMatchNothingAreReportedAndDroppedOnTheNextWrite() throws {
         let folder = try ScratchFolder()
-        let file = try folder.write("baseline.json", Baseline.recording(findings: [finding(), finding(), finding("gone.rule")], pairs: []).rendered)
+        let file = try folder.write(
+            "baseline.json",
+            Baseline.recording(findings: [finding(), finding(), finding("gone.rule")], pairs: []).rendered)
         let baseline = try Baseline.load(file, sources: SourceStore())
         var findings = [finding()]
         var pairs: [PairReport] = []
         let warnings = baseline.apply(to: &findings, pairs: &pairs).map(\.description)
-        #expect(warnings == [
-            "\(file):4:5: warning: baseline entry 'access.no-wildcard-actions|staging|access.roles[deployer]' counts 2, and 1 of them are gone; the next --write-baseline drops it [baseline.stale-entry]",
-            "\(file):11:5: warning: baseline entry 'gone.rule|staging|access.roles[deployer]' matches nothing any more; the next --write-baseline drops it [baseline.stale-entry]",
-        ])
+        #expect(
+            warnings == [
+                "\(file):4:5: warning: baseline entry 'access.no-wildcard-actions|staging|access.roles[deployer]' counts 2, and 1 of them are gone; the next --write-baseline drops it [baseline.stale-entry]",
+                "\(file):11:5: warning: baseline entry 'gone.rule|staging|access.roles[deployer]' matches nothing any more; the next --write-baseline drops it [baseline.stale-entry]",
+            ])
         let next = Baseline.recording(findings: findings, pairs: pairs)
-        #expect(next.entries.map(\.fingerprint) == ["access.no-wildcard-actions|staging|access.roles[deployer]"], "what is still found stays, baselined or not")
+        #expect(
+            next.entries.map(\.fingerprint) == ["access.no-wildcard-actions|staging|access.roles[deployer]"],
+            "what is still found stays, baselined or not")
         #expect(next.entries.map(\.count) == [1])
     }
 
     @Test(arguments: [
-        ("{\"version\": 1, \"entries\": [\n  {\"rule\": \"x\"}\n]}", "2:3: error: a baseline entry needs a 'fingerprint'"),
-        ("{\"version\": 1, \"entries\": [\n  {\"fingerprint\": \"a\",\n   \"count\": 0}]}", "3:13: error: 'count' is how many findings share the entry, a whole number from 1; found '0'"),
-        ("{\"version\": 1, \"entries\": [\n  {\"fingerprint\": \"a\"},\n  {\"fingerprint\": \"a\"}]}", "3:3: error: baseline entry 'a' is written twice; keep one, with the sum in 'count'"),
+        (
+            "{\"version\": 1, \"entries\": [\n  {\"rule\": \"x\"}\n]}",
+            "2:3: error: a baseline entry needs a 'fingerprint'"
+        ),
+        (
+            "{\"version\": 1, \"entries\": [\n  {\"fingerprint\": \"a\",\n   \"count\": 0}]}",
+            "3:13: error: 'count' is how many findings share the entry, a whole number from 1; found '0'"
+        ),
+        (
+            "{\"version\": 1, \"entries\": [\n  {\"fingerprint\": \"a\"},\n  {\"fingerprint\": \"a\"}]}",
+            "3:3: error: baseline entry 'a' is written twice; keep one, with the sum in 'count'"
+        ),
         ("{\"version\": 2,\n \"entries\": []}", "1:13: error: "),
         ("{\"version\": 1,\n \"entries\": {}}", "2:13: error: a baseline needs 'entries', a list"),
         ("[1, 2]", "1:1: error: "),
@@ -55,7 +75,9 @@ import ParityDiagnostics
             _ = try Baseline.load(file, sources: SourceStore())
             Issue.record("loaded a malformed baseline")
         } catch {
-            #expect(error.diagnostics.first.map(\.description)?.hasPrefix("\(file):\(expected)") == true, "\(error.diagnostics.map(\.description))")
+            #expect(
+                error.diagnostics.first.map(\.description)?.hasPrefix("\(file):\(expected)") == true,
+                "\(error.diagnostics.map(\.description))")
             #expect(error.diagnostics.containsError)
         }
     }
@@ -65,9 +87,12 @@ import ParityDiagnostics
         let folder = try ScratchFolder()
         let root = Golden.repositoryRoot.path
         // Every YAML file of the repository's environments and policies, and its spec.
-        let files = [root + "/parity.yaml"] + RepositoryLayout.yamlFiles(in: root + "/environments") + RepositoryLayout.yamlFiles(in: root + "/policies")
+        let files =
+            [root + "/parity.yaml"] + RepositoryLayout.yamlFiles(in: root + "/environments")
+            + RepositoryLayout.yamlFiles(in: root + "/policies")
         for file in files {
-            try folder.write(String(file.dropFirst(root.count + 1)), header + String(contentsOfFile: file, encoding: .utf8))
+            try folder.write(
+                String(file.dropFirst(root.count + 1)), header + String(contentsOfFile: file, encoding: .utf8))
         }
         return folder
     }
@@ -87,8 +112,11 @@ import ParityDiagnostics
         let (movedReport, _) = check(moved)
         let baseline = Baseline.recording(findings: report.findings, pairs: report.pairs)
         #expect(baseline.itemCount > 20)
-        #expect(baseline.rendered == Baseline.recording(findings: movedReport.findings, pairs: movedReport.pairs).rendered)
-        #expect(!baseline.rendered.contains(first.path) && !baseline.rendered.contains("/tmp") && !baseline.rendered.contains(".yaml"))
+        #expect(
+            baseline.rendered == Baseline.recording(findings: movedReport.findings, pairs: movedReport.pairs).rendered)
+        #expect(
+            !baseline.rendered.contains(first.path) && !baseline.rendered.contains("/tmp")
+                && !baseline.rendered.contains(".yaml"))
 
         let file = try moved.write("baseline.json", baseline.rendered)
         let (again, diagnostics) = check(moved, baseline: file)

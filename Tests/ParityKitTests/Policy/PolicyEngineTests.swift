@@ -54,14 +54,16 @@ import ParityYAML
     }
 
     @Test func tiersLimitWhereARuleApplies() throws {
-        let staging = try environment("services: [{name: api, image: api, replicas: 1}]", name: "staging", tier: "staging")
+        let staging = try environment(
+            "services: [{name: api, image: api, replicas: 1}]", name: "staging", tier: "staging")
         #expect(try engine().evaluate(environments: [staging], pairs: []).isEmpty)
     }
 
     @Test func anEvaluationErrorInOneItemDoesNotHideTheOthers() throws {
         // 'cache' has no encryption at all: selecting a field of it is an evaluation error,
         // reported for that item alone; 'db' is still judged.
-        let production = try environment("""
+        let production = try environment(
+            """
             datastores:
               - {name: cache, kind: cache, engine: redis}
               - {name: db, kind: database, engine: postgres, encryption: {atRest: false}}
@@ -70,7 +72,8 @@ import ParityYAML
         let findings = try engine().evaluate(environments: [production], pairs: [])
         #expect(findings.map(\.item.description) == ["datastores[cache]", "datastores[db]"])
         #expect(findings[0].isEvaluationError)
-        #expect(findings[0].message.hasPrefix("rule 'encryption.at-rest' could not be evaluated for datastores[cache]: "))
+        #expect(
+            findings[0].message.hasPrefix("rule 'encryption.at-rest' could not be evaluated for datastores[cache]: "))
         #expect(!findings[1].isEvaluationError)
     }
 
@@ -83,7 +86,9 @@ import ParityYAML
 
     @Test func fingerprintsSurviveLinesMoving() throws {
         let before = try environment("services: [{name: api, image: api, replicas: 1}]")
-        let after = try environment("# a comment\n\nservices:\n  - {name: new, image: n, replicas: 5}\n  - {name: api, image: api, replicas: 1}\n")
+        let after = try environment(
+            "# a comment\n\nservices:\n  - {name: new, image: n, replicas: 5}\n  - {name: api, image: api, replicas: 1}\n"
+        )
         let engine = try engine()
         let first = engine.evaluate(environments: [before], pairs: []).map(\.fingerprint)
         let second = engine.evaluate(environments: [after], pairs: []).map(\.fingerprint)
@@ -91,43 +96,57 @@ import ParityYAML
     }
 
     @Test func ruleWaiversActiveExpiredStaleAndUnknown() throws {
-        let production = try environment("services: [{name: api, image: api, replicas: 1}, {name: web, image: web, replicas: 1}]")
+        let production = try environment(
+            "services: [{name: api, image: api, replicas: 1}, {name: web, image: web, replicas: 1}]")
         let engine = try engine()
         let ids: Set<String> = Set(engine.rules.map(\.rule.id))
         func waiver(_ rule: String, _ item: String?, expires: String) -> Waiver {
-            Waiver(.rule(rule, item: item.flatMap { ModelPath(parsing: $0) }), reason: "r", owner: "o", ticket: nil, expires: expires, location: nil)
+            Waiver(
+                .rule(rule, item: item.flatMap { ModelPath(parsing: $0) }), reason: "r", owner: "o", ticket: nil,
+                expires: expires, location: nil)
         }
         var findings = engine.evaluate(environments: [production], pairs: [])
-        let diagnostics = FindingWaivers.apply([
-            waiver("replicas.at-least-two", "services[api]", expires: "2026-12-31"),
-            waiver("replicas.at-least-two", "services[web]", expires: "2026-01-01"),
-            waiver("replicas.at-least-two", "services[gone]", expires: "2026-12-31"),
-            waiver("replicas.at-lest-two", nil, expires: "2026-12-31"),
-        ], to: &findings, today: "2026-06-01", ruleIDs: ids)
+        let diagnostics = FindingWaivers.apply(
+            [
+                waiver("replicas.at-least-two", "services[api]", expires: "2026-12-31"),
+                waiver("replicas.at-least-two", "services[web]", expires: "2026-01-01"),
+                waiver("replicas.at-least-two", "services[gone]", expires: "2026-12-31"),
+                waiver("replicas.at-lest-two", nil, expires: "2026-12-31"),
+            ], to: &findings, today: "2026-06-01", ruleIDs: ids)
         #expect(findings.map(\.isActive) == [false, true])
         #expect(diagnostics.map(\.code) == [.specExpiredWaiver, .specStaleWaiver, .specStaleWaiver])
         // The expired waiver stays linked to the finding it waived until it ran out.
         #expect(findings.map { $0.expiredWaiver?.expires } == [nil, "2026-01-01"])
-        #expect(diagnostics.last?.message == "waiver names rule 'replicas.at-lest-two', which no policy has; did you mean 'replicas.at-least-two'?")
+        #expect(
+            diagnostics.last?.message
+                == "waiver names rule 'replicas.at-lest-two', which no policy has; did you mean 'replicas.at-least-two'?"
+        )
     }
 
     @Test func ruleWaiversRunningOutAreWarnedAboutAhead() throws {
         let production = try environment("services: [{name: api, image: api, replicas: 1}]")
         var findings = try engine().evaluate(environments: [production], pairs: [])
-        let soon = Waiver(.rule("replicas.at-least-two", item: nil), reason: "r", owner: "o", ticket: nil, expires: "2026-06-10", location: nil)
-        let diagnostics = FindingWaivers.apply([soon], to: &findings, today: "2026-06-01", ruleIDs: ["replicas.at-least-two"])
+        let soon = Waiver(
+            .rule("replicas.at-least-two", item: nil), reason: "r", owner: "o", ticket: nil, expires: "2026-06-10",
+            location: nil)
+        let diagnostics = FindingWaivers.apply(
+            [soon], to: &findings, today: "2026-06-01", ruleIDs: ["replicas.at-least-two"])
         #expect(findings.map(\.isActive) == [false])
-        #expect(diagnostics.map(\.message) == [
-            "waiver for rule replicas.at-least-two expires in 9 days (on 2026-06-10); fix what it waives or renew it with a reason (owner: o)",
-        ])
+        #expect(
+            diagnostics.map(\.message) == [
+                "waiver for rule replicas.at-least-two expires in 9 days (on 2026-06-10); fix what it waives or renew it with a reason (owner: o)"
+            ])
     }
 
     @Test func ruleWaiversMayBeLimitedToOneEnvironment() throws {
         let production = try environment("services: [{name: api, image: api, replicas: 1}]")
         var findings = try engine().evaluate(environments: [production], pairs: [])
-        var elsewhere = Waiver(.rule("replicas.at-least-two", item: nil), reason: "r", owner: "o", ticket: "T-1", expires: "2026-12-31", location: nil)
+        var elsewhere = Waiver(
+            .rule("replicas.at-least-two", item: nil), reason: "r", owner: "o", ticket: "T-1", expires: "2026-12-31",
+            location: nil)
         elsewhere.environment = "staging"
-        let diagnostics = FindingWaivers.apply([elsewhere], to: &findings, today: "2026-06-01", ruleIDs: ["replicas.at-least-two"])
+        let diagnostics = FindingWaivers.apply(
+            [elsewhere], to: &findings, today: "2026-06-01", ruleIDs: ["replicas.at-least-two"])
         #expect(findings.map(\.isActive) == [true])
         #expect(diagnostics.map(\.code) == [.specStaleWaiver])
     }
@@ -153,10 +172,11 @@ import ParityYAML
             """
         let (rules, diagnostics) = try PolicyFixtures.rules(text, file: "bad.yaml", sources: SourceStore())
         #expect(rules.isEmpty)
-        #expect(diagnostics.map(\.description) == [
-            "bad.yaml:9:37: error: in the assertion of rule 'a': no matching overload for '+' applied to (bool, int); it takes (int, int), (uint, uint), (double, double), (string, string), ... [cel.no-such-overload]",
-            "bad.yaml:14:10: error: 'servces' names nothing in an environment; did you mean 'services'? (collections: services, datastores, networks, segments, networkRules, peerings, roles, permissions, bindings, credentials, featureFlags, externals, slos, rollback, ports, environment, pair) [policy.unknown-target]",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "bad.yaml:9:37: error: in the assertion of rule 'a': no matching overload for '+' applied to (bool, int); it takes (int, int), (uint, uint), (double, double), (string, string), ... [cel.no-such-overload]",
+                "bad.yaml:14:10: error: 'servces' names nothing in an environment; did you mean 'services'? (collections: services, datastores, networks, segments, networkRules, peerings, roles, permissions, bindings, credentials, featureFlags, externals, slos, rollback, ports, environment, pair) [policy.unknown-target]",
+            ])
     }
 }
 
@@ -193,11 +213,13 @@ import ParityYAML
         let (rules, diagnostics) = try PolicyFixtures.rules(Self.policy)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let environment = try PolicyFixtures.subject(yaml, name: "prod")
-        return PolicyEngine(rules: rules, schema: EnvironmentSchema.root).evaluate(environments: [environment], pairs: [])
+        return PolicyEngine(rules: rules, schema: EnvironmentSchema.root).evaluate(
+            environments: [environment], pairs: [])
     }
 
     @Test func variablesAreComputedOncePerEnvironmentAndChain() throws {
-        let findings = try run("""
+        let findings = try run(
+            """
             datastores:
               - {name: a, kind: database, engine: postgres}
               - {name: b, kind: database, engine: postgres}
@@ -210,11 +232,14 @@ import ParityYAML
     }
 
     @Test func aVariableThatFailsIsOneFindingForTheEnvironment() throws {
-        let findings = try run("datastores: [{name: a, kind: database, engine: postgres}, {name: b, kind: cache, engine: redis}]")
+        let findings = try run(
+            "datastores: [{name: a, kind: database, engine: postgres}, {name: b, kind: cache, engine: redis}]")
         let broken = findings.filter { $0.ruleID == "broken.variable" }
         #expect(broken.count == 1)
         #expect(broken.first?.isEvaluationError == true)
-        #expect(broken.first?.message.hasPrefix("rule 'broken.variable' could not compute variables.bad for prod: ") == true)
+        #expect(
+            broken.first?.message.hasPrefix("rule 'broken.variable' could not compute variables.bad for prod: ") == true
+        )
     }
 
     @Test func variablesAreTypeCheckedAndSeeNoItem() throws {
@@ -248,10 +273,13 @@ import ParityYAML
             """
         let engine = try PolicyFixtures.engine(policy)
         func fingerprints(_ yaml: String) throws -> [String] {
-            engine.evaluate(environments: [try PolicyFixtures.subject(yaml, name: "s", tier: "staging")], pairs: []).map(\.fingerprint.description)
+            engine.evaluate(environments: [try PolicyFixtures.subject(yaml, name: "s", tier: "staging")], pairs: [])
+                .map(\.fingerprint.description)
         }
         let before = try fingerprints("access: {roles: [{name: r, permissions: [{actions: ['*'], resources: [a]}]}]}")
-        let after = try fingerprints("access: {roles: [{name: r, permissions: [{actions: [x], resources: [b]}, {actions: ['*'], resources: [a]}]}]}")
+        let after = try fingerprints(
+            "access: {roles: [{name: r, permissions: [{actions: [x], resources: [b]}, {actions: ['*'], resources: [a]}]}]}"
+        )
         #expect(before.count == 1)
         #expect(before == after)
     }
@@ -274,13 +302,16 @@ import ParityYAML
             """
         let engine = try PolicyFixtures.engine(policy)
         func subject(_ name: String, _ secret: String) throws -> PolicySubject {
-            try PolicyFixtures.subject("access: {credentials: [{name: k, kind: token, value: \(secret)}]}", name: name, tier: nil)
+            try PolicyFixtures.subject(
+                "access: {credentials: [{name: k, kind: token, value: \(secret)}]}", name: name, tier: nil)
         }
-        let shared = engine.evaluate(environments: [], pairs: [(try subject("production", "HUNTER2"), try subject("staging", "HUNTER2"))])
+        let shared = engine.evaluate(
+            environments: [], pairs: [(try subject("production", "HUNTER2"), try subject("staging", "HUNTER2"))])
         #expect(shared.count == 1)
         #expect(!shared[0].message.contains("HUNTER2"))
         #expect(shared[0].message.contains("<redacted:"))
-        let distinct = engine.evaluate(environments: [], pairs: [(try subject("production", "HUNTER2"), try subject("staging", "OTHER"))])
+        let distinct = engine.evaluate(
+            environments: [], pairs: [(try subject("production", "HUNTER2"), try subject("staging", "OTHER"))])
         #expect(distinct.isEmpty)
     }
 }

@@ -25,7 +25,10 @@ import ParityYAML
     }
 
     @Test func expressionsReadTodayNowAndTheSchedule() throws {
-        var options = EvalRun.Options(expression: "[string(today), today == now, schedule.rehearseEvery == duration('720h'), today - timestamp('2026-11-15T00:00:00Z')]")
+        var options = EvalRun.Options(
+            expression:
+                "[string(today), today == now, schedule.rehearseEvery == duration('720h'), today - timestamp('2026-11-15T00:00:00Z')]"
+        )
         options.date = try #require(RunDate(day: "2026-11-25"))
         let value = try #require(EvalRun(sources: SourceStore()).run(options).report)
         #expect(value.celLiteral == #"["2026-11-25T00:00:00Z", true, true, duration("864000s")]"#)
@@ -33,7 +36,8 @@ import ParityYAML
 
     @Test func aFixedDayGivesTheSameReportWhateverTheClock() throws {
         func report(now: Int64) throws -> String {
-            var options = CheckRun.Options(date: try #require(RunDate(day: "2026-11-25", now: try CELTimestamp(seconds: now))))
+            var options = CheckRun.Options(
+                date: try #require(RunDate(day: "2026-11-25", now: try CELTimestamp(seconds: now))))
             options.config = Self.overdue + "/parity.yaml"
             return CheckJSONRenderer().render(try #require(CheckRun(sources: SourceStore()).run(options).report))
         }
@@ -47,27 +51,36 @@ import ParityYAML
         let outcome = CheckRun(sources: SourceStore()).run(options)
         let report = try #require(outcome.report)
         #expect(outcome.status == .findings)
-        let found = report.findings.map { "\($0.ruleID) \($0.item) \($0.location.map { "\($0.line):\($0.column)" } ?? "-")" }.sorted()
-        #expect(found == [
-            "credentials.rotation-overdue access.credentials[search-token] 23:104",
-            "rollback.mirror-rehearses-reference  28:3",
-            "rollback.rehearsed-recently rollback[orders-api-release-rollback] 29:5",
-            "rollback.rehearsed-recently rollback[orders-db-schema-rollback] 28:102",
-            "rollback.rehearsed-since-schema-change rollback[orders-db-schema-rollback] 28:102",
-        ])
-        #expect(report.findings.allSatisfy { $0.environment == "production -> staging" || $0.location?.file.hasSuffix("staging.yaml") == true })
+        let found = report.findings.map {
+            "\($0.ruleID) \($0.item) \($0.location.map { "\($0.line):\($0.column)" } ?? "-")"
+        }.sorted()
+        #expect(
+            found == [
+                "credentials.rotation-overdue access.credentials[search-token] 23:104",
+                "rollback.mirror-rehearses-reference  28:3",
+                "rollback.rehearsed-recently rollback[orders-api-release-rollback] 29:5",
+                "rollback.rehearsed-recently rollback[orders-db-schema-rollback] 28:102",
+                "rollback.rehearsed-since-schema-change rollback[orders-db-schema-rollback] 28:102",
+            ])
+        #expect(
+            report.findings.allSatisfy {
+                $0.environment == "production -> staging" || $0.location?.file.hasSuffix("staging.yaml") == true
+            })
     }
 
     @Test func theSampleProductionPassesTheDatedRules() throws {
         var options = CheckRun.Options(today: "2026-11-25")
         options.root = BuiltInPolicyTests.root.path
         let report = try #require(CheckRun(sources: SourceStore()).run(options).report)
-        let dated = report.findings.filter { $0.ruleID.hasPrefix("rollback.") || $0.ruleID.hasPrefix("credentials.rotation") }
+        let dated = report.findings.filter {
+            $0.ruleID.hasPrefix("rollback.") || $0.ruleID.hasPrefix("credentials.rotation")
+        }
         #expect(dated.isEmpty, "\(dated.map(\.message))")
     }
 
     @Test func aZeroCadenceIsALocatedError() throws {
-        let spec = try SpecFixtures.decode("""
+        let spec = try SpecFixtures.decode(
+            """
             apiVersion: parity/v1
             kind: ParitySpec
             schedule:

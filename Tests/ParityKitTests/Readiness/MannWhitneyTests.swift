@@ -29,7 +29,9 @@ import Testing
         Case(name: "ties", x: tied.0, y: tied.1, alternative: .twoSided, u: 17, p: 0.007860903699028617, exact: false),
         Case(name: "large", x: large.0, y: large.1, alternative: .greater, u: 136, p: 0.9955433834646592, exact: false),
         Case(name: "large", x: large.0, y: large.1, alternative: .less, u: 136, p: 0.004763744778164281, exact: false),
-        Case(name: "large", x: large.0, y: large.1, alternative: .twoSided, u: 136, p: 0.009527489556328561, exact: false),
+        Case(
+            name: "large", x: large.0, y: large.1, alternative: .twoSided, u: 136, p: 0.009527489556328561, exact: false
+        ),
     ]
 
     @Test(arguments: cases) func matchesSciPy(_ test: Case) {

@@ -12,12 +12,20 @@ import Testing
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             switch format {
             case .text:
-                counts[format] = lines.filter { $0.hasPrefix("  x ") || $0.hasPrefix("    x ") || $0.hasPrefix("    ! ") || $0.hasPrefix("    i ") }.count
+                counts[format] =
+                    lines.filter {
+                        $0.hasPrefix("  x ") || $0.hasPrefix("    x ") || $0.hasPrefix("    ! ")
+                            || $0.hasPrefix("    i ")
+                    }.count
             case .json:
                 let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
                 let pairs = object["pairs"] as? [[String: Any]] ?? []
-                let gaps = pairs.flatMap { $0["gaps"] as? [[String: Any]] ?? [] }.filter { $0["status"] as? String == "failing" }
-                let findings = (object["findings"] as? [[String: Any]] ?? []).filter { ["active", "error"].contains($0["status"] as? String) }
+                let gaps = pairs.flatMap { $0["gaps"] as? [[String: Any]] ?? [] }.filter {
+                    $0["status"] as? String == "failing"
+                }
+                let findings = (object["findings"] as? [[String: Any]] ?? []).filter {
+                    ["active", "error"].contains($0["status"] as? String)
+                }
                 counts[format] = gaps.count + findings.count
             case .sarif:
                 let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -28,8 +36,12 @@ import Testing
                 let items = lines.filter { $0.contains("<failure ") || $0.contains("<error ") }.count
                 counts[format] = items - report.diagnostics.filter { $0.severity == .error }.count
             case .github:
-                let annotations = lines.filter { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") || ($0.hasPrefix("::notice ") && !$0.contains(" more::")) }
-                let more = lines.first { $0.hasPrefix("::notice ") && $0.contains(" more::") }
+                let annotations = lines.filter {
+                    $0.hasPrefix("::error ") || $0.hasPrefix("::warning ")
+                        || ($0.hasPrefix("::notice ") && !$0.contains(" more::"))
+                }
+                let more =
+                    lines.first { $0.hasPrefix("::notice ") && $0.contains(" more::") }
                     .flatMap { $0.split(separator: "::").last?.split(separator: " ").first.flatMap { Int($0) } } ?? 0
                 counts[format] = annotations.count + more
             case .gitlab:
@@ -40,12 +52,17 @@ import Testing
                 for line in lines {
                     if line.hasPrefix("#") { heading = line }
                     if heading.hasPrefix("#### Failing gaps"), line.hasPrefix("- ") { count += 1 }
-                    if heading.hasPrefix("### Policy findings"), line.hasPrefix("| "), !line.hasPrefix("| Severity"), !line.hasPrefix("| ---") { count += 1 }
+                    if heading.hasPrefix("### Policy findings"), line.hasPrefix("| "), !line.hasPrefix("| Severity"),
+                        !line.hasPrefix("| ---")
+                    {
+                        count += 1
+                    }
                 }
                 counts[format] = count
             case .html:
                 // Each failing gap and each active finding is one expandable item.
-                counts[format] = text.components(separatedBy: "<details class=\"gap\">").count - 1
+                counts[format] =
+                    text.components(separatedBy: "<details class=\"gap\">").count - 1
                     + text.components(separatedBy: "<details class=\"finding\">").count - 1
             }
         }
@@ -91,7 +108,9 @@ import Testing
         switch format {
         case .sarif:
             let run = try #require(((json as? [String: Any])?["runs"] as? [[String: Any]])?.first)
-            return (run["results"] as? [[String: Any]] ?? []).compactMap { ($0["partialFingerprints"] as? [String: String])?[SARIFRenderer.fingerprintKey] }
+            return (run["results"] as? [[String: Any]] ?? []).compactMap {
+                ($0["partialFingerprints"] as? [String: String])?[SARIFRenderer.fingerprintKey]
+            }
         default:
             return (json as? [[String: Any]] ?? []).compactMap { $0["fingerprint"] as? String }
         }

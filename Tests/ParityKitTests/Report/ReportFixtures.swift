@@ -42,7 +42,9 @@ enum ReportFixtures {
         var files = ["parity.yaml"]
         for directory in ["environments", "policies"] {
             let walker = FileManager.default.enumerator(atPath: root.appendingPathComponent(directory).path)
-            files += (walker?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".yaml") }.map { "\(directory)/\($0)" }
+            files += (walker?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".yaml") }.map {
+                "\(directory)/\($0)"
+            }
         }
         for file in files {
             let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)

@@ -12,7 +12,8 @@ import Testing
     }
 
     static let extensions: [ReportFormat: String] = [
-        .text: "txt", .json: "json", .sarif: "sarif", .junit: "xml", .github: "github.txt", .gitlab: "gitlab.json", .markdown: "md", .html: "html",
+        .text: "txt", .json: "json", .sarif: "sarif", .junit: "xml", .github: "github.txt", .gitlab: "gitlab.json",
+        .markdown: "md", .html: "html",
     ]
 
     @Test(arguments: cases)

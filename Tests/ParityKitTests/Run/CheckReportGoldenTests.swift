@@ -21,11 +21,13 @@ import ParityDiagnostics
 
     @Test func sampleCheckText() throws {
         let text = CheckTextRenderer(style: TextStyle(enabled: false)).render(try Self.sample())
-        try Golden.check(Self.relative(text), against: Golden.testsFolder.appendingPathComponent("Golden/check/sample.txt"))
+        try Golden.check(
+            Self.relative(text), against: Golden.testsFolder.appendingPathComponent("Golden/check/sample.txt"))
     }
 
     @Test func sampleCheckJSON() throws {
         let json = CheckJSONRenderer().render(try Self.sample())
-        try Golden.check(Self.relative(json), against: Golden.testsFolder.appendingPathComponent("Golden/check/sample.json"))
+        try Golden.check(
+            Self.relative(json), against: Golden.testsFolder.appendingPathComponent("Golden/check/sample.json"))
     }
 }

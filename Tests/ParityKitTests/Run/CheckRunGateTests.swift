@@ -36,7 +36,9 @@ import ParityDiagnostics
         return scratch
     }
 
-    static func check(_ scratch: ScratchFolder, failOn: GateDecision.Level? = nil, baseline: String? = nil) -> Outcome<CheckReport> {
+    static func check(_ scratch: ScratchFolder, failOn: GateDecision.Level? = nil, baseline: String? = nil) -> Outcome<
+        CheckReport
+    > {
         var options = CheckRun.Options(today: "2026-11-25")
         options.root = scratch.path
         options.failOn = failOn
@@ -102,7 +104,8 @@ import ParityDiagnostics
 
     @Test func noBaselineIsWrittenFromAnInvalidRun() throws {
         let scratch = try Self.repository()
-        try scratch.write("environments/broken.yaml", Self.header + "metadata: {name: broken, tier: test, owner: sre}\nreplcias: 1\n")
+        try scratch.write(
+            "environments/broken.yaml", Self.header + "metadata: {name: broken, tier: test, owner: sre}\nreplcias: 1\n")
         let report = try #require(Self.check(scratch).report)
         #expect(report.verdict == .invalid)
         guard case .failure(let diagnostic) = report.baseline(for: "b.json") else {
@@ -113,7 +116,9 @@ import ParityDiagnostics
     }
 
     @Test func fingerprintsReadAsBaselinesStoreThem() throws {
-        let gap = Fingerprint(.gap, .pair(reference: "production", mirror: "staging"), try #require(ModelPath(parsing: "services[api].replicas")))
+        let gap = Fingerprint(
+            .gap, .pair(reference: "production", mirror: "staging"),
+            try #require(ModelPath(parsing: "services[api].replicas")))
         #expect(gap.description == "gap|production -> staging|services[api].replicas")
         #expect(Fingerprint(.rule("a.b"), .environment("staging"), .root).description == "a.b|staging|")
         #expect(Baseline(fingerprints: [gap.description]).contains(gap))

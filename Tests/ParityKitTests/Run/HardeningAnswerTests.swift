@@ -16,9 +16,11 @@ import ParityYAML
     }
 
     @Test func aRuleWaiverWithoutATargetIsWarnedAbout() throws {
-        let found = try spec("waivers:\n  - {rule: credentials.no-plaintext-values, reason: r, owner: o, expires: 2099-01-01}\n")
+        let found = try spec(
+            "waivers:\n  - {rule: credentials.no-plaintext-values, reason: r, owner: o, expires: 2099-01-01}\n")
         #expect(found.map(\.code) == [.specBroadWaiver])
-        let targeted = try spec("waivers:\n  - {rule: x, target: 'services[a]', reason: r, owner: o, expires: 2099-01-01}\n")
+        let targeted = try spec(
+            "waivers:\n  - {rule: x, target: 'services[a]', reason: r, owner: o, expires: 2099-01-01}\n")
         #expect(targeted.isEmpty)
     }
 
@@ -43,8 +45,11 @@ import ParityYAML
 
     @Test func aBrokenEnvironmentFileShowsItsOwnProblemsNotAnUnknownName() throws {
         let folder = try ScratchFolder()
-        try folder.write("environments/production.yaml", "apiVersion: parity/v1\nkind: Environment\nmetadata: {name: production, tier: production, owner: o}\n")
-        try folder.write("environments/staging.yaml", "apiVersion: parity/v1\nkind: Environment\nmetadata: [name: staging\n")
+        try folder.write(
+            "environments/production.yaml",
+            "apiVersion: parity/v1\nkind: Environment\nmetadata: {name: production, tier: production, owner: o}\n")
+        try folder.write(
+            "environments/staging.yaml", "apiVersion: parity/v1\nkind: Environment\nmetadata: [name: staging\n")
         let workspace = Workspace(root: folder.path, sources: SourceStore())
         let problems = workspace.problems(naming: "staging")
         #expect(problems.map(\.code) == [.yamlSyntax])

@@ -15,7 +15,10 @@ import ParityDiagnostics
         let folder = try ScratchFolder()
         let outcome = initialize(folder)
         #expect(outcome.status == .passed)
-        #expect(outcome.report?.written == ["parity.yaml", "environments/production.yaml", "environments/staging.yaml", ".pre-commit-config.yaml"])
+        #expect(
+            outcome.report?.written == [
+                "parity.yaml", "environments/production.yaml", "environments/staging.yaml", ".pre-commit-config.yaml",
+            ])
         let sources = SourceStore()
         #expect(Linter(sources: sources).lintRepository(at: folder.path).isEmpty)
 
@@ -26,7 +29,10 @@ import ParityDiagnostics
         #expect(check.diagnostics.isEmpty)
         let report = try #require(check.report)
         #expect(report.pairs.map { "\($0.reference) -> \($0.mirror)" } == ["production -> staging"])
-        #expect(report.ruleCount == PolicySet.load(spec: ParitySpec(), root: "/nonexistent", sources: SourceStore()).entries.count, "the built-in pack runs")
+        #expect(
+            report.ruleCount
+                == PolicySet.load(spec: ParitySpec(), root: "/nonexistent", sources: SourceStore()).entries.count,
+            "the built-in pack runs")
         // Staging really differs from production, as the allowed variances say it may.
         #expect(report.pairs.first?.gaps.isEmpty == false)
     }
@@ -37,10 +43,14 @@ import ParityDiagnostics
         let spec = try String(contentsOfFile: folder.path + "/parity.yaml", encoding: .utf8)
         // Uncommenting every example (a comment that reads as YAML; prose comments stay) gives
         // a spec lint accepts.
-        let example = try NSRegularExpression(pattern: #"^( *)# (?=(- )?[A-Za-z]+:( |$)|  +[-A-Za-z])"#, options: [.anchorsMatchLines])
-        let uncommented = example.stringByReplacingMatches(in: spec, range: NSRange(spec.startIndex..., in: spec), withTemplate: "$1")
+        let example = try NSRegularExpression(
+            pattern: #"^( *)# (?=(- )?[A-Za-z]+:( |$)|  +[-A-Za-z])"#, options: [.anchorsMatchLines])
+        let uncommented = example.stringByReplacingMatches(
+            in: spec, range: NSRange(spec.startIndex..., in: spec), withTemplate: "$1")
         try folder.write("parity.yaml", uncommented)
-        #expect(uncommented.contains("\nwaivers:\n") && uncommented.contains("\nrules:\n") && uncommented.contains("      - path: datastores[*].instanceType"))
+        #expect(
+            uncommented.contains("\nwaivers:\n") && uncommented.contains("\nrules:\n")
+                && uncommented.contains("      - path: datastores[*].instanceType"))
         let diagnostics = Linter(sources: SourceStore()).lintRepository(at: folder.path)
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
     }
@@ -50,9 +60,10 @@ import ParityDiagnostics
         try folder.write("environments/staging.yaml", "mine\n")
         let outcome = initialize(folder)
         #expect(outcome.status == .invalidInput)
-        #expect(outcome.diagnostics.map(\.description) == [
-            "\(folder.path)/environments/staging.yaml: error: '\(folder.path)/environments/staging.yaml' exists; parity init overwrites nothing and wrote no file: move it away, or run parity init in another folder [init.file-exists]",
-        ])
+        #expect(
+            outcome.diagnostics.map(\.description) == [
+                "\(folder.path)/environments/staging.yaml: error: '\(folder.path)/environments/staging.yaml' exists; parity init overwrites nothing and wrote no file: move it away, or run parity init in another folder [init.file-exists]"
+            ])
         #expect(try String(contentsOfFile: folder.path + "/environments/staging.yaml", encoding: .utf8) == "mine\n")
         for path in ["parity.yaml", "environments/production.yaml", ".pre-commit-config.yaml"] {
             #expect(!FileManager.default.fileExists(atPath: folder.path + "/" + path), "\(path) not written")

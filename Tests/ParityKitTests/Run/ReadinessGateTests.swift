@@ -10,16 +10,20 @@ import ParityDiagnostics
     static func sample(phase: String) throws -> ScratchFolder {
         let scratch = try ScratchFolder()
         for folder in ["environments", "policies", "migrations"] {
-            try FileManager.default.copyItem(at: Golden.repositoryRoot.appendingPathComponent(folder), to: scratch.url.appendingPathComponent(folder))
+            try FileManager.default.copyItem(
+                at: Golden.repositoryRoot.appendingPathComponent(folder), to: scratch.url.appendingPathComponent(folder)
+            )
         }
         var spec = try String(contentsOf: Golden.repositoryRoot.appendingPathComponent("parity.yaml"), encoding: .utf8)
-        spec = spec.replacingOccurrences(of: "gate:\n  failOn: error\n", with: """
-            gate:
-              failOn: error
-              readiness:
-                - {plan: migrations/checkout-orders-db-16.yaml, phase: \(phase), sources: {prometheus: migrations/samples/validation.om}}
+        spec = spec.replacingOccurrences(
+            of: "gate:\n  failOn: error\n",
+            with: """
+                gate:
+                  failOn: error
+                  readiness:
+                    - {plan: migrations/checkout-orders-db-16.yaml, phase: \(phase), sources: {prometheus: migrations/samples/validation.om}}
 
-            """)
+                """)
         try scratch.write("parity.yaml", spec)
         return scratch
     }
@@ -60,7 +64,9 @@ import ParityDiagnostics
         }
         let sarif = ReportFormat.sarif.render(report, options)
         #expect(sarif.contains("\"parity.ready."))
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(ReportFormat.json.render(report, options).utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(ReportFormat.json.render(report, options).utf8))
+                as? [String: Any])
         #expect((json["readiness"] as? [Any])?.count == 1)
     }
 

@@ -26,7 +26,8 @@ import ParityDiagnostics
 
     @Test func policyTestsInASubfolderRun() throws {
         let scratch = try ScratchFolder()
-        try scratch.write("environments/prod.yaml", Self.header + "metadata: {name: prod, tier: production, owner: sre}\n")
+        try scratch.write(
+            "environments/prod.yaml", Self.header + "metadata: {name: prod, tier: production, owner: sre}\n")
         try scratch.write("policies/nested/rules.yaml", Self.policy)
         try scratch.write("policies/nested/rules.test.yaml", Self.test)
         var options = PolicyTestRun.Options()
@@ -40,7 +41,8 @@ import ParityDiagnostics
 
     @Test func lintReadsThePoliciesFolderTheSpecNames() throws {
         let scratch = try ScratchFolder()
-        try scratch.write("environments/prod.yaml", Self.header + "metadata: {name: prod, tier: production, owner: sre}\n")
+        try scratch.write(
+            "environments/prod.yaml", Self.header + "metadata: {name: prod, tier: production, owner: sre}\n")
         try scratch.write("parity.yaml", "apiVersion: parity/v1\nkind: ParitySpec\npolicies: guardrails\n")
         try scratch.write("guardrails/broken.yaml", "apiVersion: parity/v2\nkind: Policy\n")
         var options = LintRun.Options()
@@ -55,7 +57,9 @@ import ParityDiagnostics
         let root = Golden.repositoryRoot.appendingPathComponent("examples/clean-mirror").path
         let (layout, diagnostics) = RepositoryLayout.load(root: root, sources: SourceStore())
         #expect(diagnostics.isEmpty)
-        #expect(Workspace.canonical(layout.policiesFolder) == Workspace.canonical(Golden.repositoryRoot.appendingPathComponent("policies").path))
+        #expect(
+            Workspace.canonical(layout.policiesFolder)
+                == Workspace.canonical(Golden.repositoryRoot.appendingPathComponent("policies").path))
         #expect(!layout.policyFiles.isEmpty)
         #expect(layout.policyTestFiles.allSatisfy(RepositoryLayout.isPolicyTest))
         #expect(Set(layout.policyFiles).isDisjoint(with: layout.policyTestFiles))
@@ -63,7 +67,8 @@ import ParityDiagnostics
 
     @Test func aNameWinsOverAFileOfTheSameNameInDiffEvalAndExport() throws {
         let scratch = try ScratchFolder()
-        try scratch.write("environments/prod.yaml", Self.header + "metadata: {name: prod, tier: production, owner: sre}\n")
+        try scratch.write(
+            "environments/prod.yaml", Self.header + "metadata: {name: prod, tier: production, owner: sre}\n")
         try scratch.write("environments/stg.yaml", Self.header + "metadata: {name: stg, tier: staging, owner: sre}\n")
         // A file at the root whose path reads like the name, holding another environment.
         let impostor = try scratch.write("stg", Self.header + "metadata: {name: impostor, tier: staging, owner: sre}\n")

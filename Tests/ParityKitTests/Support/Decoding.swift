@@ -5,7 +5,9 @@ import ParityYAML
 
 /// Decodes marked YAML text with a schema, as a test input.
 enum Decoding {
-    static func decode(_ marked: MarkedText, as schema: ObjectSchema = EnvironmentSchema.root, requireFields: Bool = true) throws -> SchemaDecoder.Result {
+    static func decode(
+        _ marked: MarkedText, as schema: ObjectSchema = EnvironmentSchema.root, requireFields: Bool = true
+    ) throws -> SchemaDecoder.Result {
         let documents = try YAMLLoader().load(marked.bytes, file: "test.yaml")
         return SchemaDecoder(checksRequiredFields: requireFields).decode(documents[0].root, as: schema)
     }

@@ -7,7 +7,9 @@ enum Graphviz {
 
     static func path(_ tool: String) -> String? {
         let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").map(String.init)
-        return (folders + ["/usr/bin", "/usr/local/bin"]).map { "\($0)/\(tool)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return (folders + ["/usr/bin", "/usr/local/bin"]).map { "\($0)/\(tool)" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     static var usable: Bool { underCI || (path("dot") != nil && path("acyclic") != nil) }
@@ -21,7 +23,11 @@ enum Graphviz {
     /// Runs `tool` with `text` on standard input.
     static func run(_ tool: String, _ arguments: [String], input text: String) throws -> Result {
         guard let executable = path(tool) else {
-            throw NSError(domain: "Graphviz", code: 1, userInfo: [NSLocalizedDescriptionKey: "\(tool) is not installed (Debian package graphviz); .ci/run installs it"])
+            throw NSError(
+                domain: "Graphviz", code: 1,
+                userInfo: [
+                    NSLocalizedDescriptionKey: "\(tool) is not installed (Debian package graphviz); .ci/run installs it"
+                ])
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -39,6 +45,8 @@ enum Graphviz {
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while !reader.isFinished { usleep(1000) }
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }

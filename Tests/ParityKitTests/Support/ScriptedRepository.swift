@@ -22,10 +22,15 @@ final class ScriptedRepository {
         }
         try git(["add", "-A"])
         let date = "\(day)T12:00:00+00:00"
-        try git(["commit", "-q", "--allow-empty", "-m", message], environment: [
-            "GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": "\(author.split(separator: " ")[0].lowercased())@example.com", "GIT_AUTHOR_DATE": date,
-            "GIT_COMMITTER_NAME": "Parity Tests", "GIT_COMMITTER_EMAIL": "tests@example.com", "GIT_COMMITTER_DATE": date,
-        ])
+        try git(
+            ["commit", "-q", "--allow-empty", "-m", message],
+            environment: [
+                "GIT_AUTHOR_NAME": author,
+                "GIT_AUTHOR_EMAIL": "\(author.split(separator: " ")[0].lowercased())@example.com",
+                "GIT_AUTHOR_DATE": date,
+                "GIT_COMMITTER_NAME": "Parity Tests", "GIT_COMMITTER_EMAIL": "tests@example.com",
+                "GIT_COMMITTER_DATE": date,
+            ])
     }
 
     /// Runs git in the repository, with no user or system configuration.
@@ -47,7 +52,9 @@ final class ScriptedRepository {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw NSError(domain: "git", code: Int(process.terminationStatus), userInfo: [NSLocalizedDescriptionKey: "git \(arguments.joined(separator: " ")) failed"])
+            throw NSError(
+                domain: "git", code: Int(process.terminationStatus),
+                userInfo: [NSLocalizedDescriptionKey: "git \(arguments.joined(separator: " ")) failed"])
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -17,7 +17,8 @@ enum JSONValue: Equatable, CustomStringConvertible {
         case .number(let value): "\(value)"
         case .string(let value): "\"\(value)\""
         case .array(let items): "[" + items.map(\.description).joined(separator: ",") + "]"
-        case .object(let pairs): "{" + pairs.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",") + "}"
+        case .object(let pairs):
+            "{" + pairs.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",") + "}"
         }
     }
 
@@ -85,7 +86,9 @@ enum JSONValue: Equatable, CustomStringConvertible {
             default:
                 let start = index
                 while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
-                guard let number = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else { throw SyntaxError(offset: start) }
+                guard let number = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
+                    throw SyntaxError(offset: start)
+                }
                 return .number(number)
             }
         }
@@ -139,7 +142,9 @@ enum JSONValue: Equatable, CustomStringConvertible {
         }
 
         mutating func hex4() throws -> UInt32 {
-            guard index + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
+            guard index + 4 <= bytes.count,
+                let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+            else {
                 throw SyntaxError(offset: index)
             }
             index += 4

@@ -5,7 +5,8 @@ enum SharedFixtures {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static let yamlSuite = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance/yaml-test-suite")
+    static let yamlSuite = repositoryRoot.deletingLastPathComponent().appendingPathComponent(
+        "shared/conformance/yaml-test-suite")
 
     static var yamlSuiteAvailable: Bool {
         FileManager.default.fileExists(atPath: yamlSuite.appendingPathComponent("libyaml.tsv").path)
@@ -21,7 +22,8 @@ enum SharedFixtures {
 
     /// The cases libyaml.tsv lists; none when the shared folder is absent.
     static var yamlCases: [YAMLCase] {
-        guard let table = try? String(contentsOf: yamlSuite.appendingPathComponent("libyaml.tsv"), encoding: .utf8) else { return [] }
+        guard let table = try? String(contentsOf: yamlSuite.appendingPathComponent("libyaml.tsv"), encoding: .utf8)
+        else { return [] }
         return table.split(separator: "\n").compactMap { line in
             let columns = line.split(separator: "\t").map(String.init)
             guard columns.count >= 3 else { return nil }

@@ -22,8 +22,10 @@ enum ExternalTool {
 
     /// Runs `executable arguments...` in `directory`; stdout and stderr together, in order.
     /// `environment` replaces the inherited environment when given.
-    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
-                    timeout: TimeInterval = 120) throws -> Run {
+    static func run(
+        _ executable: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
+        timeout: TimeInterval = 120
+    ) throws -> Run {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("parity-tool-\(UUID().uuidString).log")
         try Data().write(to: log)
         defer { try? FileManager.default.removeItem(at: log) }
@@ -45,6 +47,8 @@ enum ExternalTool {
             process.waitUntilExit()
         }
         try handle.close()
-        return Run(status: process.terminationStatus, output: String(decoding: try Data(contentsOf: log), as: UTF8.self), timedOut: timedOut)
+        return Run(
+            status: process.terminationStatus, output: String(decoding: try Data(contentsOf: log), as: UTF8.self),
+            timedOut: timedOut)
     }
 }

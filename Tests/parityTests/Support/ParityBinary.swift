@@ -23,7 +23,9 @@ struct ParityBinary {
         return repositoryRoot.appendingPathComponent(".build/debug/parity")
     }()
 
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], stdin: Data? = nil) throws -> Run {
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], stdin: Data? = nil
+    ) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -9,7 +9,8 @@ final class PrometheusServer {
     static let prometheus = "/usr/bin/prometheus"
     static let promtool = "/usr/bin/promtool"
     static var installed: Bool {
-        FileManager.default.isExecutableFile(atPath: prometheus) && FileManager.default.isExecutableFile(atPath: promtool)
+        FileManager.default.isExecutableFile(atPath: prometheus)
+            && FileManager.default.isExecutableFile(atPath: promtool)
     }
     /// Under CI a missing Prometheus is a failure, never a skip (`.ci/run` installs it).
     static var required: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
@@ -26,7 +27,8 @@ final class PrometheusServer {
         try FileManager.default.createDirectory(at: storage, withIntermediateDirectories: true)
         let input = folder.appendingPathComponent("series.om")
         try openMetrics.write(to: input, atomically: true, encoding: .utf8)
-        let backfill = try Self.runBounded(Self.promtool, ["tsdb", "create-blocks-from", "openmetrics", input.path, storage.path], seconds: 60)
+        let backfill = try Self.runBounded(
+            Self.promtool, ["tsdb", "create-blocks-from", "openmetrics", input.path, storage.path], seconds: 60)
         guard backfill == 0 else { throw Failure("promtool exited \(backfill)") }
         let config = folder.appendingPathComponent("prometheus.yml")
         try "global:\n  scrape_interval: 1h\n".write(to: config, atomically: true, encoding: .utf8)
@@ -34,7 +36,8 @@ final class PrometheusServer {
         process = Process()
         process.executableURL = URL(fileURLWithPath: Self.prometheus)
         process.arguments = [
-            "--config.file=\(config.path)", "--storage.tsdb.path=\(storage.path)", "--web.listen-address=127.0.0.1:\(port)",
+            "--config.file=\(config.path)", "--storage.tsdb.path=\(storage.path)",
+            "--web.listen-address=127.0.0.1:\(port)",
             "--storage.tsdb.retention.time=100y",
         ]
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
@@ -80,7 +83,9 @@ final class PrometheusServer {
         address.sin_port = 0
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+            }
         }
         guard bound else { throw Failure("cannot bind a loopback port") }
         return Int(UInt16(bigEndian: address.sin_port))
@@ -130,7 +135,8 @@ final class SilentServer {
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let listening = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, length) == 0 && listen(descriptor, 16) == 0 && getsockname(descriptor, $0, &length) == 0
+                bind(descriptor, $0, length) == 0 && listen(descriptor, 16) == 0
+                    && getsockname(descriptor, $0, &length) == 0
             }
         }
         guard listening else { close(descriptor); throw PrometheusServer.Failure("cannot listen on loopback") }

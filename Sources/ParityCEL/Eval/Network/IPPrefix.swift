@@ -32,6 +32,7 @@ struct IPPrefix: Hashable, Sendable {
 
     /// Whether the two ranges share an address: the shorter one contains the longer one.
     func overlaps(_ other: IPPrefix) -> Bool {
-        other.address.family == address.family && address.masked(min(bits, other.bits)) == other.address.masked(min(bits, other.bits))
+        other.address.family == address.family
+            && address.masked(min(bits, other.bits)) == other.address.masked(min(bits, other.bits))
     }
 }

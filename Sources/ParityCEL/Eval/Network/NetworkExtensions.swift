@@ -25,36 +25,70 @@ enum NetworkExtensions {
     ]
 
     static let functions: [(String, Int, Function)] = [
-        ("ip", 1, Function { (a: CELValue) throws(CELError) -> CELValue in
-            if case .object(let object) = a, let range = object as? CIDRValue { return .object(IPValue(address: range.prefix.address)) }
-            return .object(IPValue(address: try address(a, "ip")))
-        }),
-        ("cidr", 1, Function { (a: CELValue) throws(CELError) -> CELValue in .object(CIDRValue(prefix: try prefix(a, "cidr"))) }),
-        ("isIP", 1, Function { (a: CELValue) throws(CELError) -> CELValue in
-            guard case .string(let text) = a else { throw Builtins.noOverload("isIP", a) }
-            return .bool(parseAddress(text) != nil)
-        }),
-        ("isCIDR", 1, Function { (a: CELValue) throws(CELError) -> CELValue in
-            guard case .string(let text) = a else { throw Builtins.noOverload("isCIDR", a) }
-            return .bool(parsePrefix(text) != nil)
-        }),
-        ("family", 1, Function { (a: CELValue) throws(CELError) -> CELValue in .int(Int64(try ip(a, "family").family)) }),
+        (
+            "ip", 1,
+            Function { (a: CELValue) throws(CELError) -> CELValue in
+                if case .object(let object) = a, let range = object as? CIDRValue {
+                    return .object(IPValue(address: range.prefix.address))
+                }
+                return .object(IPValue(address: try address(a, "ip")))
+            }
+        ),
+        (
+            "cidr", 1,
+            Function { (a: CELValue) throws(CELError) -> CELValue in .object(CIDRValue(prefix: try prefix(a, "cidr"))) }
+        ),
+        (
+            "isIP", 1,
+            Function { (a: CELValue) throws(CELError) -> CELValue in
+                guard case .string(let text) = a else { throw Builtins.noOverload("isIP", a) }
+                return .bool(parseAddress(text) != nil)
+            }
+        ),
+        (
+            "isCIDR", 1,
+            Function { (a: CELValue) throws(CELError) -> CELValue in
+                guard case .string(let text) = a else { throw Builtins.noOverload("isCIDR", a) }
+                return .bool(parsePrefix(text) != nil)
+            }
+        ),
+        (
+            "family", 1,
+            Function { (a: CELValue) throws(CELError) -> CELValue in .int(Int64(try ip(a, "family").family)) }
+        ),
         ("isUnspecified", 1, test("isUnspecified", \.isUnspecified)),
         ("isLoopback", 1, test("isLoopback", \.isLoopback)),
         ("isLinkLocalMulticast", 1, test("isLinkLocalMulticast", \.isLinkLocalMulticast)),
         ("isLinkLocalUnicast", 1, test("isLinkLocalUnicast", \.isLinkLocalUnicast)),
         ("isGlobalUnicast", 1, test("isGlobalUnicast", \.isGlobalUnicast)),
-        ("containsIP", 2, Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
-            .bool(try range(a, "containsIP").contains(try address(b, "containsIP")))
-        }),
-        ("containsCIDR", 2, Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
-            .bool(try range(a, "containsCIDR").contains(try prefix(b, "containsCIDR")))
-        }),
-        ("overlaps", 2, Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
-            .bool(try range(a, "overlaps").overlaps(try prefix(b, "overlaps")))
-        }),
-        ("prefixLength", 1, Function { (a: CELValue) throws(CELError) -> CELValue in .int(Int64(try range(a, "prefixLength").bits)) }),
-        ("masked", 1, Function { (a: CELValue) throws(CELError) -> CELValue in .object(CIDRValue(prefix: try range(a, "masked").masked)) }),
+        (
+            "containsIP", 2,
+            Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
+                .bool(try range(a, "containsIP").contains(try address(b, "containsIP")))
+            }
+        ),
+        (
+            "containsCIDR", 2,
+            Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
+                .bool(try range(a, "containsCIDR").contains(try prefix(b, "containsCIDR")))
+            }
+        ),
+        (
+            "overlaps", 2,
+            Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
+                .bool(try range(a, "overlaps").overlaps(try prefix(b, "overlaps")))
+            }
+        ),
+        (
+            "prefixLength", 1,
+            Function { (a: CELValue) throws(CELError) -> CELValue in .int(Int64(try range(a, "prefixLength").bits)) }
+        ),
+        (
+            "masked", 1,
+            Function { (a: CELValue) throws(CELError) -> CELValue in
+                .object(CIDRValue(prefix: try range(a, "masked").masked))
+            }
+        ),
     ]
 
     private static func test(_ name: String, _ property: KeyPath<IPAddress, Bool> & Sendable) -> Function {
@@ -69,17 +103,23 @@ enum NetworkExtensions {
         prefixes.value(text)
     }
 
-    private static let prefixes = ParseCache<IPPrefix> { text in IPPrefix(parsing: text).flatMap { $0.address.isIPv4Mapped ? nil : $0 } }
+    private static let prefixes = ParseCache<IPPrefix> { text in
+        IPPrefix(parsing: text).flatMap { $0.address.isIPv4Mapped ? nil : $0 }
+    }
 
     /// An `ip` receiver.
     private static func ip(_ value: CELValue, _ name: String) throws(CELError) -> IPAddress {
-        guard case .object(let object) = value, let ip = object as? IPValue else { throw Builtins.noOverload(name, value) }
+        guard case .object(let object) = value, let ip = object as? IPValue else {
+            throw Builtins.noOverload(name, value)
+        }
         return ip.address
     }
 
     /// A `cidr` receiver.
     private static func range(_ value: CELValue, _ name: String) throws(CELError) -> IPPrefix {
-        guard case .object(let object) = value, let range = object as? CIDRValue else { throw Builtins.noOverload(name, value) }
+        guard case .object(let object) = value, let range = object as? CIDRValue else {
+            throw Builtins.noOverload(name, value)
+        }
         return range.prefix
     }
 

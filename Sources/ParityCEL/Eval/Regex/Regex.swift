@@ -82,7 +82,9 @@ struct Regex: Sendable {
 
     /// Adds the thread at `pc` and every thread reachable without consuming input;
     /// true when one of them is a match.
-    private func add(_ pc: Int, at position: Int, _ input: [Unicode.Scalar], to set: inout SparseSet, _ stack: inout [Int]) -> Bool {
+    private func add(
+        _ pc: Int, at position: Int, _ input: [Unicode.Scalar], to set: inout SparseSet, _ stack: inout [Int]
+    ) -> Bool {
         stack.append(pc)
         while let pc = stack.popLast() {
             if set.contains(pc) { continue }

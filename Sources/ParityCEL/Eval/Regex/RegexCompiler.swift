@@ -20,7 +20,8 @@ struct RegexCompiler {
             } else if variants.count == 1 {
                 try append(.scalarFold(scalar.value, variants[0]))
             } else {
-                try append(.charClass(CharClass(ranges: CharClass.normalized(([scalar.value] + variants).map { $0...$0 }))))
+                try append(
+                    .charClass(CharClass(ranges: CharClass.normalized(([scalar.value] + variants).map { $0...$0 }))))
             }
         case .any(let matchesNewline): try append(matchesNewline ? .any : .anyNotNewline)
         case .charClass(let c): try append(.charClass(c))

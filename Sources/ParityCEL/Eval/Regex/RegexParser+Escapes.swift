@@ -107,7 +107,9 @@ extension RegexParser {
                 var negatedPosix = false
                 if peek() == "^" { negatedPosix = true; index += 1 }
                 while let s = next(), s != ":" { name.unicodeScalars.append(s) }
-                guard next() == "]", let posix = CharClass.posix[name] else { throw error("invalid posix class [:\(name):]") }
+                guard next() == "]", let posix = CharClass.posix[name] else {
+                    throw error("invalid posix class [:\(name):]")
+                }
                 ranges += negatedPosix ? CharClass.complement(posix) : posix
                 continue
             }

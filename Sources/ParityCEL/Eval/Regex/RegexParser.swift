@@ -132,7 +132,8 @@ struct RegexParser {
         if peek() == "?" {
             index += 1
             switch peek() {
-            case "=", "!": throw error("lookahead (?\(peek() ?? "=")...) is not supported (RE2 syntax has no lookaround)")
+            case "=", "!":
+                throw error("lookahead (?\(peek() ?? "=")...) is not supported (RE2 syntax has no lookaround)")
             case "<" where peek(1) == "=" || peek(1) == "!":
                 throw error("lookbehind is not supported (RE2 syntax has no lookaround)")
             case "P", "<":

@@ -32,7 +32,9 @@ enum UnicodeClasses {
             if current != previous {
                 for name in current where !previous.contains(name) { open[name] = value }
                 for name in previous where !current.contains(name) {
-                    if let start = open.removeValue(forKey: name) { table[name, default: []].append(start...(value - 1)) }
+                    if let start = open.removeValue(forKey: name) {
+                        table[name, default: []].append(start...(value - 1))
+                    }
                 }
                 previous = current
             }
