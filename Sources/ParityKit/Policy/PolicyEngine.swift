@@ -63,6 +63,17 @@ public struct PolicyEngine: Sendable {
         let sizes: [String: Int]
         /// `now`, `today` and `schedule`.
         let run: [String: CELValue]
+        /// Each environment as CEL sees it, bound once for every rule: a list an expression
+        /// reads (`env.services`) is converted once, not once per rule.
+        let bound: [String: CELValue]
+        /// Per item pattern the rules name, each environment's items with their paths and
+        /// their CEL values, found once for every rule over that collection.
+        let items: [ItemsKey: [(path: ModelPath, value: Value, bound: CELValue)]]
+
+        struct ItemsKey: Hashable {
+            var pattern: ModelPath
+            var environment: String
+        }
 
         public init(
             environments: [PolicySubject], pairs: [(reference: PolicySubject, mirror: PolicySubject)],
@@ -79,6 +90,23 @@ public struct PolicyEngine: Sendable {
             }
             self.sizes = sizes
             run = engine.date.bindings.merging(["schedule": engine.schedule.celValue]) { first, _ in first }
+            let environmentType = SchemaType.object(engine.schema)
+            var bound: [String: CELValue] = [:]
+            for subject in environments + pairs.flatMap({ [$0.reference, $0.mirror] }) where bound[subject.name] == nil {
+                bound[subject.name] = CELBinding.celValue(subject.value, type: environmentType)
+            }
+            self.bound = bound
+            var items: [ItemsKey: [(path: ModelPath, value: Value, bound: CELValue)]] = [:]
+            for compiled in engine.rules {
+                guard case .items(let pattern) = compiled.rule.target else { continue }
+                let itemType = compiled.rule.target.itemType(in: engine.schema)
+                for environment in environments where items[ItemsKey(pattern: pattern, environment: environment.name)] == nil {
+                    items[ItemsKey(pattern: pattern, environment: environment.name)] = environment.value.values(
+                        matching: pattern, identities: engine.identities, root: environmentType
+                    ).map { ($0.path, $0.value, CELBinding.celValue($0.value, type: itemType)) }
+                }
+            }
+            self.items = items
         }
 
         /// Rules over a whole environment or pair may grow with its size; their cost budget
@@ -134,8 +162,10 @@ public struct PolicyEngine: Sendable {
                 guard
                     let bindings = scope(
                         [
-                            "reference": CELBinding.celValue(pair.reference.value, type: environmentType),
-                            "mirror": CELBinding.celValue(pair.mirror.value, type: environmentType),
+                            "reference": subjects.bound[pair.reference.name]
+                                ?? CELBinding.celValue(pair.reference.value, type: environmentType),
+                            "mirror": subjects.bound[pair.mirror.name]
+                                ?? CELBinding.celValue(pair.mirror.value, type: environmentType),
                         ], environment: name, value: pair.mirror.value, budget: limit)
                 else { continue }
                 check(
@@ -144,7 +174,8 @@ public struct PolicyEngine: Sendable {
             }
         case .environment:
             for environment in subjects.environments where rule.applies(toTier: environment.tier) {
-                let bound = CELBinding.celValue(environment.value, type: environmentType)
+                let bound =
+                    subjects.bound[environment.name] ?? CELBinding.celValue(environment.value, type: environmentType)
                 let limit = subjects.budget(environment.name)
                 guard
                     var bindings = scope(
@@ -160,16 +191,19 @@ public struct PolicyEngine: Sendable {
         case .items(let pattern):
             let itemType = rule.target.itemType(in: schema)
             for environment in subjects.environments where rule.applies(toTier: environment.tier) {
-                let bound = CELBinding.celValue(environment.value, type: environmentType)
+                let bound =
+                    subjects.bound[environment.name] ?? CELBinding.celValue(environment.value, type: environmentType)
                 guard
                     var bindings = scope(
                         ["env": bound], environment: .environment(environment.name), value: environment.value,
                         budget: subjects.budget(environment.name))
                 else { continue }
-                for (path, item) in environment.value.values(
-                    matching: pattern, identities: identities, root: environmentType)
-                {
-                    bindings["self"] = CELBinding.celValue(item, type: itemType)
+                let items =
+                    subjects.items[Subjects.ItemsKey(pattern: pattern, environment: environment.name)]
+                    ?? environment.value.values(matching: pattern, identities: identities, root: environmentType)
+                    .map { ($0.path, $0.value, CELBinding.celValue($0.value, type: itemType)) }
+                for (path, item, boundItem) in items {
+                    bindings["self"] = boundItem
                     check(
                         compiled, CELActivation(bindings), environment: .environment(environment.name), item: path,
                         value: item,
