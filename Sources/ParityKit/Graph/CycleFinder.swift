@@ -18,21 +18,32 @@ public enum CycleFinder {
         return cycles.sorted { $0.map(\.identity).lexicographicallyPrecedes($1.map(\.identity)) }
     }
 
-    /// One warning per cycle, at the place the cycle's first edge is written, and one per
-    /// item that names itself.
-    public static func diagnostics(for graph: DependencyGraph) -> [Diagnostic] {
+    /// One warning per cycle, at the place the cycle's first edge is written (none when the
+    /// gate ignores cycles), and one per item that names itself.
+    public static func diagnostics(
+        for graph: DependencyGraph, policy: ParitySpec.CyclePolicy = .warn
+    ) -> [Diagnostic] {
+        diagnostics(for: graph, cycles: policy == .ignore ? [] : cycles(in: graph), policy: policy)
+    }
+
+    /// The warnings of `cycles`, found in `graph` already.
+    static func diagnostics(
+        for graph: DependencyGraph, cycles: [[DependencyGraph.Edge]], policy: ParitySpec.CyclePolicy
+    ) -> [Diagnostic] {
         let selfLoops = graph.edges.filter { $0.from == $0.to }.map { edge in
             Diagnostic.warning(
                 .graphSelfDependency,
                 "'\(edge.from.name)' names itself in '\(edge.field)' in \(graph.name); remove the name",
                 at: edge.location)
         }
+        let consequence = policy == .fail ? "; the gate fails on cycles (cycles: fail in parity.yaml)" : ""
         return selfLoops
-            + cycles(in: graph).map { cycle in
+            + cycles.map { cycle in
                 let names = ([cycle[0].from] + cycle.map(\.to)).map(\.name).joined(separator: " -> ")
                 var diagnostic = Diagnostic.warning(
                     .graphCycle,
-                    "dependency cycle in \(graph.name): \(names); break it, or no order can start these one at a time",
+                    "dependency cycle in \(graph.name): \(names); break it, or no order can start these one at a time"
+                        + consequence,
                     at: cycle[0].location)
                 for edge in cycle.dropFirst() {
                     diagnostic.notes.append(

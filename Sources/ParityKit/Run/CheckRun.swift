@@ -180,10 +180,16 @@ public struct CheckRun {
             if let report = outcome.report { readiness.append(report) }
         }
 
+        // Every checked environment's dependency graph, its cycles judged as the gate says.
+        let graphs = GraphCheck(
+            environments: workspace.environmentNames.compactMap { name in resolved[name].map { (name, $0.value) } },
+            policy: spec.gate.cycles)
+        diagnostics += graphs.diagnostics
+
         let failOn = options.failOn ?? spec.gate.failOn
         let gate = GateDecision.decide(
             gate: spec.gate, failOn: failOn, pairs: reports, findings: findings, diagnostics: diagnostics,
-            readiness: readiness)
+            readiness: readiness, cycles: graphs.cycles)
         var seen = Set<String>()
         let unique = diagnostics.filter { seen.insert($0.description + $0.notes.map(\.message).joined()).inserted }
         var report = CheckReport(
@@ -195,6 +201,7 @@ public struct CheckRun {
         report.sources = sources
         report.unchecked = unchecked
         report.readiness = readiness
+        report.graphs = graphs.graphs
         return report
     }
 
