@@ -54,7 +54,7 @@ public struct GraphBuilder: Sendable {
             if let known = referring[id] { return known }
             referring[id] = false  // a type that contains itself adds nothing
             let found = schema.fields.contains { field in
-                field.references != nil || field.type.objectSchema.map { holdsReferences($0) } == true
+                field.references?.isEdge == true || field.type.objectSchema.map { holdsReferences($0) } == true
             }
             referring[id] = found
             return found
@@ -85,8 +85,10 @@ public struct GraphBuilder: Sendable {
                         if case .list(_, .named) = field.type { true } else {
                             field.type.objectSchema.map { holdsReferences($0) } ?? false
                         }
-                    guard field.references != nil || descends, let child = fields[field.name] else { continue }
-                    if let reference = field.references, let holder, field.name != EnvironmentSchema.inferredField {
+                    // A field that permits traffic (ingress, egress) names items but draws no edge.
+                    let reference = field.references.flatMap { $0.isEdge ? $0 : nil }
+                    guard reference != nil || descends, let child = fields[field.name] else { continue }
+                    if let reference, let holder, field.name != EnvironmentSchema.inferredField {
                         let key = FieldKey(schema: ObjectIdentifier(objectSchema), position: position)
                         let names = targets(key, reference)
                         if !names.isEmpty {

@@ -45,8 +45,15 @@ struct ComposeRead {
     let unmapped = UnmappedReport()
     /// Every compose service, in the order written.
     var services: [(name: String, mapping: SourceMapping)] = []
-    /// Names that reach a service: its own, its hostname, container name and link aliases.
+    /// Names that reach a service: its own, its hostname, container name and network aliases.
     var aliases: [String: String] = [:]
+    /// The networks the file declares.
+    var declaredNetworks = Set<String>()
+    /// Per service, the networks it joins and where each is written; none for a service
+    /// outside compose's networks (`network_mode`).
+    var memberships: [String: [(String, Node?)]] = [:]
+    /// Per service or datastore, the container ports it publishes on the host.
+    var published: [String: [Int: SourceLocation]] = [:]
 
     init(project: String) {
         self.project = project
@@ -61,9 +68,9 @@ struct ComposeRead {
             guard let key = pair.key.scalar?.text, key.hasPrefix("x-") else { continue }
             file.explain(key, "an extension field; compose ignores it, and its anchors are applied where they are used")
         }
-        file.explain("volumes", "parity describes no volumes")
+        file.explain("volumes", ImportedSystem.storageReason)
         file.explain("configs", "parity describes no mounted configuration files")
-        file.explain("networks", "compose networks carry no address range, which parity's networks need")
+        for pair in file.take("networks")?.mapping ?? [] { readNetworkDeclaration(pair) }
         if let secrets = file.take("secrets")?.mapping {
             for pair in secrets { readSecretDeclaration(pair) }
         }
