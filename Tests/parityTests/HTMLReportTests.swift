@@ -22,6 +22,8 @@ import ParityTestSupport
         let run = try ParityBinary.run(["diff", "production", "staging", "--format", "html"], environment: today)
         #expect(run.status == 1)
         try GoldenFile.check(run.stdout, against: Self.golden.appendingPathComponent("diff-sample.html"))
+        // The diff page draws the pair's dependency graph too.
+        #expect(run.stdout.contains("<h3 id=\"pair-production-to-staging-graph\">Dependency graph</h3>"))
     }
 
     @Test func thePageIsSelfContained() throws {

@@ -27,9 +27,11 @@ public struct HTMLRenderer: Sendable {
         }
         for pair in report.pairs {
             contents.append((pairs.anchor(pair), pairs.name(pair)))
-            let graph = report.graphs[pair.reference].flatMap { reference in
-                report.graphs[pair.mirror].map { PairGraph(reference: reference, mirror: $0) }
-            }
+            let graph =
+                pair.graph
+                ?? report.graphs[pair.reference].flatMap { reference in
+                    report.graphs[pair.mirror].map { PairGraph(reference: reference, mirror: $0) }
+                }
             main += pairs.pair(pair, graph: graph)
         }
         contents += [("findings", "Policy findings"), ("waivers", "Waivers")]
@@ -59,7 +61,7 @@ public struct HTMLRenderer: Sendable {
         main +=
             "<section aria-labelledby=\"matrix\">\n<h2 id=\"matrix\">Parity matrix</h2>\n" + pairs.matrix([report])
             + "</section>\n"
-        main += pairs.pair(report)
+        main += pairs.pair(report, graph: report.graph)
         main += FindingSections(links: links).diagnostics(diagnostics)
         var contents = [
             ("verdict", "Verdict"), ("matrix", "Parity matrix"), (pairs.anchor(report), pairs.name(report)),
