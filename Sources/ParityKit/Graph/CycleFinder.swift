@@ -6,14 +6,25 @@ public import ParityDiagnostics
 public enum CycleFinder {
     /// Each cycle as its edges in order, the first edge leaving the smallest node; sorted.
     public static func cycles(in graph: DependencyGraph) -> [[DependencyGraph.Edge]] {
+        cycles(of: graph.edges)
+    }
+
+    /// The cycles of `edges`, in any order and with repeats: only the nodes of a cycle are
+    /// ever sorted, so a check of a large acyclic environment costs one pass over its edges.
+    static func cycles(of edges: [DependencyGraph.Edge]) -> [[DependencyGraph.Edge]] {
         var outgoing: [DependencyGraph.NodeKey: [DependencyGraph.Edge]] = [:]
-        for edge in graph.edges { outgoing[edge.from, default: []].append(edge) }
-        let keys = Array(Set(graph.edges.flatMap { [$0.from, $0.to] })).sorted()
+        for edge in edges where edge.from != edge.to { outgoing[edge.from, default: []].append(edge) }
         var cycles: [[DependencyGraph.Edge]] = []
-        for component in Tarjan(keys: keys, outgoing: outgoing).components() {
+        for component in Tarjan(outgoing: outgoing).components() where component.count > 1 {
             let members = Set(component)
-            guard members.count > 1, let start = component.min() else { continue }
-            if let path = shortestReturn(to: start, within: members, outgoing: outgoing) { cycles.append(path) }
+            guard let start = component.min() else { continue }
+            // Sorted edges within the component: the same graph always gives the same path.
+            var sorted: [DependencyGraph.NodeKey: [DependencyGraph.Edge]] = [:]
+            for member in component {
+                var seen = Set<DependencyGraph.EdgeIdentity>()
+                sorted[member] = (outgoing[member] ?? []).filter { seen.insert($0.identity).inserted }.sorted()
+            }
+            if let path = shortestReturn(to: start, within: members, outgoing: sorted) { cycles.append(path) }
         }
         return cycles.sorted { $0.map(\.identity).lexicographicallyPrecedes($1.map(\.identity)) }
     }
@@ -30,10 +41,19 @@ public enum CycleFinder {
     static func diagnostics(
         for graph: DependencyGraph, cycles: [[DependencyGraph.Edge]], policy: ParitySpec.CyclePolicy
     ) -> [Diagnostic] {
-        let selfLoops = graph.edges.filter { $0.from == $0.to }.map { edge in
+        diagnostics(environment: graph.name, edges: graph.edges, cycles: cycles, policy: policy)
+    }
+
+    /// The warnings of the environment `environment`, whose edges (in any order) are `edges`.
+    static func diagnostics(
+        environment: String, edges: [DependencyGraph.Edge], cycles: [[DependencyGraph.Edge]],
+        policy: ParitySpec.CyclePolicy
+    ) -> [Diagnostic] {
+        var seen = Set<DependencyGraph.EdgeIdentity>()
+        let selfLoops = edges.filter { $0.from == $0.to && seen.insert($0.identity).inserted }.sorted().map { edge in
             Diagnostic.warning(
                 .graphSelfDependency,
-                "'\(edge.from.name)' names itself in '\(edge.field)' in \(graph.name); remove the name",
+                "'\(edge.from.name)' names itself in '\(edge.field)' in \(environment); remove the name",
                 at: edge.location)
         }
         let consequence = policy == .fail ? "; the gate fails on cycles (cycles: fail in parity.yaml)" : ""
@@ -42,7 +62,7 @@ public enum CycleFinder {
                 let names = ([cycle[0].from] + cycle.map(\.to)).map(\.name).joined(separator: " -> ")
                 var diagnostic = Diagnostic.warning(
                     .graphCycle,
-                    "dependency cycle in \(graph.name): \(names); break it, or no order can start these one at a time"
+                    "dependency cycle in \(environment): \(names); break it, or no order can start these one at a time"
                         + consequence,
                     at: cycle[0].location)
                 for edge in cycle.dropFirst() {
@@ -86,7 +106,6 @@ public enum CycleFinder {
 
 /// Tarjan's strongly connected components, iterative so a long chain cannot exhaust the stack.
 private struct Tarjan {
-    let keys: [DependencyGraph.NodeKey]
     let outgoing: [DependencyGraph.NodeKey: [DependencyGraph.Edge]]
 
     func components() -> [[DependencyGraph.NodeKey]] {
@@ -96,7 +115,8 @@ private struct Tarjan {
         var stack: [DependencyGraph.NodeKey] = []
         var result: [[DependencyGraph.NodeKey]] = []
         var counter = 0
-        for root in keys where index[root] == nil {
+        // Only a node with an edge out can be on a cycle.
+        for root in outgoing.keys where index[root] == nil {
             // Each frame: a node and how many of its edges have been followed.
             var frames: [(node: DependencyGraph.NodeKey, next: Int)] = [(root, 0)]
             index[root] = counter; low[root] = counter; counter += 1

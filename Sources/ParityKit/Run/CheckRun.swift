@@ -17,6 +17,9 @@ public struct CheckRun {
         public var rules: [String] = []
         /// These policy rules do not run (`--skip-rule`).
         public var skipRules: [String] = []
+        /// Whether the report keeps each environment's dependency graph (the HTML report draws
+        /// them); cycles are checked either way.
+        public var graphs = false
         /// The run's date: `now` and `today` in expressions, and waiver expiry.
         public var date: RunDate
         /// The run's day, `YYYY-MM-DD`.
@@ -183,7 +186,7 @@ public struct CheckRun {
         // Every checked environment's dependency graph, its cycles judged as the gate says.
         let graphs = GraphCheck(
             environments: workspace.environmentNames.compactMap { name in resolved[name].map { (name, $0.value) } },
-            policy: spec.gate.cycles)
+            policy: spec.gate.cycles, drawing: options.graphs)
         diagnostics += graphs.diagnostics
 
         let failOn = options.failOn ?? spec.gate.failOn

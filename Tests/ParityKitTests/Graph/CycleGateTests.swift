@@ -48,6 +48,15 @@ import ParityDiagnostics
         #expect(cycles.first?.location?.line == 5)
         #expect(outcome.status == .passed)
         #expect(outcome.report?.gate.reasons == [])
+        // Cycles come from the edges alone: the whole graphs are kept only when asked (HTML).
+        #expect(outcome.report?.graphs.isEmpty == true)
+        var options = CheckRun.Options(today: "2026-11-25")
+        let scratch = try Self.repository(gate: "")
+        options.root = scratch.path
+        options.graphs = true
+        let drawn = CheckRun(sources: SourceStore()).run(options)
+        #expect(drawn.report?.graphs.keys.sorted() == ["production", "staging"])
+        #expect(drawn.diagnostics.filter { $0.code == .graphCycle }.map(\.message) == cycles.map(\.message))
     }
 
     @Test func cyclesFailFailsTheGateOncePerEnvironment() throws {
