@@ -96,6 +96,19 @@ import ParityDiagnostics
         }
     }
 
+    @Test func aLongChainIsSearchedWithoutRecursionAndOnlyItsCycleFound() throws {
+        let keys = (0..<50_000).map { DependencyGraph.NodeKey(kind: .service, name: "s\($0)") }
+        var edges = (0..<49_999).map {
+            DependencyGraph.Edge(from: keys[$0], to: keys[$0 + 1], field: "dependencies", path: ModelPath())
+        }
+        // The chain's last two call each other; a repeated edge changes nothing.
+        edges.append(DependencyGraph.Edge(from: keys[49_999], to: keys[49_998], field: "dependencies", path: ModelPath()))
+        edges.append(edges[0])
+        let cycles = CycleFinder.cycles(of: edges.shuffled())
+        #expect(cycles.map { $0.map(\.identity.description) } == [["s49998 -> s49999 (dependencies)", "s49999 -> s49998 (dependencies)"]])
+        #expect(CycleFinder.cycles(of: Array(edges.dropLast(2))).isEmpty)
+    }
+
     @Test func anUnknownCyclesValueIsALocatedError() throws {
         let scratch = try Self.repository(gate: "gate:\n  cycles: error\n")
         let outcome = Self.check(scratch)
