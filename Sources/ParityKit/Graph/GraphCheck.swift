@@ -21,7 +21,7 @@ public struct GraphCheck: Sendable {
                 graphs[environment.name] = graph
                 edges = graph.edges
             } else {
-                edges = builder.parts(of: environment.value).edges
+                edges = builder.cycleEdges(of: environment.value)
             }
             let found = policy == .ignore ? [] : CycleFinder.cycles(of: edges)
             diagnostics += CycleFinder.diagnostics(

@@ -119,3 +119,29 @@ import ParityDiagnostics
         #expect(error.message.contains("warn") && error.message.contains("fail") && error.message.contains("ignore"))
     }
 }
+
+/// Which fields a cycle can pass through, read from the schema: in this schema only a
+/// service names a service, so only services' dependencies (declared or inferred) can close one.
+@Suite struct CycleFieldsTests {
+    @Test func onlyServicesNamingServicesCanCloseACycle() throws {
+        let names = CycleFields.environment.fields.compactMap { key -> String? in
+            guard key.schema == ObjectIdentifier(EnvironmentSchema.service) else { return "other" }
+            return EnvironmentSchema.service.fields[key.position].name
+        }.sorted()
+        #expect(names == ["dependencies", EnvironmentSchema.inferredField])
+    }
+
+    @Test func theCycleWalkFindsWhatTheWholeGraphFinds() throws {
+        let scratch = try ScratchFolder()
+        let file = try scratch.write(
+            "cyclic.yaml", GraphvizTests.environment("cyclic", services: GraphvizTests.cases[2].1))
+        for (root, name) in [(GraphTests.root, "production"), (GraphTests.root, "staging"), (scratch.path, file)] {
+            let workspace = Workspace(root: root, sources: SourceStore())
+            let value = try #require(workspace.resolve(nameOrPath: name)?.value)
+            let whole = CycleFinder.cycles(in: GraphBuilder().graph(name: name, root: value))
+            let walked = CycleFinder.cycles(of: GraphBuilder().cycleEdges(of: value))
+            #expect(walked.map { $0.map(\.identity) } == whole.map { $0.map(\.identity) }, "\(name)")
+            #expect(whole.count == (name == file ? 2 : 0))
+        }
+    }
+}
