@@ -121,7 +121,9 @@ public struct GraphBuilder: Sendable {
                 }
                 if let evidence, let holder, let position = objectSchema.position(of: "dependencies"),
                     let reference = objectSchema.fields[position].references,
-                    draws(objectSchema.fields[position], FieldKey(schema: ObjectIdentifier(objectSchema), position: position))
+                    draws(
+                        objectSchema.fields[position],
+                        FieldKey(schema: ObjectIdentifier(objectSchema), position: position))
                 {
                     // Evidence for a name the dependencies do not list still says the edge exists.
                     let names = targets(FieldKey(schema: ObjectIdentifier(objectSchema), position: position), reference)

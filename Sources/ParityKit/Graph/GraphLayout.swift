@@ -59,7 +59,8 @@ public struct GraphLayout: Sendable {
         columns = Array(repeating: [], count: count)
         for node in nodes { columns[depth[node] ?? 0].append(.node(node)) }
         // Each edge as a chain of slots in adjacent columns, oriented with the flow.
-        var left: [Slot: [Slot]] = [:], right: [Slot: [Slot]] = [:]
+        var left: [Slot: [Slot]] = [:]
+        var right: [Slot: [Slot]] = [:]
         for edge in edges {
             let back = backEdges.contains(edge)
             let (start, end) = back ? (edge.to, edge.from) : (edge.from, edge.to)

@@ -126,13 +126,15 @@ enum ComposeMerge {
             return fields[0] + "|" + fields[1] + "|" + fields[2] + "|" + (fields[3].isEmpty ? "tcp" : fields[3])
         }
         guard let text = node.scalar?.text else { return nil }
-        var rest = Substring(text), transport = "tcp"
+        var rest = Substring(text)
+        var transport = "tcp"
         if let slash = rest.lastIndex(of: "/") {
             transport = String(rest[rest.index(after: slash)...])
             rest = rest[..<slash]
         }
         let parts = rest.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        let target = parts.last ?? "", published = parts.count > 1 ? parts[parts.count - 2] : ""
+        let target = parts.last ?? ""
+        let published = parts.count > 1 ? parts[parts.count - 2] : ""
         let address = parts.count > 2 ? parts.dropLast(2).joined(separator: ":") : ""
         return address + "|" + target + "|" + published + "|" + transport
     }

@@ -59,7 +59,8 @@ extension ComposeRead {
         } else {
             service.explain(
                 "security_opt",
-                "parity records no kernel security profiles (seccomp, AppArmor, SELinux labels); no-new-privileges was imported")
+                "parity records no kernel security profiles (seccomp, AppArmor, SELinux labels); no-new-privileges was imported"
+            )
         }
         return object.fields.isEmpty ? nil : object.ordered(as: EnvironmentSchema.serviceSecurity)
     }

@@ -90,7 +90,9 @@ extension ComposeRead {
     mutating func isolateByNetworks() {
         let items = memberships.keys.filter { system.declares($0) }.sorted()
         let networks = memberships.mapValues { Set($0.map(\.0)) }
-        let apart = items.contains { a in items.contains { b in networks[a]?.isDisjoint(with: networks[b] ?? []) == true } }
+        let apart = items.contains { a in
+            items.contains { b in networks[a]?.isDisjoint(with: networks[b] ?? []) == true }
+        }
         guard apart else { return }
         for item in items {
             let joined = memberships[item] ?? []

@@ -58,7 +58,8 @@ extension ImportedSystem {
                 entry.set(direction.peerField, .string(peer, from: allowance.origin, note: allowance.note))
                 if let ports = allowance.ports {
                     entry.set(
-                        "ports", ImportedValue(.list(ports.sorted().map { .int($0, from: nil) }), from: allowance.origin))
+                        "ports",
+                        ImportedValue(.list(ports.sorted().map { .int($0, from: nil) }), from: allowance.origin))
                 }
                 return entry.value
             }

@@ -19,7 +19,9 @@ extension KubernetesRead {
         for (index, node) in (spec.take("ports")?.sequence ?? []).enumerated() where node.mapping != nil {
             let entry = unmapped.mapping(node, context: "a port of \(resource.label)")
             for key in ["name", "protocol", "targetPort", "appProtocol"] { _ = entry.take(key) }
-            guard let numberNode = entry.take("port"), let number = numberNode.scalar.flatMap(Self.int) else { continue }
+            guard let numberNode = entry.take("port"), let number = numberNode.scalar.flatMap(Self.int) else {
+                continue
+            }
             if index == 0 {
                 port = (number, numberNode.location)
             } else {

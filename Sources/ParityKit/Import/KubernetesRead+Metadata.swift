@@ -8,7 +8,9 @@ extension KubernetesRead {
         var labels: [(String, ImportedValue)] = []
         var seen: [String: Int] = [:]
         for pair in pod?.mapping ?? [] {
-            guard let key = pair.key.scalar?.text, let value = pair.value.scalar?.text, seen[key] == nil else { continue }
+            guard let key = pair.key.scalar?.text, let value = pair.value.scalar?.text, seen[key] == nil else {
+                continue
+            }
             seen[key] = labels.count
             labels.append((key, .string(value, from: pair.value.location)))
         }

@@ -88,9 +88,9 @@ extension KubernetesRead {
 
     /// The names a rule's peer stands for: the workloads its pod selector selects,
     /// `internet` for the whole address space; other namespaces and narrower ranges are warned about.
-    private mutating func peer(_ node: Node, of resource: Resource, direction: ImportedSystem.Direction)
-        -> [(String, SourceLocation?)]
-    {
+    private mutating func peer(
+        _ node: Node, of resource: Resource, direction: ImportedSystem.Direction
+    ) -> [(String, SourceLocation?)] {
         guard node.mapping != nil else { return [] }
         let peer = unmapped.mapping(node, context: "a peer of \(resource.label)")
         if let namespaces = peer.take("namespaceSelector") {

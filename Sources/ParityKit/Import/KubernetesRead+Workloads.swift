@@ -100,7 +100,9 @@ extension KubernetesRead {
         service.set("replicas", replicas.map { .int($0.1, from: $0.0.location) })
         service.set("resources", readResources(container.mapping("resources")))
         service.set("labels", readLabels(workload: metadata, pod: labelsNode))
-        service.set("security", readSecurity(pod: pod.mapping("securityContext"), container: container.mapping("securityContext")))
+        service.set(
+            "security",
+            readSecurity(pod: pod.mapping("securityContext"), container: container.mapping("securityContext")))
         var byNumber: [Int: ImportedObject] = [:]
         var portNames: [String: Int] = [:]
         for node in container.take("ports")?.sequence ?? [] where node.mapping != nil {

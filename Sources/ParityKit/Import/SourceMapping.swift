@@ -62,7 +62,8 @@ public final class SourceMapping {
             let reason = reasons[key] ?? "parity has no field for it"
             let parts = path.isEmpty ? [key] : path.split(separator: ".").map(String.init) + [key]
             let below = parts.dropFirst().joined(separator: ".")
-            return Unmapped(top: parts[0], place: below.isEmpty ? parts[0] : below, reason: reason, location: pair.key.location)
+            return Unmapped(
+                top: parts[0], place: below.isEmpty ? parts[0] : below, reason: reason, location: pair.key.location)
         }
     }
 }

@@ -59,8 +59,8 @@ public struct GraphRun {
         guard !diagnostics.containsError, let first = graphs.first else { return .invalid(diagnostics) }
         if graphs.count == 2 {
             let pair = PairGraph(reference: first, mirror: graphs[1])
-            return Outcome(
-                report: .pair(pair), diagnostics: diagnostics, failing: !pair.missingEdges.isEmpty || check.fails(policy))
+            let failing = !pair.missingEdges.isEmpty || check.fails(policy)
+            return Outcome(report: .pair(pair), diagnostics: diagnostics, failing: failing)
         }
         return Outcome(report: .environment(first), diagnostics: diagnostics, failing: check.fails(policy))
     }

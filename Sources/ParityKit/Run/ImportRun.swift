@@ -162,8 +162,11 @@ public struct ImportRun {
                 found = Self.yamlFiles(under: full).map { EnvironmentLoader.join(path, $0) }
             case .compose:
                 // The first compose file docker compose would read, then its override file.
-                let exists = { (name: String) in FileManager.default.fileExists(atPath: EnvironmentLoader.join(full, name)) }
-                let base = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"].first(where: exists)
+                let exists = { (name: String) in
+                    FileManager.default.fileExists(atPath: EnvironmentLoader.join(full, name))
+                }
+                let base = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"]
+                    .first(where: exists)
                 let override = base.flatMap { base in
                     let stem = base.hasPrefix("docker-") ? "docker-compose" : "compose"
                     return ["\(stem).override.yaml", "\(stem).override.yml"].first(where: exists)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import ParityDiagnostics
+import Testing
+
 @testable import ParityKit
 
 /// A dependency cycle under the spec's `gate: {cycles: warn | fail | ignore}`: a located
@@ -13,16 +14,20 @@ import ParityDiagnostics
     static func repository(gate: String) throws -> ScratchFolder {
         let scratch = try ScratchFolder()
         for (name, tier) in [("production", "production"), ("staging", "staging")] {
-            try scratch.write("environments/\(name).yaml", header + """
-                metadata: {name: \(name), tier: \(tier), owner: sre}
-                services:
-                  - {name: api, image: api, dependencies: [orders]}
-                  - {name: orders, image: orders, dependencies: [api]}
+            try scratch.write(
+                "environments/\(name).yaml",
+                header + """
+                    metadata: {name: \(name), tier: \(tier), owner: sre}
+                    services:
+                      - {name: api, image: api, dependencies: [orders]}
+                      - {name: orders, image: orders, dependencies: [api]}
 
-                """)
+                    """)
         }
         // One rule that always holds: the built-in pack would judge these environments too.
-        try scratch.write("policies/owners.yaml", """
+        try scratch.write(
+            "policies/owners.yaml",
+            """
             apiVersion: parity/v1
             kind: Policy
             metadata: {name: owners}
@@ -102,10 +107,14 @@ import ParityDiagnostics
             DependencyGraph.Edge(from: keys[$0], to: keys[$0 + 1], field: "dependencies", path: ModelPath())
         }
         // The chain's last two call each other; a repeated edge changes nothing.
-        edges.append(DependencyGraph.Edge(from: keys[49_999], to: keys[49_998], field: "dependencies", path: ModelPath()))
+        edges.append(
+            DependencyGraph.Edge(from: keys[49_999], to: keys[49_998], field: "dependencies", path: ModelPath()))
         edges.append(edges[0])
         let cycles = CycleFinder.cycles(of: edges.shuffled())
-        #expect(cycles.map { $0.map(\.identity.description) } == [["s49998 -> s49999 (dependencies)", "s49999 -> s49998 (dependencies)"]])
+        #expect(
+            cycles.map { $0.map(\.identity.description) } == [
+                ["s49998 -> s49999 (dependencies)", "s49999 -> s49998 (dependencies)"]
+            ])
         #expect(CycleFinder.cycles(of: Array(edges.dropLast(2))).isEmpty)
     }
 

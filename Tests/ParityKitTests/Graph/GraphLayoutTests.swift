@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ParityKit
 
 /// The layered layout the HTML report draws with: callers left of what they call, cycles
@@ -24,7 +25,8 @@ import Testing
         let layout = Self.layout(pairs)
         #expect(layout.backEdges.isEmpty)
         for (from, to) in pairs {
-            let a = try #require(layout.places[Self.key(from)]), b = try #require(layout.places[Self.key(to)])
+            let a = try #require(layout.places[Self.key(from)])
+            let b = try #require(layout.places[Self.key(to)])
             #expect(a.column < b.column, "\(from) -> \(to)")
         }
         // Longest path: db is three calls from web, so in the fourth column.

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import ParityDiagnostics
+import Testing
+
 @testable import ParityKit
 
 /// `parity import compose a.yml b.yml` merges the files field by field, as `docker compose
@@ -28,7 +29,8 @@ import ParityDiagnostics
         let (text, outcome) = try Self.imported(["compose.yaml", "compose.prod.yaml"])
         try Golden.check(text, against: Self.goldens.appendingPathComponent("overrides.yaml"))
         try Golden.check(
-            outcome.diagnostics.map { "\($0)\n" }.joined(), against: Self.goldens.appendingPathComponent("overrides.warnings"))
+            outcome.diagnostics.map { "\($0)\n" }.joined(),
+            against: Self.goldens.appendingPathComponent("overrides.warnings"))
         #expect(outcome.status == .passed)
         // A key not mapped is reported where the value in effect is written: the later file.
         #expect(outcome.diagnostics.contains { $0.message.hasPrefix("'healthcheck.test'") && $0.location?.line == 20 })
@@ -45,7 +47,9 @@ import ParityDiagnostics
         #expect(web.contains(#"API_URL: "http://api:8000""#))
         // depends_on: the base's list (api) and the override's map (cache) both kept.
         #expect(web.contains(#"- "api"  # compose/overrides/compose.yaml:13"#))
-        #expect(web.contains(#"- "cache"  # compose/overrides/compose.prod.yaml:12; depends_on, condition: service_started"#))
+        #expect(
+            web.contains(
+                #"- "cache"  # compose/overrides/compose.prod.yaml:12; depends_on, condition: service_started"#))
         let api = Self.service("api", in: text)
         #expect(api.contains(#"- "db""#) && api.contains(#"- "cache""#), "the base's map and the override's list")
         #expect(api.contains(#"DB_HOST: "db""#))

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import ParityDiagnostics
+import Testing
+
 @testable import ParityKit
 
 /// NetworkPolicies imported with the Online Boutique manifests they are written for: each
@@ -12,7 +13,9 @@ import ParityDiagnostics
     static let policies = "kubernetes/network-policies/network-policies.yaml"
     static let goldens = Golden.testsFolder.appendingPathComponent("Golden/import")
 
-    static func imported(name: String = "boutique", tier: String = "production") throws -> (
+    static func imported(
+        name: String = "boutique", tier: String = "production"
+    ) throws -> (
         text: String, diagnostics: [Diagnostic]
     ) {
         let outcome = ImportTests.run(.kubernetes, [manifests, policies]) {

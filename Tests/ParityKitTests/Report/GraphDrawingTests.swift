@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import ParityDiagnostics
+import Testing
+
 @testable import ParityKit
 
 /// Each pair's dependency graph in the HTML report: an inline SVG of both environments, the

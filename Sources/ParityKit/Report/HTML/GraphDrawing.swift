@@ -35,12 +35,14 @@ struct GraphDrawing {
 
     /// The section: heading, a sentence of counts, the drawing, its legend and the missing edges.
     func render(_ pair: PairGraph, id: String, heading: String) -> String {
-        let reference = pair.reference.name, mirror = pair.mirror.name
+        let reference = pair.reference.name
+        let mirror = pair.mirror.name
         var (nodes, lines) = Self.union(pair)
         let differing = lines.filter { $0.presence != .both }.count
         var out = "<\(heading) id=\"\(id)-graph\">Dependency graph</\(heading)>\n"
         out +=
-            "<p>" + HTML.escape(
+            "<p>"
+            + HTML.escape(
                 "\(reference): \(Self.count(pair.reference.nodes.count, "item")) and "
                     + "\(Self.count(pair.reference.edges.count, "edge")); \(mirror): "
                     + "\(Self.count(pair.mirror.nodes.count, "item")) and \(Self.count(pair.mirror.edges.count, "edge")). "
@@ -54,7 +56,8 @@ struct GraphDrawing {
             let whole = (nodes.count, lines.count)
             (nodes, lines) = focus(nodes, lines)
             out +=
-                "<p class=\"muted\">" + HTML.escape(
+                "<p class=\"muted\">"
+                + HTML.escape(
                     "The graph has \(Self.count(whole.0, "node")) and \(Self.count(whole.1, "edge")), more than a page "
                         + "draws legibly (\(maxNodes) nodes, \(maxEdges) edges): "
                         + (nodes.isEmpty
@@ -70,7 +73,8 @@ struct GraphDrawing {
         }
         if !pair.missingEdges.isEmpty {
             out +=
-                "<details class=\"allowed\"><summary>" + HTML.escape("Edges \(mirror) lacks (\(pair.missingEdges.count))")
+                "<details class=\"allowed\"><summary>"
+                + HTML.escape("Edges \(mirror) lacks (\(pair.missingEdges.count))")
                 + "</summary>\n<div><ul>\n"
             for edge in pair.missingEdges {
                 out +=
@@ -90,7 +94,8 @@ struct GraphDrawing {
         var nodes: [Key: Presence] = [:]
         for node in pair.reference.nodes { nodes[node.key] = .reference }
         for node in pair.mirror.nodes { nodes[node.key] = nodes[node.key] == nil ? .mirror : .both }
-        let inMirror = Set(pair.mirror.edges.map(\.identity)), inReference = Set(pair.reference.edges.map(\.identity))
+        let inMirror = Set(pair.mirror.edges.map(\.identity))
+        let inReference = Set(pair.reference.edges.map(\.identity))
         var parts: [GraphLayout.Edge: [(edge: DependencyGraph.Edge, presence: Presence)]] = [:]
         for edge in pair.reference.edges {
             parts[GraphLayout.Edge(from: edge.from, to: edge.to), default: []].append(
@@ -182,7 +187,8 @@ struct GraphDrawing {
     private func svg(_ nodes: [Key: Presence], _ links: [Link], pair: PairGraph, id: String) -> String {
         let layout = GraphLayout(
             nodes: Array(nodes.keys), edges: links.map { GraphLayout.Edge(from: $0.from, to: $0.to) })
-        let geometry = Geometry(layout, widths: nodes.keys.reduce(into: [:]) { $0[$1] = Self.width(of: Self.label($1)) })
+        let geometry = Geometry(
+            layout, widths: nodes.keys.reduce(into: [:]) { $0[$1] = Self.width(of: Self.label($1)) })
         let n = HTML.coordinate
         var out =
             "<svg role=\"img\" aria-labelledby=\"\(id)-graph-title \(id)-graph-desc\" "
@@ -246,7 +252,8 @@ struct GraphDrawing {
             }.joined(separator: "; ")
         // An arrowhead of its own rather than an SVG marker: every line arrives level, so it
         // points left or right, and the page refers to nothing, not even a fragment.
-        let end = points[points.count - 1], way = end.0 < points[points.count - 2].0 ? -1.0 : 1.0
+        let end = points[points.count - 1]
+        let way = end.0 < points[points.count - 2].0 ? -1.0 : 1.0
         let head =
             "\(n(end.0)),\(n(end.1)) \(n(end.0 - 8 * way)),\(n(end.1 - 4)) \(n(end.0 - 8 * way)),\(n(end.1 + 4))"
         return "<g><title>" + HTML.escape(title) + "</title><path d=\"\(path)\" fill=\"none\" stroke=\"\(colour)\" "
