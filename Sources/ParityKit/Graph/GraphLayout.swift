@@ -4,7 +4,7 @@
 ///
 /// The steps of a Sugiyama layout, kept small: cycles broken (an edge back to a node still
 /// being visited, in a depth-first walk over sorted nodes, is drawn against the flow); columns
-/// by longest path; an edge crossing columns passes a waypoint in each, so it runs between the
+/// by longest path, a node nothing calls moved up to what it calls; an edge crossing columns passes a waypoint in each, so it runs between the
 /// boxes; rows by the barycentre of neighbours in the next column, a few sweeps each way, ties
 /// kept in name order.
 public struct GraphLayout: Sendable {
@@ -95,7 +95,8 @@ public struct GraphLayout: Sendable {
             successors[edge.from, default: []].append(edge.to)
         }
         var depth: [Key: Int] = [:]
-        var ready = nodes.filter { incoming[$0] == nil }
+        let sources = nodes.filter { incoming[$0] == nil }
+        var ready = sources
         var head = 0
         while head < ready.count {
             let node = ready[head]
@@ -106,6 +107,12 @@ public struct GraphLayout: Sendable {
                 incoming[next]? -= 1
                 if incoming[next] == 0 { ready.append(next) }
             }
+        }
+        // A node nothing calls sits just left of the nearest thing it calls, not in the
+        // first column with a long edge across the drawing.
+        for source in sources {
+            guard let nearest = (successors[source] ?? []).compactMap({ depth[$0] }).min() else { continue }
+            depth[source] = max(0, nearest - 1)
         }
         return depth
     }

@@ -35,6 +35,14 @@ import Testing
         #expect(layout.waypoints[GraphLayout.Edge(from: Self.key("web"), to: Self.key("db"))]?.map(\.column) == [1, 2])
     }
 
+    @Test func aNodeNothingCallsSitsNextToWhatItCalls() throws {
+        // cron calls only db, three calls deep from web: it sits in the column before db's.
+        let layout = Self.layout([("web", "api"), ("api", "orders"), ("orders", "db"), ("cron", "db")])
+        #expect(layout.places[Self.key("db")]?.column == 3)
+        #expect(layout.places[Self.key("cron")]?.column == 2)
+        #expect(layout.waypoints[GraphLayout.Edge(from: Self.key("cron"), to: Self.key("db"))] == nil)
+    }
+
     @Test func aCycleIsBrokenByOneEdgeDrawnBackwards() throws {
         let layout = Self.layout([("a", "b"), ("b", "c"), ("c", "a"), ("web", "a")])
         #expect(layout.backEdges == [GraphLayout.Edge(from: Self.key("c"), to: Self.key("a"))])
