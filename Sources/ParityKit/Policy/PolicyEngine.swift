@@ -81,31 +81,44 @@ public struct PolicyEngine: Sendable {
         ) {
             self.environments = environments
             self.pairs = pairs
-            // Each environment is measured once (the first subject of a name counts), though it
-            // is also a side of the pairs: measuring walks the whole tree.
-            var sizes: [String: Int] = [:]
-            for subject in environments + pairs.flatMap({ [$0.reference, $0.mirror] })
-            where sizes[subject.name] == nil {
-                sizes[subject.name] = subject.value.size
-            }
-            self.sizes = sizes
             run = engine.date.bindings.merging(["schedule": engine.schedule.celValue]) { first, _ in first }
-            let environmentType = SchemaType.object(engine.schema)
-            var bound: [String: CELValue] = [:]
-            for subject in environments + pairs.flatMap({ [$0.reference, $0.mirror] }) where bound[subject.name] == nil {
-                bound[subject.name] = CELBinding.celValue(subject.value, type: environmentType)
+            // Each environment once (the first subject of a name counts), though it is also a
+            // side of the pairs; each on any core: measuring and finding items walk the tree.
+            var seen = Set<String>()
+            let distinct = (environments + pairs.flatMap { [$0.reference, $0.mirror] }).filter {
+                seen.insert($0.name).inserted
             }
-            self.bound = bound
-            var items: [ItemsKey: [(path: ModelPath, value: Value, bound: CELValue)]] = [:]
-            for compiled in engine.rules {
-                guard case .items(let pattern) = compiled.rule.target else { continue }
-                let itemType = compiled.rule.target.itemType(in: engine.schema)
-                for environment in environments where items[ItemsKey(pattern: pattern, environment: environment.name)] == nil {
-                    items[ItemsKey(pattern: pattern, environment: environment.name)] = environment.value.values(
+            let listed = Set(environments.map(\.name))
+            let patterns = engine.rules.compactMap { compiled -> (ModelPath, SchemaType?)? in
+                guard case .items(let pattern) = compiled.rule.target else { return nil }
+                return (pattern, compiled.rule.target.itemType(in: engine.schema))
+            }
+            let environmentType = SchemaType.object(engine.schema)
+            let measured = Parallel.map(distinct.count) { index in
+                let subject = distinct[index]
+                var items: [ModelPath: [(path: ModelPath, value: Value, bound: CELValue)]] = [:]
+                // Items are found only for the environments rules over items run on.
+                for (pattern, itemType) in patterns where listed.contains(subject.name) && items[pattern] == nil {
+                    items[pattern] = subject.value.values(
                         matching: pattern, identities: engine.identities, root: environmentType
                     ).map { ($0.path, $0.value, CELBinding.celValue($0.value, type: itemType)) }
                 }
+                return (
+                    size: subject.value.size, bound: CELBinding.celValue(subject.value, type: environmentType),
+                    items: items
+                )
             }
+            var sizes: [String: Int] = [:], bound: [String: CELValue] = [:]
+            var items: [ItemsKey: [(path: ModelPath, value: Value, bound: CELValue)]] = [:]
+            for (subject, result) in zip(distinct, measured) {
+                sizes[subject.name] = result.size
+                bound[subject.name] = result.bound
+                for (pattern, found) in result.items {
+                    items[ItemsKey(pattern: pattern, environment: subject.name)] = found
+                }
+            }
+            self.sizes = sizes
+            self.bound = bound
             self.items = items
         }
 
