@@ -28,9 +28,14 @@ enum SpecReferences {
             }
             return (pair, reference, mirror)
         }
-        for (pair, reference, mirror) in pairs {
+        // Per pair, the names of each collection the paths name, gathered once: thousands of
+        // variances and waivers into one list of ten thousand services were each a scan of it.
+        var collections = Array(repeating: Collections(), count: pairs.count)
+        for (index, (pair, reference, mirror)) in pairs.enumerated() {
             for variance in pair.variances {
-                if let missing = missingItem(variance.path, reference: reference, mirror: mirror) {
+                if let missing = missingItem(
+                    variance.path, reference: reference, mirror: mirror, collections: &collections[index])
+                {
                     diagnostics.append(
                         warning(
                             variance.path, missing, for: "\(pair.reference) -> \(pair.mirror)", at: variance.location))
@@ -40,8 +45,12 @@ enum SpecReferences {
         for waiver in spec.waivers {
             switch waiver.subject {
             case .gap(let path):
-                let mine = pairs.filter { waiver.applies(reference: $0.0.reference, mirror: $0.0.mirror) }
-                let misses = mine.compactMap { missingItem(path, reference: $0.1, mirror: $0.2) }
+                let mine = pairs.indices.filter {
+                    waiver.applies(reference: pairs[$0].0.reference, mirror: pairs[$0].0.mirror)
+                }
+                let misses = mine.compactMap {
+                    missingItem(path, reference: pairs[$0].1, mirror: pairs[$0].2, collections: &collections[$0])
+                }
                 if !mine.isEmpty, misses.count == mine.count, let missing = misses.first {
                     diagnostics.append(warning(path, missing, for: waiver.scope, at: waiver.location))
                 }
@@ -69,23 +78,40 @@ enum SpecReferences {
         return .warning(.specUnknownItem, "\(subject) that neither environment of \(scope) has\(hint)", at: location)
     }
 
-    /// The first named item of `path` that no environment holds, and the names there are.
-    static func missingItem(_ path: ModelPath, reference: Value, mirror: Value) -> (
-        path: ModelPath, name: String, names: [String]
-    )? {
-        for (position, component) in path.components.enumerated() {
-            guard case .item(let name) = component else { continue }
-            let prefix = ModelPath(Array(path.components[..<position]))
+    /// The names of the item lists at each path prefix of a pair, as `missingItem` asks for them.
+    struct Collections {
+        /// Per prefix: the names in order (first of each), and the same as a set; nil where
+        /// the lists are not all of named items (an item by content is for the diff).
+        var named: [ModelPath: (names: [String], set: Set<String>)?] = [:]
+
+        mutating func names(at prefix: ModelPath, reference: Value, mirror: Value) -> (
+            names: [String], set: Set<String>
+        )? {
+            if let known = named[prefix] { return known }
             let parents = prefix.expanded(reference: reference, mirror: mirror)
             let lists = parents.flatMap { [$0.reference, $0.mirror].compactMap { $0?.list } }
             let names = lists.flatMap { $0.compactMap(\.name) }
-            // Only named lists can be judged here; an item by content is for the diff.
-            guard !names.isEmpty, lists.allSatisfy({ $0.allSatisfy { $0.name != nil } }) else { return nil }
-            if !names.contains(name) {
-                var unique: [String] = []
-                for candidate in names where !unique.contains(candidate) { unique.append(candidate) }
-                return (prefix.item(name), name, unique)
+            var found: (names: [String], set: Set<String>)?
+            if !names.isEmpty, lists.allSatisfy({ $0.allSatisfy { $0.name != nil } }) {
+                var unique: [String] = [], set = Set<String>()
+                for candidate in names where set.insert(candidate).inserted { unique.append(candidate) }
+                found = (unique, set)
             }
+            named[prefix] = .some(found)
+            return found
+        }
+    }
+
+    /// The first named item of `path` that no environment holds, and the names there are.
+    static func missingItem(
+        _ path: ModelPath, reference: Value, mirror: Value, collections: inout Collections
+    ) -> (path: ModelPath, name: String, names: [String])? {
+        for (position, component) in path.components.enumerated() {
+            guard case .item(let name) = component else { continue }
+            let prefix = ModelPath(Array(path.components[..<position]))
+            // Only named lists can be judged here; an item by content is for the diff.
+            guard let named = collections.names(at: prefix, reference: reference, mirror: mirror) else { return nil }
+            if !named.set.contains(name) { return (prefix.item(name), name, named.names) }
         }
         return nil
     }

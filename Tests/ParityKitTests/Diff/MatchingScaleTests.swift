@@ -82,6 +82,33 @@ import Testing
         return (elapsed, findings)
     }
 
+    /// `lint`'s check of the spec's paths: `count` variances and gap waivers naming items of
+    /// a list of `count` services (each was a scan of the whole list); ten name none.
+    static func specReferences(_ count: Int) -> (Duration, [Diagnostic]) {
+        let path = { (text: String) in ModelPath(parsing: text)! }  // literal paths: cannot fail
+        var spec = ParitySpec()
+        spec.pairs = [
+            ParitySpec.Pair(
+                reference: "production", mirror: "staging",
+                variances: (0..<count).map {
+                    Variance(path: path("services[svc-\($0)].version"), rule: .ignore, reason: "rolling")
+                })
+        ]
+        spec.waivers = (0..<count).map { index in
+            Waiver(
+                .gap(path("services[\(index < 10 ? "gone" : "svc")-\(index)]")), reason: "moving", owner: "team",
+                ticket: nil, expires: "2099-12-31", location: nil)
+        }
+        let environments = [
+            "production": environment(count, version: "1.0"), "staging": environment(count, version: "2.0"),
+        ]
+        var diagnostics: [Diagnostic] = []
+        let elapsed = ContinuousClock().measure {
+            diagnostics = SpecReferences.check(spec, environments: environments, ruleIDs: nil)
+        }
+        return (elapsed, diagnostics)
+    }
+
     static func ratio(_ measure: (Int) -> Duration) -> Double {
         // Sizes alternate, and the fastest of seven at each counts: the runs least disturbed by
         // other work (tests run in parallel on a shared machine). The small size is large
@@ -110,6 +137,17 @@ import Testing
     @Test func variancesAndGapWaiversGrowLinearly() {
         let ratio = Self.ratio { Self.evaluate($0).0 }
         #expect(ratio < Self.ratioLimit, "8x the variances and waivers cost \(ratio)x")
+    }
+
+    @Test func specReferencesFindEveryMissingItem() {
+        let (_, diagnostics) = Self.specReferences(30)
+        #expect(diagnostics.count == 10)
+        #expect(diagnostics.allSatisfy { $0.code == .specUnknownItem && $0.message.contains("gone-") })
+    }
+
+    @Test func specReferencesGrowLinearly() {
+        let ratio = Self.ratio { Self.specReferences($0).0 }
+        #expect(ratio < Self.ratioLimit, "8x the spec's paths and services cost \(ratio)x")
     }
 
     @Test func ruleWaiversGrowLinearly() {
