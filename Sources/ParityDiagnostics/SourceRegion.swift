@@ -13,6 +13,12 @@ public struct SourceRegion: Hashable, Sendable {
         self.endLine = endLine
         self.endColumn = endColumn
     }
+
+    /// Whether the character at `location` lies inside the region.
+    public func contains(_ location: SourceLocation) -> Bool {
+        let place = (location.line, location.column)
+        return (startLine, startColumn) <= place && place < (endLine, endColumn)
+    }
 }
 
 extension SourceStore {

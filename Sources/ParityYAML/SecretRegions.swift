@@ -5,14 +5,19 @@ public import ParityDiagnostics
 /// than from the text, so a quoted line can hide them whatever their style, tags or anchors.
 ///
 /// A file too broken to parse hides everything after a secret key whose value did not
-/// finish: what follows may be the secret itself.
+/// finish: what follows may be the secret itself. And a secret written over several lines
+/// whose next line fell out of its block at a key's indentation (`value: |`, its lines, then
+/// `  MORE-OF-IT: x`) parses as a key: a key right after such a secret that is none of the
+/// `fields` the file may hold is taken for its continuation and hidden with its value, and so
+/// is each such key after it, up to the next real field.
 public enum SecretRegions {
-    /// The regions of `bytes` holding the value of a mapping key in `keys`, and of the
-    /// anchored nodes such a value aliases.
-    public static func find(in bytes: [UInt8], keys: Set<String>) -> [SourceRegion] {
+    /// The regions of `bytes` holding the value of a mapping key in `keys`, of the anchored
+    /// nodes such a value aliases, and of the keys of no name in `fields` that follow a
+    /// multi-line secret (none when `fields` is empty).
+    public static func find(in bytes: [UInt8], keys: Set<String>, fields: Set<String> = []) -> [SourceRegion] {
         guard !keys.isEmpty, !bytes.isEmpty else { return [] }
         return bytes.withUnsafeBufferPointer { buffer in
-            var scan = Scan(events: EventParser(bytes: buffer, file: ""), keys: keys)
+            var scan = Scan(events: EventParser(bytes: buffer, file: ""), keys: keys, fields: fields)
             scan.run()
             return scan.regions
         }
@@ -24,6 +29,8 @@ public enum SecretRegions {
         var expectsKey = true
         /// The key just read names a secret.
         var secretKey = false
+        /// The key just read is taken for a secret's continuation (and hidden).
+        var continuationKey = false
         /// Where this collection starts, when it is itself a secret value.
         var secretStart: yaml_mark_t?
         var anchor: String?
@@ -33,6 +40,7 @@ public enum SecretRegions {
     private struct Scan {
         let events: EventParser
         let keys: Set<String>
+        let fields: Set<String>
         var stack: [Frame] = []
         var anchored: [String: SourceRegion] = [:]
         var regions: [SourceRegion] = []
@@ -43,10 +51,14 @@ public enum SecretRegions {
         var lastSecretEnd: yaml_mark_t?
         /// Where a secret key's value that has not finished starts.
         var openSecret: yaml_mark_t?
+        /// The node read last was a multi-line secret value, or a continuation of one: a key of
+        /// no known name read next is its continuation too.
+        var afterMultiLineSecret = false
 
-        init(events: EventParser, keys: Set<String>) {
+        init(events: EventParser, keys: Set<String>, fields: Set<String>) {
             self.events = events
             self.keys = keys
+            self.fields = fields
         }
 
         mutating func run() {
@@ -72,11 +84,23 @@ public enum SecretRegions {
                         let text = String(
                             decoding: UnsafeBufferPointer(
                                 start: event.data.scalar.value, count: event.data.scalar.length), as: UTF8.self)
-                        stack[stack.count - 1].secretKey = keys.contains(text)
-                        if keys.contains(text) { openSecret = event.end_mark }
+                        let secret = keys.contains(text)
+                        let continuation = afterMultiLineSecret && !secret && !fields.contains(text)
+                        afterMultiLineSecret = false
+                        if continuation { regions.append(span) }
+                        stack[stack.count - 1].secretKey = secret || continuation
+                        stack[stack.count - 1].continuationKey = continuation
+                        if secret || continuation { openSecret = event.end_mark }
                     } else if valueIsSecret {
                         regions.append(span)
                         lastSecretEnd = event.end_mark
+                        let style = event.data.scalar.style
+                        let multiLine =
+                            style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE
+                            || event.start_mark.line != event.end_mark.line
+                        endSecretValue(multiLine: multiLine)
+                    } else {
+                        afterMultiLineSecret = false
                     }
                     advance()
                 case YAML_ALIAS_EVENT:
@@ -85,6 +109,7 @@ public enum SecretRegions {
                     {
                         regions.append(span)
                     }
+                    afterMultiLineSecret = false
                     advance()
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     let isMapping = type == YAML_MAPPING_START_EVENT
@@ -92,6 +117,8 @@ public enum SecretRegions {
                         isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
                     let secret = valueIsSecret && !(stack.last.map { $0.isMapping && $0.expectsKey } ?? false)
                     if secret, openSecret == nil { openSecret = event.start_mark }
+                    // A new item of a list starts with its own first key, which decides.
+                    if !isMapping { afterMultiLineSecret = false }
                     if secret { secretDepth += 1 }
                     // Deeper than the loader reads is an error there; here, the end of the scan.
                     guard stack.count < LoaderLimits.default.maxDepth else {
@@ -111,7 +138,9 @@ public enum SecretRegions {
                         lastSecretEnd = event.end_mark
                         secretDepth -= 1
                         if secretDepth == 0 { openSecret = nil }
+                        endSecretValue(multiLine: start.line != event.end_mark.line)
                     }
+                    // Past the end of a collection, what fell out of a secret lands in an outer one.
                     advance()
                 default:
                     continue
@@ -125,11 +154,19 @@ public enum SecretRegions {
             return (last.isMapping && !last.expectsKey && last.secretKey) || secretDepth > 0
         }
 
+        /// After the whole value of a secret key (not a node inside one): whether a key of no
+        /// known name read next is taken for its continuation.
+        private mutating func endSecretValue(multiLine: Bool) {
+            guard let last = stack.last, last.isMapping, !last.expectsKey, secretDepth == 0 else { return }
+            afterMultiLineSecret = !fields.isEmpty && (multiLine || last.continuationKey)
+        }
+
         /// After a whole node: a mapping expects its next key or value.
         private mutating func advance() {
             guard let last = stack.last, last.isMapping else { return }
             if !last.expectsKey {
                 stack[stack.count - 1].secretKey = false
+                stack[stack.count - 1].continuationKey = false
                 if secretDepth == 0 { openSecret = nil }
             }
             stack[stack.count - 1].expectsKey.toggle()

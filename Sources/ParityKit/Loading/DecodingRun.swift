@@ -9,6 +9,9 @@ struct DecodingRun {
     var path: [ModelPath.Component] = []
     /// The nodes of sensitive fields, whose text must not be quoted.
     var secrets: [Node] = []
+    /// Where the file's secrets are written, once asked (see `SchemaDecoder.secretRegions`).
+    var secretRegions: (@Sendable () -> [SourceRegion])?
+    private var hidden: [SourceRegion]?
 
     /// What a value is called in messages: its field, or an item of a field's list.
     struct Label {
@@ -23,6 +26,13 @@ struct DecodingRun {
     }
 
     var place: String { ModelPath(path).description }
+
+    /// Whether `location` lies in the file's secrets (asked of `secretRegions` once).
+    private mutating func isHidden(_ location: SourceLocation?) -> Bool {
+        guard let location, let secretRegions else { return false }
+        if hidden == nil { hidden = secretRegions() }
+        return hidden?.contains { $0.contains(location) } ?? false
+    }
 
     /// Decodes `node` as `type`; `label` names the field for messages.
     mutating func value(_ node: Node, _ type: SchemaType, label: Label, field: FieldSchema? = nil) -> Value {
@@ -52,6 +62,15 @@ struct DecodingRun {
             var position = schema.position(of: name)
             // `x-` keys are extension fields (docker-compose's home for anchors): ignored.
             if position == nil, name.hasPrefix("x-") { continue }
+            if position == nil, isHidden(pair.key.location) {
+                // Text that fell out of a multi-line secret, read as a key: its name is the secret's.
+                diagnostics.append(
+                    .error(
+                        .schemaUnknownField,
+                        "unknown field in \(path.isEmpty ? "this \(schema.noun)" : place) right after a secret written over several lines; its name is not shown, as it may be the secret's own text: indent it into the secret's block, or remove it",
+                        at: pair.key.location))
+                continue
+            }
             if position == nil {
                 let suggestion = Suggestion.closest(to: name, in: schema.fields.map(\.name))
                 let place = path.isEmpty ? "this \(schema.noun)" : self.place

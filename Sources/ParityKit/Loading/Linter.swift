@@ -49,8 +49,11 @@ public struct Linter {
         // What the spec names, checked against what exists, without diffing.
         // The rules a check would run: the built-in pack (unless turned off) and the repository's.
         let rules = PolicySet.load(layout: layout, sources: SourceStore())
+        // What the gate would reject before judging anything, asked where check asks it.
+        diagnostics += [layout.environmentsProblem(workspace), layout.policiesProblem(files: layout.policyFiles)]
+            .compactMap { $0 }
         diagnostics +=
-            SpecReferences.unknownEnvironments(layout.spec, workspace: workspace)
+            layout.pairs(workspace: workspace, environments: environments).1
             + SpecReferences.check(
                 layout.spec, environments: environments,
                 ruleIDs: rules.diagnostics.containsError ? nil : rules.knownIDs)

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// Files and folders that are hard to read are read, or said to be unreadable, never taken
+/// for missing or empty (issue 17, point 17): names that are not UTF-8, folders no one may list.
+@Suite struct UnreadableInputTests {
+    /// Runs `script` in bash in `folder`: its status and what it printed, both streams.
+    func sh(_ script: String, in folder: URL) throws -> (status: Int32, output: String) {
+        let run = try ParityBinary.bash(script, in: folder, withOutput: true)
+        return (run.status, run.stderr)
+    }
+
+    /// The sample's environments, policies and spec in a scratch folder.
+    func sample() throws -> URL {
+        let folder = try ParityBinary.temporaryFolder()
+        let root = ParityBinary.repositoryRoot.path
+        let copy = try sh("cp -R '\(root)/environments' '\(root)/policies' '\(root)/parity.yaml' .", in: folder)
+        #expect(copy.status == 0, "\(copy.output)")
+        return folder
+    }
+
+    @Test func aFileNamedOnTheCommandLineInBytesThatAreNotUTF8IsRead() throws {
+        let folder = try ParityBinary.temporaryFolder()
+        let run = try sh(#"printf 'a: [1\n' > "$(printf 'bad\377.yaml')"; "$PARITY" lint "$(printf 'bad\377.yaml')""#, in: folder)
+        #expect(run.status == 2)
+        // Its own problem, at its line, with the byte named.
+        #expect(run.output.hasPrefix(#"bad\xFF.yaml:2:1: error: "#), "\(run.output)")
+        #expect(run.output.contains("[yaml.syntax]"))
+    }
+
+    @Test func anEnvironmentWhoseFileNameIsNotUTF8IsCompared() throws {
+        let folder = try sample()
+        let run = try sh(
+            #"mv environments/staging.yaml "environments/$(printf 'st\377ging.yaml')" && "$PARITY" lint && "$PARITY" diff production staging --format json; echo "diff $?""#,
+            in: folder)
+        #expect(run.output.hasSuffix("diff 1\n"), "\(run.output)")  // staging drifts: gaps, not an input error
+        #expect(run.output.contains("\"staging\""), "\(run.output)")
+        #expect(!run.output.contains("cannot read"))
+    }
+
+    static let asRoot = getuid() == 0
+
+    @Test(
+        .disabled(if: asRoot, "runs as root, where file permissions do not apply: a chmod 000 folder stays readable"),
+        arguments: [
+            ("environments", "cannot read the environments folder 'environments': permission denied"),
+            ("environments/production", "cannot read the environment folder 'environments/production': permission denied"),
+            ("policies", "cannot read the policies folder 'policies': permission denied"),
+        ])
+    func anUnreadableFolderIsSaidToBeUnreadable(_ path: String, _ message: String) throws {
+        let folder = try sample()
+        defer { chmod(folder.appendingPathComponent(path).path, 0o755) }  // so the folder can be removed
+        for command in ["lint", "check"] {
+            let run = try sh("chmod 000 \(path) && \"$PARITY\" \(command); status=$?; chmod 755 \(path); exit $status", in: folder)
+            #expect(run.status == 2, "\(command): \(run.output)")
+            #expect(run.output.contains(message), "\(command): \(run.output)")
+        }
+    }
+}
