@@ -1,4 +1,5 @@
 import ParityCEL
+import ParityTestSupport
 import Testing
 
 /// The IP and CIDR library, checked against what Kubernetes' CEL library (Go's netip) answers.
@@ -93,5 +94,66 @@ import Testing
         #expect(
             try checked("[ip('10.0.0.1'), cidr('2001:db8::/32')]").celLiteral
                 == #"[ip("10.0.0.1"), cidr("2001:db8::/32")]"#)
+    }
+}
+
+/// `cidrs(list)`: the index answers exactly what comparing every range with the query does.
+@Suite struct CIDRSetTests {
+    private func evaluate(_ source: String) throws -> CELValue {
+        try CEL.compile(source, declarations: CELDeclarations()).evaluate()
+    }
+
+    @Test(arguments: [
+        "cidrs(['10.0.0.0/16', '10.1.0.0/16']).overlaps('10.0.5.0/24')",
+        "cidrs(['10.0.0.0/16']).overlaps(cidr('10.0.0.0/8'))",
+        "!cidrs(['10.0.0.0/16']).overlaps('10.2.0.0/16')",
+        "!cidrs([]).overlaps('0.0.0.0/0')",
+        "cidrs(['10.0.0.0/16', '2001:db8::/32']).overlaps('2001:db8:1::/48')",
+        "!cidrs(['10.0.0.0/16']).overlaps('::/0')",
+        "cidrs(['10.0.0.0/8', '10.1.0.0/16', '192.168.0.0/16', '10.1.2.0/24']).overlapping('10.1.0.0/16') == [0, 1, 3]",
+        "cidrs(['10.0.0.0/16', '10.0.0.0/16']).overlapping('10.0.1.0/24') == [0, 1]",
+        "cidrs(['10.0.0.7/16']).overlapping('10.0.0.0/24') == [0]",
+        "cidrs([cidr('10.0.0.0/16')]).overlaps('10.0.0.1/32')",
+    ])
+    func answers(_ source: String) throws {
+        #expect(try evaluate(source).celEquals(.bool(true)), "\(source)")
+    }
+
+    @Test func typesCheckAndPrint() throws {
+        #expect(
+            try CEL.compile("cidrs(['10.0.0.0/8']).overlapping('10.0.0.0/16')", declarations: CELDeclarations())
+                .resultType == .list(.int))
+        #expect(try evaluate("cidrs(['10.0.0.0/8', '::/0'])").celLiteral == #"cidrs(["10.0.0.0/8", "::/0"])"#)
+        let bad = try #require(celError { _ = try evaluate("cidrs(['10.0.0.0/8', 'nope'])") })
+        #expect(bad.message.contains("'nope' is not an address range"), "\(bad.message)")
+    }
+
+    /// Random ranges of every length, both families: the index and the pairwise comparison agree.
+    @Test func agreesWithComparingEveryRange() throws {
+        var generator = SplitMix(seed: 20_261_202)
+        func next(_ bound: Int) -> Int { Int(generator.next() % UInt64(bound)) }
+        func random(_ family: Int) -> String {
+            if family == 4 {
+                // Few distinct high bytes, so ranges nest and collide often.
+                let bytes = [10, next(3), next(4), next(256)]
+                return bytes.map(String.init).joined(separator: ".") + "/\(next(33))"
+            }
+            let groups = ["2001", "db8", String(next(3), radix: 16), String(next(5), radix: 16)]
+            return groups.joined(separator: ":") + "::/\(next(129))"
+        }
+        for round in 0..<20 {
+            let members = (0..<60).map { _ in random(round % 2 == 0 ? 4 : 6) }
+            let list = "[" + members.map { "'\($0)'" }.joined(separator: ", ") + "]"
+            for _ in 0..<20 {
+                let query = random(next(4) == 0 ? (round % 2 == 0 ? 6 : 4) : (round % 2 == 0 ? 4 : 6))
+                let indexed = try evaluate("cidrs(\(list)).overlapping('\(query)')")
+                let pairwise = try evaluate(
+                    "\(list).map(m, cidr(m)).map(m, m.overlaps('\(query)') ? 1 : 0)")
+                guard case .list(let flags) = pairwise else { Issue.record("not a list"); return }
+                let expected = CELValue.list(
+                    flags.enumerated().compactMap { $1.celEquals(.int(1)) ? .int(Int64($0)) : nil })
+                #expect(indexed.celEquals(expected), "\(query) in \(list)")
+            }
+        }
     }
 }

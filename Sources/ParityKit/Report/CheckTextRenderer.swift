@@ -25,14 +25,17 @@ public struct CheckTextRenderer: Sendable {
         out += findings(
             result.findings.filter { !options.onlyFailing || $0.isActive }, unchecked: result.unchecked,
             ruleCount: result.ruleCount,
-            fixes: Dictionary(result.rules.compactMap { rule in rule.fix.map { (rule.id, $0) } }) { first, _ in first })
+            // Each rule's fix folded to one line once, not once per finding.
+            fixes: Dictionary(result.rules.compactMap { rule in rule.fix.flatMap(Self.firstLine).map { (rule.id, $0) } }) {
+                first, _ in first
+            })
         out += readiness(result.readiness)
         out += "\n" + verdict(result) + "\n"
         return out
     }
 
-    private func findings(_ findings: [Finding], unchecked: [String], ruleCount: Int, fixes: [String: String]) -> String
-    {
+    /// The findings; `fixes` holds each rule's fix in one line.
+    private func findings(_ findings: [Finding], unchecked: [String], ruleCount: Int, fixes: [String: String]) -> String {
         let notRun =
             unchecked.isEmpty || ruleCount == 0
             ? "" : style.dim("  (not run on \(unchecked.joined(separator: ", ")): invalid)")
@@ -62,7 +65,7 @@ public struct CheckTextRenderer: Sendable {
                     out +=
                         "    \(mark) \(finding.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(style.bold(finding.ruleID))\(item)\n"
                     out += "        \(finding.location.map { "\($0): " } ?? "")\(finding.message)\n"
-                    if let fix = fixes[finding.ruleID].flatMap(Self.firstLine) {
+                    if let fix = fixes[finding.ruleID] {
                         out += "        " + style.dim("fix: ") + fix + "\n"
                     }
                     if let waiver = finding.expiredWaiver {

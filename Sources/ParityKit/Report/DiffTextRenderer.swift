@@ -25,22 +25,31 @@ public struct DiffTextRenderer: Sendable {
     public func render(_ report: PairReport) -> String {
         if options.quiet { return summaryLine(report) }
         var out = style.bold("parity diff \(report.reference) -> \(report.mirror)") + "\n"
+        // Positions, not copies: a Gap is large, and a drifted pair has tens of thousands.
+        var failing: [String: [Int]] = [:], accepted: [String: [Int]] = [:]
+        for (index, gap) in report.gaps.enumerated() {
+            if gap.isFailing {
+                failing[gap.section, default: []].append(index)
+            } else if !options.onlyFailing {
+                accepted[gap.section, default: []].append(index)
+            }
+        }
         for section in report.sections {
-            let gaps = report.gaps.filter { $0.section == section.section && (!options.onlyFailing || $0.isFailing) }
-            guard !gaps.isEmpty else { continue }
+            let failingHere = failing[section.section] ?? [], acceptedHere = accepted[section.section] ?? []
+            guard !failingHere.isEmpty || !acceptedHere.isEmpty else { continue }
             let score =
                 "\(section.score.percentText) (\(section.attributes - section.failing) of \(section.attributes) match or vary as allowed)"
             out += "\n" + style.bold(section.section) + "  " + style.dim(score) + "\n"
-            out += failingGroups(gaps.filter(\.isFailing), report)
-            out += acceptedGroups(gaps.filter { !$0.isFailing }, report)
+            out += failingGroups(failingHere, report)
+            out += acceptedGroups(acceptedHere, report)
         }
         return out + "\n" + summaryLine(report)
     }
 
     /// `13 parity gaps; 177 allowed, 2 waived; parity score 98%`.
     public func summaryLine(_ report: PairReport) -> String {
-        let failing = report.gaps.filter(\.isFailing).count
-        let allowed = report.gaps.filter { if case .allowed = $0.status { true } else { false } }.count
+        let failing = report.gaps.count(where: \.isFailing)
+        let allowed = report.gaps.count { if case .allowed = $0.status { true } else { false } }
         let waived = report.gaps.count - failing - allowed
         let verdict =
             failing == 0 ? style.green("no parity gaps") : style.red("\(failing) parity gap\(failing == 1 ? "" : "s")")
@@ -50,19 +59,20 @@ public struct DiffTextRenderer: Sendable {
     /// Failing gaps, one each, except that many with one cause (thirty services missing one
     /// region: the same change at the same place in every item) read as one line with a
     /// count and an example.
-    private func failingGroups(_ gaps: [Gap], _ report: PairReport) -> String {
+    private func failingGroups(_ indices: [Int], _ report: PairReport) -> String {
         var order: [String] = []
-        var groups: [String: [Gap]] = [:]
-        for gap in gaps {
+        var groups: [String: [Int]] = [:]
+        for index in indices {
+            let gap = report.gaps[index]
             let key = "\(Self.cause(gap.path)) \(gap.kind) \(gap.referenceText ?? "") \(gap.mirrorText ?? "")"
             if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(gap)
+            groups[key, default: []].append(index)
         }
         var out = ""
         for key in order {
             let members = groups[key] ?? []
-            guard members.count > 2, let first = members.first else {
-                for gap in members { out += failing(gap, report) }
+            guard members.count > 2, let first = members.first.map({ report.gaps[$0] }) else {
+                for index in members { out += failing(report.gaps[index], report) }
                 continue
             }
             out +=
@@ -92,10 +102,11 @@ public struct DiffTextRenderer: Sendable {
 
     /// Accepted gaps, one line each, except that many accepted for one reason (fewer
     /// replicas everywhere) read as one line with a count and an example.
-    private func acceptedGroups(_ gaps: [Gap], _ report: PairReport) -> String {
+    private func acceptedGroups(_ indices: [Int], _ report: PairReport) -> String {
         var order: [GroupKey] = []
-        var groups: [GroupKey: [Gap]] = [:]
-        for gap in gaps {
+        var groups: [GroupKey: [Int]] = [:]
+        for index in indices {
+            let gap = report.gaps[index]
             // A key of parts, not text: no path is printed for a gap that a group line stands for.
             let key: GroupKey
             switch gap.status {
@@ -106,13 +117,13 @@ public struct DiffTextRenderer: Sendable {
             case .failing: key = GroupKey(status: "")
             }
             if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(gap)
+            groups[key, default: []].append(index)
         }
         var out = ""
         for key in order {
             let members = groups[key] ?? []
-            guard members.count > 2, let first = members.first else {
-                for gap in members { out += accepted(gap, report) }
+            guard members.count > 2, let first = members.first.map({ report.gaps[$0] }) else {
+                for index in members { out += accepted(report.gaps[index], report) }
                 continue
             }
             let pattern: String =

@@ -1,6 +1,7 @@
-import Testing
 import ParityDiagnostics
 @testable import ParityKit
+import ParityTestSupport
+import Testing
 
 @Suite struct EnvironmentDiffTests {
     func gaps(_ report: PairReport) -> [String] {
@@ -125,19 +126,6 @@ import ParityDiagnostics
         #expect(regions.attributes == 3)
         #expect(regions.failing == 2)
         #expect(report.score < 1)
-    }
-}
-
-/// A small deterministic generator for property tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

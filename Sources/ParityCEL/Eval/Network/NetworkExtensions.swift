@@ -2,9 +2,14 @@
 /// `isCIDR`, `family`, `isLoopback`, ..., `containsIP`, `containsCIDR`, `prefixLength`,
 /// `masked`), plus `overlaps`, for IPv4 and IPv6. As in Kubernetes, an IPv4-mapped IPv6
 /// address (`::ffff:10.0.0.1`) and a zone (`fe80::1%eth0`) are refused.
+///
+/// `cidrs(list)` indexes a list of ranges (`net.CIDRSet`): `set.overlaps(range)` is whether
+/// any of them overlaps `range`, and `set.overlapping(range)` the positions in the list of
+/// those that do, ascending; each asks in time growing with the answer, not with the list.
 enum NetworkExtensions {
     static let ipType = CELType.object(IPValue.typeName)
     static let cidrType = CELType.object(CIDRValue.typeName)
+    static let cidrSetType = CELType.object(CIDRSetValue.typeName)
 
     static let signatures: [String: [Signatures.Signature]] = [
         "ip": [([.string], ipType), ([cidrType], ipType)],
@@ -19,7 +24,12 @@ enum NetworkExtensions {
         "isGlobalUnicast": [([ipType], .bool)],
         "containsIP": [([cidrType, ipType], .bool), ([cidrType, .string], .bool)],
         "containsCIDR": [([cidrType, cidrType], .bool), ([cidrType, .string], .bool)],
-        "overlaps": [([cidrType, cidrType], .bool), ([cidrType, .string], .bool)],
+        "overlaps": [
+            ([cidrType, cidrType], .bool), ([cidrType, .string], .bool), ([cidrSetType, cidrType], .bool),
+            ([cidrSetType, .string], .bool),
+        ],
+        "cidrs": [([.list(.string)], cidrSetType), ([.list(cidrType)], cidrSetType)],
+        "overlapping": [([cidrSetType, cidrType], .list(.int)), ([cidrSetType, .string], .list(.int))],
         "prefixLength": [([cidrType], .int)],
         "masked": [([cidrType], cidrType)],
     ]
@@ -76,7 +86,29 @@ enum NetworkExtensions {
         (
             "overlaps", 2,
             Function { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
-                .bool(try range(a, "overlaps").overlaps(try prefix(b, "overlaps")))
+                if case .object(let object) = a, let set = object as? CIDRSetValue {
+                    return .bool(set.set.overlaps(try prefix(b, "overlaps")))
+                }
+                return .bool(try range(a, "overlaps").overlaps(try prefix(b, "overlaps")))
+            }
+        ),
+        (
+            "cidrs", 1,
+            Function(allocates: true) { (a: CELValue) throws(CELError) -> CELValue in
+                guard case .list(let elements) = a else { throw Builtins.noOverload("cidrs", a) }
+                var prefixes: [IPPrefix] = []
+                prefixes.reserveCapacity(elements.count)
+                for element in elements { prefixes.append(try prefix(element, "cidrs")) }
+                return .object(CIDRSetValue(set: CIDRSet(prefixes)))
+            }
+        ),
+        (
+            "overlapping", 2,
+            Function(allocates: true) { (a: CELValue, b: CELValue) throws(CELError) -> CELValue in
+                guard case .object(let object) = a, let set = object as? CIDRSetValue else {
+                    throw Builtins.noOverload("overlapping", a, b)
+                }
+                return .list(set.set.overlapping(try prefix(b, "overlapping")).map { .int(Int64($0)) })
             }
         ),
         (

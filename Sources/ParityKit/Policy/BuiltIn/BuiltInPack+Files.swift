@@ -147,14 +147,20 @@ rules:
     tags: [security]
     for: pair
     tiers: [staging, development, test]
-    # Overlap, not equality: 10.0.0.0/15 holds all of production's 10.0.0.0/16.
+    # Overlap, not equality: 10.0.0.0/15 holds all of production's 10.0.0.0/16. The
+    # reference's ranges are indexed once (cidrs), not compared with every mirror range.
     variables:
+      - name: networks
+        expression: "has(reference.networks) ? reference.networks : []"
+      - name: ranges
+        expression: cidrs(variables.networks.map(p, p.cidr))
       - name: overlapping
         expression: >-
-          !has(mirror.networks) || !has(reference.networks) ? [] :
-          mirror.networks.filter(n, reference.networks.exists(p, cidr(p.cidr).overlaps(n.cidr)))
+          !has(mirror.networks) ? [] :
+          mirror.networks.filter(n, variables.ranges.overlaps(n.cidr))
             .map(n, n.name + ' ' + n.cidr + ' overlaps ' +
-              reference.networks.filter(p, cidr(p.cidr).overlaps(n.cidr)).map(p, p.name + ' ' + p.cidr).join(', '))
+              variables.ranges.overlapping(n.cidr)
+                .map(i, variables.networks[i].name + ' ' + variables.networks[i].cidr).join(', '))
     assert: size(variables.overlapping) == 0
     message: "{{ mirror.metadata.name }} uses address space of {{ reference.metadata.name }}: {{ variables.overlapping }}"
     rationale: Overlapping ranges make routing mistakes silent and peering impossible to reason about.
@@ -174,14 +180,14 @@ rules:
         expression: >-
           has(reference.networks) ? reference.networks.filter(r, has(r.account)).map(r, r.account).distinct() : []
       - name: ranges
-        expression: "has(reference.networks) ? reference.networks.map(r, r.cidr) : []"
+        expression: "cidrs(has(reference.networks) ? reference.networks.map(r, r.cidr) : [])"
       - name: peered
         expression: >-
           !has(mirror.networks) ? [] :
           mirror.networks.filter(n, has(n.peering)).map(n, n.peering.filter(p,
               (has(p.environment) && p.environment == reference.metadata.name) ||
               (has(p.account) && p.account in variables.accounts) ||
-              (has(p.cidr) && variables.ranges.exists(r, cidr(r).overlaps(p.cidr))))
+              (has(p.cidr) && variables.ranges.overlaps(p.cidr)))
             .map(p, n.name + ' -> ' + p.peer)).flatten()
     assert: size(variables.peered) == 0
     message: "{{ mirror.metadata.name }} is peered with {{ reference.metadata.name }}: {{ variables.peered }}"
