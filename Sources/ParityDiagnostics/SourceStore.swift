@@ -28,8 +28,18 @@ public final class SourceStore: @unchecked Sendable {
     }
 
     private var finder: (@Sendable ([UInt8]) -> [SourceRegion])?
+    /// Files whose secrets another finder knows (an import's compose file, not one of Parity's).
+    private var finders: [String: @Sendable ([UInt8]) -> [SourceRegion]] = [:]
     /// The secrets of each file, found when one of its lines is first quoted.
     private var hidden: [String: [SourceRegion]] = [:]
+
+    /// Remembers the bytes of `file`, whose secrets `secrets` finds instead of `secretFinder`.
+    public func register(_ file: String, bytes: [UInt8], secrets: @escaping @Sendable ([UInt8]) -> [SourceRegion]) {
+        register(file, bytes: bytes)
+        lock.lock()
+        finders[file] = secrets
+        lock.unlock()
+    }
 
     /// Remembers the bytes of `file`.
     public func register(_ file: String, bytes: [UInt8]) {
@@ -47,17 +57,19 @@ public final class SourceStore: @unchecked Sendable {
         return Array(texts.keys)
     }
 
-    /// The columns of 1-based `line` of `file` that hold secrets, as 1-based half-open ranges.
-    public func hiddenColumns(onLine line: Int, of file: String) -> [Range<Int>] {
+    /// Where the secrets of `file` are written, found when first asked for.
+    public func hiddenRegions(of file: String) -> [SourceRegion] {
         lock.lock()
         defer { lock.unlock() }
-        let regions: [SourceRegion]
-        if let known = hidden[file] {
-            regions = known
-        } else {
-            regions = texts[file].flatMap { bytes in finder?(bytes) } ?? []
-            hidden[file] = regions
-        }
+        if let known = hidden[file] { return known }
+        let regions = texts[file].flatMap { bytes in (finders[file] ?? finder)?(bytes) } ?? []
+        hidden[file] = regions
+        return regions
+    }
+
+    /// The columns of 1-based `line` of `file` that hold secrets, as 1-based half-open ranges.
+    public func hiddenColumns(onLine line: Int, of file: String) -> [Range<Int>] {
+        let regions = hiddenRegions(of: file)
         return regions.compactMap { region -> Range<Int>? in
             guard region.startLine <= line, region.endLine >= line else { return nil }
             let from = region.startLine == line ? region.startColumn : 1

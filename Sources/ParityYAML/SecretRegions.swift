@@ -15,9 +15,33 @@ public enum SecretRegions {
     /// nodes such a value aliases, and of the keys of no name in `fields` that follow a
     /// multi-line secret (none when `fields` is empty).
     public static func find(in bytes: [UInt8], keys: Set<String>, fields: Set<String> = []) -> [SourceRegion] {
-        guard !keys.isEmpty, !bytes.isEmpty else { return [] }
+        guard !keys.isEmpty else { return [] }
+        return find(in: bytes, rule: Rule(isSecretKey: { keys.contains($0) }, fields: fields))
+    }
+
+    /// What is secret in a file: the values of the keys `isSecretKey` accepts, and the
+    /// scalars `isSecretScalar` accepts wherever they stand (`PASSWORD=...` as a list item,
+    /// a URL with a password), and what follows a multi-line secret that is none of `fields`.
+    public struct Rule: Sendable {
+        public var isSecretKey: @Sendable (String) -> Bool
+        public var isSecretScalar: (@Sendable (String) -> Bool)?
+        public var fields: Set<String>
+
+        public init(
+            isSecretKey: @escaping @Sendable (String) -> Bool, isSecretScalar: (@Sendable (String) -> Bool)? = nil,
+            fields: Set<String> = []
+        ) {
+            self.isSecretKey = isSecretKey
+            self.isSecretScalar = isSecretScalar
+            self.fields = fields
+        }
+    }
+
+    /// The regions of `bytes` that `rule` calls secret, and of the anchored nodes a secret aliases.
+    public static func find(in bytes: [UInt8], rule: Rule) -> [SourceRegion] {
+        guard !bytes.isEmpty else { return [] }
         return bytes.withUnsafeBufferPointer { buffer in
-            var scan = Scan(events: EventParser(bytes: buffer, file: ""), keys: keys, fields: fields)
+            var scan = Scan(events: EventParser(bytes: buffer, file: ""), rule: rule)
             scan.run()
             return scan.regions
         }
@@ -39,8 +63,7 @@ public enum SecretRegions {
 
     private struct Scan {
         let events: EventParser
-        let keys: Set<String>
-        let fields: Set<String>
+        let rule: Rule
         var stack: [Frame] = []
         var anchored: [String: SourceRegion] = [:]
         var regions: [SourceRegion] = []
@@ -55,10 +78,9 @@ public enum SecretRegions {
         /// no known name read next is its continuation too.
         var afterMultiLineSecret = false
 
-        init(events: EventParser, keys: Set<String>, fields: Set<String>) {
+        init(events: EventParser, rule: Rule) {
             self.events = events
-            self.keys = keys
-            self.fields = fields
+            self.rule = rule
         }
 
         mutating func run() {
@@ -80,14 +102,17 @@ public enum SecretRegions {
                     let span = region(from: event.start_mark, toEnd: event.end_mark)
                     if let anchor { anchored[anchor] = span }
                     let isKey = stack.last.map { $0.isMapping && $0.expectsKey } ?? false
-                    if isKey {
-                        let text = String(
+                    let text = { () -> String in
+                        String(
                             decoding: UnsafeBufferPointer(
                                 start: event.data.scalar.value, count: event.data.scalar.length), as: UTF8.self)
-                        let secret = keys.contains(text)
-                        let continuation = afterMultiLineSecret && !secret && !fields.contains(text)
+                    }
+                    if isKey {
+                        let text = text()
+                        let secret = rule.isSecretKey(text)
+                        let continuation = afterMultiLineSecret && !secret && !rule.fields.contains(text)
                         afterMultiLineSecret = false
-                        if continuation { regions.append(span) }
+                        if continuation || rule.isSecretScalar?(text) == true { regions.append(span) }
                         stack[stack.count - 1].secretKey = secret || continuation
                         stack[stack.count - 1].continuationKey = continuation
                         if secret || continuation { openSecret = event.end_mark }
@@ -101,6 +126,7 @@ public enum SecretRegions {
                         endSecretValue(multiLine: multiLine)
                     } else {
                         afterMultiLineSecret = false
+                        if let isSecretScalar = rule.isSecretScalar, isSecretScalar(text()) { regions.append(span) }
                     }
                     advance()
                 case YAML_ALIAS_EVENT:
@@ -158,7 +184,7 @@ public enum SecretRegions {
         /// known name read next is taken for its continuation.
         private mutating func endSecretValue(multiLine: Bool) {
             guard let last = stack.last, last.isMapping, !last.expectsKey, secretDepth == 0 else { return }
-            afterMultiLineSecret = !fields.isEmpty && (multiLine || last.continuationKey)
+            afterMultiLineSecret = !rule.fields.isEmpty && (multiLine || last.continuationKey)
         }
 
         /// After a whole node: a mapping expects its next key or value.

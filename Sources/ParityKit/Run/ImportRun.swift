@@ -61,7 +61,8 @@ public struct ImportRun {
             do {
                 let bytes = try YAMLLoader.read(
                     EnvironmentLoader.join(options.root, file), limit: LoaderLimits.default.maxFileBytes)
-                sources.register(file, bytes: bytes)
+                // Quoted lines hide what compose and Kubernetes keep secret, not only Parity's fields.
+                sources.register(file, bytes: bytes, secrets: Self.secretRegions)
                 documents += try loader.load(bytes, file: file)
             } catch {
                 diagnostics += error.diagnostics
