@@ -14,26 +14,31 @@ public enum SecretRegions {
     /// The regions of `bytes` holding the value of a mapping key in `keys`, of the anchored
     /// nodes such a value aliases, and of the keys of no name in `fields` that follow a
     /// multi-line secret (none when `fields` is empty).
-    public static func find(in bytes: [UInt8], keys: Set<String>, fields: Set<String> = []) -> [SourceRegion] {
+    public static func find(
+        in bytes: [UInt8], keys: Set<String>, fields: Set<String> = [], maxNodes: Int = LoaderLimits.default.maxNodes
+    ) -> [SourceRegion] {
         guard !keys.isEmpty else { return [] }
-        return find(in: bytes, rule: Rule(isSecretKey: { keys.contains($0) }, fields: fields))
+        return find(in: bytes, rule: Rule(isSecretKey: { keys.contains($0) }, fields: fields, maxNodes: maxNodes))
     }
 
     /// What is secret in a file: the values of the keys `isSecretKey` accepts, and the
     /// scalars `isSecretScalar` accepts wherever they stand (`PASSWORD=...` as a list item,
     /// a URL with a password), and what follows a multi-line secret that is none of `fields`.
+    /// Past `maxNodes` events in a document (the loader refuses it) the rest is hidden unread.
     public struct Rule: Sendable {
         public var isSecretKey: @Sendable (String) -> Bool
         public var isSecretScalar: (@Sendable (String) -> Bool)?
         public var fields: Set<String>
+        public var maxNodes: Int
 
         public init(
             isSecretKey: @escaping @Sendable (String) -> Bool, isSecretScalar: (@Sendable (String) -> Bool)? = nil,
-            fields: Set<String> = []
+            fields: Set<String> = [], maxNodes: Int = LoaderLimits.default.maxNodes
         ) {
             self.isSecretKey = isSecretKey
             self.isSecretScalar = isSecretScalar
             self.fields = fields
+            self.maxNodes = maxNodes
         }
     }
 
@@ -77,6 +82,8 @@ public enum SecretRegions {
         /// The node read last was a multi-line secret value, or a continuation of one: a key of
         /// no known name read next is its continuation too.
         var afterMultiLineSecret = false
+        /// Events read in the current document.
+        var nodes = 0
 
         init(events: EventParser, rule: Rule) {
             self.events = events
@@ -94,9 +101,18 @@ public enum SecretRegions {
                 }
                 lastSecretEnd = nil
                 let event = events.event.pointee
+                // A document past the loader's node limit is refused there; the scan stops too
+                // (a 64 MiB flow list is 33 million events) and hides what it did not read.
+                nodes += 1
+                guard nodes <= rule.maxNodes else {
+                    regions.append(region(from: event.start_mark, toEnd: nil))
+                    return
+                }
                 switch type {
                 case YAML_STREAM_END_EVENT:
                     return
+                case YAML_DOCUMENT_START_EVENT:
+                    nodes = 0
                 case YAML_SCALAR_EVENT:
                     let anchor = Self.string(event.data.scalar.anchor)
                     let span = region(from: event.start_mark, toEnd: event.end_mark)

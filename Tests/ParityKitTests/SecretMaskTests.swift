@@ -131,3 +131,14 @@ extension SecretMaskTests {
         #expect(rendered.contains("unknown field 'lastRotaed'"), "\(rendered)")
     }
 }
+
+extension SecretMaskTests {
+    @Test func aDocumentPastTheNodeLimitIsHiddenFromWhereTheScanStopped() {
+        let bytes = Array("a: 1\nb: [x, x, x, x, x, x, x, x]\nc: SECRET\n".utf8)
+        let regions = SecretRegions.find(in: bytes, keys: ["value"], maxNodes: 8)
+        // Past eight events the scan reads no more: the rest of the file is hidden.
+        #expect(regions.count == 1)
+        #expect(regions.first?.startLine == 2)
+        #expect(regions.first?.endLine == Int.max)
+    }
+}

@@ -40,6 +40,14 @@ public struct SchemaDecoder: Sendable {
         run.secretRegions = secretRegions
         let value = run.value(node, type, label: DecodingRun.Label())
         var diagnostics = run.diagnostics
+        if run.unlisted.count > 0 {
+            diagnostics.append(
+                Diagnostic(
+                    run.unlisted.severity, .schemaMoreProblems,
+                    "\(run.unlisted.count) more problems in this document are not listed after the first "
+                        + "\(DecodingRun.maxDiagnostics); fix these and run again to see them",
+                    at: node.location))
+        }
         if checksRequiredFields, let schema = type.objectSchema, case .object = type {
             diagnostics += RequiredFields.check(value, schema: schema)
         }
