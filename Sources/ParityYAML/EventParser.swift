@@ -11,10 +11,13 @@ final class EventParser {
     private var holdsEvent = false
     private let bytes: UnsafeBufferPointer<UInt8>
     private let file: String
+    /// The file as locations hold it, looked up once rather than once per node.
+    private let fileKey: SourceLocation.File
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
         self.file = file
+        fileKey = SourceLocation.File(file)
         parser = .allocate(capacity: 1)
         event = .allocate(capacity: 1)
         yaml_parser_initialize(parser)
@@ -43,7 +46,7 @@ final class EventParser {
     /// The location of a libyaml mark.
     func location(_ mark: yaml_mark_t) -> SourceLocation {
         let (line, column) = position(mark)
-        return SourceLocation(file: file, line: line, column: column)
+        return SourceLocation(file: fileKey, line: line, column: column)
     }
 
     /// The 1-based line and column of a libyaml mark, lines broken only at LF, CR and CRLF
@@ -196,7 +199,7 @@ final class EventParser {
             }
             index += 1
         }
-        return SourceLocation(file: file, line: line, column: column)
+        return SourceLocation(file: fileKey, line: line, column: column)
     }
 }
 

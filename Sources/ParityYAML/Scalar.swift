@@ -51,9 +51,9 @@ public struct Scalar: Sendable, Hashable {
         switch style {
         case .plain: location
         case .singleQuoted, .doubleQuoted:
-            SourceLocation(file: location.file, line: location.line, column: location.column + 1)
+            SourceLocation(file: location.fileKey, line: location.line, column: location.column + 1)
         case .literal, .folded:
-            SourceLocation(file: location.file, line: location.line + 1, column: Int(contentIndent) + 1)
+            SourceLocation(file: location.fileKey, line: location.line + 1, column: Int(contentIndent) + 1)
         }
     }
 

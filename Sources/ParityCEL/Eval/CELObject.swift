@@ -9,9 +9,11 @@ public protocol CELObject: Sendable {
     func celField(_ name: String) -> CELValue?
     /// The names of the fields the object has, in a stable order.
     var celFieldNames: [String] { get }
+    /// Whether the object has field `name` (`has(x.name)`); implement it when that is cheaper
+    /// than computing the field. A requirement, so the object's own answer is the one used.
+    func celHasField(_ name: String) -> Bool
 }
 
 extension CELObject {
-    /// Whether the object has field `name`; override when cheaper than computing the field.
     public func celHasField(_ name: String) -> Bool { celField(name) != nil }
 }

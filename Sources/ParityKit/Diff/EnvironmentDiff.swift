@@ -32,18 +32,28 @@ public struct EnvironmentDiff: Sendable {
             if walk.counted > 0 { attributes["environment"] = walk.counted }
             return Result(gaps: walk.gaps, attributes: attributes)
         }
-        for name in Walk.fieldOrder(referenceFields, mirrorFields, schema: schema) where !excludedFields.contains(name)
-        {
+        // Each top-level field is its own section, compared on any core: the sections share
+        // nothing, and their gaps are read back in field order, as one walk would give them.
+        let names = Walk.fieldOrder(referenceFields, mirrorFields, schema: schema).filter {
+            !excludedFields.contains($0)
+        }
+        let sections = Parallel.map(names.count) { [walk] index in
+            var walk = walk
+            let name = names[index]
             let field = schema.field(name)
-            // Each top-level field is its own section: count its attributes, then file them once.
-            walk.counted = 0
             walk.path = [.field(name)]
             walk.compareMember(
                 referenceFields[name], mirrorFields[name], type: field?.type ?? .any,
                 sensitive: field?.sensitive ?? false, mirrorParent: mirror.location)
-            if walk.counted > 0 { attributes[name, default: 0] += walk.counted }
+            return (gaps: walk.gaps, counted: walk.counted)
         }
-        return Result(gaps: walk.gaps, attributes: attributes)
+        var gaps: [Gap] = []
+        gaps.reserveCapacity(sections.reduce(0) { $0 + $1.gaps.count })
+        for (name, section) in zip(names, sections) {
+            gaps += section.gaps
+            if section.counted > 0 { attributes[name, default: 0] += section.counted }
+        }
+        return Result(gaps: gaps, attributes: attributes)
     }
 }
 

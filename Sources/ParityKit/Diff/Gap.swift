@@ -20,9 +20,9 @@ public struct Gap: Sendable {
         /// A real parity gap; `explanation` says why, when a variance was tried and failed.
         case failing(explanation: String?)
         /// Matches an allowed variance whose rule holds.
-        case allowed(Variance)
+        indirect case allowed(Variance)
         /// Covered by a waiver that has not expired.
-        case waived(Waiver)
+        indirect case waived(Waiver)
         /// Known before: in the baseline the run was given.
         case baselined
     }
@@ -38,7 +38,13 @@ public struct Gap: Sendable {
     public var referenceLocation: SourceLocation?
     public var status: Status = .failing(explanation: nil)
     /// The waiver that waived the gap until it expired, so the report links the two.
-    public var expiredWaiver: Waiver?
+    public var expiredWaiver: Waiver? {
+        get { expired?.value }
+        set { expired = newValue.map(Indirect.init) }
+    }
+    // Boxed, as the statuses' variances and waivers are: a drifted pair has a hundred
+    // thousand gaps, and a waiver inline made each 464 bytes.
+    private var expired: Indirect<Waiver>?
     /// The schema of the values, so secrets nested inside a whole missing item stay redacted.
     public var type: SchemaType?
     /// For a `missingEdge` gap: the reference's edges that the mirror lacks.

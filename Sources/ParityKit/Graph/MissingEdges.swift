@@ -10,7 +10,9 @@ struct MissingEdges {
     ) {
         // The edges alone, unsorted: every check builds both sides, and needs only the difference.
         let builder = GraphBuilder(schema: schema)
-        let referenceParts = builder.parts(of: reference.value), mirrorParts = builder.parts(of: mirror.value)
+        let sides = [reference.value, mirror.value]
+        let parts = Parallel.map(2) { builder.parts(of: sides[$0]) }
+        let referenceParts = parts[0], mirrorParts = parts[1]
         let present = Set(mirrorParts.edges.map(\.identity))
         var seen = Set<DependencyGraph.EdgeIdentity>()
         let missing = referenceParts.edges.filter {

@@ -19,7 +19,8 @@ extension SchemaType {
         var current = self
         var walked = ModelPath.root
         for (position, component) in path.components.enumerated() {
-            let here = walked.components.isEmpty ? "an environment" : "'\(walked)'"
+            // Only a problem names the place: most walks fit, and printing a path is not free.
+            var here: String { walked.components.isEmpty ? "an environment" : "'\(walked)'" }
             let rest = path.components[(position + 1)...]
             var step = component
             switch (component, current) {

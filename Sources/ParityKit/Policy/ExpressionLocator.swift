@@ -40,7 +40,7 @@ public struct ExpressionLocator: Sendable {
         let content = starts[start] ?? start
         if content.line != start.line {
             // A block scalar: each line of the expression is a line of the file, indented.
-            return SourceLocation(file: start.file, line: content.line + line - 1, column: content.column + column - 1)
+            return SourceLocation(file: start.fileKey, line: content.line + line - 1, column: content.column + column - 1)
         }
         return SourceLocation(
             file: start.file, line: content.line + line - 1, column: line == 1 ? content.column + column - 1 : column)

@@ -11,7 +11,7 @@ public struct Finding: Sendable {
 
     public enum Status: Sendable {
         case active
-        case waived(Waiver)
+        indirect case waived(Waiver)
         /// In the baseline: known before, not reported as new.
         case baselined
     }
@@ -37,7 +37,12 @@ public struct Finding: Sendable {
     public var isEvaluationError: Bool = false
     public var status: Status = .active
     /// The waiver that waived the finding until it expired, so the report links the two.
-    public var expiredWaiver: Waiver?
+    public var expiredWaiver: Waiver? {
+        get { expired?.value }
+        set { expired = newValue.map(Indirect.init) }
+    }
+    /// Boxed: a waiver inline would make every finding 160 bytes larger.
+    private var expired: Indirect<Waiver>?
 
     public init(
         ruleID: String, title: String, severity: Severity, message: String, environment: Scope, item: ModelPath,

@@ -106,13 +106,13 @@ public struct CheckRun {
         let expressions = CELVarianceExpressions(date: options.date)
         var diff = EnvironmentDiff(schema: EnvironmentSchema.root)
         diff.identities = spec.identities
-        var reports: [PairReport] = []
         var skippedPairs: [(reference: String, mirror: String)] = []
         // Pairs left out by --pair were not looked at: their waivers are not judged.
         let unjudgedPairs = allPairs.filter { pair in
             !pairs.contains { $0.reference == pair.reference && $0.mirror == pair.mirror }
         }
         .map { (reference: $0.reference, mirror: $0.mirror) }
+        var evaluators: [(PairEvaluator, reference: ResolvedEnvironment, mirror: ResolvedEnvironment)] = []
         for pair in pairs {
             guard let reference = resolved[pair.reference], let mirror = resolved[pair.mirror] else {
                 skippedPairs.append((pair.reference, pair.mirror))
@@ -121,12 +121,8 @@ public struct CheckRun {
             var evaluator = PairEvaluator(
                 variances: pair.variances, waivers: spec.waivers, today: options.today, expressions: expressions)
             evaluator.warnWithin = spec.schedule.warnWithin
-            let report = evaluator.evaluate(
-                reference: (reference.name, reference.value), mirror: (mirror.name, mirror.value), diff: diff)
-            diagnostics += report.diagnostics
-            reports.append(report)
+            evaluators.append((evaluator, reference, mirror))
         }
-        diagnostics += staleGapWaivers(spec.waivers, reports: reports, skipped: skippedPairs + unjudgedPairs)
 
         let subjects = workspace.environmentNames.compactMap { name in
             resolved[name].map {
@@ -139,12 +135,41 @@ public struct CheckRun {
             else { return nil }
             return (reference, mirror)
         }
-        let (rules, notRun) = selectRules(policies.rules, options, diagnostics: &diagnostics)
-        if diagnostics.contains(where: { $0.code == .checkUnknownRule }) { return unjudged(spec, diagnostics, options) }
+        var ruleDiagnostics: [Diagnostic] = []
+        let (rules, notRun) = selectRules(policies.rules, options, diagnostics: &ruleDiagnostics)
+        let unknownRule = ruleDiagnostics.contains { $0.code == .checkUnknownRule }
         var engine = PolicyEngine(
-            rules: rules, schema: EnvironmentSchema.root, date: options.date, schedule: spec.schedule)
+            rules: unknownRule ? [] : rules, schema: EnvironmentSchema.root, date: options.date,
+            schedule: spec.schedule)
         engine.identities = spec.identities
-        var findings = engine.evaluate(environments: subjects, pairs: subjectPairs)
+        let policySubjects = PolicyEngine.Subjects(environments: subjects, pairs: subjectPairs, engine: engine)
+
+        // The pairs' diffs and the rules have no order between them until waivers and the
+        // baseline: they run on every core, the diffs (the largest pieces) first, and are
+        // read back in order, as if one had followed the other.
+        let results = Parallel.map(evaluators.count + engine.rules.count) {
+            [evaluators, engine, diff] index -> CheckPiece in
+            guard index >= evaluators.count else {
+                let (evaluator, reference, mirror) = evaluators[index]
+                return .pair(
+                    evaluator.evaluate(
+                        reference: (reference.name, reference.value), mirror: (mirror.name, mirror.value), diff: diff))
+            }
+            return .findings(engine.evaluate(rule: index - evaluators.count, on: policySubjects))
+        }
+        var reports: [PairReport] = []
+        var findings: [Finding] = []
+        for result in results {
+            switch result {
+            case .pair(let report):
+                diagnostics += report.diagnostics
+                reports.append(report)
+            case .findings(let found): findings += found
+            }
+        }
+        diagnostics += staleGapWaivers(spec.waivers, reports: reports, skipped: skippedPairs + unjudgedPairs)
+        diagnostics += ruleDiagnostics
+        if unknownRule { return unjudged(spec, diagnostics, options) }
         let unchecked = workspace.environmentNames.filter { resolved[$0] == nil }
         diagnostics += FindingWaivers.apply(
             spec.waivers, to: &findings, today: options.today, ruleIDs: policies.knownIDs,
@@ -271,4 +296,10 @@ extension Diagnostic.Code {
     public static let checkUnknownRule: Self = "check.unknown-rule"
     /// No policy file where policies should be.
     public static let checkNoPolicies: Self = "check.no-policies"
+}
+
+/// What one piece of a check's parallel work gives: a pair's report, or one rule's findings.
+private enum CheckPiece: Sendable {
+    case pair(PairReport)
+    case findings([Finding])
 }

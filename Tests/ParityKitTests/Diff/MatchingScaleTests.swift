@@ -83,12 +83,13 @@ import Testing
     }
 
     static func ratio(_ measure: (Int) -> Duration) -> Double {
-        // Sizes alternate, and the fastest of five at each counts: the runs least disturbed by
-        // other work (tests run in parallel on a shared machine).
+        // Sizes alternate, and the fastest of seven at each counts: the runs least disturbed by
+        // other work (tests run in parallel on a shared machine). The small size is large
+        // enough that a pause elsewhere is a small part of it.
         var small: [Duration] = [], large: [Duration] = []
-        for _ in 0..<5 {
-            small.append(measure(500))
-            large.append(measure(4_000))
+        for _ in 0..<7 {
+            small.append(measure(1_000))
+            large.append(measure(8_000))
         }
         return large.min()! / small.min()!
     }
