@@ -1,5 +1,6 @@
 import Testing
 @testable import ParityDiagnostics
+import ParityTestSupport
 
 @Suite struct DiagnosticRendererTests {
     @Test func rendersHeadlineExcerptCaretAndNotes() {
@@ -67,7 +68,7 @@ import Testing
 
     /// Each place quoted costs its window, not its line (issue 17, point 6): eight times the
     /// places on a line eight times as long costs about 8x, where copying or scanning the line
-    /// for each place costs 64x. The ratio of two sizes in one run, not a benchmark.
+    /// for each place costs 64x (`ScaleRatio`).
     @Test func quotingManyPlacesOfALongLineIsLinear() {
         func render(_ places: Int) -> Duration {
             let sources = SourceStore()
@@ -78,8 +79,7 @@ import Testing
             }
             return ContinuousClock().measure { _ = DiagnosticRenderer(sources: sources).render(diagnostics) }
         }
-        _ = render(50)
-        let ratio = render(400) / render(50)
-        #expect(ratio < 24, "8x the places on an 8x longer line cost \(ratio)x")
+        let ratio = ScaleRatio.of(small: 50, render)
+        #expect(ratio < ScaleRatio.linearLimit, "8x the places on an 8x longer line cost \(ratio)x")
     }
 }

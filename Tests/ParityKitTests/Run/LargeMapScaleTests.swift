@@ -1,13 +1,13 @@
 import ParityCEL
+import ParityTestSupport
 import Testing
 @testable import ParityKit
 
 /// A map written with thousands of keys (`config`) is built, read and iterated in linear time
 /// (issue 17: a thousand config keys aliased into 500 services ran `check` past a minute).
-/// Not a benchmark: the ratio of two sizes 8x apart measured in one run, with room for a
-/// loaded machine; linear work costs about 8x, quadratic 64x.
+/// Measured as `ScaleRatio`: linear work costs about 8x for 8x the keys, quadratic 64x.
 @Suite struct LargeMapScaleTests {
-    static let ratioLimit = 24.0
+    static let ratioLimit = ScaleRatio.linearLimit
 
     static func config(_ count: Int) -> Fields {
         var fields = Fields()
@@ -15,12 +15,8 @@ import Testing
         return fields
     }
 
-    static func ratio(_ small: Int, _ work: (Int) -> Void) -> Double {
-        work(small)  // warm up
-        let clock = ContinuousClock()
-        let one = clock.measure { work(small) }
-        let eight = clock.measure { work(small * 8) }
-        return eight / max(one, .microseconds(1))
+    static func ratio(_ small: Int, _ work: @escaping (Int) -> Void) -> Double {
+        ScaleRatio.of(small: small) { count in ContinuousClock().measure { work(count) } }
     }
 
     @Test func aLargeMapIsBuiltAndReadInLinearTime() {
