@@ -56,6 +56,25 @@ import ParityDiagnostics
         #expect(check.filter { $0.severity == .error }.allSatisfy { lintErrors.contains($0.code) }, "\(name)")
     }
 
+    /// The pre-commit hook lints only the files that changed: `parity lint parity.yaml`.
+    @Test(arguments: rejectedSpecs.indices)
+    func whatCheckRejectsLintOfTheSpecAloneRejects(_ index: Int) throws {
+        let (name, spec) = Self.rejectedSpecs[index]
+        let scratch = try repository(spec)
+        var options = LintRun.Options(paths: [scratch.path + "/parity.yaml"])
+        options.root = scratch.path
+        let lint = LintRun(sources: SourceStore()).run(options).diagnostics
+        #expect(lint.containsError, "lint parity.yaml accepts \(name): \(lint)")
+    }
+
+    @Test func aSoundSpecLintedAloneIsClean() throws {
+        let scratch = try repository("pairs:\n  - {reference: production, mirror: staging}\n")
+        var options = LintRun.Options(paths: [scratch.path + "/parity.yaml"])
+        options.root = scratch.path
+        let lint = LintRun(sources: SourceStore()).run(options).diagnostics
+        #expect(lint.isEmpty, "\(lint)")
+    }
+
     @Test func anEmptyEnvironmentsFolderIsNothingToCheckForBoth() throws {
         let scratch = try repository(
             "", files: ["environments/production.yaml": "", "environments/staging.yaml": "", "environments/README": "x"])
