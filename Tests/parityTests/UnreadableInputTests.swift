@@ -46,9 +46,12 @@ import Testing
             ("environments", "cannot read the environments folder 'environments': permission denied"),
             ("environments/production", "cannot read the environment folder 'environments/production': permission denied"),
             ("policies", "cannot read the policies folder 'policies': permission denied"),
+            ("policies/extra", "cannot read 'policies/extra' in the policies folder: permission denied"),
         ])
     func anUnreadableFolderIsSaidToBeUnreadable(_ path: String, _ message: String) throws {
         let folder = try sample()
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("policies/extra"), withIntermediateDirectories: true)
         defer { chmod(folder.appendingPathComponent(path).path, 0o755) }  // so the folder can be removed
         for command in ["lint", "check"] {
             let run = try sh("chmod 000 \(path) && \"$PARITY\" \(command); status=$?; chmod 755 \(path); exit $status", in: folder)

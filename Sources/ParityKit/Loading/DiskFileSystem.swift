@@ -29,6 +29,23 @@ public struct DiskFileSystem: FileSystem {
         }
     }
 
+    public func unlistableFolder(under folder: String) -> (path: String, reason: String)? {
+        var folders = isDirectory(folder) ? [folder] : []
+        while let next = folders.popLast() {
+            let names: [String]
+            do {
+                names = try Self.names(in: next)
+            } catch {
+                return (next, String(cString: strerror(error.code)).lowercased())
+            }
+            for name in names where !name.hasPrefix(".") {
+                let path = EnvironmentLoader.join(next, name)
+                if FileName.kind(of: path, followingLinks: false).isDirectory { folders.append(path) }
+            }
+        }
+        return nil
+    }
+
     public func yamlFiles(under folder: String) -> [String] {
         var files: [String] = []
         var folders = [folder]

@@ -40,12 +40,11 @@ extension RepositoryLayout {
         let folder = policiesFolder
         let shown = TerminalText.clipped(folder)
         let missing = !fileSystem.isDirectory(folder)
-        let unreadable = fileSystem.listingProblem(of: folder)
-        if let unreadable {
-            // The repository's own rules are there, unread: no run may go on without them.
-            return .error(
-                .checkNoPolicies, "cannot read the policies folder '\(shown)': \(unreadable)",
-                at: spec.policiesLocation)
+        // The repository's own rules are there, unread (in the folder or one below it): no run
+        // may go on without them.
+        if let (path, reason) = fileSystem.unlistableFolder(under: folder) {
+            let which = path == folder ? "the policies folder '\(shown)'" : "'\(TerminalText.clipped(path))' in the policies folder"
+            return .error(.checkNoPolicies, "cannot read \(which): \(reason)", at: spec.policiesLocation)
         }
         let what =
             missing && fileSystem.exists(folder)
