@@ -45,6 +45,12 @@ public enum SecretRegions {
     /// The regions of `bytes` that `rule` calls secret, and of the anchored nodes a secret aliases.
     public static func find(in bytes: [UInt8], rule: Rule) -> [SourceRegion] {
         guard !bytes.isEmpty else { return [] }
+        // libyaml reads UTF-16 after its byte-order mark, and its marks then count UTF-16
+        // characters: no line of the file as quoted (its bytes as UTF-8) can be told apart
+        // from a secret, so all of it is hidden.
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
+            return [SourceRegion(startLine: 1, startColumn: 1, endLine: .max, endColumn: .max)]
+        }
         return bytes.withUnsafeBufferPointer { buffer in
             var scan = Scan(events: EventParser(bytes: buffer, file: ""), rule: rule)
             scan.run()
@@ -97,6 +103,11 @@ public enum SecretRegions {
                     type = try events.next()
                 } catch {
                     if let start = openSecret ?? lastSecretEnd { regions.append(region(from: start, toEnd: nil)) }
+                    // Bytes that are not text (a NUL, a broken sequence): what follows them is unread.
+                    if error.code == .yamlEncoding, let place = error.location {
+                        regions.append(
+                            SourceRegion(startLine: place.line, startColumn: place.column, endLine: .max, endColumn: .max))
+                    }
                     return
                 }
                 lastSecretEnd = nil

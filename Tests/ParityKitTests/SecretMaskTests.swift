@@ -142,3 +142,22 @@ extension SecretMaskTests {
         #expect(regions.first?.endLine == Int.max)
     }
 }
+
+/// Files libyaml cannot read as UTF-8 text (found by the YAML fuzzer: a UTF-16 byte-order mark
+/// before a credential quoted its line in clear).
+extension SecretMaskTests {
+    @Test func aFileReadAsUTF16IsHiddenWhole() {
+        // The fuzzer's input and the secret it planted (its length decides where UTF-16 breaks).
+        let planted = "\naccess:\n  credentials:\n    - {name: x, kind: token, value: SECRETS-c4n4ry-9f2e}\n"
+        let bytes: [UInt8] = [0xFE, 0xFF, 0x52, 0xFF, 0xFF, 0xD4, 0x55, 0x45, 0x64, 0x3A] + Array(planted.utf8)
+        let sources = SourceStore()
+        let diagnostics = DocumentChecker().check(bytes, file: "fuzz.yaml", sources: sources)
+        #expect(!diagnostics.isEmpty)
+        let rendered = DiagnosticRenderer(sources: sources).render(diagnostics)
+        #expect(!rendered.contains("SECRET"), "\(rendered)")
+    }
+
+    @Test func whatFollowsBytesThatAreNotTextIsHidden() {
+        #expect(masked("a: 1\nb: [x\u{0}y]\ncredentials: [{name: c, value: SECRET}]") == "a: 1\nb: [x****\n****")
+    }
+}
