@@ -38,6 +38,17 @@ import Testing
         #expect(!run.output.contains("cannot read"))
     }
 
+    @Test func aManifestWhoseNameIsNotUTF8IsImported() throws {
+        let folder = try ParityBinary.temporaryFolder()
+        let manifest = "apiVersion: apps/v1\\nkind: Deployment\\nmetadata: {name: api}\\nspec:\\n  replicas: 2\\n"
+            + "  template:\\n    spec:\\n      containers: [{name: api, image: registry.example.com/api:1.0}]\\n"
+        let run = try sh(
+            #"mkdir k8s && printf '\#(manifest)' > "k8s/$(printf 'd\377.yaml')" && "$PARITY" import kubernetes k8s --name p"#,
+            in: folder)
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.contains(#"- name: "api""#), "\(run.output)")
+    }
+
     static let asRoot = getuid() == 0
 
     @Test(
