@@ -38,6 +38,15 @@ import Testing
         #expect(!run.output.contains("cannot read"))
     }
 
+    @Test func aRepositoryFolderWhoseNameIsNotUTF8IsLinted() throws {
+        let folder = try sample()
+        let run = try sh(
+            #"mkdir "$(printf 'r\377po')" && mv environments policies parity.yaml "$(printf 'r\377po')/" && "$PARITY" lint "$(printf 'r\377po')""#,
+            in: folder)
+        #expect(run.status == 0, "\(run.output)")
+        #expect(!run.output.contains("not an environment repository"), "\(run.output)")
+    }
+
     @Test func aManifestWhoseNameIsNotUTF8IsImported() throws {
         let folder = try ParityBinary.temporaryFolder()
         let manifest = "apiVersion: apps/v1\\nkind: Deployment\\nmetadata: {name: api}\\nspec:\\n  replicas: 2\\n"
