@@ -140,6 +140,13 @@ struct Bench {
                     reference: GraphBuilder().graph(name: reference.name, root: reference.value),
                     mirror: GraphBuilder().graph(name: mirror.name, root: mirror.value))
             })
+        record(
+            "graph check (cycles of both)",
+            time {
+                _ = GraphCheck(
+                    environments: [(reference.name, reference.value), (mirror.name, mirror.value)], policy: .warn,
+                    drawing: false)
+            })
         let layout = RepositoryLayout.load(root: repository.folder, sources: sources).0
         let spec = layout.spec
         let pair = spec.pairs?.first { $0.reference == "production" && $0.mirror == "staging" }

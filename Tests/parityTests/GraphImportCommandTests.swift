@@ -38,6 +38,21 @@ import Testing
         #expect(run.status == 64, "\(arguments): \(run.stderr)")
     }
 
+    @Test func severalComposeFilesAndPoliciesImportTogether() throws {
+        let folder = "Tests/ParityKitTests/Fixtures/importers/compose/overrides/"
+        let merged = try ParityBinary.run([
+            "import", "compose", folder + "compose.yaml", folder + "compose.prod.yaml", "--name", "shop",
+        ])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stdout.contains(#"version: "1.1"  # \#(folder)compose.prod.yaml:4"#))
+        #expect(merged.stdout.contains(#"API_URL: "http://api:8000"  # \#(folder)compose.yaml:11"#))
+        let policies = "Tests/ParityKitTests/Fixtures/importers/kubernetes/network-policies/network-policies.yaml"
+        let isolated = try ParityBinary.run(["import", "kubernetes", Self.manifests, policies])
+        #expect(isolated.status == 0)
+        #expect(isolated.stdout.contains("isolated by NetworkPolicy 'deny-all'"))
+        #expect(isolated.stderr.contains("\(policies):149:15: warning: the address range 10.0.0.0/8"))
+    }
+
     @Test func anUnknownEnvironmentIsInvalidInput() throws {
         let run = try ParityBinary.run(["graph", "nowhere"])
         #expect(run.status == 2)

@@ -22,6 +22,8 @@ import ParityTestSupport
         let run = try ParityBinary.run(["diff", "production", "staging", "--format", "html"], environment: today)
         #expect(run.status == 1)
         try GoldenFile.check(run.stdout, against: Self.golden.appendingPathComponent("diff-sample.html"))
+        // The diff page draws the pair's dependency graph too.
+        #expect(run.stdout.contains("<h3 id=\"pair-production-to-staging-graph\">Dependency graph</h3>"))
     }
 
     @Test func thePageIsSelfContained() throws {
@@ -70,6 +72,10 @@ import ParityTestSupport
             #expect(page.dom.contains("<h3 id=\"pair-production-to-staging-failing\">Failing gaps (13)</h3>"))
             #expect(page.dom.components(separatedBy: "<details class=\"gap\">").count - 1 == 13)
             #expect(page.dom.contains("datastores[orders-db].version</code> production: 16.4 | staging: 15.8"))
+            // The pair's dependency graph is drawn inline, the edges staging lacks among it.
+            #expect(page.dom.contains("<h3 id=\"pair-production-to-staging-graph\">Dependency graph</h3>"))
+            #expect(page.dom.contains("<svg role=\"img\" aria-labelledby=\"pair-production-to-staging-graph-title"))
+            #expect(page.dom.contains("checkout-api → fraud-detector: dependencies (missing in staging)"))
             // The lead's note shows the sample's dashboard.
             try? FileManager.default.removeItem(atPath: "/work/history-screenshot.png")
             try? FileManager.default.copyItem(atPath: screenshot.path, toPath: "/work/history-screenshot.png")

@@ -23,6 +23,8 @@ public struct CheckReport: Sendable {
     public var unchecked: [String] = []
     /// The migration plans' phases the spec's gate judges (`gate.readiness`), in its order.
     public var readiness: [ReadinessReport] = []
+    /// The dependency graph of each environment checked, by name: the HTML report draws each pair's.
+    public var graphs: [String: DependencyGraph] = [:]
 
     public var activeFindings: [Finding] { findings.filter(\.isActive) }
 

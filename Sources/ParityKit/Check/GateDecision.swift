@@ -30,13 +30,16 @@ public struct GateDecision: Sendable, Equatable {
         case tooManyWarnings(Int, maximum: Int)
         /// A migration plan's phase the gate judges is not a GO.
         case readiness(plan: String, phase: String, verdict: ReadinessVerdict)
+        /// Dependency cycles in an environment while the spec's gate has `cycles: fail`.
+        case dependencyCycles(Int, environment: String)
     }
 
     /// The decision for what a run found: gaps and errors at or above `failOn` fail it, and
-    /// so do the spec's minimum score and warning budget; `never` always passes.
+    /// so do the spec's minimum score and warning budget, and dependency cycles (`cycles`, per
+    /// environment) when the gate says `cycles: fail`; `never` always passes.
     public static func decide(
         gate: ParitySpec.Gate, failOn: Level, pairs: [PairReport], findings: [Finding], diagnostics: [Diagnostic],
-        readiness: [ReadinessReport] = []
+        readiness: [ReadinessReport] = [], cycles: [(environment: String, count: Int)] = []
     ) -> GateDecision {
         guard failOn != .never else { return GateDecision(passed: true, reasons: []) }
         var reasons: [Reason] = []
@@ -61,6 +64,11 @@ public struct GateDecision: Sendable, Equatable {
         }
         for report in readiness where report.verdict == .noGo || report.verdict == .pause {
             reasons.append(.readiness(plan: report.plan, phase: report.phase, verdict: report.verdict))
+        }
+        if gate.cycles == .fail {
+            for entry in cycles where entry.count > 0 {
+                reasons.append(.dependencyCycles(entry.count, environment: entry.environment))
+            }
         }
         return GateDecision(passed: reasons.isEmpty, reasons: reasons)
     }

@@ -12,6 +12,8 @@ public struct PairReport: Sendable {
     /// The gap waivers (by index in the evaluator's list) that matched no gap of this pair;
     /// whether that makes one stale is for the caller, which knows every pair.
     public var unmatchedWaivers: [Int] = []
+    /// The pair's dependency graphs, where the run drew them (`parity diff`), for the HTML report.
+    public var graph: PairGraph?
 
     public struct SectionScore: Sendable, Hashable {
         public var section: String

@@ -29,8 +29,16 @@ public struct GraphBuilder: Sendable {
         return (walk.items, walk.edges)
     }
 
-    private func walked(_ root: Value) -> Walk {
+    /// The edges a dependency cycle can be made of (`CycleFields`), unsorted: all a check of
+    /// cycles needs, from a walk of those fields alone.
+    func cycleEdges(of root: Value) -> [DependencyGraph.Edge] {
+        let fields = schema === EnvironmentSchema.root ? CycleFields.environment : CycleFields(schema: schema)
+        return walked(root, only: fields.fields).edges
+    }
+
+    private func walked(_ root: Value, only fields: Set<CycleFields.Key>? = nil) -> Walk {
         var walk = Walk(root: root, schema: schema)
+        walk.only = fields
         walk.walk(root, .object(schema), at: ModelPath.root, pattern: ModelPath.root, holder: nil)
         return walk
     }
@@ -46,6 +54,9 @@ public struct GraphBuilder: Sendable {
             self.schema = schema
         }
 
+        /// Only these fields draw edges, when set: the walk of a cycle check.
+        var only: Set<FieldKey>?
+
         /// Per object type, whether a field of it or of an object below it names something.
         var referring: [ObjectIdentifier: Bool] = [:]
 
@@ -53,18 +64,22 @@ public struct GraphBuilder: Sendable {
             let id = ObjectIdentifier(schema)
             if let known = referring[id] { return known }
             referring[id] = false  // a type that contains itself adds nothing
-            let found = schema.fields.contains { field in
-                field.references != nil || field.type.objectSchema.map { holdsReferences($0) } == true
+            let found = schema.fields.indices.contains { position in
+                let field = schema.fields[position]
+                return draws(field, FieldKey(schema: id, position: position))
+                    || field.type.objectSchema.map { holdsReferences($0) } == true
             }
             referring[id] = found
             return found
         }
 
-        /// A field, identified by its object type and position: cheap to hash.
-        struct FieldKey: Hashable {
-            var schema: ObjectIdentifier
-            var position: Int
+        /// Whether `field` draws edges in this walk.
+        func draws(_ field: FieldSchema, _ key: FieldKey) -> Bool {
+            field.references?.isEdge == true && only.map { $0.contains(key) } ?? true
         }
+
+        /// A field, identified by its object type and position: cheap to hash.
+        typealias FieldKey = CycleFields.Key
 
         /// Per referring field, the items its names may name (first target first); empty for
         /// a field that names words rather than items (regions).
@@ -81,13 +96,16 @@ public struct GraphBuilder: Sendable {
                 for position in objectSchema.fields.indices {
                     let field = objectSchema.fields[position]
                     // Named lists hold the nodes; other objects are walked only when they name items.
+                    // (A walk of some fields alone skips the lists whose items hold none of them.)
                     let descends: Bool =
-                        if case .list(_, .named) = field.type { true } else {
+                        if case .list(_, .named) = field.type, only == nil { true } else {
                             field.type.objectSchema.map { holdsReferences($0) } ?? false
                         }
-                    guard field.references != nil || descends, let child = fields[field.name] else { continue }
-                    if let reference = field.references, let holder, field.name != EnvironmentSchema.inferredField {
-                        let key = FieldKey(schema: ObjectIdentifier(objectSchema), position: position)
+                    // A field that permits traffic (ingress, egress) names items but draws no edge.
+                    let key = FieldKey(schema: ObjectIdentifier(objectSchema), position: position)
+                    let reference = draws(field, key) ? field.references : nil
+                    guard reference != nil || descends, let child = fields[field.name] else { continue }
+                    if let reference, let holder, field.name != EnvironmentSchema.inferredField {
                         let names = targets(key, reference)
                         if !names.isEmpty {
                             link(
@@ -102,7 +120,10 @@ public struct GraphBuilder: Sendable {
                     }
                 }
                 if let evidence, let holder, let position = objectSchema.position(of: "dependencies"),
-                    let reference = objectSchema.fields[position].references
+                    let reference = objectSchema.fields[position].references,
+                    draws(
+                        objectSchema.fields[position],
+                        FieldKey(schema: ObjectIdentifier(objectSchema), position: position))
                 {
                     // Evidence for a name the dependencies do not list still says the edge exists.
                     let names = targets(FieldKey(schema: ObjectIdentifier(objectSchema), position: position), reference)

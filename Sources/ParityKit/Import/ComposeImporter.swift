@@ -5,7 +5,8 @@ public import ParityYAML
 /// runs a known engine's image; `depends_on` (both forms, conditions kept as notes) and
 /// `links` become dependencies, secrets are imported by name, and environment variables
 /// naming another service become inferred dependencies. Anchors and `<<` merges are applied
-/// by the YAML loader before anything is read.
+/// by the YAML loader before anything is read, and several files are merged as Compose merges
+/// them (`ComposeMerge`).
 public struct ComposeImporter {
     /// The compose project's name: images built without a name are called `<project>-<service>`.
     public var project: String
@@ -14,9 +15,23 @@ public struct ComposeImporter {
         self.project = project
     }
 
+    /// The system of `documents` (each a compose file, merged in order as `docker compose -f`
+    /// merges files), and a diagnostic for everything not mapped.
     public func read(_ documents: [YAMLDocument]) -> (ImportedSystem, [Diagnostic]) {
         var run = ComposeRead(project: project)
-        for document in documents where document.root.scalar?.value != .null { run.collect(document.root) }
+        var roots: [Node] = []
+        for document in documents where document.root.scalar?.value != .null {
+            guard document.root.mapping != nil else {
+                run.diagnostics.append(
+                    .warning(
+                        .importInvalid,
+                        "expected a compose file (a mapping), found \(document.root.kindDescription); skipped",
+                        at: document.root.location))
+                continue
+            }
+            roots.append(document.root)
+        }
+        if let root = ComposeMerge.merge(roots) { run.collect(root) }
         run.build()
         return (run.system, (run.diagnostics + run.unmapped.diagnostics).sortedByLocation())
     }
@@ -30,21 +45,22 @@ struct ComposeRead {
     let unmapped = UnmappedReport()
     /// Every compose service, in the order written.
     var services: [(name: String, mapping: SourceMapping)] = []
-    /// Names that reach a service: its own, its hostname, container name and link aliases.
+    /// Names that reach a service: its own, its hostname, container name and network aliases.
     var aliases: [String: String] = [:]
+    /// The networks the file declares.
+    var declaredNetworks = Set<String>()
+    /// Per service, the networks it joins and where each is written; none for a service
+    /// outside compose's networks (`network_mode`).
+    var memberships: [String: [(String, Node?)]] = [:]
+    /// Per service or datastore, the container ports it publishes on the host.
+    var published: [String: [Int: SourceLocation]] = [:]
 
     init(project: String) {
         self.project = project
     }
 
+    /// The merged compose file: its secrets, then its services by name.
     mutating func collect(_ root: Node) {
-        guard root.mapping != nil else {
-            diagnostics.append(
-                .warning(
-                    .importInvalid, "expected a compose file (a mapping), found \(root.kindDescription); skipped",
-                    at: root.location))
-            return
-        }
         let file = unmapped.mapping(root, context: "the compose file")
         file.explain("version", "compose ignores it (the format is no longer versioned)")
         _ = file.take("name")
@@ -52,9 +68,9 @@ struct ComposeRead {
             guard let key = pair.key.scalar?.text, key.hasPrefix("x-") else { continue }
             file.explain(key, "an extension field; compose ignores it, and its anchors are applied where they are used")
         }
-        file.explain("volumes", "parity describes no volumes")
+        file.explain("volumes", ImportedSystem.storageReason)
         file.explain("configs", "parity describes no mounted configuration files")
-        file.explain("networks", "compose networks carry no address range, which parity's networks need")
+        for pair in file.take("networks")?.mapping ?? [] { readNetworkDeclaration(pair) }
         if let secrets = file.take("secrets")?.mapping {
             for pair in secrets { readSecretDeclaration(pair) }
         }
@@ -68,15 +84,7 @@ struct ComposeRead {
         }
         for pair in servicesNode?.mapping ?? [] {
             guard let name = pair.key.scalar?.text, pair.value.mapping != nil else { continue }
-            let mapping = unmapped.mapping(pair.value, context: "service '\(name)'")
-            if let index = services.firstIndex(where: { $0.name == name }) {
-                diagnostics.append(
-                    .warning(
-                        .importUnmapped, "service '\(name)' is defined again; the later definition is imported",
-                        at: pair.key.location))
-                services.remove(at: index)
-            }
-            services.append((name, mapping))
+            services.append((name, unmapped.mapping(pair.value, context: "service '\(name)'")))
             aliases[name] = name
             for key in ["hostname", "container_name"] {
                 if let alias = pair.value[key]?.scalar?.text {

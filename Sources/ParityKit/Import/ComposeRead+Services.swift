@@ -5,17 +5,31 @@ extension ComposeRead {
     mutating func build() {
         for (name, mapping) in services { readService(name, mapping) }
         for (name, mapping) in services { readLinks(name, mapping) }
+        isolateByNetworks()
+        // A service on one network with an address range runs in that network's segment.
+        for (name, joined) in memberships where system.services[name] != nil {
+            let ranged = joined.filter { system.networks[$0.0] != nil }
+            guard ranged.count == 1, let (network, node) = ranged.first else { continue }
+            system.services[name]?.set("segment", .string(network, from: node?.location))
+        }
     }
 
     private mutating func readService(_ name: String, _ service: SourceMapping) {
         let origin = serviceKeys[name]?.location
         for key in ["hostname", "container_name"] {
+            // The service's own name again says nothing the environment does not.
+            if service.node[key]?.scalar?.text == name { _ = service.take(key) }
             service.explain(
                 key, "parity names a service by its compose name; this name is used only to resolve addresses")
         }
+        service.explain("restart", ImportedSystem.restartReason)
+        service.explain("tmpfs", ImportedSystem.storageReason)
         let imageNode = service.take("image")
         let image = imageNode?.scalar.map { ImageReference($0.text) }
         let replicas = readReplicas(service)
+        readServiceNetworks(name, service)
+        published[name] = Self.publishedPorts(service.node["ports"])
+        service.explain("volumes", ImportedSystem.storageReason)
         if let image, let engine = image.datastore {
             var datastore = ImportedObject(from: origin)
             datastore.set("name", .string(name, from: origin))
@@ -23,13 +37,17 @@ extension ComposeRead {
             datastore.set("engine", .string(engine.engine, from: imageNode?.location))
             datastore.set("version", image.version.map { .string($0, from: imageNode?.location) })
             datastore.set("replicas", replicas)
+            datastore.set("labels", readLabels(service))
             system.datastores[name] = datastore
             if let deploy = service.mapping("deploy") {
                 _ = deploy.take("replicas")
                 deploy.explain(
                     "resources", "'\(name)' is imported as a datastore, and parity's datastores record no resources")
             }
-            for key in ["ports", "expose", "environment", "healthcheck", "depends_on", "links", "secrets", "build"] {
+            for key in [
+                "ports", "expose", "environment", "healthcheck", "depends_on", "links", "secrets", "build", "user",
+                "read_only", "privileged", "cap_add", "cap_drop", "security_opt",
+            ] {
                 service.explain(
                     key,
                     "'\(name)' runs \(engine.engine), imported as a datastore, and parity's datastores have no such field"
@@ -62,6 +80,8 @@ extension ComposeRead {
         object.set("ports", readPorts(service))
         object.set("config", readEnvironment(name, service))
         object.set("healthCheck", readHealthcheck(service))
+        object.set("labels", readLabels(service))
+        object.set("security", readSecurity(service))
         system.services[name] = object
         readSecrets(name, service)
     }

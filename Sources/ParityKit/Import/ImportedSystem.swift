@@ -8,6 +8,12 @@ public struct ImportedSystem: Sendable {
     public var credentials: [String: ImportedObject] = [:]
     public var roles: [String: ImportedObject] = [:]
     public var bindings: [String: ImportedObject] = [:]
+    public var externals: [String: ImportedObject] = [:]
+    public var networks: [String: ImportedObject] = [:]
+    /// Per service or datastore whose incoming traffic is restricted, what may reach it.
+    public var ingress: [String: Traffic] = [:]
+    /// Per service whose outgoing traffic is restricted, what it may reach.
+    public var egress: [String: Traffic] = [:]
     /// Per service, the names it calls.
     public var dependencies: [String: [Dependency]] = [:]
     /// Per service, the credentials it reads.
@@ -25,8 +31,19 @@ public struct ImportedSystem: Sendable {
 
     public init() {}
 
+    /// Why a restart policy is not imported, from either importer.
+    static let restartReason = "parity records what runs and how many, not when the platform restarts it"
+
+    /// Why volumes and mounts are not imported, from either importer.
+    static let storageReason =
+        "parity describes no storage: a datastore's data is described by its engine, encryption, backups and where "
+        + "it comes from, not by the volume that holds it"
+
     /// Whether `name` is a service or a datastore of the system.
     public func declares(_ name: String) -> Bool { services[name] != nil || datastores[name] != nil }
+
+    /// Whether `name` is something a service can call: a service, a datastore or an external.
+    public func callable(_ name: String) -> Bool { declares(name) || externals[name] != nil }
 
     /// Adds a dependency; a declared one replaces an inferred one of the same target.
     public mutating func depend(_ service: String, on dependency: Dependency) {
@@ -52,18 +69,23 @@ public struct ImportedSystem: Sendable {
                 service(name)
             }), from: nil)))
         }
-        if !datastores.isEmpty { sections.append(("datastores", Self.sorted(datastores))) }
+        if !datastores.isEmpty {
+            sections.append(
+                ("datastores", ImportedValue(.list(datastores.keys.sorted().compactMap { datastore($0) }), from: nil)))
+        }
+        if !networks.isEmpty { sections.append(("networks", Self.sorted(networks))) }
         var access: [(String, ImportedValue)] = []
         if !roles.isEmpty { access.append(("roles", Self.sorted(roles))) }
         if !bindings.isEmpty { access.append(("bindings", Self.sorted(bindings))) }
         if !credentials.isEmpty { access.append(("credentials", Self.sorted(credentials))) }
         if !access.isEmpty { sections.append(("access", ImportedValue(.object(access), from: nil))) }
+        if !externals.isEmpty { sections.append(("externals", Self.sorted(externals))) }
         return sections
     }
 
     private func service(_ name: String) -> ImportedValue? {
         guard var object = services[name] else { return nil }
-        let calls = (dependencies[name] ?? []).filter { declares($0.target) }.sorted { $0.target < $1.target }
+        let calls = (dependencies[name] ?? []).filter { callable($0.target) }.sorted { $0.target < $1.target }
         if !calls.isEmpty {
             object.set(
                 "dependencies",
@@ -89,14 +111,15 @@ public struct ImportedSystem: Sendable {
         if !reads.isEmpty {
             object.set("secrets", ImportedValue(.list(reads.map { .string($0.name, from: $0.origin) }), from: nil))
         }
-        // Fields in the schema's order, whatever order they were found in.
-        let rank = Dictionary(
-            EnvironmentSchema.service.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first }
-        )
-        let fields = object.fields.enumerated().sorted {
-            (rank[$0.element.0] ?? .max, $0.offset) < (rank[$1.element.0] ?? .max, $1.offset)
-        }
-        return ImportedValue(.object(fields.map(\.element)), from: object.origin)
+        object.set("ingress", trafficValue(name, .ingress))
+        object.set("egress", trafficValue(name, .egress))
+        return object.ordered(as: EnvironmentSchema.service)
+    }
+
+    private func datastore(_ name: String) -> ImportedValue? {
+        guard var object = datastores[name] else { return nil }
+        object.set("ingress", trafficValue(name, .ingress))
+        return object.value
     }
 
     private static func sorted(_ items: [String: ImportedObject]) -> ImportedValue {

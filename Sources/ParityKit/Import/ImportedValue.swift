@@ -71,4 +71,14 @@ public struct ImportedObject: Sendable {
     }
 
     public var value: ImportedValue { ImportedValue(.object(fields), from: origin) }
+
+    /// The object with its fields in `schema`'s order, whatever order they were found in.
+    public func ordered(as schema: ObjectSchema) -> ImportedValue {
+        let rank = Dictionary(
+            schema.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let sorted = fields.enumerated().sorted {
+            (rank[$0.element.0] ?? .max, $0.offset) < (rank[$1.element.0] ?? .max, $1.offset)
+        }
+        return ImportedValue(.object(sorted.map(\.element)), from: origin)
+    }
 }

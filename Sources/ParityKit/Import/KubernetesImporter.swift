@@ -36,6 +36,7 @@ struct KubernetesRead {
     var services: [Resource] = []
     var ingresses: [Resource] = []
     var configMaps: [String: Resource] = [:]
+    var policies: [Resource] = []
     var others: [Resource] = []
     /// Service name -> the workload it selects.
     var serviceTargets: [String: String] = [:]
@@ -79,6 +80,7 @@ struct KubernetesRead {
         case "Service": services.append(resource)
         case "Ingress": ingresses.append(resource)
         case "ConfigMap": configMaps[name] = resource
+        case "NetworkPolicy": policies.append(resource)
         default: others.append(resource)
         }
     }
@@ -89,6 +91,7 @@ struct KubernetesRead {
         // Roles before the bindings that grant them.
         for resource in others where !resource.kind.hasSuffix("RoleBinding") { readOther(resource) }
         for resource in others where resource.kind.hasSuffix("RoleBinding") { readOther(resource) }
+        for policy in policies { readNetworkPolicy(policy) }
         for ingress in ingresses { readIngress(ingress) }
         for workload in workloads { readEnvironment(of: workload) }
         for (_, configMap) in configMaps.sorted(by: { $0.key < $1.key }) {
@@ -112,4 +115,6 @@ struct KubernetesRead {
     var accounts: [String: Node] = [:]
     /// Per workload name, ports by container port number.
     var ports: [String: [Int: ImportedObject]] = [:]
+    /// Per workload name, its containers' port numbers by port name.
+    var portNames: [String: [String: Int]] = [:]
 }

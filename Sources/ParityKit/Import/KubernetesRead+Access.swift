@@ -54,10 +54,7 @@ extension KubernetesRead {
         case "RoleBinding", "ClusterRoleBinding":
             readBinding(resource, origin: origin)
         default:
-            let reason =
-                resource.kind == "NetworkPolicy"
-                ? "parity's network rules join segments by address range, which a NetworkPolicy's pod selectors do not give"
-                : "parity does not import \(resource.kind) resources"
+            let reason = "parity does not import \(resource.kind) resources"
             diagnostics.append(
                 .warning(
                     .importUnmapped, "\(resource.label) is not imported: \(reason)",

@@ -5,8 +5,14 @@ extension KubernetesRead {
     /// A Service: which workload it selects, and the ports it opens to others (public for a
     /// LoadBalancer or NodePort).
     mutating func readService(_ resource: Resource) {
-        _ = resource.mapping.mapping("metadata")?.take("name")
+        let metadata = resource.mapping.mapping("metadata")
+        _ = metadata?.take("name")
+        metadata?.explain("annotations", Self.annotationReason)
         guard let spec = resource.mapping.mapping("spec") else { return }
+        if spec.node["type"]?.scalar?.text == "ExternalName" {
+            readExternalName(resource, spec)
+            return
+        }
         let selectorNode = spec.take("selector")
         var selector: [String: String] = [:]
         for pair in selectorNode?.mapping ?? [] {
@@ -41,6 +47,18 @@ extension KubernetesRead {
                     at: selectorNode?.location ?? resource.node.location))
         }
         serviceTargets[resource.name] = target
+        // The Service's own labels, where they say nothing its workload's labels do not.
+        let own = (metadata?.node["labels"]?.mapping ?? []).compactMap { pair in
+            pair.key.scalar.flatMap { key in pair.value.scalar.map { (key.text, $0.text) } }
+        }
+        let differing = own.filter { podLabels[target]?[$0.0] != $0.1 }
+        if differing.isEmpty {
+            _ = metadata?.take("labels")
+        } else {
+            metadata?.explain(
+                "labels",
+                "its labels \(differing.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")) are not the workload's, and parity records the workload's labels")
+        }
         let type = spec.text("type") ?? "ClusterIP"
         let isPublic = type == "LoadBalancer" || type == "NodePort"
         guard system.services[target] != nil else {

@@ -5,6 +5,7 @@ extension KubernetesRead {
     mutating func readWorkload(_ resource: Resource) {
         let metadata = resource.mapping.mapping("metadata")
         _ = metadata?.take("name")
+        metadata?.explain("annotations", Self.annotationReason)
         guard let spec = resource.mapping.mapping("spec") else {
             diagnostics.append(
                 .warning(.importInvalid, "\(resource.label) has no spec; skipped", at: resource.node.location))
@@ -13,8 +14,10 @@ extension KubernetesRead {
         _ = spec.take("selector") // matched through the pod template's labels, which it must equal
         let template = spec.mapping("template")
         let templateMetadata = template?.mapping("metadata")
+        templateMetadata?.explain("annotations", Self.annotationReason)
+        let labelsNode = templateMetadata?.take("labels")
         var labels: [String: String] = [:]
-        for pair in templateMetadata?.take("labels")?.mapping ?? [] {
+        for pair in labelsNode?.mapping ?? [] {
             if let key = pair.key.scalar?.text, let value = pair.value.scalar?.text { labels[key] = value }
         }
         podLabels[resource.name] = labels
@@ -26,6 +29,9 @@ extension KubernetesRead {
         pod.explain(
             "initContainers",
             "init containers run before the service starts; parity describes the service's own container")
+        pod.explain("terminationGracePeriodSeconds", "parity records no shutdown grace period")
+        pod.explain("volumes", ImportedSystem.storageReason)
+        pod.explain("restartPolicy", ImportedSystem.restartReason)
         if let account = pod.take("serviceAccountName") {
             accounts[resource.name] = account
         }
@@ -46,6 +52,7 @@ extension KubernetesRead {
             first, context: "container '\(first["name"]?.scalar?.text ?? "?")' of \(resource.label)")
         containers[resource.name] = [container]
         _ = container.take("name")
+        container.explain("volumeMounts", ImportedSystem.storageReason)
         guard let imageNode = container.take("image"), let imageText = imageNode.scalar?.text else {
             diagnostics.append(
                 .warning(
@@ -69,8 +76,15 @@ extension KubernetesRead {
             datastore.set("engine", .string(engine.engine, from: imageNode.location))
             datastore.set("version", image.version.map { .string($0, from: imageNode.location) })
             datastore.set("replicas", replicas.map { .int($0.1, from: $0.0.location) })
+            datastore.set("labels", readLabels(workload: metadata, pod: labelsNode))
             system.datastores[resource.name] = datastore
-            for key in ["ports", "resources", "readinessProbe", "livenessProbe", "startupProbe", "env", "envFrom"] {
+            pod.explain(
+                "securityContext",
+                "'\(resource.name)' runs \(engine.engine), imported as a datastore, and parity's datastores record no security context")
+            for key in [
+                "ports", "resources", "readinessProbe", "livenessProbe", "startupProbe", "env", "envFrom",
+                "securityContext",
+            ] {
                 container.explain(
                     key,
                     "'\(resource.name)' runs \(engine.engine), imported as a datastore, and parity's datastores have no such field"
@@ -85,6 +99,10 @@ extension KubernetesRead {
         service.set("version", image.version.map { .string($0, from: imageNode.location) })
         service.set("replicas", replicas.map { .int($0.1, from: $0.0.location) })
         service.set("resources", readResources(container.mapping("resources")))
+        service.set("labels", readLabels(workload: metadata, pod: labelsNode))
+        service.set(
+            "security",
+            readSecurity(pod: pod.mapping("securityContext"), container: container.mapping("securityContext")))
         var byNumber: [Int: ImportedObject] = [:]
         var portNames: [String: Int] = [:]
         for node in container.take("ports")?.sequence ?? [] where node.mapping != nil {
@@ -107,6 +125,7 @@ extension KubernetesRead {
             byNumber[number] = object
         }
         ports[resource.name] = byNumber
+        self.portNames[resource.name] = portNames
         let probeKeys = ["readinessProbe", "livenessProbe", "startupProbe"]
         if let chosen = probeKeys.first(where: { first[$0] != nil }), let probe = container.mapping(chosen) {
             service.set("healthCheck", readProbe(probe, portNames: portNames))
@@ -134,8 +153,13 @@ extension KubernetesRead {
 
     private func readProbe(_ probe: SourceMapping, portNames: [String: Int]) -> ImportedValue? {
         var object = ImportedObject(from: probe.node.location)
+        probe.explain("initialDelaySeconds", "parity's healthCheck records how often and how long, not a start delay")
+        for key in ["failureThreshold", "successThreshold"] {
+            probe.explain(key, "parity's healthCheck records how often and how long, not how many probes decide")
+        }
         for kind in ["httpGet", "grpc", "tcpSocket"] {
             guard let action = probe.mapping(kind) else { continue }
+            action.explain("httpHeaders", "parity's healthCheck records the path and port probed, not request headers")
             if let path = action.take("path"), let text = path.scalar?.text {
                 object.set("path", .string(text, from: path.location))
             }

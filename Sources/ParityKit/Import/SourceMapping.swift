@@ -45,14 +45,25 @@ public final class SourceMapping {
         reasons[key] = reason
     }
 
-    /// The keys written but not taken, as warnings.
-    func unmapped() -> [Diagnostic] {
+    /// A key written but not taken: where it is, below which key of the object, and why.
+    struct Unmapped {
+        /// The key of the object it is under (`securityContext`), or the key itself at the top.
+        var top: String
+        /// The key's place below `top` (`fsGroup`), or the whole place at the top.
+        var place: String
+        var reason: String
+        var location: SourceLocation
+    }
+
+    /// The keys written but not taken.
+    func unmapped() -> [Unmapped] {
         (node.mapping ?? []).compactMap { pair in
             guard let key = pair.key.scalar?.text, !taken.contains(key) else { return nil }
             let reason = reasons[key] ?? "parity has no field for it"
-            let place = path.isEmpty ? key : "\(path).\(key)"
-            return .warning(
-                .importUnmapped, "'\(place)' of \(context) is not imported: \(reason)", at: pair.key.location)
+            let parts = path.isEmpty ? [key] : path.split(separator: ".").map(String.init) + [key]
+            let below = parts.dropFirst().joined(separator: ".")
+            return Unmapped(
+                top: parts[0], place: below.isEmpty ? parts[0] : below, reason: reason, location: pair.key.location)
         }
     }
 }
@@ -69,7 +80,35 @@ final class UnmappedReport {
         SourceMapping(node, context: context, report: self)
     }
 
-    var diagnostics: [Diagnostic] { mappings.flatMap { $0.unmapped() } }
+    /// One warning per key of each object: a key not imported says why; several keys not
+    /// imported below one key (`securityContext.fsGroup`, `securityContext.runAsGroup`) are
+    /// one warning naming each with its reason, and a note at each one's place.
+    var diagnostics: [Diagnostic] {
+        var order: [String] = []
+        var groups: [String: (context: String, items: [SourceMapping.Unmapped])] = [:]
+        for mapping in mappings {
+            for item in mapping.unmapped() {
+                let key = mapping.context + "\u{0}" + item.top
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: (mapping.context, [])].items.append(item)
+            }
+        }
+        return order.compactMap { key in
+            guard let (context, items) = groups[key], let first = items.first else { return nil }
+            guard items.count > 1 else {
+                let place = first.place == first.top ? first.top : "\(first.top).\(first.place)"
+                return .warning(
+                    .importUnmapped, "'\(place)' of \(context) is not imported: \(first.reason)", at: first.location)
+            }
+            let sorted = items.sorted { $0.location < $1.location }
+            let listed = sorted.map { "'\($0.place)' (\($0.reason))" }.joined(separator: "; ")
+            return .warning(
+                .importUnmapped,
+                "\(items.count) keys under '\(first.top)' of \(context) are not imported: \(listed)",
+                at: sorted[0].location,
+                notes: sorted.dropFirst().map { Diagnostic.Note("'\($0.place)' is here", at: $0.location) })
+        }
+    }
 }
 
 extension Diagnostic.Code {

@@ -6,11 +6,15 @@ public struct Reference: Sendable {
     public var noun: String
     /// Words that are valid without a declaration (`internet` for a network rule).
     public var builtins: [String]
+    /// Whether a name in the field is an edge of the dependency graph: not for a field that
+    /// permits traffic (a service's ingress and egress) rather than saying who calls whom.
+    public var isEdge: Bool
 
-    public init(_ targets: [String], noun: String, builtins: [String] = []) {
+    public init(_ targets: [String], noun: String, builtins: [String] = [], isEdge: Bool = true) {
         // The schema is written by hand: every target is a valid path literal.
         self.targets = targets.map { ModelPath(parsing: $0)! }
         self.noun = noun
         self.builtins = builtins
+        self.isEdge = isEdge
     }
 }

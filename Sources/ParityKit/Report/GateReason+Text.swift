@@ -14,6 +14,8 @@ extension GateDecision.Reason {
             "\(count) warning\(count == 1 ? "" : "s"), more than the \(maximum) allowed"
         case .readiness(let plan, let phase, let verdict):
             "migration \(plan) is \(verdict.word) in phase \(phase)"
+        case .dependencyCycles(let count, let environment):
+            "\(count) dependency cycle\(count == 1 ? "" : "s") in \(environment) (gate: cycles: fail)"
         }
     }
 }

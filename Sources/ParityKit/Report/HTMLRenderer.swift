@@ -2,7 +2,8 @@ import ParityDiagnostics
 
 /// `--format html` for `check` and `diff`: one self-contained page (inline style, no
 /// network), the verdict first, then the matrix of pairs by sections, every failing gap
-/// with both values and both places, allowed variances, policy findings and waivers.
+/// with both values and both places, allowed variances, each pair's dependency graph (an
+/// inline SVG), policy findings and waivers.
 /// Every value is HTML-escaped and secrets are redacted, as in every format.
 public struct HTMLRenderer: Sendable {
     /// Where locations link to: `--link-base URL`.
@@ -26,7 +27,12 @@ public struct HTMLRenderer: Sendable {
         }
         for pair in report.pairs {
             contents.append((pairs.anchor(pair), pairs.name(pair)))
-            main += pairs.pair(pair)
+            let graph =
+                pair.graph
+                ?? report.graphs[pair.reference].flatMap { reference in
+                    report.graphs[pair.mirror].map { PairGraph(reference: reference, mirror: $0) }
+                }
+            main += pairs.pair(pair, graph: graph)
         }
         contents += [("findings", "Policy findings"), ("waivers", "Waivers")]
         main += more.findings(report.findings, rules: report.rules)
@@ -55,7 +61,7 @@ public struct HTMLRenderer: Sendable {
         main +=
             "<section aria-labelledby=\"matrix\">\n<h2 id=\"matrix\">Parity matrix</h2>\n" + pairs.matrix([report])
             + "</section>\n"
-        main += pairs.pair(report)
+        main += pairs.pair(report, graph: report.graph)
         main += FindingSections(links: links).diagnostics(diagnostics)
         var contents = [
             ("verdict", "Verdict"), ("matrix", "Parity matrix"), (pairs.anchor(report), pairs.name(report)),

@@ -56,9 +56,13 @@ public struct MarkdownRenderer: Sendable {
             "", "### \(Self.text("\(pair.reference) -> \(pair.mirror)")): parity \(pair.score.percentText)", "",
             "| Section | Score | Failing | Allowed |", "| --- | ---: | ---: | ---: |",
         ]
+        // Allowed gaps counted per section in one pass, not by filtering every gap per section.
+        var allowedIn: [String: Int] = [:]
+        for gap in pair.gaps {
+            if case .allowed = gap.status { allowedIn[gap.section, default: 0] += 1 }
+        }
         for section in pair.sections {
-            let gaps = pair.gaps.filter { $0.section == section.section }
-            let allowed = gaps.filter { if case .allowed = $0.status { true } else { false } }.count
+            let allowed = allowedIn[section.section] ?? 0
             lines.append(Self.row([section.section, section.score.percentText, "\(section.failing)", "\(allowed)"]))
         }
         if !items.isEmpty {
@@ -158,7 +162,8 @@ public struct MarkdownRenderer: Sendable {
     /// are closed, and a last line says what was left out.
     private func cut(_ lines: [String]) -> String {
         let whole = lines.joined(separator: "\n") + "\n"
-        guard whole.count >= limit else { return whole }
+        // No more characters than UTF-8 bytes: most reports are told apart without counting characters.
+        guard whole.utf8.count >= limit, whole.count >= limit else { return whole }
         // Room for the closing tags and the line about the cut.
         let budget = limit - 400
         var out = ""

@@ -17,6 +17,9 @@ public struct CheckRun {
         public var rules: [String] = []
         /// These policy rules do not run (`--skip-rule`).
         public var skipRules: [String] = []
+        /// Whether the report keeps each environment's dependency graph (the HTML report draws
+        /// them); cycles are checked either way.
+        public var graphs = false
         /// The run's date: `now` and `today` in expressions, and waiver expiry.
         public var date: RunDate
         /// The run's day, `YYYY-MM-DD`.
@@ -203,10 +206,16 @@ public struct CheckRun {
             if let report = outcome.report { readiness.append(report) }
         }
 
+        // Every checked environment's dependency graph, its cycles judged as the gate says.
+        let graphs = GraphCheck(
+            environments: workspace.environmentNames.compactMap { name in resolved[name].map { (name, $0.value) } },
+            policy: spec.gate.cycles, drawing: options.graphs)
+        diagnostics += graphs.diagnostics
+
         let failOn = options.failOn ?? spec.gate.failOn
         let gate = GateDecision.decide(
             gate: spec.gate, failOn: failOn, pairs: reports, findings: findings, diagnostics: diagnostics,
-            readiness: readiness)
+            readiness: readiness, cycles: graphs.cycles)
         var seen = Set<String>()
         let unique = diagnostics.filter { seen.insert($0.description + $0.notes.map(\.message).joined()).inserted }
         var report = CheckReport(
@@ -218,6 +227,7 @@ public struct CheckRun {
         report.sources = sources
         report.unchecked = unchecked
         report.readiness = readiness
+        report.graphs = graphs.graphs
         return report
     }
 

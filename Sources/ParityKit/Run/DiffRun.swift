@@ -60,8 +60,12 @@ public struct DiffRun {
         evaluator.warnWithin = spec.schedule.warnWithin
         var diff = EnvironmentDiff(schema: EnvironmentSchema.root)
         diff.identities = spec.identities
-        let report = evaluator.evaluate(
+        var report = evaluator.evaluate(
             reference: (left.name, left.value), mirror: (right.name, right.value), diff: diff)
+        let graphs = GraphBuilder()
+        report.graph = PairGraph(
+            reference: graphs.graph(name: left.name, root: left.value),
+            mirror: graphs.graph(name: right.name, root: right.value))
         // A waiver that matches nothing here may belong to another pair: only `check`, which
         // sees every pair, can call it stale.
         return (report, diagnostics + report.diagnostics)

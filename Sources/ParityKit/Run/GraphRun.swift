@@ -1,7 +1,8 @@
 public import ParityDiagnostics
 
 /// `parity graph ENV` or `parity graph --pair REF:MIRROR`: the dependency graph of one
-/// environment, or of a pair with the reference's edges the mirror lacks. Cycles are warnings.
+/// environment, or of a pair with the reference's edges the mirror lacks. Cycles are warnings,
+/// or fail the run when the spec's gate says `cycles: fail`.
 public struct GraphRun {
     public let sources: SourceStore
 
@@ -31,7 +32,8 @@ public struct GraphRun {
         case pair(PairGraph)
     }
 
-    /// The graph; for a pair, failing when the mirror lacks an edge of the reference.
+    /// The graph; failing when a pair's mirror lacks an edge of the reference, or on a cycle
+    /// the gate fails on.
     public func run(_ options: Options) -> Outcome<Report> {
         var (layout, diagnostics) = RepositoryLayout.load(root: options.root, config: options.config, sources: sources)
         let workspace = Workspace(
@@ -41,23 +43,26 @@ public struct GraphRun {
             case .environment(let name): [name]
             case .pair(let reference, let mirror): [reference, mirror]
             }
-        var graphs: [DependencyGraph] = []
+        var environments: [(name: String, value: Value)] = []
         for name in names {
             guard let environment = workspace.resolve(nameOrPath: name) else {
                 diagnostics.append(workspace.unknownEnvironment(name))
                 continue
             }
             diagnostics += environment.diagnostics
-            let graph = GraphBuilder().graph(name: environment.name, root: environment.value)
-            diagnostics += CycleFinder.diagnostics(for: graph)
-            graphs.append(graph)
+            environments.append((environment.name, environment.value))
         }
+        let policy = layout.spec.gate.cycles
+        let check = GraphCheck(environments: environments, policy: policy)
+        diagnostics += check.diagnostics
+        let graphs = environments.compactMap { check.graphs[$0.name] }
         guard !diagnostics.containsError, let first = graphs.first else { return .invalid(diagnostics) }
         if graphs.count == 2 {
             let pair = PairGraph(reference: first, mirror: graphs[1])
-            return Outcome(report: .pair(pair), diagnostics: diagnostics, failing: !pair.missingEdges.isEmpty)
+            let failing = !pair.missingEdges.isEmpty || check.fails(policy)
+            return Outcome(report: .pair(pair), diagnostics: diagnostics, failing: failing)
         }
-        return Outcome(report: .environment(first), diagnostics: diagnostics, failing: false)
+        return Outcome(report: .environment(first), diagnostics: diagnostics, failing: check.fails(policy))
     }
 }
 

@@ -147,7 +147,8 @@ public struct ImportRun {
         return metadata.value
     }
 
-    /// The files the paths name: a folder stands for its YAML files (for compose, its compose file).
+    /// The files the paths name: a folder stands for its YAML files (for compose, its compose
+    /// file and the override file beside it, as `docker compose` reads a folder).
     private func inputFiles(_ options: Options, diagnostics: inout [Diagnostic]) -> [String] {
         var files: [String] = []
         for path in options.paths {
@@ -161,10 +162,17 @@ public struct ImportRun {
             case .kubernetes:
                 found = Self.yamlFiles(under: full).map { EnvironmentLoader.join(path, $0) }
             case .compose:
-                found = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"]
-                    .filter { FileManager.default.fileExists(atPath: EnvironmentLoader.join(full, $0)) }.prefix(1).map {
-                        EnvironmentLoader.join(path, $0)
-                    }
+                // The first compose file docker compose would read, then its override file.
+                let exists = { (name: String) in
+                    FileManager.default.fileExists(atPath: EnvironmentLoader.join(full, name))
+                }
+                let base = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"]
+                    .first(where: exists)
+                let override = base.flatMap { base in
+                    let stem = base.hasPrefix("docker-") ? "docker-compose" : "compose"
+                    return ["\(stem).override.yaml", "\(stem).override.yml"].first(where: exists)
+                }
+                found = [base, override].compactMap { $0 }.map { EnvironmentLoader.join(path, $0) }
             }
             if found.isEmpty {
                 let what = options.format == .compose ? "no compose.yaml or docker-compose.yml" : "no .yaml files"

@@ -27,6 +27,8 @@ extension EnvironmentSchema {
                 "The day the schema last changed (the last migration was applied); a rollback rehearsed before it proves the old schema's way back."
             ),
             FieldSchema("data", .object(dataOrigin), "Where the data comes from and how personal data is masked."),
+            FieldSchema("labels", .map(.string), "The labels the platform attaches to the datastore (app: orders-db)."),
+            ingressField,
         ])
 
     /// Encryption of a datastore.

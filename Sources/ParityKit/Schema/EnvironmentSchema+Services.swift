@@ -34,6 +34,13 @@ extension EnvironmentSchema {
                 "The credentials the service reads, by name; each declared under access.credentials.",
                 references: credentialReference),
             FieldSchema("healthCheck", .object(healthCheck), "How the platform knows an instance is healthy."),
+            FieldSchema("labels", .map(.string), "The labels the platform attaches to the service (app: checkout)."),
+            FieldSchema("security", .object(serviceSecurity), "How its processes run: user, privileges, file system."),
+            ingressField,
+            FieldSchema(
+                "egress", .list(.object(egressRule), .identified(by: ["to"])),
+                "Where it may connect, where its outbound traffic is restricted, each destination once "
+                    + "(egress[payments]): absent, anywhere; empty, nowhere."),
         ])
 
     /// Compute given to each instance.

@@ -16,8 +16,16 @@ public struct ParitySpec: Sendable {
         public var failOn: GateDecision.Level = .error
         public var minimumScore: Double?
         public var maxWarnings: Int?
+        /// What a dependency cycle in an environment does to the run (`cycles:`).
+        public var cycles: CyclePolicy = .warn
         /// Migration plans whose phase joins the gate.
         public var readiness: [ReadinessGate] = []
+    }
+
+    /// What the gate makes of a dependency cycle: a warning (the default), a reason the run
+    /// fails, or nothing at all.
+    public enum CyclePolicy: String, Sendable, CaseIterable {
+        case warn, fail, ignore
     }
 
     /// A plan's phase judged as part of the gate, where the spec names it.
@@ -194,6 +202,7 @@ public struct ParitySpec: Sendable {
             }
             spec.gate.minimumScore = gate["minimumScore"]?.double
             spec.gate.maxWarnings = gate["maxWarnings"]?.int
+            if let cycles = gate["cycles"]?.string.flatMap(CyclePolicy.init(rawValue:)) { spec.gate.cycles = cycles }
             if let count = spec.gate.maxWarnings, count < 0 {
                 diagnostics.append(
                     .error(

@@ -65,6 +65,9 @@ public enum SpecSchema {
             FieldSchema("minimumScore", .double, "The least parity score (0 to 1) each pair must reach."),
             FieldSchema("maxWarnings", .int, "The most warnings allowed before the run fails."),
             FieldSchema(
+                "cycles", .enumeration(ParitySpec.CyclePolicy.allCases.map(\.rawValue)),
+                "What a dependency cycle in an environment does: warn (the default), fail the run, or ignore it."),
+            FieldSchema(
                 "readiness", .list(.object(readiness), .ordered),
                 "Migration plans whose phase joins the gate: a NO-GO or a PAUSE fails the run, as parity ready would."),
         ])

@@ -27,6 +27,10 @@ enum CheckCommand {
                     problem.message, commandPath: "parity check", usage: Commands.check.usage(path: "parity check"))
             }
         }
+        // The parser checked the value against the formats. The HTML report draws each pair's
+        // graph; the other formats need only the cycles.
+        let format = arguments.choice("format", as: ReportFormat.self) ?? .text
+        options.graphs = format == .html || outputs.contains { $0.format == .html }
         let outcome = CheckRun(sources: context.sources).run(options)
         context.report(outcome.diagnostics)
         guard let result = outcome.report else { return outcome.status }
@@ -48,8 +52,6 @@ enum CheckCommand {
             case .failure(let diagnostic): context.report([diagnostic])
             }
         }
-        // The parser checked the value against the formats.
-        let format = arguments.choice("format", as: ReportFormat.self) ?? .text
         let summary = context.environment["GITHUB_STEP_SUMMARY"].flatMap { $0.isEmpty ? nil : $0 }
         var render = ReportFormat.Options(
             base: ReportItem.repositoryRoot(containing: FileManager.default.currentDirectoryPath))

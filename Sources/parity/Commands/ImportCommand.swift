@@ -17,8 +17,9 @@ extension Commands {
             abstract: "Write an Environment from \(what); every value commented with its source line.",
             positionals: [
                 PositionalSpec(
-                    name: "FILE|DIR", arity: .many, help: "the \(format == .kubernetes ? "manifests" : "compose files")"
-                )
+                    name: "FILE|DIR", arity: .many,
+                    help: format == .kubernetes
+                        ? "the manifests" : "the compose files, merged in order as docker compose -f merges them")
             ],
             options: [
                 .value(

@@ -49,6 +49,7 @@ import ParityDiagnostics
                   envFrom: [{configMapRef: {name: api-settings}}]
                   env:
                     - {name: DATABASE_URL, value: "postgres://orders-db.shop.svc.cluster.local:5432/orders"}
+                    - {name: PAYMENTS_URL, value: "https://payments-gateway/v1/charges"}
                     - name: DB_PASSWORD
                       valueFrom: {secretKeyRef: {name: db-credentials, key: password}}
                     - name: MODE
@@ -90,6 +91,11 @@ import ParityDiagnostics
             - host: shop.example.com
               http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: api-svc, port: {number: 80}}}}]}
         ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: payments-gateway}
+        spec: {type: ExternalName, externalName: api.stripe.com, ports: [{port: 443}, {port: 80}]}
+        ---
         apiVersion: networking.k8s.io/v1
         kind: NetworkPolicy
         metadata: {name: deny-all}
@@ -110,14 +116,29 @@ import ParityDiagnostics
             depends_on:
               api: {condition: service_healthy}
             healthcheck: {test: [CMD, curl, -f, localhost], interval: 10s, timeout: 500ms}
+            networks: [front]
+            user: "1000:1000"
+            read_only: true
+            cap_drop: [ALL]
+            security_opt: ["no-new-privileges:true", "seccomp:unconfined"]
+            labels: {team: storefront}
           api:
             <<: *defaults
             image: shop/api:2.0
             links: ["cache:redis-host"]
             expose: ["9000"]
-            environment: {CACHE_URL: "redis://redis-host:6379", NOBODY_URL: "http://ghost:80"}
+            environment: {CACHE_URL: "redis://redis-host:6379", NOBODY_URL: "http://ghost:80", ORDERS: "http://orders-api:80"}
+            networks:
+              front: {}
+              back: {aliases: [orders-api]}
+            labels: ["team=orders"]
           cache:
             image: redis:7.2
+            networks: [back]
+        networks:
+          front:
+            ipam: {config: [{subnet: 172.28.0.0/16}]}
+          back: {}
         """
 
     static func importText(_ format: ImportRun.Format, _ text: String) throws -> (String, [Diagnostic]) {
@@ -150,14 +171,20 @@ import ParityDiagnostics
         ] {
             #expect(text.contains(expected), "output has \(expected)")
         }
-        let policyLine =
-            try #require(
-                Self.manifests.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
-                    $0 == "kind: NetworkPolicy"
-                }) + 1
+        // A policy with no rules is a default deny: every workload it selects lets nothing in.
+        #expect(text.components(separatedBy: "ingress: []  # input.yaml:").count - 1 == 2, "api and orders-db")
+        #expect(text.contains("isolated by NetworkPolicy 'deny-all'"))
+        // An ExternalName Service is an external, and the variable naming it a dependency on it.
+        for expected in [
+            #"  - name: "payments-gateway"  # input.yaml:"#, #"endpoint: "https://api.stripe.com"  # input.yaml:"#,
+            #"mode: "live"  # input.yaml:"#, #"- "payments-gateway"  # input.yaml:"#,
+            #"payments-gateway: "env PAYMENTS_URL=https://payments-gateway/v1/charges""#,
+        ] {
+            #expect(text.contains(expected), "output has \(expected)")
+        }
         #expect(
             diagnostics.contains {
-                $0.message.hasPrefix("NetworkPolicy 'deny-all' is not imported") && $0.location?.line == policyLine
+                $0.message.hasPrefix("port 80 of Service 'payments-gateway' is not imported: an external has one endpoint")
             })
         #expect(
             diagnostics.contains {
@@ -170,7 +197,7 @@ import ParityDiagnostics
     @Test func composeAnchorsExtensionsAndLongForms() throws {
         let (text, diagnostics) = try Self.importText(.compose, Self.compose)
         for expected in [
-            #"- "api"  # input.yaml:12; depends_on, condition: service_healthy"#, #"- "cache"  # input.yaml:17; links"#,
+            #"- "api"  # input.yaml:12; depends_on, condition: service_healthy"#, #"- "cache"  # input.yaml:23; links"#,
             "replicas: 2", #"cpu: "0.5""#, #"memory: "256M""#, "port: 8080", "port: 9000", #"interval: "10s""#,
             #"engine: "redis""#, #"version: "7.2""#,
         ] {
@@ -181,7 +208,36 @@ import ParityDiagnostics
             diagnostics.contains {
                 $0.message.hasPrefix("'x-defaults' of the compose file is not imported: an extension field")
             })
-        #expect(diagnostics.contains { $0.message.contains("'healthcheck.timeout' of service 'web'") })
+        #expect(
+            diagnostics.contains {
+                $0.message.contains("under 'healthcheck' of service 'web'") && $0.message.contains("'timeout' (")
+            })
+        // A network with a subnet is a network with one segment, the services on it in that segment.
+        for expected in [
+            #"  - name: "front"  # input.yaml:"#, #"cidr: "172.28.0.0/16"  # input.yaml:"#,
+            #"segment: "front"  # input.yaml:"#,
+        ] {
+            #expect(text.contains(expected), "output has \(expected)")
+        }
+        #expect(
+            diagnostics.contains { $0.message.hasPrefix("network 'back' is not imported as a network: it has no subnet") })
+        // The networks keep web and the cache apart: each is reached only from the networks it joins.
+        for expected in [
+            #"- from: "api"  # input.yaml:"#, #"- from: "cache"  # input.yaml:"#, #"- from: "web"  # input.yaml:"#,
+            #"- from: "internet"  # input.yaml:"#, "shares network 'back'", "published on the host",
+        ] {
+            #expect(text.contains(expected), "output has \(expected)")
+        }
+        // How web's processes run, and the labels of both.
+        for expected in [
+            "runAsNonRoot: true", "runAsUser: 1000", "readOnlyRootFilesystem: true", "allowPrivilegeEscalation: false",
+            #"- "ALL""#, #"team: "storefront""#, #"team: "orders""#,
+        ] {
+            #expect(text.contains(expected), "output has \(expected)")
+        }
+        #expect(diagnostics.contains { $0.message.hasPrefix("'security_opt' of service 'web' is not imported") })
+        // A network alias reaches the service it names.
+        #expect(text.contains(#"- "api"  # input.yaml:"#) && !diagnostics.contains { $0.message.contains("'orders-api'") })
         #expect(diagnostics.contains { $0.code == .importUnknownReference && $0.message.contains("'ghost'") })
         // The link alias reaches the cache: the declared link wins over the inferred URL.
         #expect(!text.contains(#"cache: "env CACHE_URL"#))

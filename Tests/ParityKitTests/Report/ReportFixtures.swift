@@ -18,6 +18,7 @@ enum ReportFixtures {
     static func report(at root: URL) -> CheckReport {
         var options = CheckRun.Options(today: today)
         options.root = root.path
+        options.graphs = true  // as the command line asks when a report is HTML
         if FileManager.default.fileExists(atPath: root.appendingPathComponent("parity.yaml").path) {
             options.config = root.appendingPathComponent("parity.yaml").path
         }

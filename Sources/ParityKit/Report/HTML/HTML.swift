@@ -40,6 +40,12 @@ public enum HTML {
         return out.lowercased()
     }
 
+    /// An SVG coordinate with at most one decimal, the same on every machine.
+    static func coordinate(_ value: Double) -> String {
+        let tenths = (value * 10).rounded() / 10
+        return tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)
+    }
+
     /// The band of a parity score, for colour; the number is always written beside it.
     public static func band(_ score: Double) -> String {
         switch score {

@@ -61,10 +61,12 @@ struct HTMLPage {
         .tag{display:inline-block;border:1px solid currentColor;border-radius:3px;padding:0 .3rem;font-size:.8em;font-weight:600;margin-right:.3rem}
         .sev-error{color:var(--poor-ink)}.sev-warning{color:var(--fair-ink)}.sev-info{color:var(--muted)}
         svg{max-width:100%;height:auto}svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
+        .graph{overflow:auto;max-height:80vh;border:1px solid var(--line);margin:.5rem 0}.graph svg{max-width:none}
         .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.5rem}
         footer{margin-top:2rem;color:var(--muted);font-size:.9em}
         @media print{body{max-width:none;font-size:11pt}nav,.skip{display:none}details{break-inside:avoid}a{color:inherit}
-        .full,.good,.fair,.poor{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+        .full,.good,.fair,.poor{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+        .graph{overflow:visible;max-height:none}.graph svg{max-width:100%}}
 
         """
 }

@@ -42,8 +42,9 @@ struct PairSections {
         return "<td class=\"score \(HTML.band(score))\">\(shown)<small>\(detail)</small></td>"
     }
 
-    /// One pair: its failing gaps, then what is allowed, waived or in the baseline.
-    func pair(_ report: PairReport, level: Int = 2) -> String {
+    /// One pair: its failing gaps, then what is allowed, waived or in the baseline, and its
+    /// dependency graph when there is one.
+    func pair(_ report: PairReport, level: Int = 2, graph: PairGraph? = nil) -> String {
         let heading = "h\(level)", sub = "h\(level + 1)"
         let failing = report.failingGaps
         var out =
@@ -81,6 +82,7 @@ struct PairSections {
             for gap in baselined { out += "<li><code>" + HTML.escape(gap.path.description) + "</code></li>\n" }
             out += "</ul>\n"
         }
+        if let graph { out += GraphDrawing(links: links).render(graph, id: anchor(report), heading: sub) }
         return out + "</section>\n"
     }
 

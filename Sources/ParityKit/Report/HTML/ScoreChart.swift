@@ -102,9 +102,5 @@ struct ScoreChart {
         }.joined(separator: "; ")
     }
 
-    /// A coordinate with at most one decimal, the same on every machine.
-    private func number(_ value: Double) -> String {
-        let tenths = (value * 10).rounded() / 10
-        return tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)
-    }
+    private func number(_ value: Double) -> String { HTML.coordinate(value) }
 }
