@@ -35,7 +35,7 @@ let package = Package(
 
         // Helpers shared by the test targets (marked text, headless Chromium).
         .target(name: "ParityTestSupport", dependencies: ["ParityDiagnostics"], path: "Tests/ParityTestSupport"),
-        .testTarget(name: "ParityDiagnosticsTests", dependencies: ["ParityDiagnostics"]),
+        .testTarget(name: "ParityDiagnosticsTests", dependencies: ["ParityDiagnostics", "ParityTestSupport"]),
         .testTarget(name: "ParityYAMLTests", dependencies: ["ParityYAML", "ParityTestSupport"]),
         .testTarget(name: "ParityCELTests", dependencies: ["ParityCEL", "ParityTestSupport"]),
         // Fixtures and their golden files sit beside the tests; they are read through #filePath.

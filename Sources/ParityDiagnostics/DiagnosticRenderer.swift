@@ -95,11 +95,11 @@ public struct DiagnosticRenderer: Sendable {
     static let hiddenText = "****"
 
     /// The source line at `location` and a caret under its column. Costs time bounded by the
-    /// window shown (plus a byte scan to the column), never by the whole line; secrets show
-    /// as `****` and control characters escaped.
+    /// window shown, never by the whole line (the store finds the column from its checkpoints);
+    /// secrets show as `****` and control characters escaped.
     private func excerpt(at location: SourceLocation?) -> String {
         guard let location, location.line > 0, let sources,
-            let bytes = sources.rawLine(location.line, of: location.file)
+            let bytes = sources.lineBytes(location.line, of: location.file)
         else { return "" }
         let caret = max(1, location.column)
         let hidden = sources.hiddenColumns(onLine: location.line, of: location.file)
@@ -108,10 +108,11 @@ public struct DiagnosticRenderer: Sendable {
         let first = fits || caret <= Self.excerptWidth / 2 ? 1 : caret - Self.excerptWidth / 2
         var shown = first > 1 ? "..." : ""
         var pad = first > 1 ? "   " : ""
-        var offset = Self.offset(ofColumn: first, in: bytes)
+        var offset =
+            sources.index(ofColumn: first, onLine: location.line, of: location.file) ?? bytes.endIndex
         var column = first
         var caretPlaced = false
-        while offset < bytes.count {
+        while offset < bytes.endIndex {
             if column >= first + Self.excerptWidth {
                 shown += "..."
                 break
@@ -138,24 +139,19 @@ public struct DiagnosticRenderer: Sendable {
         return "    \(shown)\n    \(pad)" + paint("^", Style.caret) + "\n"
     }
 
-    /// The byte offset of 1-based `column` (counted in Unicode scalars) of a line.
-    private static func offset(ofColumn column: Int, in bytes: [UInt8]) -> Int {
-        offset(advancing: column - 1, from: 0, in: bytes)
-    }
-
-    private static func offset(advancing scalars: Int, from start: Int, in bytes: [UInt8]) -> Int {
+    private static func offset(advancing scalars: Int, from start: Int, in bytes: ArraySlice<UInt8>) -> Int {
         var offset = start
         var remaining = scalars
-        while remaining > 0, offset < bytes.count {
+        while remaining > 0, offset < bytes.endIndex {
             offset = scalarEnd(bytes, offset)
             remaining -= 1
         }
         return offset
     }
 
-    private static func scalarEnd(_ bytes: [UInt8], _ offset: Int) -> Int {
+    private static func scalarEnd(_ bytes: ArraySlice<UInt8>, _ offset: Int) -> Int {
         var end = offset + 1
-        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        while end < bytes.endIndex, bytes[end] & 0xC0 == 0x80 { end += 1 }
         return end
     }
 }

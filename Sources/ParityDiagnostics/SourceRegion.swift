@@ -13,6 +13,12 @@ public struct SourceRegion: Hashable, Sendable {
         self.endLine = endLine
         self.endColumn = endColumn
     }
+
+    /// Whether the character at `location` lies inside the region.
+    public func contains(_ location: SourceLocation) -> Bool {
+        let place = (location.line, location.column)
+        return (startLine, startColumn) <= place && place < (endLine, endColumn)
+    }
 }
 
 extension SourceStore {
@@ -24,7 +30,9 @@ extension SourceStore {
         let start = max(location.column, 1)
         let fallback = SourceRegion(
             startLine: location.line, startColumn: start, endLine: location.line, endColumn: start + 1)
-        guard let bytes = rawLine(location.line, of: location.file) else { return fallback }
+        // A value on a line past this long is given one column: finding its end means reading
+        // the line from its start, which on a 60 MB line, for each of a thousand places, is no report.
+        guard let bytes = lineBytes(location.line, of: location.file), bytes.count <= 16_384 else { return fallback }
         let scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
         guard start - 1 < scalars.count else { return fallback }
         let end = Self.valueEnd(scalars, from: start - 1)

@@ -28,8 +28,18 @@ public final class SourceStore: @unchecked Sendable {
     }
 
     private var finder: (@Sendable ([UInt8]) -> [SourceRegion])?
+    /// Files whose secrets another finder knows (an import's compose file, not one of Parity's).
+    private var finders: [String: @Sendable ([UInt8]) -> [SourceRegion]] = [:]
     /// The secrets of each file, found when one of its lines is first quoted.
     private var hidden: [String: [SourceRegion]] = [:]
+
+    /// Remembers the bytes of `file`, whose secrets `secrets` finds instead of `secretFinder`.
+    public func register(_ file: String, bytes: [UInt8], secrets: @escaping @Sendable ([UInt8]) -> [SourceRegion]) {
+        register(file, bytes: bytes)
+        lock.lock()
+        finders[file] = secrets
+        lock.unlock()
+    }
 
     /// Remembers the bytes of `file`.
     public func register(_ file: String, bytes: [UInt8]) {
@@ -37,6 +47,7 @@ public final class SourceStore: @unchecked Sendable {
         defer { lock.unlock() }
         texts[file] = bytes
         lineStarts[file] = nil
+        columnCheckpoints = columnCheckpoints.filter { !$0.key.hasSuffix(":" + file) }
         hidden[file] = nil
     }
 
@@ -47,17 +58,19 @@ public final class SourceStore: @unchecked Sendable {
         return Array(texts.keys)
     }
 
-    /// The columns of 1-based `line` of `file` that hold secrets, as 1-based half-open ranges.
-    public func hiddenColumns(onLine line: Int, of file: String) -> [Range<Int>] {
+    /// Where the secrets of `file` are written, found when first asked for.
+    public func hiddenRegions(of file: String) -> [SourceRegion] {
         lock.lock()
         defer { lock.unlock() }
-        let regions: [SourceRegion]
-        if let known = hidden[file] {
-            regions = known
-        } else {
-            regions = texts[file].flatMap { bytes in finder?(bytes) } ?? []
-            hidden[file] = regions
-        }
+        if let known = hidden[file] { return known }
+        let regions = texts[file].flatMap { bytes in (finders[file] ?? finder)?(bytes) } ?? []
+        hidden[file] = regions
+        return regions
+    }
+
+    /// The columns of 1-based `line` of `file` that hold secrets, as 1-based half-open ranges.
+    public func hiddenColumns(onLine line: Int, of file: String) -> [Range<Int>] {
+        let regions = hiddenRegions(of: file)
         return regions.compactMap { region -> Range<Int>? in
             guard region.startLine <= line, region.endLine >= line else { return nil }
             let from = region.startLine == line ? region.startColumn : 1
@@ -92,8 +105,62 @@ public final class SourceStore: @unchecked Sendable {
     /// The raw bytes of 1-based `line` of `file`, without its line break (secrets included:
     /// callers measure it or print it through `DiagnosticRenderer`). Line starts are indexed once per file.
     public func rawLine(_ line: Int, of file: String) -> [UInt8]? {
+        lineBytes(line, of: file).map(Array.init)
+    }
+
+    /// `rawLine` as a slice of the text kept, copying nothing: quoting a place on a 60 MB line
+    /// costs the window shown, not the line.
+    public func lineBytes(_ line: Int, of file: String) -> ArraySlice<UInt8>? {
         lock.lock()
         defer { lock.unlock() }
+        return lineSlice(line, of: file)
+    }
+
+    /// The index in `lineBytes(line, of: file)` where 1-based `column` (counted in Unicode
+    /// scalars) starts; the slice's end past the line. A long line keeps where every 4,096th
+    /// scalar starts, found once, so each place asked costs at most 4,096 steps.
+    public func index(ofColumn column: Int, onLine line: Int, of file: String) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let bytes = lineSlice(line, of: file) else { return nil }
+        let wanted = max(column, 1) - 1
+        guard bytes.count > Self.checkpointEvery else { return Self.index(advancing: wanted, from: bytes.startIndex, in: bytes) }
+        let key = "\(line):" + file
+        let checkpoints: [Int]
+        if let known = columnCheckpoints[key] {
+            checkpoints = known
+        } else {
+            var found: [Int] = []
+            var scalars = 0
+            for index in bytes.indices where bytes[index] & 0xC0 != 0x80 {
+                if scalars % Self.checkpointEvery == 0 { found.append(index) }
+                scalars += 1
+            }
+            columnCheckpoints[key] = found
+            checkpoints = found
+        }
+        let checkpoint = wanted / Self.checkpointEvery
+        guard checkpoint < checkpoints.count else { return bytes.endIndex }
+        return Self.index(advancing: wanted % Self.checkpointEvery, from: checkpoints[checkpoint], in: bytes)
+    }
+
+    private static let checkpointEvery = 4_096
+    /// Where every `checkpointEvery`th scalar of a long line starts, by "line:file".
+    private var columnCheckpoints: [String: [Int]] = [:]
+
+    private static func index(advancing scalars: Int, from start: Int, in bytes: ArraySlice<UInt8>) -> Int {
+        var index = start
+        var remaining = scalars
+        while remaining > 0, index < bytes.endIndex {
+            index += 1
+            while index < bytes.endIndex, bytes[index] & 0xC0 == 0x80 { index += 1 }
+            remaining -= 1
+        }
+        return index
+    }
+
+    /// The line's bytes; the caller holds the lock.
+    private func lineSlice(_ line: Int, of file: String) -> ArraySlice<UInt8>? {
         guard let bytes = texts[file], line >= 1 else { return nil }
         let starts: [Int]
         if let known = lineStarts[file] {
@@ -114,7 +181,7 @@ public final class SourceStore: @unchecked Sendable {
         guard line <= starts.count else { return nil }
         var end = line < starts.count ? starts[line] : bytes.count
         while end > starts[line - 1], bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
-        return Array(bytes[starts[line - 1]..<end])
+        return bytes[starts[line - 1]..<end]
     }
 
     /// The next line break at or after `offset`: where it starts and where the next line starts.

@@ -7,10 +7,15 @@
 /// as the same character: the pass is lossless there and can run over every output.
 public enum TerminalText {
     /// One line of text from the input (a message, a file name, a key): every control
-    /// character is escaped, line breaks and tabs too.
+    /// character is escaped, line breaks and tabs too; a byte of a file name that is not UTF-8
+    /// (as `FileName` holds it) reads `\xFF`.
     public static func escaped(_ text: String) -> String {
-        guard needsEscaping(text.utf8, keepingBreaks: false) else { return text }
-        return String(decoding: escape(Array(text.utf8), keepingBreaks: false, keepingStyles: false), as: UTF8.self)
+        guard needsEscaping(text.utf8, keepingBreaks: false) || FileName.holdsBlockScalar(text.utf8) else {
+            return text
+        }
+        return String(
+            decoding: escape(Array(text.utf8), keepingBreaks: false, keepingStyles: false, namingBytes: true),
+            as: UTF8.self)
     }
 
     /// A whole output: as `escaped`, but line breaks and tabs stay, and with `keepingStyles`
@@ -61,7 +66,9 @@ public enum TerminalText {
         }
     }
 
-    private static func escape(_ bytes: [UInt8], keepingBreaks: Bool, keepingStyles: Bool) -> [UInt8] {
+    private static func escape(_ bytes: [UInt8], keepingBreaks: Bool, keepingStyles: Bool, namingBytes: Bool = false)
+        -> [UInt8]
+    {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
         var offset = 0
@@ -80,6 +87,8 @@ public enum TerminalText {
             let (scalar, length) = decode(bytes, at: offset)
             if let scalar, isUnsafe(scalar) {
                 out.append(contentsOf: escape(scalar).utf8)
+            } else if namingBytes, let scalar, FileName.block.contains(scalar.value) {
+                out.append(contentsOf: "\\x\(String(scalar.value - 0xF700, radix: 16, uppercase: true))".utf8)
             } else {
                 out.append(contentsOf: bytes[offset..<offset + length])
             }

@@ -35,8 +35,11 @@ extension Node {
             out.append(UInt8(ascii: "]"))
         case .mapping(let pairs):
             out.append(UInt8(ascii: "{"))
-            for (offset, pair) in pairs.enumerated() {
-                if offset > 0 { out.append(UInt8(ascii: ",")) }
+            var first = true
+            // A redacted key is a secret's own text: it is left out, with its value.
+            for pair in pairs where redacting.isEmpty || !redacting.contains(ObjectIdentifier(pair.key)) {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
                 JSONText.appendString(pair.key.jsonKey, to: &out)
                 out.append(UInt8(ascii: ":"))
                 pair.value.appendJSON(to: &out, redacting: redacting, redaction: redaction)

@@ -46,7 +46,7 @@ public struct YAMLLoader: Sendable {
     public static func read(_ path: String, limit: Int) throws(DiagnosticList) -> [UInt8] {
         // Look before opening: opening a FIFO for reading would wait for a writer forever.
         var status = stat()
-        guard stat(path, &status) == 0 else { throw DiagnosticList([unreadable(path, errno)]) }
+        guard FileName.withPath(path, { stat($0, &status) }) == 0 else { throw DiagnosticList([unreadable(path, errno)]) }
         switch status.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR:
@@ -56,7 +56,7 @@ public struct YAMLLoader: Sendable {
                 .error(.ioUnreadable, "cannot read '\(path)': it is not a regular file", at: .file(path))
             ])
         }
-        let handle = open(path, O_RDONLY | O_NONBLOCK)
+        let handle = FileName.withPath(path) { open($0, O_RDONLY | O_NONBLOCK) }
         guard handle >= 0 else { throw DiagnosticList([unreadable(path, errno)]) }
         defer { close(handle) }
         var info = stat()
@@ -91,14 +91,7 @@ public struct YAMLLoader: Sendable {
     }
 
     private static func unreadable(_ path: String, _ code: Int32) -> Diagnostic {
-        if code == ENOENT, path.unicodeScalars.contains("\u{FFFD}") {
-            // The command line's bytes were no UTF-8, so the name asked for is not the file's.
-            return .error(
-                .ioUnreadable,
-                "cannot read '\(TerminalText.escaped(path))': its name is not UTF-8 (shown with U+FFFD); rename the file",
-                at: .file(path))
-        }
-        return .error(
+        .error(
             .ioUnreadable, "cannot read '\(path)': \(String(cString: strerror(code)).lowercased())", at: .file(path))
     }
 

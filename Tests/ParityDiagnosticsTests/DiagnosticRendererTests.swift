@@ -1,5 +1,6 @@
 import Testing
 @testable import ParityDiagnostics
+import ParityTestSupport
 
 @Suite struct DiagnosticRendererTests {
     @Test func rendersHeadlineExcerptCaretAndNotes() {
@@ -52,5 +53,33 @@ import Testing
         #expect(
             lines[1] == "    ..." + String(repeating: "x", count: 60) + "!" + String(repeating: "y", count: 59) + "...")
         #expect(lines[2] == "    " + String(repeating: " ", count: 63) + "^")
+    }
+
+    @Test func aWindowPastManyCheckpointsAndMultiByteScalarsLandsOnItsColumn() {
+        let sources = SourceStore()
+        // Three bytes a scalar, and the column far past the first checkpoints of a long line.
+        let line = String(repeating: "é✓", count: 10_000) + "!" + String(repeating: "z", count: 200)
+        sources.register("f", bytes: Array(line.utf8))
+        let text = DiagnosticRenderer(sources: sources).render(
+            .error("x.y", "m", at: SourceLocation(file: "f", line: 1, column: 20_001)))
+        let excerpt = text.split(separator: "\n")[1]
+        #expect(excerpt.hasPrefix("    ..." + String(repeating: "é✓", count: 30) + "!z"))
+    }
+
+    /// Each place quoted costs its window, not its line (issue 17, point 6): eight times the
+    /// places on a line eight times as long costs about 8x, where copying or scanning the line
+    /// for each place costs 64x (`ScaleRatio`).
+    @Test func quotingManyPlacesOfALongLineIsLinear() {
+        func render(_ places: Int) -> Duration {
+            let sources = SourceStore()
+            let length = places * 2_000
+            sources.register("f", bytes: Array(("k: [" + String(repeating: "x, ", count: length / 3) + "]").utf8))
+            let diagnostics = (0..<places).map { index in
+                Diagnostic.error("x.y", "m", at: SourceLocation(file: "f", line: 1, column: length - index * 3))
+            }
+            return ContinuousClock().measure { _ = DiagnosticRenderer(sources: sources).render(diagnostics) }
+        }
+        let ratio = ScaleRatio.of(small: 50, render)
+        #expect(ratio < ScaleRatio.linearLimit, "8x the places on an 8x longer line cost \(ratio)x")
     }
 }

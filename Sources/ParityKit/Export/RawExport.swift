@@ -18,6 +18,7 @@ public struct RawExport {
     /// diagnostics of the files that could not be loaded (those contribute no lines).
     public func run(files: [String], sources: SourceStore, write: ([UInt8]) -> Void) -> [Diagnostic] {
         let loader = YAMLLoader(limits: limits, strictTags: false)
+        sources.maskingSecrets()
         var diagnostics: [Diagnostic] = []
         for file in files {
             do {
@@ -25,7 +26,8 @@ public struct RawExport {
                 var out: [UInt8] = []
                 for document in documents {
                     document.root.appendJSON(
-                        to: &out, redacting: SecretMask.secretNodes(of: document.root), redaction: ModelExport.redacted)
+                        to: &out, redacting: SecretMask.secretNodes(of: document.root, sources: sources),
+                        redaction: ModelExport.redacted)
                     out.append(0x0A)
                 }
                 write(out)

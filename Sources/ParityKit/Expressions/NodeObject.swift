@@ -5,7 +5,7 @@ public import ParityYAML
 /// input file is bound without building a copy of it.
 ///
 /// Secrets stay secret: nodes in `redacting` (the sensitive fields of a Parity document)
-/// read as "<redacted>".
+/// read as "<redacted>", and a key among them (text fallen out of a secret) is not there at all.
 public struct NodeObject: CELObject {
     public let node: Node
     public let redacting: Set<ObjectIdentifier>
@@ -18,12 +18,23 @@ public struct NodeObject: CELObject {
     public var celTypeName: String { "map" }
 
     public func celField(_ name: String) -> CELValue? {
-        node[name].map { NodeObject.celValue($0, redacting: redacting) }
+        value(named: name).map { NodeObject.celValue($0, redacting: redacting) }
     }
 
-    public func celHasField(_ name: String) -> Bool { node[name] != nil }
+    public func celHasField(_ name: String) -> Bool { value(named: name) != nil }
 
-    public var celFieldNames: [String] { node.mapping?.compactMap { $0.key.scalar?.text } ?? [] }
+    public var celFieldNames: [String] { visiblePairs.compactMap { $0.key.scalar?.text } }
+
+    private var visiblePairs: [Node.Pair] {
+        let pairs = node.mapping ?? []
+        return redacting.isEmpty ? pairs : pairs.filter { !redacting.contains(ObjectIdentifier($0.key)) }
+    }
+
+    /// The value of the key `name`, unless that key is redacted.
+    private func value(named name: String) -> Node? {
+        guard !redacting.isEmpty else { return node[name] }
+        return visiblePairs.first { $0.key.scalar?.text == name }?.value
+    }
 
     /// The CEL value of any node: scalars by their core-schema value, mappings as lazy
     /// objects, sequences as lists of such values.

@@ -3,11 +3,11 @@ public import ParityCEL
 
 /// A model value seen from CEL: fields are converted when an expression reads them, so
 /// binding a 10,000-service environment costs nothing until a rule looks inside, and a
-/// list read again (`env.rollback` for every datastore) is converted once.
+/// list or map read again (`env.rollback` for every datastore) is converted once.
 public final class ValueObject: CELObject, @unchecked Sendable {
     public let fields: Fields
     public let schema: ObjectSchema?
-    // Converted lists, by field name; guarded by `lock` (evaluations may run concurrently).
+    // Converted lists and maps, by field name; guarded by `lock` (evaluations may run concurrently).
     private var converted: [String: CELValue] = [:]
     private let lock = NSLock()
 
@@ -22,9 +22,15 @@ public final class ValueObject: CELObject, @unchecked Sendable {
         guard let value = fields[name] else { return nil }
         let field = schema?.field(name)
         if field?.sensitive == true { return .string(Self.token(for: value)) }
-        guard case .list(let items) = value.content, items.count > 8 else {
-            return CELBinding.celValue(value, type: field?.type)
+        // A long list or map is converted once: `self.config.all(k, self.config[k] ...)` reads
+        // the map again for every key, which converted afresh is quadratic in its size.
+        let size: Int
+        switch value.content {
+        case .list(let items): size = items.count
+        case .object(let entries): size = entries.count
+        default: size = 0
         }
+        guard size > 8 else { return CELBinding.celValue(value, type: field?.type) }
         lock.lock()
         defer { lock.unlock() }
         if let cached = converted[name] { return cached }

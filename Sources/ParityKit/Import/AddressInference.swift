@@ -53,6 +53,16 @@ enum AddressInference {
         }
     }
 
+    /// Whether `value` is a URL with a password in it (`postgres://app:PASSWORD@db/app`).
+    static func holdsPassword(_ value: String) -> Bool {
+        guard let scheme = value.range(of: "://") else { return false }
+        let authority = value[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else {
+            return false
+        }
+        return authority.index(after: colon) < at
+    }
+
     private static let addressSuffixes = [
         "ADDR", "ADDRESS", "HOST", "HOSTNAME", "URL", "URI", "ENDPOINT", "SERVER", "SERVICE",
     ]

@@ -12,8 +12,9 @@ extension ImportedSystem {
     }
 
     /// One environment variable with a literal value: a configuration entry, unless its name
-    /// says it is a secret (then nothing, and a warning); and a dependency, marked inferred
-    /// with its evidence, when it names a service of `targets` (names that reach a service).
+    /// says it is a secret or it is a URL with a password (then nothing, and a warning); and a
+    /// dependency, marked inferred with its evidence, when it names a service of `targets`
+    /// (names that reach a service).
     mutating func readVariable(
         _ name: String, _ value: String, at location: SourceLocation, of service: String,
         targets: [String: String], wording: VariableWording, diagnostics: inout [Diagnostic]
@@ -26,11 +27,21 @@ extension ImportedSystem {
                     at: location))
             return nil
         }
+        let password = AddressInference.holdsPassword(value)
+        if password {
+            diagnostics.append(
+                .warning(
+                    .importUnmapped,
+                    "the value of '\(name)' in \(wording.owner) is a URL with a password and is not copied; keep the password in \(wording.secretHome)",
+                    at: location))
+        }
         if let named = AddressInference.named(variable: name, value: value) {
             if let target = targets[named.host] {
                 if target != service {
                     let via = target == named.host ? "" : " (\(named.host))"
-                    depend(service, on: .init(target: target, origin: location, evidence: "env \(name)=\(value)\(via)"))
+                    // The evidence is written beside the dependency: a password in it would be too.
+                    let evidence = password ? "env \(name), a URL naming \(named.host)" : "env \(name)=\(value)\(via)"
+                    depend(service, on: .init(target: target, origin: location, evidence: evidence))
                 }
             } else if named.isAddress {
                 diagnostics.append(
@@ -40,6 +51,6 @@ extension ImportedSystem {
                         at: location))
             }
         }
-        return .string(value, from: location)
+        return password ? nil : .string(value, from: location)
     }
 }

@@ -53,11 +53,13 @@ extension DecodingRun {
         case .bool:
             if case .bool(let flag) = scalar.value { return Value(.bool(flag), at: node.location) }
             if scalar.style == .plain, let meant = Self.yaml11Booleans[scalar.text] {
-                diagnostics.append(
-                    .error(
-                        .schemaYAML11Boolean,
-                        "expected a boolean, found '\(scalar.text)' (YAML 1.1 spelling); write \(meant)",
-                        at: node.location))
+                if listed(.error) {
+                    diagnostics.append(
+                        .error(
+                            .schemaYAML11Boolean,
+                            "expected a boolean, found '\(scalar.text)' (YAML 1.1 spelling); write \(meant)",
+                            at: node.location))
+                }
                 return Value(.bool(meant), at: node.location)
             }
             let unquote = scalar.text == "true" || scalar.text == "false" ? "; write \(scalar.text) without quotes" : ""
@@ -91,7 +93,9 @@ extension DecodingRun {
     }
 
     private mutating func invalid(_ node: Node, _ message: String) -> Value {
-        diagnostics.append(.error(.schemaInvalidValue, message, at: node.location))
+        if listed(.error) {
+            diagnostics.append(.error(.schemaInvalidValue, message, at: node.location))
+        }
         return Value(generic: node)
     }
 
@@ -106,13 +110,17 @@ extension DecodingRun {
         case (nil, nil): return
         }
         if let low = field.minimum, number < low {
-            diagnostics.append(
-                .error(
-                    .schemaInvalidValue, "expected \(noun) \(range)\(label.phrase), found \(text)", at: node.location))
+            if listed(.error) {
+                diagnostics.append(
+                    .error(
+                        .schemaInvalidValue, "expected \(noun) \(range)\(label.phrase), found \(text)", at: node.location))
+            }
         } else if let high = field.maximum, number > high {
-            diagnostics.append(
-                .error(
-                    .schemaInvalidValue, "expected \(noun) \(range)\(label.phrase), found \(text)", at: node.location))
+            if listed(.error) {
+                diagnostics.append(
+                    .error(
+                        .schemaInvalidValue, "expected \(noun) \(range)\(label.phrase), found \(text)", at: node.location))
+            }
         }
     }
 

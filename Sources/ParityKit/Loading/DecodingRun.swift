@@ -9,6 +9,9 @@ struct DecodingRun {
     var path: [ModelPath.Component] = []
     /// The nodes of sensitive fields, whose text must not be quoted.
     var secrets: [Node] = []
+    /// Where the file's secrets are written, once asked (see `SchemaDecoder.secretRegions`).
+    var secretRegions: (@Sendable () -> [SourceRegion])?
+    private var hidden: [SourceRegion]?
 
     /// What a value is called in messages: its field, or an item of a field's list.
     struct Label {
@@ -23,6 +26,28 @@ struct DecodingRun {
     }
 
     var place: String { ModelPath(path).description }
+
+    /// Past this many problems in one document, the rest are counted, not written: a file of
+    /// 80,000 unknown fields would cost 80,000 messages no one reads (the renderer shows
+    /// 1,000 a file), and each can cost a suggestion.
+    static let maxDiagnostics = 1_000
+    /// How many problems were past the cap, and the worst of them.
+    private(set) var unlisted: (count: Int, severity: Diagnostic.Severity) = (0, .note)
+
+    /// Whether a problem of `severity` is to be written (then the caller appends it), or only
+    /// counted, the document having `maxDiagnostics` already.
+    mutating func listed(_ severity: Diagnostic.Severity) -> Bool {
+        guard diagnostics.count >= Self.maxDiagnostics else { return true }
+        unlisted = (unlisted.count + 1, max(unlisted.severity, severity))
+        return false
+    }
+
+    /// Whether `location` lies in the file's secrets (asked of `secretRegions` once).
+    private mutating func isHidden(_ location: SourceLocation?) -> Bool {
+        guard let location, let secretRegions else { return false }
+        if hidden == nil { hidden = secretRegions() }
+        return hidden?.contains { $0.contains(location) } ?? false
+    }
 
     /// Decodes `node` as `type`; `label` names the field for messages.
     mutating func value(_ node: Node, _ type: SchemaType, label: Label, field: FieldSchema? = nil) -> Value {
@@ -52,7 +77,20 @@ struct DecodingRun {
             var position = schema.position(of: name)
             // `x-` keys are extension fields (docker-compose's home for anchors): ignored.
             if position == nil, name.hasPrefix("x-") { continue }
+            if position == nil, isHidden(pair.key.location) {
+                // Text that fell out of a multi-line secret, read as a key: its name is the secret's.
+                if listed(.error) {
+                    diagnostics.append(
+                        .error(
+                            .schemaUnknownField,
+                            "unknown field in \(path.isEmpty ? "this \(schema.noun)" : place) right after a secret written over several lines; its name is not shown, as it may be the secret's own text: indent it into the secret's block, or remove it",
+                            at: pair.key.location))
+                }
+                continue
+            }
             if position == nil {
+                // Past the cap the document is in error already: no suggestion, no recovery.
+                guard listed(.error) else { continue }
                 let suggestion = Suggestion.closest(to: name, in: schema.fields.map(\.name))
                 let place = path.isEmpty ? "this \(schema.noun)" : self.place
                 let hint =
@@ -93,11 +131,13 @@ struct DecodingRun {
                 let here = nameValue.location ?? itemNode.location
                 if let first = firstByName[name] {
                     let noun = itemType.objectSchema?.noun ?? "item"
-                    diagnostics.append(
-                        .error(
-                            .schemaDuplicateName,
-                            "duplicate name '\(name)' in '\(label.field ?? place)'; each \(noun) needs its own name",
-                            at: here, notes: [.init("'\(name)' is first defined here", at: first)]))
+                    if listed(.error) {
+                        diagnostics.append(
+                            .error(
+                                .schemaDuplicateName,
+                                "duplicate name '\(name)' in '\(label.field ?? place)'; each \(noun) needs its own name",
+                                at: here, notes: [.init("'\(name)' is first defined here", at: first)]))
+                    }
                 } else {
                     firstByName[name] = here
                 }
@@ -105,8 +145,10 @@ struct DecodingRun {
             if case .identified(let fields) = kind, item.object != nil {
                 let identity = item.identity(by: fields)
                 if let first = firstByName.updateValue(item.location ?? itemNode.location, forKey: identity) {
-                    diagnostics.append(ItemIdentities.duplicate(identity, in: label.field ?? place, fields: fields,
-                                                                at: itemNode.location, first: first))
+                    if listed(.error) {
+                        diagnostics.append(ItemIdentities.duplicate(identity, in: label.field ?? place, fields: fields,
+                                                                    at: itemNode.location, first: first))
+                    }
                     firstByName[identity] = first
                 }
             }
@@ -122,9 +164,11 @@ struct DecodingRun {
                     if earlier == nil { firstByContent[key] = item.location }
                 }
                 if let earlier {
-                    diagnostics.append(.warning(
-                        .schemaDuplicateItem, "'\(label.field ?? place)' lists the same value twice; remove one",
-                        at: itemNode.location, notes: [.init("first listed here", at: earlier)]))
+                    if listed(.warning) {
+                        diagnostics.append(.warning(
+                            .schemaDuplicateItem, "'\(label.field ?? place)' lists the same value twice; remove one",
+                            at: itemNode.location, notes: [.init("first listed here", at: earlier)]))
+                    }
                     continue
                 }
             }
@@ -154,8 +198,10 @@ struct DecodingRun {
     /// The text of a mapping key; keys are always names.
     private mutating func key(_ node: Node) -> String? {
         guard let scalar = node.scalar, scalar.value != .null else {
-            diagnostics.append(
-                .error(.schemaTypeMismatch, "expected a field name, found \(node.kindDescription)", at: node.location))
+            if listed(.error) {
+                diagnostics.append(
+                    .error(.schemaTypeMismatch, "expected a field name, found \(node.kindDescription)", at: node.location))
+            }
             return nil
         }
         return scalar.text
@@ -167,8 +213,10 @@ struct DecodingRun {
     {
         let target = label.phrase
         let found = quoting ? node.foundDescription : node.kindDescription
-        diagnostics.append(
-            .error(.schemaTypeMismatch, "expected \(expected)\(target), found \(found)\(hint)", at: node.location))
+        if listed(.error) {
+            diagnostics.append(
+                .error(.schemaTypeMismatch, "expected \(expected)\(target), found \(found)\(hint)", at: node.location))
+        }
         return Value(generic: node)
     }
 }

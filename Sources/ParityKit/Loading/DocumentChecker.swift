@@ -41,16 +41,20 @@ public struct DocumentChecker: Sendable {
         // hides secrets when a line is printed.
         sources.register(file, bytes: bytes)
         for document in documents {
-            diagnostics += check(document.root, sources: sources).diagnostics
+            diagnostics += check(document.root, sources: sources, bytes: bytes).diagnostics
         }
         return diagnostics
     }
 
     /// Every problem of one document, and the nodes of its secrets.
-    func check(_ root: Node, sources: SourceStore? = nil) -> (diagnostics: [Diagnostic], secrets: [Node]) {
+    func check(_ root: Node, sources: SourceStore? = nil, bytes: [UInt8]? = nil) -> (
+        diagnostics: [Diagnostic], secrets: [Node]
+    ) {
         let (kind, diagnostics) = DocumentHeader.kind(of: root, among: kinds)
         guard let kind, let schema = kind.schema else { return (diagnostics, []) }
-        let decoded = SchemaDecoder().decode(root, as: schema)
+        var decoder = SchemaDecoder()
+        if let bytes { decoder.secretRegions = { EnvironmentSchema.secretRegions(in: bytes) } }
+        let decoded = decoder.decode(root, as: schema)
         // The kind's own checks run even when the schema found problems (they skip what did not
         // decode), so one round of fixes sees every problem, not one layer at a time.
         return (

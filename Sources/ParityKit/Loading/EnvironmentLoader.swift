@@ -63,8 +63,9 @@ public struct EnvironmentLoader: Sendable {
             }
         }
         if files.isEmpty {
+            let problem = fileSystem.listingProblem(of: path).map { "cannot read the environment folder '\(path)': \($0)" }
             diagnostics.append(
-                .error(.ioUnreadable, "no .yaml files in the environment folder '\(path)'", at: .file(path)))
+                .error(.ioUnreadable, problem ?? "no .yaml files in the environment folder '\(path)'", at: .file(path)))
         } else if declared == nil, diagnostics.isEmpty {
             diagnostics.append(
                 .error(
@@ -99,7 +100,7 @@ public struct EnvironmentLoader: Sendable {
             return ParsedFile(bytes: bytes, diagnostics: error.diagnostics)
         }
         var parsed = ParsedFile(bytes: bytes)
-        let decoder = SchemaDecoder(checksRequiredFields: false)
+        let decoder = SchemaDecoder(checksRequiredFields: false) { EnvironmentSchema.secretRegions(in: bytes) }
         for document in documents {
             var (kind, diagnostics) = DocumentHeader.kind(of: document.root)
             guard let kind else {

@@ -12,6 +12,11 @@ public protocol FileSystem: Sendable {
     func exists(_ path: String) -> Bool
     /// The names directly in `folder`, hidden ones skipped, sorted; none when it is no folder.
     func entries(of folder: String) -> [String]
+    /// Why the names in `folder` cannot be listed (`permission denied`); nil when they can or
+    /// when it is no folder. An unreadable folder is never an empty one.
+    func listingProblem(of folder: String) -> String?
+    /// The first folder at or below `folder` whose names cannot be listed, and why.
+    func unlistableFolder(under folder: String) -> (path: String, reason: String)?
     /// The `.yaml` and `.yml` files under `folder` at any depth (hidden entries skipped), sorted.
     func yamlFiles(under folder: String) -> [String]
     /// The bytes of the file at `path`; a missing or unreadable file is a diagnostic, never empty.
@@ -22,6 +27,13 @@ public protocol FileSystem: Sendable {
 }
 
 extension FileSystem {
+    /// Folders in memory or in a commit can always be listed.
+    public func listingProblem(of folder: String) -> String? { nil }
+
+    public func unlistableFolder(under folder: String) -> (path: String, reason: String)? {
+        listingProblem(of: folder).map { (folder, $0) }
+    }
+
     /// Parses afresh: files on disk may change between two reads.
     public func parsed<Parsed>(_ path: String, kind: String, _ parse: () -> Parsed) -> Parsed {
         parse()

@@ -46,14 +46,9 @@ public struct Linter {
                 diagnostics += layout.spec.identities.duplicates(in: resolved.value)
             }
         }
-        // What the spec names, checked against what exists, without diffing.
         // The rules a check would run: the built-in pack (unless turned off) and the repository's.
         let rules = PolicySet.load(layout: layout, sources: SourceStore())
-        diagnostics +=
-            SpecReferences.unknownEnvironments(layout.spec, workspace: workspace)
-            + SpecReferences.check(
-                layout.spec, environments: environments,
-                ruleIDs: rules.diagnostics.containsError ? nil : rules.knownIDs)
+        diagnostics += specProblems(layout, workspace: workspace, environments: environments, rules: rules)
         let checker = DocumentChecker(limits: loader.limits)
         for file in RepositoryLayout.yamlFiles(in: layout.policiesFolder) {
             diagnostics += checker.check(file: file, sources: sources)
@@ -69,12 +64,38 @@ public struct Linter {
         return diagnostics + waiverCalendar(layout.spec)
     }
 
+    /// What the gate would reject of the spec of `layout` before judging anything, asked where
+    /// check asks it (folders, pairs), and what it names checked against what exists, without
+    /// diffing. `environments` are those that resolved.
+    private func specProblems(
+        _ layout: RepositoryLayout, workspace: Workspace, environments: [String: Value], rules: PolicySet
+    ) -> [Diagnostic] {
+        [layout.environmentsProblem(workspace), layout.policiesProblem(files: layout.policyFiles)].compactMap { $0 }
+            + layout.pairs(workspace: workspace, environments: environments).1
+            + SpecReferences.check(
+                layout.spec, environments: environments,
+                ruleIDs: rules.diagnostics.containsError ? nil : rules.knownIDs)
+    }
+
+    /// `specProblems` of the repository's own spec, linted as a file of its own (the pre-commit
+    /// hook names only the files that changed): a spec the gate rejects must not pass the hook.
+    private func specProblems(ofRepository layout: RepositoryLayout, workspace: Workspace) -> [Diagnostic] {
+        var environments: [String: Value] = [:]
+        for source in workspace.environments {
+            let resolved = workspace.resolve(source)
+            if !resolved.diagnostics.containsError { environments[resolved.name] = resolved.value }
+        }
+        let rules = PolicySet.load(layout: layout, sources: SourceStore())
+        return specProblems(layout, workspace: workspace, environments: environments, rules: rules)
+    }
+
     /// Every problem of `paths`: files of any kind, folder environments, repository
     /// folders, or the repository's environments or policies folder. Environments extend
     /// others of the repository at `root`.
     public func lint(paths: [String], root: String = ".") -> [Diagnostic] {
         // The folders the repository's spec names; the spec's own problems are its file's.
-        let layout = RepositoryLayout.load(root: root, sources: SourceStore()).0
+        let (layout, specLoad) = RepositoryLayout.load(root: root, sources: SourceStore())
+        let specFile = layout.specFile.map(Workspace.canonical)
         var workspace: Workspace?
         var diagnostics: [Diagnostic] = []
         for path in paths {
@@ -88,12 +109,13 @@ public struct Linter {
                     root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder,
                     loader: loader)
             workspace = repository
-            if Workspace.canonical(path) == Workspace.canonical(repository.environmentsFolder) {
+            let isFolder = EnvironmentLoader.isDirectory(path)
+            if isFolder, Workspace.canonical(path) == Workspace.canonical(repository.environmentsFolder) {
                 diagnostics +=
                     repository.diagnostics + repository.environments.flatMap { repository.resolve($0).diagnostics }
                 continue
             }
-            if Workspace.canonical(path) == Workspace.canonical(layout.policiesFolder) {
+            if isFolder, Workspace.canonical(path) == Workspace.canonical(layout.policiesFolder) {
                 let checker = DocumentChecker(limits: loader.limits)
                 diagnostics += RepositoryLayout.yamlFiles(in: path).flatMap {
                     checker.check(file: $0, sources: sources)
@@ -101,7 +123,7 @@ public struct Linter {
                 continue
             }
             // Any other folder is one environment written as several files.
-            if EnvironmentLoader.isDirectory(path) || repository.source(containing: path) != nil {
+            if isFolder || repository.source(containing: path) != nil {
                 diagnostics += repository.resolve(repository.load(path: path)).diagnostics
                 continue
             }
@@ -122,6 +144,9 @@ public struct Linter {
                     let (spec, problems) = SpecLoader.load(
                         path, root: (path as NSString).deletingLastPathComponent, sources: SourceStore())
                     if !problems.containsError { diagnostics += waiverCalendar(spec) }
+                    if Workspace.canonical(path) == specFile, !specLoad.containsError {
+                        diagnostics += specProblems(ofRepository: layout, workspace: repository)
+                    }
                 }
                 if documents.contains(where: { $0.root["kind"]?.scalar?.text == FileKind.migrationPlan.name }) {
                     diagnostics += layout.planReferences(path, workspace: repository)

@@ -3,6 +3,8 @@ public import ParityDiagnostics
 extension Diagnostic.Code {
     /// A field the schema does not know.
     public static let schemaUnknownField: Self = "schema.unknown-field"
+    /// A document with more problems than are listed (`DecodingRun.maxDiagnostics`).
+    public static let schemaMoreProblems: Self = "schema.more-problems"
     /// A value of the wrong type (an integer expected, a string found).
     public static let schemaTypeMismatch: Self = "schema.type-mismatch"
     /// A required field is absent.

@@ -44,7 +44,7 @@ public final class Workspace {
     /// Whether `folder` looks like an environment repository.
     public static func isRepository(_ folder: String) -> Bool {
         EnvironmentLoader.isDirectory(EnvironmentLoader.join(folder, "environments"))
-            || FileManager.default.fileExists(atPath: EnvironmentLoader.join(folder, "parity.yaml"))
+            || DiskFileSystem().exists(EnvironmentLoader.join(folder, "parity.yaml"))
     }
 
     private func add(_ source: EnvironmentSource) {

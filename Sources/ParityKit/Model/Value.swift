@@ -79,9 +79,14 @@ extension Value {
 ///
 /// Stored as one array of pairs: model objects have a handful of fields, where a linear
 /// look-up beats hashing and a dictionary per object would multiply the memory of a large
-/// environment.
+/// environment. A map written with hundreds of keys (`config`, `labels`) gets an index by
+/// name as well, so building and reading it stay linear: a thousand keys aliased into every
+/// service must not cost a million comparisons each.
 public struct Fields: Sendable, Sequence {
     private var pairs: [(name: String, value: Value)] = []
+    /// Positions by name, once there are more than `indexedAbove` fields.
+    private var positions: [String: Int]?
+    private static let indexedAbove = 32
 
     public init() {}
 
@@ -98,16 +103,39 @@ public struct Fields: Sendable, Sequence {
     /// The value of field `name`; setting nil removes it, setting a new name appends it.
     public subscript(name: String) -> Value? {
         get {
+            if let positions { return positions[name].map { pairs[$0].value } }
             for pair in pairs where pair.name == name { return pair.value }
             return nil
         }
         set {
-            if let index = pairs.firstIndex(where: { $0.name == name }) {
-                if let newValue { pairs[index].value = newValue } else { pairs.remove(at: index) }
+            if let index = position(of: name) {
+                if let newValue {
+                    pairs[index].value = newValue
+                } else {
+                    pairs.remove(at: index)
+                    if positions != nil { reindex() }
+                }
             } else if let newValue {
                 pairs.append((name, newValue))
+                if positions != nil {
+                    positions?[name] = pairs.count - 1
+                } else if pairs.count > Self.indexedAbove {
+                    reindex()
+                }
             }
         }
+    }
+
+    private func position(of name: String) -> Int? {
+        if let positions { return positions[name] }
+        return pairs.firstIndex { $0.name == name }
+    }
+
+    private mutating func reindex() {
+        positions =
+            pairs.count > Self.indexedAbove
+            ? Dictionary(pairs.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
+            : nil
     }
 
     /// Room for `count` fields, for a decoder that knows how many it will set: an object's

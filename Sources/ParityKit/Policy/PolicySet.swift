@@ -49,12 +49,8 @@ public struct PolicySet: Sendable {
     {
         var diagnostics: [Diagnostic] = []
         let spec = layout.spec
-        let folder = layout.policiesFolder
         let files = layout.policyFiles
-        let missing = !layout.fileSystem.isDirectory(folder)
-        if let problem = missingPolicies(folder: folder, missing: missing, files: files, spec: spec) {
-            diagnostics.append(problem)
-        }
+        if let problem = layout.policiesProblem(files: files) { diagnostics.append(problem) }
         let repository = loader.load(files: files, sources: sources, fileSystem: layout.fileSystem)
         diagnostics += repository.diagnostics
 
@@ -96,27 +92,6 @@ public struct PolicySet: Sendable {
             disabled.append((entries.remove(at: index), rule.reason))
         }
         return PolicySet(entries: entries, disabled: disabled, diagnostics: diagnostics)
-    }
-
-    /// No guardrail at all is a choice to make out loud, and a misspelt folder must not drop
-    /// the repository's own rules.
-    private static func missingPolicies(folder: String, missing: Bool, files: [String], spec: ParitySpec) -> Diagnostic?
-    {
-        if spec.builtinPack {
-            guard missing, spec.policiesFolderWritten else { return nil }
-            return .error(
-                .checkNoPolicies, "no policies folder '\(folder)'; check 'policies:' in parity.yaml",
-                at: spec.policiesLocation)
-        }
-        guard files.isEmpty else { return nil }
-        let message =
-            missing
-            ? "no policies folder '\(folder)' and the built-in pack is off (builtin: false); no guardrail runs"
-            : "no policy files in '\(folder)' and the built-in pack is off (builtin: false); no guardrail runs"
-        if spec.policiesFolderWritten {
-            return .error(.checkNoPolicies, message + "; check 'policies:' in parity.yaml", at: spec.policiesLocation)
-        }
-        return .warning(.checkNoPolicies, message, at: spec.builtinLocation)
     }
 }
 

@@ -79,16 +79,14 @@ public struct CheckRun {
         let policies = PolicySet.load(layout: layout, sources: sources)
         diagnostics += policies.diagnostics
 
-        if workspace.environments.isEmpty {
-            // A gate run in the wrong folder must not pass for want of anything to check.
-            diagnostics.append(
-                .error(
-                    .checkNothingToCheck,
-                    "no environments under '\(workspace.environmentsFolder)'; run parity check in an environment repository, or name its parity.yaml with --config",
-                    at: nil))
+        // A gate run in the wrong folder must not pass for want of anything to check.
+        if let problem = layout.environmentsProblem(workspace) { diagnostics.append(problem) }
+        var allPairs: [RepositoryLayout.PairSpec] = []
+        if !specFailed {
+            let found = layout.pairs(workspace: workspace, environments: resolved.mapValues(\.value))
+            allPairs = found.0
+            diagnostics += found.1
         }
-        let allPairs =
-            specFailed ? [] : pairNames(spec: spec, workspace: workspace, resolved: resolved, diagnostics: &diagnostics)
         let pairs = allPairs.filter { pair in
             options.pair.map { $0.reference == pair.reference && $0.mirror == pair.mirror } ?? true
         }
@@ -260,36 +258,6 @@ public struct CheckRun {
             (options.rules.isEmpty || options.rules.contains($0.rule.id)) && !options.skipRules.contains($0.rule.id)
         }
         return (kept, Set(ids).subtracting(kept.map(\.rule.id)))
-    }
-
-    private struct PairSpec {
-        var reference: String
-        var mirror: String
-        var variances: [Variance]
-    }
-
-    /// The spec's pairs, or by default every staging environment mirroring the production one.
-    private func pairNames(
-        spec: ParitySpec, workspace: Workspace, resolved: [String: ResolvedEnvironment], diagnostics: inout [Diagnostic]
-    ) -> [PairSpec] {
-        if let pairs = spec.pairs {
-            diagnostics += SpecReferences.unknownEnvironments(spec, workspace: workspace)
-            return pairs.map { PairSpec(reference: $0.reference, mirror: $0.mirror, variances: $0.variances) }
-        }
-        let tiers = resolved.mapValues { $0.value["metadata"]?["tier"]?.string }
-        let productions = workspace.environmentNames.filter { tiers[$0] == "production" }
-        if productions.count > 1 {
-            diagnostics.append(
-                .error(
-                    .specInvalidPair,
-                    "several production environments (\(productions.joined(separator: ", "))): say which one each staging environment mirrors under 'pairs' in parity.yaml",
-                    at: nil))
-            return []
-        }
-        guard let production = productions.first else { return [] }
-        return workspace.environmentNames.filter { tiers[$0] == "staging" }.map {
-            PairSpec(reference: production, mirror: $0, variances: [])
-        }
     }
 
     /// Gap waivers that matched no gap in any pair they are for (one without a pair is for

@@ -92,7 +92,8 @@ public struct EvalRun {
                     return .failure(
                         DiagnosticList([.error(.evalInvalid, "'\(input)' holds no YAML document", at: .file(input))]))
                 }
-                bindings["self"] = NodeObject.celValue(root, redacting: SecretMask.secretNodes(of: root))
+                bindings["self"] = NodeObject.celValue(
+                    root, redacting: SecretMask.secretNodes(of: root, sources: sources.maskingSecrets()))
                 declarations.declare(variable: "self", .dyn)
             } catch {
                 return .failure(error)

@@ -61,7 +61,8 @@ public struct ImportRun {
             do {
                 let bytes = try YAMLLoader.read(
                     EnvironmentLoader.join(options.root, file), limit: LoaderLimits.default.maxFileBytes)
-                sources.register(file, bytes: bytes)
+                // Quoted lines hide what compose and Kubernetes keep secret, not only Parity's fields.
+                sources.register(file, bytes: bytes, secrets: Self.secretRegions)
                 documents += try loader.load(bytes, file: file)
             } catch {
                 diagnostics += error.diagnostics
@@ -183,11 +184,21 @@ public struct ImportRun {
     }
 
     /// YAML files below `folder`, sorted, as paths relative to it.
-    private static func yamlFiles(under folder: String) -> [String] {
-        let names = (FileManager.default.subpaths(atPath: folder) ?? []).filter {
-            EnvironmentLoader.isYAML($0) && !$0.split(separator: "/").contains { $0.hasPrefix(".") }
+    /// Listed by the bytes of their names (`FileName`), so a manifest named in bytes that are
+    /// not UTF-8 is imported like any other; hidden entries skipped, links to folders not followed.
+    private static func yamlFiles(under folder: String, as prefix: String = "") -> [String] {
+        let disk = DiskFileSystem()
+        var found: [String] = []
+        for name in disk.entries(of: folder) {
+            let path = EnvironmentLoader.join(folder, name)
+            let relative = prefix.isEmpty ? name : prefix + "/" + name
+            if FileName.kind(of: path, followingLinks: false).isDirectory {
+                found += yamlFiles(under: path, as: relative)
+            } else if EnvironmentLoader.isYAML(name), !disk.isDirectory(path) {
+                found.append(relative)
+            }
         }
-        return names.filter { !EnvironmentLoader.isDirectory(EnvironmentLoader.join(folder, $0)) }.sorted()
+        return found.sorted()
     }
 
     /// The environment as a folder: `environment.yaml` with the metadata, then a file per section.

@@ -1,5 +1,4 @@
 public import ParityDiagnostics
-import ParityYAML
 
 extension SourceStore {
     /// This store, set to hide the values of the model's secret fields in every quoted line
@@ -8,7 +7,7 @@ extension SourceStore {
     @discardableResult
     public func maskingSecrets() -> SourceStore {
         if secretFinder == nil {
-            secretFinder = { SecretRegions.find(in: $0, keys: EnvironmentSchema.sensitiveFieldNames) }
+            secretFinder = { EnvironmentSchema.secretRegions(in: $0) }
         }
         return self
     }

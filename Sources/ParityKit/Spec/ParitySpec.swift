@@ -39,6 +39,8 @@ public struct ParitySpec: Sendable {
     }
 
     public var environmentsFolder = "environments"
+    /// Where `environments:` was written, if it was.
+    public var environmentsLocation: SourceLocation?
     public var policiesFolder = "policies"
     /// Whether `policies:` was written (a missing folder is then an error, not a default).
     public var policiesFolderWritten = false
@@ -71,6 +73,7 @@ public struct ParitySpec: Sendable {
         spec.file = file
         if let folder = value["environments"]?.string {
             spec.environmentsFolder = folder
+            spec.environmentsLocation = value["environments"]?.location
             if Self.leavesRepository(folder) {
                 diagnostics.append(
                     .warning(

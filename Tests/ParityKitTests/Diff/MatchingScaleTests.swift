@@ -1,4 +1,5 @@
 import ParityDiagnostics
+import ParityTestSupport
 import Testing
 @testable import ParityKit
 
@@ -7,7 +8,7 @@ import Testing
 /// two sizes measured in one run, with room for a loaded machine. Eight times the size costs
 /// about eight times as much when matching is linear, and sixty-four times when it is quadratic.
 @Suite struct MatchingScaleTests {
-    static let ratioLimit = 24.0
+    static let ratioLimit = ScaleRatio.linearLimit
 
     /// A production and a staging of `count` services each, every version different.
     static func environment(_ count: Int, version: String) -> Value {
@@ -110,15 +111,7 @@ import Testing
     }
 
     static func ratio(_ measure: (Int) -> Duration) -> Double {
-        // Sizes alternate, and the fastest of seven at each counts: the runs least disturbed by
-        // other work (tests run in parallel on a shared machine). The small size is large
-        // enough that a pause elsewhere is a small part of it.
-        var small: [Duration] = [], large: [Duration] = []
-        for _ in 0..<7 {
-            small.append(measure(1_000))
-            large.append(measure(8_000))
-        }
-        return large.min()! / small.min()!
+        ScaleRatio.of(small: 1_000, measure)
     }
 
     @Test func variancesAndGapWaiversMatchEveryGap() {
