@@ -1,7 +1,6 @@
 import Foundation
 public import ParityDiagnostics
 import ParityYAML
-import Synchronization
 
 /// Reads an environment from a file or a folder of files: loads the YAML, checks each
 /// document's header, decodes it, and combines the documents into one value.
@@ -30,13 +29,8 @@ public struct EnvironmentLoader: Sendable {
         let files = paths.flatMap { fileSystem.isDirectory($0) ? yamlFiles(in: $0) : [$0] }
         let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
         let order = files.indices.sorted { sizes[$0] > sizes[$1] }  // the largest first, so the cores finish together
-        let results = Mutex<[String: ParsedFile]>([:])
-        DispatchQueue.concurrentPerform(iterations: order.count) { position in
-            let file = files[order[position]]
-            let parsed = parse(file)
-            results.withLock { $0[file] = parsed }
-        }
-        let parsed = results.withLock { $0 }
+        let results = Parallel.map(order.count) { parse(files[order[$0]]) }
+        let parsed = Dictionary(zip(order.map { files[$0] }, results)) { first, _ in first }
         return paths.map { load($0, sources: sources, parsed: parsed) }
     }
 

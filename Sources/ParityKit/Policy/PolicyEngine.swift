@@ -99,9 +99,7 @@ public struct PolicyEngine: Sendable {
                 var items: [ModelPath: [(path: ModelPath, value: Value, bound: CELValue)]] = [:]
                 // Items are found only for the environments rules over items run on.
                 for (pattern, itemType) in patterns where listed.contains(subject.name) && items[pattern] == nil {
-                    items[pattern] = subject.value.values(
-                        matching: pattern, identities: engine.identities, root: environmentType
-                    ).map { ($0.path, $0.value, CELBinding.celValue($0.value, type: itemType)) }
+                    items[pattern] = engine.boundItems(of: subject.value, matching: pattern, type: itemType)
                 }
                 return (
                     size: subject.value.size, bound: CELBinding.celValue(subject.value, type: environmentType),
@@ -213,8 +211,7 @@ public struct PolicyEngine: Sendable {
                 else { continue }
                 let items =
                     subjects.items[Subjects.ItemsKey(pattern: pattern, environment: environment.name)]
-                    ?? environment.value.values(matching: pattern, identities: identities, root: environmentType)
-                    .map { ($0.path, $0.value, CELBinding.celValue($0.value, type: itemType)) }
+                    ?? boundItems(of: environment.value, matching: pattern, type: itemType)
                 for (path, item, boundItem) in items {
                     bindings["self"] = boundItem
                     check(
@@ -225,6 +222,15 @@ public struct PolicyEngine: Sendable {
             }
         }
         return findings
+    }
+
+    /// The items of `environment` that `pattern` names, with their paths and as CEL sees them.
+    func boundItems(of environment: Value, matching pattern: ModelPath, type itemType: SchemaType?) -> [(
+        path: ModelPath, value: Value, bound: CELValue
+    )] {
+        environment.values(matching: pattern, identities: identities, root: .object(schema)).map {
+            ($0.path, $0.value, CELBinding.celValue($0.value, type: itemType))
+        }
     }
 
     private func check(
