@@ -58,12 +58,22 @@ public enum TerminalText {
     }
 
     private static func needsEscaping(_ bytes: some Sequence<UInt8>, keepingBreaks: Bool) -> Bool {
+        // A whole report is scanned: a generic `contains` over a string's UTF-8 view costs
+        // ~45 instructions a byte; a loop over the contiguous bytes costs a few.
+        let found = bytes.withContiguousStorageIfAvailable { needsEscaping(buffer: $0, keepingBreaks: keepingBreaks) }
+        if let found { return found }
+        return Array(bytes).withUnsafeBufferPointer { needsEscaping(buffer: $0, keepingBreaks: keepingBreaks) }
+    }
+
+    private static func needsEscaping(buffer: UnsafeBufferPointer<UInt8>, keepingBreaks: Bool) -> Bool {
         // Every unsafe scalar starts with a byte below 0x20, 0x7F, or the lead bytes of
         // U+0080-U+009F (0xC2), U+061C (0xD8) and the U+20xx formatting characters (0xE2).
-        bytes.contains { byte in
-            if keepingBreaks, byte == 0x0A || byte == 0x09 { return false }
-            return byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2
+        for byte in buffer {
+            if byte >= 0x20, byte < 0x7F { continue }
+            if keepingBreaks, byte == 0x0A || byte == 0x09 { continue }
+            if byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2 { return true }
         }
+        return false
     }
 
     private static func escape(_ bytes: [UInt8], keepingBreaks: Bool, keepingStyles: Bool, namingBytes: Bool = false)

@@ -26,6 +26,17 @@ import Testing
                 == "\\u001B[1mok\\u001B[0m\tx\n\\u001B]0;evil\\u0007\\u000D")
     }
 
+    /// A whole report is scanned through its contiguous bytes: the one unsafe character at the
+    /// end of a long output is found, whichever lead byte it starts with.
+    @Test(arguments: ["\u{1B}", "\u{7F}", "\u{85}", "\u{061C}", "\u{202E}", "\r"])
+    func theLastCharacterOfALongOutputIsSeen(_ unsafe: String) {
+        let body = String(repeating: "gap line \t ü ✓\n", count: 10_000)
+        #expect(TerminalText.sanitized(body, keepingStyles: false) == body)
+        #expect(TerminalText.sanitized(Array(body.utf8), keepingStyles: false) == Array(body.utf8))
+        let escaped = TerminalText.sanitized(body + unsafe, keepingStyles: false)
+        #expect(escaped == body + TerminalText.escape(unsafe.unicodeScalars.first!))
+    }
+
     @Test func bytesThatAreNotUTF8PassThrough() {
         #expect(
             TerminalText.sanitized([0xFF, 0x41, 0x1B, 0x0A], keepingStyles: false) == [0xFF, 0x41]

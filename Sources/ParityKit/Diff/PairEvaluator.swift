@@ -25,10 +25,10 @@ public struct PairEvaluator: Sendable {
         var diagnostics: [Diagnostic] = []
         var attributes = raw.attributes
         MissingEdges(schema: diff.schema).mark(&gaps, attributes: &attributes, reference: reference, mirror: mirror)
-        // Every gap under each path prefix, so a variance finds its gaps without a scan.
-        var gapsUnder = PathIndex(gaps.map(\.path))
-
-        let gapPaths = Set(gaps.map(\.path))
+        // Every gap under each path prefix, so a variance finds its gaps without a scan; built
+        // only for variances or waivers to use (a drifted pair can have hundreds of thousands).
+        var gapsUnder = PathIndex(variances.isEmpty ? [] : gaps.map(\.path))
+        let gapPaths = variances.isEmpty ? [] : Set(gaps.map(\.path))
         let lookups = (reference: ItemLookup(), mirror: ItemLookup())
         for variance in variances {
             let matches = variance.path.expanded(
@@ -73,8 +73,9 @@ public struct PairEvaluator: Sendable {
         }
 
         // The gaps the variances added join the index only now: no variance saw them as covering.
-        let indexed = gapsUnder.count
-        for gap in gaps[indexed...] { gapsUnder.append(gap.path) }
+        if !waivers.isEmpty {
+            for gap in gaps[gapsUnder.count...] { gapsUnder.append(gap.path) }
+        }
         let (waiverDiagnostics, unmatched) = GapWaivers.apply(
             waivers, to: &gaps, index: gapsUnder, reference: reference.name, mirror: mirror.name,
             today: today, warnWithin: warnWithin)

@@ -38,22 +38,41 @@ public struct ModelPath: Hashable, Sendable, Comparable, CustomStringConvertible
     /// name with `]`, a field or map key with `.`, a name that looks like a position or a
     /// wildcard) is written in double quotes inside brackets: `config["spring.url"]`.
     public var description: String {
-        var text = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        write(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `description`'s text as UTF-8: every gap and finding printed writes its path,
+    /// and building it piece by piece as a `String` cost thousands of instructions a path.
+    func write(into bytes: inout [UInt8]) {
+        let start = bytes.count
         for component in components {
             switch component {
             case .field(let name):
                 if Self.needsQuotes(name, asField: true) {
-                    text += "[\(Self.quoted(name))]"
+                    bytes.append(UInt8(ascii: "["))
+                    bytes.append(contentsOf: Self.quoted(name).utf8)
+                    bytes.append(UInt8(ascii: "]"))
                 } else {
-                    text += text.isEmpty ? name : ".\(name)"
+                    if bytes.count > start { bytes.append(UInt8(ascii: ".")) }
+                    bytes.append(contentsOf: name.utf8)
                 }
-            case .item(let name): text += "[\(Self.needsQuotes(name, asField: false) ? Self.quoted(name) : name)]"
-            case .index(let position): text += "[\(position)]"
-            case .anyItem: text += "[*]"
-            case .anyField: text += text.isEmpty ? "*" : ".*"
+            case .item(let name):
+                bytes.append(UInt8(ascii: "["))
+                bytes.append(contentsOf: (Self.needsQuotes(name, asField: false) ? Self.quoted(name) : name).utf8)
+                bytes.append(UInt8(ascii: "]"))
+            case .index(let position):
+                bytes.append(UInt8(ascii: "["))
+                bytes.append(contentsOf: String(position).utf8)
+                bytes.append(UInt8(ascii: "]"))
+            case .anyItem: bytes.append(contentsOf: "[*]".utf8)
+            case .anyField:
+                if bytes.count > start { bytes.append(UInt8(ascii: ".")) }
+                bytes.append(UInt8(ascii: "*"))
             }
         }
-        return text
     }
 
     /// Whether `name` must be quoted to read back as the same step. An item name may hold

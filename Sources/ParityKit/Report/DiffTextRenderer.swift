@@ -1,3 +1,5 @@
+import ParityDiagnostics
+
 /// `parity diff` for people: grouped by section, gaps first, allowed and waived
 /// differences dimmed with their reasons, and a summary line.
 public struct DiffTextRenderer: Sendable {
@@ -24,7 +26,8 @@ public struct DiffTextRenderer: Sendable {
 
     public func render(_ report: PairReport) -> String {
         if options.quiet { return summaryLine(report) }
-        var out = style.bold("parity diff \(report.reference) -> \(report.mirror)") + "\n"
+        var out = TextBytes(capacity: 256 * report.gaps.count(where: \.isFailing) + 4096)
+        out.append(style.bold("parity diff \(report.reference) -> \(report.mirror)") + "\n")
         // Positions, not copies: a Gap is large, and a drifted pair has tens of thousands.
         var failing: [String: [Int]] = [:], accepted: [String: [Int]] = [:]
         for (index, gap) in report.gaps.enumerated() {
@@ -39,11 +42,12 @@ public struct DiffTextRenderer: Sendable {
             guard !failingHere.isEmpty || !acceptedHere.isEmpty else { continue }
             let score =
                 "\(section.score.percentText) (\(section.attributes - section.failing) of \(section.attributes) match or vary as allowed)"
-            out += "\n" + style.bold(section.section) + "  " + style.dim(score) + "\n"
-            out += failingGroups(failingHere, report)
-            out += acceptedGroups(acceptedHere, report)
+            out.append("\n" + style.bold(section.section) + "  " + style.dim(score) + "\n")
+            failingGroups(failingHere, report, into: &out)
+            out.append(acceptedGroups(acceptedHere, report))
         }
-        return out + "\n" + summaryLine(report)
+        out.append("\n" + summaryLine(report))
+        return out.text
     }
 
     /// `13 parity gaps; 177 allowed, 2 waived; parity score 98%`.
@@ -59,29 +63,56 @@ public struct DiffTextRenderer: Sendable {
     /// Failing gaps, one each, except that many with one cause (thirty services missing one
     /// region: the same change at the same place in every item) read as one line with a
     /// count and an example.
-    private func failingGroups(_ indices: [Int], _ report: PairReport) -> String {
-        var order: [String] = []
-        var groups: [String: [Int]] = [:]
+    private func failingGroups(_ indices: [Int], _ report: PairReport, into out: inout TextBytes) {
+        var order: [FailingEntry] = []
+        var groups: [FailingKey: [Int]] = [:]
         for index in indices {
             let gap = report.gaps[index]
-            let key = "\(Self.cause(gap.path)) \(gap.kind) \(gap.referenceText ?? "") \(gap.mirrorText ?? "")"
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(index)
-        }
-        var out = ""
-        for key in order {
-            let members = groups[key] ?? []
-            guard members.count > 2, let first = members.first.map({ report.gaps[$0] }) else {
-                for index in members { out += failing(report.gaps[index], report) }
+            // Only a gap inside an item of a list has a cause other than its own path, which no
+            // other gap shares: the rest go out alone, without hashing a key for each.
+            let cause = Self.cause(gap.path)
+            guard cause != gap.path else {
+                order.append(.single(index))
                 continue
             }
-            out +=
-                "  " + style.red("x") + " " + style.bold(Self.cause(first.path).description)
-                + "  \(members.count) gaps, "
-                + summary(first, report) + "\n      e.g. \(first.path)\n"
-            out += locations(first, report)
+            let key = FailingKey(cause: cause, kind: gap.kind, reference: gap.referenceText, mirror: gap.mirrorText)
+            if groups[key] == nil { order.append(.group(key)) }
+            groups[key, default: []].append(index)
         }
-        return out
+        for entry in order {
+            let key: FailingKey
+            switch entry {
+            case .single(let index):
+                failing(report.gaps[index], report, into: &out)
+                continue
+            case .group(let grouped): key = grouped
+            }
+            let members = groups[key] ?? []
+            guard members.count > 2, let first = members.first.map({ report.gaps[$0] }) else {
+                for index in members { failing(report.gaps[index], report, into: &out) }
+                continue
+            }
+            out.append("  " + style.red("x") + " " + style.bold(key.cause.description) + "  ")
+            out.append(members.count)
+            out.append(" gaps, " + summary(first, report) + "\n      e.g. ")
+            out.append(first.path)
+            out.append(byte: UInt8(ascii: "\n"))
+            locations(first, report, into: &out)
+        }
+    }
+
+    private enum FailingEntry {
+        case single(Int)
+        case group(FailingKey)
+    }
+
+    /// What makes failing gaps one group: the same change at the same place in every item.
+    /// Its parts, not a text of them: the text of a kind alone went through reflection.
+    private struct FailingKey: Hashable {
+        var cause: ModelPath
+        var kind: Gap.Kind
+        var reference: String?
+        var mirror: String?
     }
 
     /// The place of a gap in every item alike: each item but the last read as `[*]`.
@@ -92,12 +123,25 @@ public struct DiffTextRenderer: Sendable {
         })
     }
 
-    private func failing(_ gap: Gap, _ report: PairReport) -> String {
-        var out = "  " + style.red("x") + " " + style.bold(gap.path.description) + "  " + summary(gap, report) + "\n"
-        if case .failing(let explanation?) = gap.status { out += "      " + explanation + "\n" }
-        if let waiver = gap.expiredWaiver { out += "      " + style.yellow(waiver.expiredText) + "\n" }
-        out += locations(gap, report)
-        return out
+    private func failing(_ gap: Gap, _ report: PairReport, into out: inout TextBytes) {
+        out.append("  ")
+        out.append(style.red("x"))
+        out.append(byte: UInt8(ascii: " "))
+        if style.enabled {
+            out.append(style.bold(gap.path.description))
+        } else {
+            out.append(gap.path)
+        }
+        out.append("  ")
+        out.append(summary(gap, report))
+        out.append(byte: UInt8(ascii: "\n"))
+        if case .failing(let explanation?) = gap.status {
+            out.append("      ")
+            out.append(explanation)
+            out.append(byte: UInt8(ascii: "\n"))
+        }
+        if let waiver = gap.expiredWaiver { out.append("      " + style.yellow(waiver.expiredText) + "\n") }
+        locations(gap, report, into: &out)
     }
 
     /// Accepted gaps, one line each, except that many accepted for one reason (fewer
@@ -160,12 +204,16 @@ public struct DiffTextRenderer: Sendable {
         GapSummary.text(gap, reference: report.reference, mirror: report.mirror)
     }
 
-    private func locations(_ gap: Gap, _ report: PairReport) -> String {
-        var out = ""
-        if let location = gap.mirrorLocation { out += "      " + style.dim("\(report.mirror): ") + "\(location)\n" }
-        if let location = gap.referenceLocation {
-            out += "      " + style.dim("\(report.reference): ") + "\(location)\n"
-        }
-        return out
+    private func locations(_ gap: Gap, _ report: PairReport, into out: inout TextBytes) {
+        if let location = gap.mirrorLocation { place(report.mirror, location, into: &out) }
+        if let location = gap.referenceLocation { place(report.reference, location, into: &out) }
+    }
+
+    /// `      staging: environments/staging.yaml:4:10`.
+    private func place(_ side: String, _ location: SourceLocation, into out: inout TextBytes) {
+        out.append("      ")
+        out.append(style.dim(side + ": "))
+        out.append(location)
+        out.append(byte: UInt8(ascii: "\n"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `parity` binary, as a user would, and captures what it printed.
 struct ParityBinary {
@@ -55,10 +56,29 @@ struct ParityBinary {
             signalled: process.terminationReason == .uncaughtSignal)
     }
 
-    /// A fresh temporary folder for one test's files.
+    /// A fresh temporary folder for one test's files, removed when the test process exits
+    /// (a test that fails half-way, or forgets, leaves nothing behind in the system's /tmp).
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("parity-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        TemporaryFolders.remember(url)
         return url
+    }
+}
+
+/// The folders `ParityBinary.temporaryFolder()` made, removed at exit.
+private enum TemporaryFolders {
+    private static let made = Mutex<[URL]>([])
+
+    static func remember(_ url: URL) {
+        let first = made.withLock { folders in
+            folders.append(url)
+            return folders.count == 1
+        }
+        if first { atexit { TemporaryFolders.removeAll() } }
+    }
+
+    private static func removeAll() {
+        for url in made.withLock({ $0 }) { try? FileManager.default.removeItem(at: url) }
     }
 }

@@ -1,0 +1,60 @@
+import ParityDiagnostics
+
+/// A report's text built as UTF-8 bytes. Appending to one `String` piece by piece costs a few
+/// hundred instructions a piece (each append looks for a grapheme boundary, each
+/// interpolation makes a string first); appending bytes is a copy. A drifted pair has
+/// hundreds of thousands of gap lines, each a dozen pieces.
+struct TextBytes {
+    private(set) var bytes: [UInt8] = []
+    /// The names of the files locations were written in, as bytes: a report's locations are
+    /// in a handful of files (a gap's two sides in two), each looked up once.
+    private var fileNames: [(key: SourceLocation.File, name: [UInt8])] = []
+
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func append(byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    /// A number in decimal, without making a string of it.
+    mutating func append(_ number: Int) {
+        guard number != 0 else { return bytes.append(UInt8(ascii: "0")) }
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        let start = bytes.count
+        while magnitude > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        }
+        bytes[start...].reverse()
+    }
+
+    /// `file:line:col`, as `SourceLocation.description` writes it.
+    mutating func append(_ location: SourceLocation) {
+        let key = location.fileKey
+        if let known = fileNames.firstIndex(where: { $0.key == key }) {
+            bytes.append(contentsOf: fileNames[known].name)
+        } else {
+            let name = Array(location.file.utf8)
+            if fileNames.count < 16 { fileNames.append((key, name)) }
+            bytes.append(contentsOf: name)
+        }
+        guard location.line > 0 else { return }
+        bytes.append(UInt8(ascii: ":"))
+        append(location.line)
+        bytes.append(UInt8(ascii: ":"))
+        append(location.column)
+    }
+
+    mutating func append(_ path: ModelPath) {
+        path.write(into: &bytes)
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+}
