@@ -11,7 +11,8 @@ public struct LoaderLimits: Sendable, Hashable {
     /// How many bytes of scalar text aliases may add to one document: one anchored
     /// megabyte aliased a thousand times is a gigabyte for every reader after the loader.
     public var maxAliasBytes: Int
-    /// How many nodes one document may hold (as written; aliases are counted above).
+    /// How many nodes one file may hold, over all its documents (as written; aliases are
+    /// counted above).
     public var maxNodes: Int
 
     public init(
