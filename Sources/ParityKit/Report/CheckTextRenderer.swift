@@ -15,7 +15,10 @@ public struct CheckTextRenderer: Sendable {
         // Nothing was read (a spec, pair or rule asked for that is not there): only the verdict.
         if options.quiet || result.verdict == .invalid && result.environments.isEmpty { return verdict(result) + "\n" }
         // One buffer of bytes for the whole report: a drifted repository's is tens of megabytes.
-        var out = TextBytes(capacity: 1 << 16)
+        // Reserved generously: pages not written are never touched, and growing a buffer of
+        // tens of megabytes holds it twice while it is copied.
+        let lines = result.pairs.reduce(result.findings.count) { $0 + $1.gaps.count }
+        var out = TextBytes(capacity: 256 * lines + (1 << 16))
         out.append(
             style.bold("parity check")
                 + ": \(result.environments.count) environment\(plural(result.environments.count)), "

@@ -25,7 +25,7 @@ public struct DiffTextRenderer: Sendable {
     }
 
     public func render(_ report: PairReport) -> String {
-        var out = TextBytes(capacity: 1 << 16)
+        var out = TextBytes(capacity: 256 * report.gaps.count + (1 << 16))
         render(report, into: &out)
         return out.text
     }
@@ -87,34 +87,40 @@ public struct DiffTextRenderer: Sendable {
     /// count and an example.
     private func failingGroups(_ indices: [Int], _ report: PairReport, into out: inout TextBytes) {
         let labels = SideLabels(report, style)
-        var order: [FailingEntry] = []
-        var groups: [FailingKey: [Int]] = [:]
+        // What to write, in order: a gap alone, or a group (its members in `groups`).
+        var order: [(gap: Int, group: Int?)] = []
+        order.reserveCapacity(indices.count)
+        var groups: [(key: FailingKey, members: [Int])] = []
+        var groupOf: [FailingKey: Int] = [:]
         for index in indices {
             // Only a gap inside an item of a list has a cause other than its own path, which no
             // other gap shares: the rest go out alone, without hashing a key for each.
             guard Self.hasCause(report.gaps[index].path) else {
-                order.append(.single(index))
+                order.append((index, nil))
                 continue
             }
             let gap = report.gaps[index]
-            let cause = Self.cause(gap.path)
-            let key = FailingKey(cause: cause, kind: gap.kind, reference: gap.referenceText, mirror: gap.mirrorText)
-            if groups[key] == nil { order.append(.group(key)) }
-            groups[key, default: []].append(index)
+            let key = FailingKey(
+                cause: Self.cause(gap.path), kind: gap.kind, reference: gap.referenceText, mirror: gap.mirrorText)
+            if let group = groupOf[key] {
+                groups[group].members.append(index)
+            } else {
+                groupOf[key] = groups.count
+                order.append((index, groups.count))
+                groups.append((key, [index]))
+            }
         }
-        for entry in order {
-            let key: FailingKey
-            switch entry {
-            case .single(let index):
+        for (index, group) in order {
+            guard let group else {
                 failing(report.gaps[index], report, labels, into: &out)
                 continue
-            case .group(let grouped): key = grouped
             }
-            let members = groups[key] ?? []
-            guard members.count > 2, let first = members.first.map({ report.gaps[$0] }) else {
+            let (key, members) = groups[group]
+            guard members.count > 2 else {
                 for index in members { failing(report.gaps[index], report, labels, into: &out) }
                 continue
             }
+            let first = report.gaps[index]
             out.append("  " + style.red("x") + " " + style.bold(key.cause.description) + "  ")
             out.append(members.count)
             out.append(" gaps, " + summary(first, report) + "\n      e.g. ")
@@ -122,11 +128,6 @@ public struct DiffTextRenderer: Sendable {
             out.append(byte: UInt8(ascii: "\n"))
             locations(first, labels, into: &out)
         }
-    }
-
-    private enum FailingEntry {
-        case single(Int)
-        case group(FailingKey)
     }
 
     /// What makes failing gaps one group: the same change at the same place in every item.
