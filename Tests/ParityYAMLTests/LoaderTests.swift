@@ -320,5 +320,8 @@ extension LoaderHardeningTests {
     func onlyLFAndCRBreakLinesAsInEditors(_ separator: String) {
         let found = diagnostics("a: \"ü\(separator)x\"\nb: !!int z\n")
         #expect(found.first?.location == SourceLocation(file: "t.yaml", line: 2, column: 4))
+        // Other characters with the same lead bytes (¢ is C2 A2, € E2 82 AC) come first.
+        let later = diagnostics("a: \"¢ € ü\(separator)x\"\nb: !!int z\n")
+        #expect(later.first?.location == SourceLocation(file: "t.yaml", line: 2, column: 4))
     }
 }
