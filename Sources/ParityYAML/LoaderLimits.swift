@@ -17,8 +17,8 @@ public struct LoaderLimits: Sendable, Hashable {
 
     public init(
         maxFileBytes: Int = 64 << 20, maxScalarBytes: Int = 4 << 20, maxDepth: Int = 512,
-        maxAliasExpansion: Int = 1_000_000,
-        maxAliasBytes: Int = 16 << 20, maxNodes: Int = 4_000_000
+        maxAliasExpansion: Int = 500_000,
+        maxAliasBytes: Int = 16 << 20, maxNodes: Int = 1_000_000
     ) {
         self.maxFileBytes = maxFileBytes
         self.maxScalarBytes = maxScalarBytes
