@@ -24,7 +24,7 @@ public struct CheckJSONRenderer: Sendable {
             ("failOn", .string(result.failOn.rawValue)),
             ("environments", .array(result.environments.map { .string($0) })),
             ("pairs", .array(result.pairs.map { DiffJSONRenderer().json($0) })),
-            ("findings", .array(result.findings.map(finding))),
+            ("findings", .items(count: result.findings.count) { finding(result.findings[$0]) }),
             ("diagnostics", .array(result.diagnostics.map(DiffJSONRenderer.diagnostic))),
         ] + readiness).pretty
     }

@@ -31,7 +31,7 @@ public struct DiffJSONRenderer: Sendable {
                 .object([("name", .string(section.section)), ("attributes", .int(section.attributes)),
                          ("failing", .int(section.failing)), ("score", .double(section.score))])
             })),
-            ("gaps", .array(report.gaps.map(gap))),
+            ("gaps", .items(count: report.gaps.count) { gap(report.gaps[$0]) }),
             ("diagnostics", .array(report.diagnostics.map(Self.diagnostic))),
         ])
     }

@@ -11,6 +11,9 @@ public indirect enum JSONValue: Sendable, ExpressibleByStringLiteral, Expressibl
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// An array whose items are made as they are written, one at a time and dropped after:
+    /// a report's hundred thousand gaps are never all held as JSON at once.
+    case items(count: Int, item: @Sendable (Int) -> JSONValue)
 
     public init(stringLiteral value: String) { self = .string(value) }
     public init(integerLiteral value: Int) { self = .int(value) }
@@ -41,6 +44,10 @@ public indirect enum JSONValue: Sendable, ExpressibleByStringLiteral, Expressibl
         case .array(let items):
             appendContainer("[", "]", items.count, to: &out, indent: indent) { index, out, inner in
                 items[index].append(to: &out, indent: inner)
+            }
+        case .items(let count, let item):
+            appendContainer("[", "]", count, to: &out, indent: indent) { index, out, inner in
+                item(index).append(to: &out, indent: inner)
             }
         case .object(let fields):
             appendContainer("{", "}", fields.count, to: &out, indent: indent) { index, out, inner in
