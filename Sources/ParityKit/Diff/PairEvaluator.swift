@@ -86,12 +86,11 @@ public struct PairEvaluator: Sendable {
         // Sorted through a permutation of indices, each gap's key computed once: a Gap is
         // large, and sorting the gaps themselves moves every one through generic copies.
         // Equal keys keep their order, as the (stable) sort of the gaps did.
-        let keys = gaps.map { (rank: rank[$0.section] ?? .max, path: $0.path.sortKey) }
+        let ranks = gaps.map { rank[$0.section] ?? .max }, paths = gaps.map { PathOrder($0.path) }
         let order = gaps.indices.sorted { a, b in
-            if keys[a].rank != keys[b].rank { return keys[a].rank < keys[b].rank }
-            if keys[a].path < keys[b].path { return true }
-            if keys[b].path < keys[a].path { return false }
-            return a < b
+            if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
+            let byPath = PathOrder.compare(paths[a], paths[b])
+            return byPath != 0 ? byPath < 0 : a < b
         }
         gaps = order.map { gaps[$0] }
         var failing: [String: Int] = [:]
