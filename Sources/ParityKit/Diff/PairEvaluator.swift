@@ -28,7 +28,6 @@ public struct PairEvaluator: Sendable {
         // Every gap under each path prefix, so a variance finds its gaps without a scan; built
         // only for variances or waivers to use (a drifted pair can have hundreds of thousands).
         var gapsUnder = PathIndex(variances.isEmpty ? [] : gaps.map(\.path))
-        let gapPaths = variances.isEmpty ? [] : Set(gaps.map(\.path))
         let lookups = (reference: ItemLookup(), mirror: ItemLookup())
         for variance in variances {
             let matches = variance.path.expanded(
@@ -42,11 +41,14 @@ public struct PairEvaluator: Sendable {
                         at: variance.location))
                 continue
             }
-            for (path, referenceValue, mirrorValue) in matches where !insideWholeItemGap(path, gapPaths) {
+            var schema = SchemaAnswers(diff.schema)
+            // A gap that already covers an ancestor (a whole missing or extra item) leaves the
+            // variance nothing of its own to judge below it.
+            for (path, referenceValue, mirrorValue) in matches where !gapsUnder.containsAncestor(of: path) {
+                let (secret, type) = schema.answers(at: path)
                 let failure = variance.rule.failure(
-                    reference: referenceValue, mirror: mirrorValue,
-                    secret: diff.schema.field(at: path)?.sensitive ?? false,
-                    type: SchemaType.object(diff.schema).type(at: path), expressions: expressions)
+                    reference: referenceValue, mirror: mirrorValue, secret: secret, type: type,
+                    expressions: expressions)
                 let covering = gapsUnder.positions(under: path)
                 for index in covering {
                     guard case .failing(nil) = gaps[index].status else { continue }
@@ -60,10 +62,8 @@ public struct PairEvaluator: Sendable {
                 if let failure, covering.isEmpty {
                     // No gap covers the path, so what it is (a secret, say) comes from the schema.
                     var gap = Gap(
-                        .violated, at: path, reference: referenceValue, mirror: mirrorValue,
-                        sensitive: diff.schema.field(at: path)?.sensitive ?? false,
-                        mirrorLocation: mirrorValue?.location, referenceLocation: referenceValue?.location,
-                        type: SchemaType.object(diff.schema).type(at: path))
+                        .violated, at: path, reference: referenceValue, mirror: mirrorValue, sensitive: secret,
+                        mirrorLocation: mirrorValue?.location, referenceLocation: referenceValue?.location, type: type)
                     gap.status = .failing(
                         explanation: "allowed variance '\(variance.rule.name)' does not hold: \(failure)")
                     gaps.append(gap)
@@ -104,11 +104,4 @@ public struct PairEvaluator: Sendable {
         report.unmatchedWaivers = unmatched
         return report
     }
-}
-
-/// Whether a gap already covers an ancestor of `path` (a whole missing or extra item), so a
-/// variance below it has nothing of its own to judge.
-private func insideWholeItemGap(_ path: ModelPath, _ gapPaths: Set<ModelPath>) -> Bool {
-    guard path.components.count > 1 else { return false }
-    return (1..<path.components.count).contains { gapPaths.contains(ModelPath(Array(path.components.prefix($0)))) }
 }

@@ -8,6 +8,8 @@ struct PathIndex {
         var children: [ModelPath.Component: Int] = [:]
         /// The paths at this node or below it, in order.
         var positions: [Int] = []
+        /// Whether a path ends at this node.
+        var ends = false
     }
 
     private var nodes = [Node()]
@@ -36,6 +38,18 @@ struct PathIndex {
             }
             nodes[node].positions.append(position)
         }
+        nodes[node].ends = true
+    }
+
+    /// Whether an indexed path is a proper prefix of `path` (an ancestor of it, the root excepted).
+    func containsAncestor(of path: ModelPath) -> Bool {
+        var node = 0
+        for component in path.components.dropLast() {
+            guard let next = nodes[node].children[component] else { return false }
+            node = next
+            if nodes[node].ends { return true }
+        }
+        return false
     }
 
     /// The positions, in order, of the paths at `path` or below it (no wildcards).
