@@ -1,15 +1,16 @@
-import Foundation
 public import ParityCEL
+import Synchronization
 
 /// A model value seen from CEL: fields are converted when an expression reads them, so
 /// binding a 10,000-service environment costs nothing until a rule looks inside, and a
 /// list or map read again (`env.rollback` for every datastore) is converted once.
-public final class ValueObject: CELObject, @unchecked Sendable {
+public final class ValueObject: CELObject, Sendable {
     public let fields: Fields
     public let schema: ObjectSchema?
-    // Converted lists and maps, by field name; guarded by `lock` (evaluations may run concurrently).
-    private var converted: [String: CELValue] = [:]
-    private let lock = NSLock()
+    // Converted lists and maps, by field name (evaluations may run concurrently). A Mutex is
+    // held inline: every object an expression reads is a new ValueObject, and a lock object
+    // allocated with each was a tenth of a rule's cost.
+    private let converted = Mutex<[String: CELValue]>([:])
 
     public init(fields: Fields, schema: ObjectSchema?) {
         self.fields = fields
@@ -20,8 +21,10 @@ public final class ValueObject: CELObject, @unchecked Sendable {
 
     public func celField(_ name: String) -> CELValue? {
         guard let value = fields[name] else { return nil }
-        let field = schema?.field(name)
-        if field?.sensitive == true { return .string(Self.token(for: value)) }
+        // The field's type and secrecy read in place: copying its whole FieldSchema per read was not free.
+        let position = schema?.position(of: name)
+        let type = position.flatMap { schema?.fields[$0].type }
+        if let position, schema?.fields[position].sensitive == true { return .string(Self.token(for: value)) }
         // A long list or map is converted once: `self.config.all(k, self.config[k] ...)` reads
         // the map again for every key, which converted afresh is quadratic in its size.
         let size: Int
@@ -30,13 +33,13 @@ public final class ValueObject: CELObject, @unchecked Sendable {
         case .object(let entries): size = entries.count
         default: size = 0
         }
-        guard size > 8 else { return CELBinding.celValue(value, type: field?.type) }
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = converted[name] { return cached }
-        let result = CELBinding.celValue(value, type: field?.type)
-        converted[name] = result
-        return result
+        guard size > 8 else { return CELBinding.celValue(value, type: type) }
+        return converted.withLock { converted in
+            if let cached = converted[name] { return cached }
+            let result = CELBinding.celValue(value, type: type)
+            converted[name] = result
+            return result
+        }
     }
 
     public func celHasField(_ name: String) -> Bool { fields[name] != nil }
