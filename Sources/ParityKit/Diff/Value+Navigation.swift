@@ -41,6 +41,11 @@ extension ModelPath {
                         path, left, right, identities: identities, root: root, lookups: lookups)
                     var order: [String] = []
                     var lefts: [String: Value] = [:], rights: [String: Value] = [:]
+                    // Sized once: a list of ten thousand services grew each table a dozen times.
+                    let counts = (left?.list?.count ?? 0, right?.list?.count ?? 0)
+                    order.reserveCapacity(max(counts.0, counts.1))
+                    lefts.reserveCapacity(counts.0)
+                    rights.reserveCapacity(counts.1)
                     for item in left?.list ?? [] {
                         let key = fields.map(item.identity(by:)) ?? item.name ?? item.identity
                         if lefts.updateValue(item, forKey: key) == nil { order.append(key) }
