@@ -7,9 +7,8 @@ import Synchronization
 public final class ValueObject: CELObject, Sendable {
     public let fields: Fields
     public let schema: ObjectSchema?
-    // Converted lists and maps, by field name (evaluations may run concurrently). A Mutex is
-    // held inline: every object an expression reads is a new ValueObject, and a lock object
-    // allocated with each was a tenth of a rule's cost.
+    // Converted fields worth keeping (`costly`), by name (evaluations may run concurrently).
+    // A Mutex is held inline: an NSLock allocated with every object was a tenth of a rule's cost.
     private let converted = Mutex<[String: CELValue]>([:])
 
     public init(fields: Fields, schema: ObjectSchema?) {
@@ -25,20 +24,24 @@ public final class ValueObject: CELObject, Sendable {
         let position = schema?.position(of: name)
         let type = position.flatMap { schema?.fields[$0].type }
         if let position, schema?.fields[position].sensitive == true { return .string(Self.token(for: value)) }
-        // A long list or map is converted once: `self.config.all(k, self.config[k] ...)` reads
-        // the map again for every key, which converted afresh is quadratic in its size.
-        let size: Int
-        switch value.content {
-        case .list(let items): size = items.count
-        case .object(let entries): size = entries.count
-        default: size = 0
-        }
-        guard size > 8 else { return CELBinding.celValue(value, type: type) }
+        guard Self.costly(value, type) else { return CELBinding.celValue(value, type: type) }
         return converted.withLock { converted in
             if let cached = converted[name] { return cached }
             let result = CELBinding.celValue(value, type: type)
             converted[name] = result
             return result
+        }
+    }
+
+    /// Whether converting `value` costs more than finding it converted, so it is kept. A list
+    /// or map: `self.config.all(k, self.config[k] ...)` reads the map again for every key,
+    /// which converted afresh is quadratic in its size. An object: the one kept keeps its own
+    /// conversions. A duration or a date: parsed text. An item's object serves every rule over
+    /// its collection, and the rules read the same fields (`self.rotation` in five of them).
+    private static func costly(_ value: Value, _ type: SchemaType?) -> Bool {
+        switch (value.content, type) {
+        case (.list, _), (.object, _), (.string, .duration?), (.string, .date?): true
+        default: false
         }
     }
 
