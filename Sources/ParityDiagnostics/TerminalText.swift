@@ -66,14 +66,20 @@ public enum TerminalText {
     }
 
     private static func needsEscaping(buffer: UnsafeBufferPointer<UInt8>, keepingBreaks: Bool) -> Bool {
-        // Every unsafe scalar starts with a byte below 0x20, 0x7F, or the lead bytes of
-        // U+0080-U+009F (0xC2), U+061C (0xD8) and the U+20xx formatting characters (0xE2).
-        for byte in buffer {
-            if byte >= 0x20, byte < 0x7F { continue }
-            if keepingBreaks, byte == 0x0A || byte == 0x09 { continue }
-            if byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2 { return true }
-        }
-        return false
+        let table = keepingBreaks ? unsafeLeadsButBreaks : unsafeLeads
+        return table.withUnsafeBufferPointer { isUnsafeLead in buffer.contains { isUnsafeLead[Int($0)] } }
+    }
+
+    /// For each byte, whether an unsafe scalar may start with it: every one starts with a byte
+    /// below 0x20, 0x7F, or the lead bytes of U+0080-U+009F (0xC2), U+061C (0xD8) and the
+    /// U+20xx formatting characters (0xE2). A table: one load a byte over a whole report.
+    private static let unsafeLeads: [Bool] = (0...255).map { byte in
+        byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2
+    }
+
+    /// `unsafeLeads`, line breaks and tabs allowed.
+    private static let unsafeLeadsButBreaks: [Bool] = unsafeLeads.enumerated().map { byte, unsafe in
+        unsafe && byte != 0x0A && byte != 0x09
     }
 
     private static func escape(_ bytes: [UInt8], keepingBreaks: Bool, keepingStyles: Bool, namingBytes: Bool = false)

@@ -26,6 +26,8 @@ struct Composer {
     private var anchors: [String: Node] = [:]
     private var expansion = 0
     private var expansionBytes = 0
+    /// Nodes in the whole stream, not each document: a file of many documents at the limit
+    /// would otherwise cost their number times what the limit bounds.
     private var nodes = 0
     private var root: Node?
     private(set) var diagnostics: [Diagnostic] = []
@@ -52,7 +54,6 @@ struct Composer {
                 anchors.removeAll(keepingCapacity: true)
                 expansion = 0
                 expansionBytes = 0
-                nodes = 0
                 root = nil
             case YAML_DOCUMENT_END_EVENT:
                 if let root, let documentStart {
@@ -98,7 +99,8 @@ struct Composer {
         nodes += 1
         guard nodes <= limits.maxNodes else {
             throw .error(
-                .yamlLimit, "this document holds more than \(limits.maxNodes) nodes; split it into smaller files",
+                .yamlLimit,
+                "this file holds more than \(limits.maxNodes) nodes; split it into smaller files (an environment may be a folder of them)",
                 at: node.location)
         }
         if let anchor { anchors[anchor] = node }

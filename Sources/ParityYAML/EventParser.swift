@@ -1,4 +1,5 @@
 internal import CYAML
+import Foundation
 import ParityDiagnostics
 
 /// libyaml's event parser over a buffer of bytes; frees what libyaml allocated in `deinit`.
@@ -66,17 +67,10 @@ final class EventParser {
     /// Where each line starts, counted in characters as libyaml's mark index counts them;
     /// nil (marks are right as they are) when the text holds no NEL, LS or PS.
     private lazy var lineStartsInCharacters: [Int]? = {
-        var hasOtherBreaks = false
-        for index in bytes.indices where bytes[index] == 0xC2 || bytes[index] == 0xE2 {
-            let next = index + 1 < bytes.count ? bytes[index + 1] : 0,
-                third = index + 2 < bytes.count ? bytes[index + 2] : 0
-            if (bytes[index] == 0xC2 && next == 0x85)
-                || (bytes[index] == 0xE2 && next == 0x80 && (third == 0xA8 || third == 0xA9))
-            {
-                hasOtherBreaks = true
-                break
-            }
-        }
+        // NEL is C2 85, LS and PS E2 80 A8 and A9: each lead byte found with memchr (most
+        // files hold none), not by looking at every byte.
+        let hasOtherBreaks = Self.contains(bytes, lead: 0xC2) { $0.count > 1 && $0[1] == 0x85 }
+            || Self.contains(bytes, lead: 0xE2) { $0.count > 2 && $0[1] == 0x80 && ($0[2] == 0xA8 || $0[2] == 0xA9) }
         guard hasOtherBreaks else { return nil }
         var starts = [0]
         var characters = 0
@@ -96,6 +90,20 @@ final class EventParser {
         }
         return starts
     }()
+
+    /// Whether some occurrence of `lead` in `bytes` starts a run of bytes that `matches`.
+    private static func contains(
+        _ bytes: UnsafeBufferPointer<UInt8>, lead: UInt8, where matches: (UnsafeBufferPointer<UInt8>) -> Bool
+    ) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var offset = 0
+        while offset < bytes.count, let found = memchr(base + offset, Int32(lead), bytes.count - offset) {
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if matches(UnsafeBufferPointer(rebasing: bytes[at...])) { return true }
+            offset = at + 1
+        }
+        return false
+    }
 
     private func error() -> Diagnostic {
         let state = parser.pointee

@@ -11,13 +11,14 @@ public struct LoaderLimits: Sendable, Hashable {
     /// How many bytes of scalar text aliases may add to one document: one anchored
     /// megabyte aliased a thousand times is a gigabyte for every reader after the loader.
     public var maxAliasBytes: Int
-    /// How many nodes one document may hold (as written; aliases are counted above).
+    /// How many nodes one file may hold, over all its documents (as written; aliases are
+    /// counted above).
     public var maxNodes: Int
 
     public init(
         maxFileBytes: Int = 64 << 20, maxScalarBytes: Int = 4 << 20, maxDepth: Int = 512,
-        maxAliasExpansion: Int = 1_000_000,
-        maxAliasBytes: Int = 16 << 20, maxNodes: Int = 4_000_000
+        maxAliasExpansion: Int = 500_000,
+        maxAliasBytes: Int = 16 << 20, maxNodes: Int = 1_000_000
     ) {
         self.maxFileBytes = maxFileBytes
         self.maxScalarBytes = maxScalarBytes

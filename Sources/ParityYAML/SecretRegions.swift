@@ -112,7 +112,7 @@ public enum SecretRegions {
                 }
                 lastSecretEnd = nil
                 let event = events.event.pointee
-                // A document past the loader's node limit is refused there; the scan stops too
+                // A file past the loader's node limit is refused there; the scan stops too
                 // (a 64 MiB flow list is 33 million events) and hides what it did not read.
                 nodes += 1
                 guard nodes <= rule.maxNodes else {
@@ -122,8 +122,6 @@ public enum SecretRegions {
                 switch type {
                 case YAML_STREAM_END_EVENT:
                     return
-                case YAML_DOCUMENT_START_EVENT:
-                    nodes = 0
                 case YAML_SCALAR_EVENT:
                     let anchor = Self.string(event.data.scalar.anchor)
                     let span = region(from: event.start_mark, toEnd: event.end_mark)

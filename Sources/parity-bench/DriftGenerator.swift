@@ -50,7 +50,26 @@ struct DriftGenerator {
         return (failing, waived, findings, waivedRoles)
     }
 
-    func environment(tier: String) -> String {
+    /// At most this many services a file: past it an environment is a folder of files, as a
+    /// team's repository of that size is (and as the loader's limit of nodes a file asks).
+    static let servicesPerFile = 10_000
+
+    /// The environment's files, by name: one file (`environment.yaml`) up to `servicesPerFile`
+    /// services, else that file without services and the services in files of that many.
+    func files(tier: String) -> [(name: String, text: String)] {
+        guard services > Self.servicesPerFile else { return [("environment.yaml", environment(tier: tier))] }
+        var files = [("environment.yaml", environment(tier: tier, services: 0..<0))]
+        for start in Swift.stride(from: 0, to: services, by: Self.servicesPerFile) {
+            let range = start..<min(services, start + Self.servicesPerFile)
+            let text = "apiVersion: parity/v1\nkind: Environment\nservices:\n" + self.services(range, tier: tier)
+            files.append(("services-\(start / Self.servicesPerFile + 1).yaml", text))
+        }
+        return files
+    }
+
+    func environment(tier: String) -> String { environment(tier: tier, services: 0..<services) }
+
+    private func environment(tier: String, services range: Range<Int>) -> String {
         let production = tier == "production"
         let name = production ? "production" : "staging"
         var out = """
@@ -61,18 +80,9 @@ struct DriftGenerator {
               tier: \(tier)
               owner: platform-team
             regions: [\(production ? "us-east-1, eu-west-1, ap-south-1" : "us-east-1, ap-south-1")]
-            services:
 
             """
-        out.reserveCapacity(services * 700)
-        for index in 0..<services {
-            let drift = production ? nil : drift(ofService: index)
-            if drift == .missing { continue }
-            out += service(index, production: production, drift: drift, name: "svc-\(index)")
-            if drift == .extra {
-                out += service(index, production: production, drift: nil, name: "svc-\(index)-canary")
-            }
-        }
+        if !range.isEmpty { out += "services:\n" + services(range, tier: tier) }
         out += "datastores:\n"
         for index in 0..<datastores {
             let keyOwner = production || index % stride == 0 ? "production" : name
@@ -124,6 +134,22 @@ struct DriftGenerator {
               auditLog: {enabled: true, immutable: true}
 
             """
+        return out
+    }
+
+    /// The items of `services:` for the services in `range`.
+    private func services(_ range: Range<Int>, tier: String) -> String {
+        let production = tier == "production"
+        var out = ""
+        out.reserveCapacity(range.count * 700)
+        for index in range {
+            let drift = production ? nil : drift(ofService: index)
+            if drift == .missing { continue }
+            out += service(index, production: production, drift: drift, name: "svc-\(index)")
+            if drift == .extra {
+                out += service(index, production: production, drift: nil, name: "svc-\(index)-canary")
+            }
+        }
         return out
     }
 

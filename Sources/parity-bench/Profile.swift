@@ -107,10 +107,16 @@ enum Profile {
         switch self {
         case .drifted(let share):
             let generator = DriftGenerator(services: services, share: share)
-            try generator.environment(tier: "production").write(
-                toFile: folder + "/environments/production.yaml", atomically: true, encoding: .utf8)
-            try generator.environment(tier: "staging").write(
-                toFile: folder + "/environments/staging.yaml", atomically: true, encoding: .utf8)
+            for tier in ["production", "staging"] {
+                let files = generator.files(tier: tier)
+                // One file is `environments/staging.yaml`; more are a folder, `environments/staging/`.
+                let base = folder + "/environments/" + tier
+                if files.count > 1 { try manager.createDirectory(atPath: base, withIntermediateDirectories: true) }
+                for (name, text) in files {
+                    let path = files.count > 1 ? base + "/" + name : base + ".yaml"
+                    try text.write(toFile: path, atomically: true, encoding: .utf8)
+                }
+            }
             try generator.spec(policies: policies).write(
                 toFile: folder + "/parity.yaml", atomically: true, encoding: .utf8)
             let expected = generator.expected

@@ -31,7 +31,14 @@ final class CommandContext {
 
     /// Standard output, with control characters from the input escaped (colour kept).
     func out(_ text: String) {
-        pending.append(contentsOf: TerminalText.sanitized(text, keepingStyles: colourOut).utf8)
+        var safe = TerminalText.sanitized(text, keepingStyles: colourOut)
+        guard safe.utf8.count < 1 << 16 else {
+            // A report of tens of megabytes goes out from its own storage, not copied here first.
+            flush()
+            safe.withUTF8 { write($0) }
+            return
+        }
+        pending.append(contentsOf: safe.utf8)
         if pending.count >= 1 << 16 { flush() }
     }
 
@@ -48,8 +55,13 @@ final class CommandContext {
     /// Writes what standard output holds; call before exiting.
     func flush() {
         defer { pending.removeAll(keepingCapacity: true) }
-        guard !pending.isEmpty, !readerGone, outputFailure == nil else { return }
-        let code = AtomicFile.writeAll(pending, to: STDOUT_FILENO)
+        pending.withUnsafeBufferPointer { write($0) }
+    }
+
+    /// Writes `bytes` to standard output, unless it failed or its reader went away before.
+    private func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !bytes.isEmpty, !readerGone, outputFailure == nil else { return }
+        let code = AtomicFile.writeAll(bytes, to: STDOUT_FILENO)
         if code == EPIPE {
             readerGone = true
         } else if code != 0 {

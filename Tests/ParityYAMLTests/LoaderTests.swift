@@ -300,6 +300,19 @@ import ParityDiagnostics
         #expect(found.map(\.code) == [.yamlLimit])
         #expect(found.first?.location?.line == 1)
     }
+
+    /// The limit bounds a file: documents each under it add up (a file of many documents at
+    /// the limit would cost their number times what the limit bounds).
+    @Test func theNodeLimitCountsEveryDocumentOfTheFile() {
+        var limits = LoaderLimits.default
+        limits.maxNodes = 100
+        let document = "a: [" + (1...40).map(String.init).joined(separator: ", ") + "]\n"
+        #expect(diagnostics(document + "---\n" + document, limits: limits).isEmpty)
+        let found = diagnostics(document + "---\n" + document + "---\n" + document, limits: limits)
+        #expect(found.map(\.code) == [.yamlLimit])
+        #expect(found.first?.location?.line == 5)
+        #expect(found.first?.message.contains("this file holds more than 100 nodes") == true)
+    }
 }
 
 extension LoaderHardeningTests {
@@ -307,5 +320,8 @@ extension LoaderHardeningTests {
     func onlyLFAndCRBreakLinesAsInEditors(_ separator: String) {
         let found = diagnostics("a: \"ü\(separator)x\"\nb: !!int z\n")
         #expect(found.first?.location == SourceLocation(file: "t.yaml", line: 2, column: 4))
+        // Other characters with the same lead bytes (¢ is C2 A2, € E2 82 AC) come first.
+        let later = diagnostics("a: \"¢ € ü\(separator)x\"\nb: !!int z\n")
+        #expect(later.first?.location == SourceLocation(file: "t.yaml", line: 2, column: 4))
     }
 }

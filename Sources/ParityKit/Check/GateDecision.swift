@@ -46,7 +46,7 @@ public struct GateDecision: Sendable, Equatable {
         let warnings = findings.filter { $0.isActive && $0.severity == .warning }.count
             + diagnostics.filter { $0.severity == .warning }.count
         for pair in pairs {
-            let failing = pair.failingGaps.count
+            let failing = pair.gaps.count(where: \.isFailing)
             if failing > 0 { reasons.append(.failingGaps(failing, reference: pair.reference, mirror: pair.mirror)) }
         }
         let errors = findings.filter { $0.isActive && $0.severity == .error }.count

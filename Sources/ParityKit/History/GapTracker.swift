@@ -38,7 +38,7 @@ struct GapTracker {
             let pair = HistoryReport.Pair(reference: report.reference, mirror: report.mirror)
             pairs.insert(pair)
             scores[pair] = report.score
-            failing[pair] = report.failingGaps.count
+            failing[pair] = report.gaps.count(where: \.isFailing)
             for gap in report.gaps where gap.isFailing {
                 let key = pair.name + "\u{0}" + gap.path.description
                 guard now[key] == nil else { continue }

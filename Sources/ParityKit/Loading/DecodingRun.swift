@@ -118,7 +118,8 @@ struct DecodingRun {
         var items: [Value] = []
         items.reserveCapacity(nodes.count)
         var firstByName: [String: SourceLocation] = [:]
-        var firstByContent: [String: SourceLocation?] = [:]
+        var firstByContent: [SetKey: SourceLocation?] = [:]
+        if case .set = kind, nodes.count > 16 { firstByContent.reserveCapacity(nodes.count) }
         for (position, itemNode) in nodes.enumerated() {
             if case .named(let key) = kind, let name = itemNode[key]?.scalar?.text {
                 path.append(.item(name))
@@ -159,7 +160,7 @@ struct DecodingRun {
                 if nodes.count <= 16 {
                     earlier = items.first { $0.sameContent(as: item) }.map(\.location)
                 } else {
-                    let key = item.contentKey
+                    let key: SetKey = if case .string(let text) = item.content { .string(text) } else { .content(item.contentKey) }
                     earlier = firstByContent[key]
                     if earlier == nil { firstByContent[key] = item.location }
                 }
@@ -219,6 +220,13 @@ struct DecodingRun {
         }
         return Value(generic: node)
     }
+}
+
+/// What finds a set's repeated items by hashing: a string item by its text (most sets are
+/// regions, ports and names), any other by its content key, built only for those.
+private enum SetKey: Hashable {
+    case string(String)
+    case content(String)
 }
 
 extension DecodingRun {

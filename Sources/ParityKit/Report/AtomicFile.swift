@@ -75,17 +75,20 @@ public enum AtomicFile {
     /// Writes all of `bytes` to `descriptor`, retrying interrupted writes: 0, or the errno of
     /// the write that failed (one that takes nothing counts as EIO). Standard output uses it too.
     public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
-        bytes.withUnsafeBytes { buffer -> Int32 in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset) // non-empty: offset < count
-                if written < 0, errno == EINTR { continue }
-                if written < 0 { return errno }
-                if written == 0 { return EIO }
-                offset += written
-            }
-            return 0
+        bytes.withUnsafeBufferPointer { writeAll($0, to: descriptor) }
+    }
+
+    /// `writeAll` from bytes held elsewhere (a report's own storage, not copied first).
+    public static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32 {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset) // non-empty: offset < count
+            if written < 0, errno == EINTR { continue }
+            if written < 0 { return errno }
+            if written == 0 { return EIO }
+            offset += written
         }
+        return 0
     }
 
     private static func failure(_ path: String, _ code: Int32) -> Diagnostic {

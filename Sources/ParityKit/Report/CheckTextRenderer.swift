@@ -14,44 +14,52 @@ public struct CheckTextRenderer: Sendable {
     public func render(_ result: CheckReport) -> String {
         // Nothing was read (a spec, pair or rule asked for that is not there): only the verdict.
         if options.quiet || result.verdict == .invalid && result.environments.isEmpty { return verdict(result) + "\n" }
-        var out =
+        // One buffer of bytes for the whole report: a drifted repository's is tens of megabytes.
+        // Reserved generously: pages not written are never touched, and growing a buffer of
+        // tens of megabytes holds it twice while it is copied.
+        let lines = result.pairs.reduce(result.findings.count) { $0 + $1.gaps.count }
+        var out = TextBytes(capacity: 256 * lines + (1 << 16))
+        out.append(
             style.bold("parity check")
-            + ": \(result.environments.count) environment\(plural(result.environments.count)), "
-            + "\(result.pairs.count) pair\(plural(result.pairs.count)), \(result.ruleCount) polic\(result.ruleCount == 1 ? "y rule" : "y rules")\n"
+                + ": \(result.environments.count) environment\(plural(result.environments.count)), "
+                + "\(result.pairs.count) pair\(plural(result.pairs.count)), \(result.ruleCount) polic\(result.ruleCount == 1 ? "y rule" : "y rules")\n")
         let diff = DiffTextRenderer(style: style, options: options)
         for report in result.pairs {
-            out += "\n" + diff.render(report)
+            out.append(byte: UInt8(ascii: "\n"))
+            diff.render(report, into: &out)
         }
-        out += findings(
+        findings(
             result.findings.filter { !options.onlyFailing || $0.isActive }, unchecked: result.unchecked,
             ruleCount: result.ruleCount,
             // Each rule's fix folded to one line once, not once per finding.
             fixes: Dictionary(result.rules.compactMap { rule in rule.fix.flatMap(Self.firstLine).map { (rule.id, $0) } }) {
                 first, _ in first
-            })
-        out += readiness(result.readiness)
-        out += "\n" + verdict(result) + "\n"
-        return out
+            }, into: &out)
+        out.append(readiness(result.readiness))
+        out.append("\n" + verdict(result) + "\n")
+        return out.text
     }
 
     /// The findings; `fixes` holds each rule's fix in one line.
-    private func findings(_ findings: [Finding], unchecked: [String], ruleCount: Int, fixes: [String: String]) -> String {
+    private func findings(
+        _ findings: [Finding], unchecked: [String], ruleCount: Int, fixes: [String: String], into out: inout TextBytes
+    ) {
         let notRun =
             unchecked.isEmpty || ruleCount == 0
             ? "" : style.dim("  (not run on \(unchecked.joined(separator: ", ")): invalid)")
         guard !findings.isEmpty else {
-            return "\n" + style.bold("policy findings") + (notRun.isEmpty ? "  none" : "  none where they ran") + notRun
-                + "\n"
+            return out.append(
+                "\n" + style.bold("policy findings") + (notRun.isEmpty ? "  none" : "  none where they ran") + notRun + "\n")
         }
         let active = findings.filter(\.isActive)
-        var out =
+        out.append(
             "\n" + style.bold("policy findings") + "  "
-            + style.dim("\(active.count) active, \(findings.count - active.count) waived or baselined") + notRun + "\n"
+            + style.dim("\(active.count) active, \(findings.count - active.count) waived or baselined") + notRun + "\n")
         let environments = findings.map(\.environment).reduce(into: [String]()) {
             if !$0.contains($1) { $0.append($1) }
         }
         for environment in environments {
-            out += "\n  " + style.bold(environment) + "\n"
+            out.append("\n  " + style.bold(environment) + "\n")
             // Each finding's sort key built once, not once per comparison.
             let mine = findings.filter { $0.environment == environment }
                 .map { (finding: $0, key: ($0.isActive ? 0 : 1, -rank($0.severity), $0.ruleID, $0.item.description)) }
@@ -62,14 +70,14 @@ public struct CheckTextRenderer: Sendable {
                     let mark =
                         finding.severity == .error
                         ? style.red("x") : finding.severity == .warning ? style.yellow("!") : "i"
-                    out +=
-                        "    \(mark) \(finding.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(style.bold(finding.ruleID))\(item)\n"
-                    out += "        \(finding.location.map { "\($0): " } ?? "")\(finding.message)\n"
+                    out.append(
+                        "    \(mark) \(finding.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(style.bold(finding.ruleID))\(item)\n")
+                    out.append("        \(finding.location.map { "\($0): " } ?? "")\(finding.message)\n")
                     if let fix = fixes[finding.ruleID] {
-                        out += "        " + style.dim("fix: ") + fix + "\n"
+                        out.append("        " + style.dim("fix: ") + fix + "\n")
                     }
                     if let waiver = finding.expiredWaiver {
-                        out += "        " + style.yellow(waiver.expiredText) + "\n"
+                        out.append("        " + style.yellow(waiver.expiredText) + "\n")
                     }
                 } else {
                     let why: String
@@ -80,11 +88,10 @@ public struct CheckTextRenderer: Sendable {
                     case .baselined: why = "in the baseline"
                     case .active: why = ""
                     }
-                    out += style.dim("    ~ \(finding.ruleID)\(item)\n        \(why)\n")
+                    out.append(style.dim("    ~ \(finding.ruleID)\(item)\n        \(why)\n"))
                 }
             }
         }
-        return out
     }
 
     /// A rule's fix in one line: its first sentence or line, whitespace folded.

@@ -25,18 +25,16 @@ public struct DiffTextRenderer: Sendable {
     }
 
     public func render(_ report: PairReport) -> String {
-        if options.quiet { return summaryLine(report) }
-        var out = TextBytes(capacity: 256 * report.gaps.count(where: \.isFailing) + 4096)
+        var out = TextBytes(capacity: 256 * report.gaps.count + (1 << 16))
+        render(report, into: &out)
+        return out.text
+    }
+
+    /// `render`, written at the end of `out` (the check report's, which holds every pair's).
+    func render(_ report: PairReport, into out: inout TextBytes) {
+        if options.quiet { return out.append(summaryLine(report)) }
         out.append(style.bold("parity diff \(report.reference) -> \(report.mirror)") + "\n")
-        // Positions, not copies: a Gap is large, and a drifted pair has tens of thousands.
-        var failing: [String: [Int]] = [:], accepted: [String: [Int]] = [:]
-        for (index, gap) in report.gaps.enumerated() {
-            if gap.isFailing {
-                failing[gap.section, default: []].append(index)
-            } else if !options.onlyFailing {
-                accepted[gap.section, default: []].append(index)
-            }
-        }
+        let (failing, accepted) = positionsBySection(report.gaps)
         for section in report.sections {
             let failingHere = failing[section.section] ?? [], acceptedHere = accepted[section.section] ?? []
             guard !failingHere.isEmpty || !acceptedHere.isEmpty else { continue }
@@ -47,7 +45,31 @@ public struct DiffTextRenderer: Sendable {
             out.append(acceptedGroups(acceptedHere, report))
         }
         out.append("\n" + summaryLine(report))
-        return out.text
+    }
+
+    /// The positions of each section's failing and accepted gaps, in order. Positions, not
+    /// copies (copying a Gap retains each of its parts), and each run of gaps in one section
+    /// (they come sorted by section) hashed once, not each gap.
+    private func positionsBySection(_ gaps: [Gap]) -> (failing: [String: [Int]], accepted: [String: [Int]]) {
+        var failing: [String: [Int]] = [:], accepted: [String: [Int]] = [:]
+        var start = 0
+        while start < gaps.count {
+            let section = gaps[start].section
+            var end = start + 1
+            while end < gaps.count, gaps[end].section == section { end += 1 }
+            var failingHere: [Int] = [], acceptedHere: [Int] = []
+            for index in start..<end {
+                if gaps[index].isFailing {
+                    failingHere.append(index)
+                } else if !options.onlyFailing {
+                    acceptedHere.append(index)
+                }
+            }
+            failing[section, default: []] += failingHere
+            accepted[section, default: []] += acceptedHere
+            start = end
+        }
+        return (failing, accepted)
     }
 
     /// `13 parity gaps; 177 allowed, 2 waived; parity score 98%`.
@@ -64,46 +86,48 @@ public struct DiffTextRenderer: Sendable {
     /// region: the same change at the same place in every item) read as one line with a
     /// count and an example.
     private func failingGroups(_ indices: [Int], _ report: PairReport, into out: inout TextBytes) {
-        var order: [FailingEntry] = []
-        var groups: [FailingKey: [Int]] = [:]
+        let labels = SideLabels(report, style)
+        // What to write, in order: a gap alone, or a group (its members in `groups`).
+        var order: [(gap: Int, group: Int?)] = []
+        order.reserveCapacity(indices.count)
+        var groups: [(key: FailingKey, members: [Int])] = []
+        var groupOf: [FailingKey: Int] = [:]
         for index in indices {
-            let gap = report.gaps[index]
             // Only a gap inside an item of a list has a cause other than its own path, which no
             // other gap shares: the rest go out alone, without hashing a key for each.
-            let cause = Self.cause(gap.path)
-            guard cause != gap.path else {
-                order.append(.single(index))
+            guard Self.hasCause(report.gaps[index].path) else {
+                order.append((index, nil))
                 continue
             }
-            let key = FailingKey(cause: cause, kind: gap.kind, reference: gap.referenceText, mirror: gap.mirrorText)
-            if groups[key] == nil { order.append(.group(key)) }
-            groups[key, default: []].append(index)
+            let gap = report.gaps[index]
+            let key = FailingKey(
+                cause: Self.cause(gap.path), kind: gap.kind, reference: gap.referenceText, mirror: gap.mirrorText)
+            if let group = groupOf[key] {
+                groups[group].members.append(index)
+            } else {
+                groupOf[key] = groups.count
+                order.append((index, groups.count))
+                groups.append((key, [index]))
+            }
         }
-        for entry in order {
-            let key: FailingKey
-            switch entry {
-            case .single(let index):
-                failing(report.gaps[index], report, into: &out)
-                continue
-            case .group(let grouped): key = grouped
-            }
-            let members = groups[key] ?? []
-            guard members.count > 2, let first = members.first.map({ report.gaps[$0] }) else {
-                for index in members { failing(report.gaps[index], report, into: &out) }
+        for (index, group) in order {
+            guard let group else {
+                failing(report.gaps[index], report, labels, into: &out)
                 continue
             }
+            let (key, members) = groups[group]
+            guard members.count > 2 else {
+                for index in members { failing(report.gaps[index], report, labels, into: &out) }
+                continue
+            }
+            let first = report.gaps[index]
             out.append("  " + style.red("x") + " " + style.bold(key.cause.description) + "  ")
             out.append(members.count)
             out.append(" gaps, " + summary(first, report) + "\n      e.g. ")
             out.append(first.path)
             out.append(byte: UInt8(ascii: "\n"))
-            locations(first, report, into: &out)
+            locations(first, labels, into: &out)
         }
-    }
-
-    private enum FailingEntry {
-        case single(Int)
-        case group(FailingKey)
     }
 
     /// What makes failing gaps one group: the same change at the same place in every item.
@@ -115,6 +139,11 @@ public struct DiffTextRenderer: Sendable {
         var mirror: String?
     }
 
+    /// Whether `cause(path)` differs from `path`: an item, other than the last step, to read as `[*]`.
+    static func hasCause(_ path: ModelPath) -> Bool {
+        path.components.dropLast().contains { if case .item = $0 { true } else { false } }
+    }
+
     /// The place of a gap in every item alike: each item but the last read as `[*]`.
     static func cause(_ path: ModelPath) -> ModelPath {
         ModelPath(path.components.enumerated().map { offset, component in
@@ -123,7 +152,7 @@ public struct DiffTextRenderer: Sendable {
         })
     }
 
-    private func failing(_ gap: Gap, _ report: PairReport, into out: inout TextBytes) {
+    private func failing(_ gap: Gap, _ report: PairReport, _ labels: SideLabels, into out: inout TextBytes) {
         out.append("  ")
         out.append(style.red("x"))
         out.append(byte: UInt8(ascii: " "))
@@ -141,7 +170,7 @@ public struct DiffTextRenderer: Sendable {
             out.append(byte: UInt8(ascii: "\n"))
         }
         if let waiver = gap.expiredWaiver { out.append("      " + style.yellow(waiver.expiredText) + "\n") }
-        locations(gap, report, into: &out)
+        locations(gap, labels, into: &out)
     }
 
     /// Accepted gaps, one line each, except that many accepted for one reason (fewer
@@ -204,16 +233,26 @@ public struct DiffTextRenderer: Sendable {
         GapSummary.text(gap, reference: report.reference, mirror: report.mirror)
     }
 
-    private func locations(_ gap: Gap, _ report: PairReport, into out: inout TextBytes) {
-        if let location = gap.mirrorLocation { place(report.mirror, location, into: &out) }
-        if let location = gap.referenceLocation { place(report.reference, location, into: &out) }
+    /// `      staging: environments/staging.yaml:4:10`, a line for each side the gap is written on.
+    private func locations(_ gap: Gap, _ labels: SideLabels, into out: inout TextBytes) {
+        if let location = gap.mirrorLocation { labels.write(labels.mirror, location, into: &out) }
+        if let location = gap.referenceLocation { labels.write(labels.reference, location, into: &out) }
     }
 
-    /// `      staging: environments/staging.yaml:4:10`.
-    private func place(_ side: String, _ location: SourceLocation, into out: inout TextBytes) {
-        out.append("      ")
-        out.append(style.dim(side + ": "))
-        out.append(location)
-        out.append(byte: UInt8(ascii: "\n"))
+    /// The start of a location line for each side (`      staging: `, dimmed), made once a report.
+    private struct SideLabels {
+        var mirror: String
+        var reference: String
+
+        init(_ report: PairReport, _ style: TextStyle) {
+            mirror = "      " + style.dim("\(report.mirror): ")
+            reference = "      " + style.dim("\(report.reference): ")
+        }
+
+        func write(_ label: String, _ location: SourceLocation, into out: inout TextBytes) {
+            out.append(label)
+            out.append(location)
+            out.append(byte: UInt8(ascii: "\n"))
+        }
     }
 }

@@ -37,7 +37,7 @@ public struct DiffRun {
     /// The pair's report; failing when a gap fails.
     public func run(_ options: Options) -> Outcome<PairReport> {
         let (report, diagnostics) = compare(options)
-        return Outcome(report: report, diagnostics: diagnostics, failing: !(report?.failingGaps.isEmpty ?? true))
+        return Outcome(report: report, diagnostics: diagnostics, failing: report?.gaps.contains(where: \.isFailing) ?? false)
     }
 
     private func compare(_ options: Options) -> (PairReport?, [Diagnostic]) {

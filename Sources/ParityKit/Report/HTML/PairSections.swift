@@ -31,7 +31,7 @@ struct PairSections {
             out += "</tr>\n"
         }
         out += "<tr><th scope=\"row\">Overall</th>"
-        for report in reports { out += cell(report.score, failing: report.failingGaps.count, link: nil) }
+        for report in reports { out += cell(report.score, failing: report.gaps.count(where: \.isFailing), link: nil) }
         return out + "</tr>\n</tbody></table></div>\n"
     }
 
