@@ -28,11 +28,11 @@ public struct PairEvaluator: Sendable {
         // Every gap under each path prefix, so a variance finds its gaps without a scan; built
         // only for variances or waivers to use (a drifted pair can have hundreds of thousands).
         var gapsUnder = PathIndex(variances.isEmpty ? [] : gaps.map(\.path))
-        let lookups = (reference: ItemLookup(), mirror: ItemLookup())
+        let lookups = (reference: ItemLookup(), mirror: ItemLookup()), pairs = ItemPairs()
         for variance in variances {
             let matches = variance.path.expanded(
                 reference: reference.value, mirror: mirror.value, identities: diff.identities,
-                root: .object(diff.schema), lookups: lookups)
+                root: .object(diff.schema), lookups: lookups, pairs: pairs)
             if matches.isEmpty {
                 diagnostics.append(
                     .warning(
