@@ -19,6 +19,8 @@ public final class ValueObject: CELObject, Sendable {
     public var celTypeName: String { schema.map { CELBinding.typeName($0) } ?? "map" }
 
     public func celField(_ name: String) -> CELValue? {
+        // Kept conversions first: a field read again needs neither its value nor its schema found.
+        if let kept = converted.withLock({ $0.isEmpty ? nil : $0[name] }) { return kept }
         guard let value = fields[name] else { return nil }
         // The field's type and secrecy read in place: copying its whole FieldSchema per read was not free.
         let position = schema?.position(of: name)
