@@ -4,19 +4,24 @@
 /// what they match, not W x P. A trie of path steps: adding a path walks its steps, with
 /// no prefix built or hashed whole.
 struct PathIndex {
-    private struct Node {
-        var children: [ModelPath.Component: Int] = [:]
-        /// The paths at this node or below it, in order.
-        var positions: [Int] = []
-        /// Whether a path ends at this node.
-        var ends = false
+    /// A node's child by one step. The whole trie shares one table: a table per node cost an
+    /// allocation, and growing it, for each of the hundreds of thousands of nodes.
+    private struct Edge: Hashable {
+        var node: Int
+        var component: ModelPath.Component
     }
 
-    private var nodes = [Node()]
+    private var children: [Edge: Int] = [:]
+    /// Per node, the paths at it or below it, in order.
+    private var positions: [[Int]] = [[]]
+    /// Per node, whether a path ends there.
+    private var ends = [false]
     private var paths: [ModelPath] = []
 
     init(_ paths: [ModelPath]) {
         self.paths.reserveCapacity(paths.count)
+        // About one new node per path beyond the shared prefixes.
+        children.reserveCapacity(paths.count + paths.count / 2)
         for path in paths { append(path) }
     }
 
@@ -29,25 +34,27 @@ struct PathIndex {
         paths.append(path)
         var node = 0
         for component in path.components {
-            if let next = nodes[node].children[component] {
+            let edge = Edge(node: node, component: component)
+            if let next = children[edge] {
                 node = next
             } else {
-                nodes.append(Node())
-                nodes[node].children[component] = nodes.count - 1
-                node = nodes.count - 1
+                node = positions.count
+                children[edge] = node
+                positions.append([])
+                ends.append(false)
             }
-            nodes[node].positions.append(position)
+            positions[node].append(position)
         }
-        nodes[node].ends = true
+        ends[node] = true
     }
 
     /// Whether an indexed path is a proper prefix of `path` (an ancestor of it, the root excepted).
     func containsAncestor(of path: ModelPath) -> Bool {
         var node = 0
         for component in path.components.dropLast() {
-            guard let next = nodes[node].children[component] else { return false }
+            guard let next = children[Edge(node: node, component: component)] else { return false }
             node = next
-            if nodes[node].ends { return true }
+            if ends[node] { return true }
         }
         return false
     }
@@ -60,10 +67,10 @@ struct PathIndex {
     private func positions(under components: ArraySlice<ModelPath.Component>) -> [Int]? {
         var node = 0
         for component in components {
-            guard let next = nodes[node].children[component] else { return nil }
+            guard let next = children[Edge(node: node, component: component)] else { return nil }
             node = next
         }
-        return node == 0 ? nil : nodes[node].positions
+        return node == 0 ? nil : positions[node]
     }
 
     /// The positions, in order, of the paths `pattern` matches exactly or as a descendant.
