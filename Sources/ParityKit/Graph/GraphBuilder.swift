@@ -218,13 +218,29 @@ public struct GraphBuilder: Sendable {
             for collection in reference.targets {
                 // Only names of items make edges: a region is a word, not an item with fields.
                 guard case .list(_, .named)? = SchemaType.object(schema).type(at: collection) else { continue }
-                let kind = NodeKind.of(collection: collection)
-                for name in References.declaredNames(at: collection, in: root) where names[name] == nil {
-                    names[name] = DependencyGraph.NodeKey(kind: kind, name: name)
+                let items = nodes(at: collection)
+                if names.isEmpty {
+                    names = items
+                } else {
+                    names.merge(items) { first, _ in first }
                 }
             }
             targets[key] = names
             return names
+        }
+
+        /// Per collection, its items by name (the first of a name counts), gathered once per
+        /// walk: the fields that name one collection (every service's dependencies, ...) share it.
+        var collections: [ModelPath: [String: DependencyGraph.NodeKey]] = [:]
+
+        private mutating func nodes(at collection: ModelPath) -> [String: DependencyGraph.NodeKey] {
+            if let known = collections[collection] { return known }
+            let kind = NodeKind.of(collection: collection)
+            let names = References.declaredNames(at: collection, in: root)
+            let found = Dictionary(
+                names.map { ($0, DependencyGraph.NodeKey(kind: kind, name: $0)) }, uniquingKeysWith: { first, _ in first })
+            collections[collection] = found
+            return found
         }
     }
 }
