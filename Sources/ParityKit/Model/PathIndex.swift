@@ -17,6 +17,9 @@ struct PathIndex {
     /// Per node, whether a path ends there.
     private var ends = [false]
     private var paths: [ModelPath] = []
+    /// The nodes the last path added went through, root first: paths come mostly in tree
+    /// order, so the next one shares a prefix with it, and its steps there need no look-up.
+    private var lastNodes = [0]
 
     init(_ paths: [ModelPath]) {
         self.paths.reserveCapacity(paths.count)
@@ -31,9 +34,15 @@ struct PathIndex {
     /// Adds `path` as the next position.
     mutating func append(_ path: ModelPath) {
         let position = paths.count
+        let shared = paths.last.map { Self.sharedSteps($0, path) } ?? 0
         paths.append(path)
-        var node = 0
-        for component in path.components {
+        lastNodes.removeSubrange((shared + 1)...)
+        var node = lastNodes[shared]
+        for (depth, component) in path.components.enumerated() {
+            if depth < shared {
+                positions[lastNodes[depth + 1]].append(position)
+                continue
+            }
             let edge = Edge(node: node, component: component)
             if let next = children[edge] {
                 node = next
@@ -44,8 +53,19 @@ struct PathIndex {
                 ends.append(false)
             }
             positions[node].append(position)
+            lastNodes.append(node)
         }
         ends[node] = true
+    }
+
+    /// How many leading steps `a` and `b` share.
+    private static func sharedSteps(_ a: ModelPath, _ b: ModelPath) -> Int {
+        var count = 0
+        for (x, y) in zip(a.components, b.components) {
+            guard x == y else { break }
+            count += 1
+        }
+        return count
     }
 
     /// Whether an indexed path is a proper prefix of `path` (an ancestor of it, the root excepted).
