@@ -53,15 +53,15 @@ public struct ModelPath: Hashable, Sendable, Comparable, CustomStringConvertible
             case .field(let name):
                 if Self.needsQuotes(name, asField: true) {
                     bytes.append(UInt8(ascii: "["))
-                    bytes.append(contentsOf: Self.quoted(name).utf8)
+                    bytes.appendUTF8(of: Self.quoted(name))
                     bytes.append(UInt8(ascii: "]"))
                 } else {
                     if bytes.count > start { bytes.append(UInt8(ascii: ".")) }
-                    bytes.append(contentsOf: name.utf8)
+                    bytes.appendUTF8(of: name)
                 }
             case .item(let name):
                 bytes.append(UInt8(ascii: "["))
-                bytes.append(contentsOf: (Self.needsQuotes(name, asField: false) ? Self.quoted(name) : name).utf8)
+                bytes.appendUTF8(of: Self.needsQuotes(name, asField: false) ? Self.quoted(name) : name)
                 bytes.append(UInt8(ascii: "]"))
             case .index(let position):
                 bytes.append(UInt8(ascii: "["))

@@ -178,12 +178,13 @@ public struct JUnitRenderer: Sendable {
                 out += "    </properties>\n"
             }
             var names: [String: Int] = [:]
+            let classname = Self.attribute(suite.classname)  // once a suite, not once a case
             for testCase in suite.cases {
                 // Names are unique within a class name, as reports that key on them need.
                 let seen = names[testCase.name, default: 0] + 1
                 names[testCase.name] = seen
                 let name = seen == 1 ? testCase.name : "\(testCase.name) (\(seen))"
-                var attributes = "classname=\(Self.attribute(suite.classname)) name=\(Self.attribute(name))"
+                var attributes = "classname=\(classname) name=\(Self.attribute(name))"
                 if let file = testCase.file { attributes += " file=\(Self.attribute(file))" }
                 if let line = testCase.line, line > 0 { attributes += " line=\"\(line)\"" }
                 switch testCase.outcome {
@@ -233,23 +234,39 @@ public struct JUnitRenderer: Sendable {
     static func text(_ value: String) -> String { escape(value, attribute: false) }
 
     private static func escape(_ value: String, attribute: Bool) -> String {
-        var out = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "\n" where attribute: out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            default:
-                // XML 1.0 has no way to write other control characters: they are left out.
-                if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF {
-                    out.unicodeScalars.append(scalar)
-                }
+        // Most names and messages need nothing: a scalar at a time, each of a report's
+        // hundred thousand attributes cost thousands of instructions.
+        guard value.utf8.contains(where: { needsEscape[Int($0)] }) else { return value }
+        // Byte by byte: every character `escape` changes is ASCII, or U+FFFE and U+FFFF
+        // (EF BF BE, EF BF BF); any other byte is copied as it is.
+        let bytes = Array(value.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\"") where attribute: out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "\n") where attribute: out.append(contentsOf: "&#10;".utf8)
+            case UInt8(ascii: "\r"): out.append(contentsOf: "&#13;".utf8)
+            case UInt8(ascii: "\t"), UInt8(ascii: "\n"): out.append(byte)
+            // XML 1.0 has no way to write other control characters: they are left out.
+            case 0..<0x20: continue
+            case 0xEF where index + 1 < bytes.count && bytes[index] == 0xBF && bytes[index + 1] & 0xFE == 0xBE:
+                index += 2
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The bytes that can start what `escape` changes: the markup characters, control
+    /// characters, and the lead byte of U+FFFE and U+FFFF.
+    private static let needsEscape: [Bool] = (0...255).map { byte in
+        byte < 0x20 || [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), 0xEF].contains(UInt8(byte))
     }
 }

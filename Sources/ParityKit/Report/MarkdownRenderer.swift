@@ -17,7 +17,7 @@ public struct MarkdownRenderer: Sendable {
 
     public func render(_ report: CheckReport) -> String {
         let items = ReportItem.items(of: report, base: base)
-        var lines: [String] = []
+        var lines = Lines(limit: limit)
         // The terminal's verdict points up at stderr; here the errors are listed below.
         let verdict = CheckTextRenderer(style: TextStyle(enabled: false)).verdict(report)
             .replacingOccurrences(of: " (above)", with: " (listed below)")
@@ -30,32 +30,31 @@ public struct MarkdownRenderer: Sendable {
             "\(Self.count(report.environments.count, "environment")), \(Self.count(report.pairs.count, "pair")), "
                 + Self.count(report.rules.count, "policy rule"))
         for (index, pair) in report.pairs.enumerated() {
-            lines += self.pair(pair, items: items.filter { $0.pair == index })
+            self.pair(pair, items: items.filter { $0.pair == index }, into: &lines)
         }
-        lines += findings(report, items: items.filter(\.isFinding))
-        lines += readiness(report, items: items.filter { $0.readiness != nil })
+        findings(report, items: items.filter(\.isFinding), into: &lines)
+        readiness(report, items: items.filter { $0.readiness != nil }, into: &lines)
         if !report.diagnostics.isEmpty {
             let errors = report.diagnostics.filter { $0.severity == .error }.count
-            lines += [
-                "",
-                "### Input problems (\(errors) error\(errors == 1 ? "" : "s"), \(report.diagnostics.count - errors) other)",
-                "",
-            ]
-            lines += report.diagnostics.map { diagnostic in
-                let place =
-                    diagnostic.location.map { Self.code(ReportItem.relative($0, to: base).description) + ": " } ?? ""
-                return
-                    "- \(diagnostic.severity.rawValue): \(place)\(Self.text(diagnostic.message)) [\(Self.code(diagnostic.code.rawValue))]"
+            lines.append("")
+            lines.append(
+                "### Input problems (\(errors) error\(errors == 1 ? "" : "s"), \(report.diagnostics.count - errors) other)")
+            lines.append("")
+            for diagnostic in report.diagnostics {
+                lines.append(
+                    "- \(diagnostic.severity.rawValue): "
+                        + (diagnostic.location.map { Self.code(ReportItem.relative($0, to: base).description) + ": " } ?? "")
+                        + "\(Self.text(diagnostic.message)) [\(Self.code(diagnostic.code.rawValue))]")
             }
         }
-        return cut(lines)
+        return lines.text
     }
 
-    private func pair(_ pair: PairReport, items: [ReportItem]) -> [String] {
-        var lines = [
+    private func pair(_ pair: PairReport, items: [ReportItem], into lines: inout Lines) {
+        for line in [
             "", "### \(Self.text("\(pair.reference) -> \(pair.mirror)")): parity \(pair.score.percentText)", "",
             "| Section | Score | Failing | Allowed |", "| --- | ---: | ---: | ---: |",
-        ]
+        ] { lines.append(line) }
         // Allowed gaps counted per section in one pass, not by filtering every gap per section.
         var allowedIn: [String: Int] = [:]
         for gap in pair.gaps {
@@ -66,126 +65,146 @@ public struct MarkdownRenderer: Sendable {
             lines.append(Self.row([section.section, section.score.percentText, "\(section.failing)", "\(allowed)"]))
         }
         if !items.isEmpty {
-            lines += ["", "#### Failing gaps (\(items.count))", ""]
-            for item in items {
-                var line = "- " + Self.text(item.message)
-                if let explanation = item.explanation { line += "; " + Self.text(explanation) }
-                var places: [String] = []
-                if let location = item.location {
-                    places.append("\(Self.text(pair.mirror)): \(Self.code(location.description))")
-                }
-                if let related = item.related {
-                    places.append("\(Self.text(pair.reference)): \(Self.code(related.location.description))")
-                }
-                if !places.isEmpty { line += "<br>" + places.joined(separator: " · ") }
-                lines.append(line)
-            }
+            for line in ["", "#### Failing gaps (\(items.count))", ""] { lines.append(line) }
+            for item in items { lines.append(failingLine(item, pair)) }
         }
-        let accepted = pair.gaps.filter { !$0.isFailing }
-        if !accepted.isEmpty {
-            lines += [
-                "",
-                "<details><summary>\(Self.count(accepted.count, "allowed, waived or baselined difference"))</summary>",
-                "",
-                "| Path | Status | Reason |", "| --- | --- | --- |",
-            ]
-            for gap in accepted {
-                let (status, reason): (String, String) =
-                    switch gap.status {
-                    case .allowed(let variance): ("allowed (\(variance.rule.name))", variance.reason)
-                    case .waived(let waiver):
-                        ("waived until \(waiver.expires)", "\(waiver.reason) (owner: \(waiver.owner))")
-                    case .baselined: ("baselined", "in the baseline")
-                    case .failing: ("failing", "")
-                    }
-                lines.append(Self.row([Self.code(gap.path.description), status, reason]))
-            }
-            lines += ["", "</details>"]
+        let accepted = pair.gaps.count { !$0.isFailing }
+        guard accepted > 0 else { return }
+        for line in [
+            "", "<details><summary>\(Self.count(accepted, "allowed, waived or baselined difference"))</summary>", "",
+            "| Path | Status | Reason |", "| --- | --- | --- |",
+        ] { lines.append(line) }
+        for gap in pair.gaps where !gap.isFailing { lines.append(acceptedRow(gap)) }
+        lines.append("")
+        lines.append("</details>")
+    }
+
+    /// A failing gap, with both its places.
+    private func failingLine(_ item: ReportItem, _ pair: PairReport) -> String {
+        var line = "- " + Self.text(item.message)
+        if let explanation = item.explanation { line += "; " + Self.text(explanation) }
+        var places: [String] = []
+        if let location = item.location {
+            places.append("\(Self.text(pair.mirror)): \(Self.code(location.description))")
         }
-        return lines
+        if let related = item.related {
+            places.append("\(Self.text(pair.reference)): \(Self.code(related.location.description))")
+        }
+        if !places.isEmpty { line += "<br>" + places.joined(separator: " · ") }
+        return line
+    }
+
+    /// An allowed, waived or baselined gap as a table row.
+    private func acceptedRow(_ gap: Gap) -> String {
+        let (status, reason): (String, String) =
+            switch gap.status {
+            case .allowed(let variance): ("allowed (\(variance.rule.name))", variance.reason)
+            case .waived(let waiver): ("waived until \(waiver.expires)", "\(waiver.reason) (owner: \(waiver.owner))")
+            case .baselined: ("baselined", "in the baseline")
+            case .failing: ("failing", "")
+            }
+        return Self.row([Self.code(gap.path.description), status, reason])
     }
 
     /// Each migration phase the gate judges: its verdict, and the criteria that hold it back.
-    private func readiness(_ report: CheckReport, items: [ReportItem]) -> [String] {
-        guard !report.readiness.isEmpty else { return [] }
-        var lines = ["", "### Migration readiness", ""]
+    private func readiness(_ report: CheckReport, items: [ReportItem], into lines: inout Lines) {
+        guard !report.readiness.isEmpty else { return }
+        for line in ["", "### Migration readiness", ""] { lines.append(line) }
         for (index, phase) in report.readiness.enumerated() {
             lines.append("- **\(phase.verdict.word)**: \(Self.text(phase.plan)), phase \(Self.text(phase.phase))")
             for item in items where item.readiness == index {
                 lines.append("  - \(Self.code(item.ruleID)): \(Self.text(item.message))")
             }
         }
-        return lines
     }
 
-    private func findings(_ report: CheckReport, items: [ReportItem]) -> [String] {
-        var lines = ["", "### Policy findings (\(items.count) active)", ""]
+    private func findings(_ report: CheckReport, items: [ReportItem], into lines: inout Lines) {
+        for line in ["", "### Policy findings (\(items.count) active)", ""] { lines.append(line) }
         if !items.isEmpty {
-            lines += [
-                "| Severity | Rule | Where | Item | Message | Location |", "| --- | --- | --- | --- | --- | --- |",
-            ]
+            lines.append("| Severity | Rule | Where | Item | Message | Location |")
+            lines.append("| --- | --- | --- | --- | --- | --- |")
             for item in items {
-                let severity =
-                    item.isEvaluationError ? "error (evaluation)" : report.findings[item.index].severity.rawValue
                 lines.append(
                     Self.row([
-                        severity, Self.code(item.ruleID), item.subject, item.path.isEmpty ? "" : Self.code(item.path),
+                        item.isEvaluationError ? "error (evaluation)" : report.findings[item.index].severity.rawValue,
+                        Self.code(item.ruleID), item.subject, item.path.isEmpty ? "" : Self.code(item.path),
                         item.message, item.location.map { Self.code($0.description) } ?? "",
                     ]))
             }
         } else {
             lines.append("None.")
         }
-        let inactive = report.findings.filter { !$0.isActive }
-        if !inactive.isEmpty {
-            lines += [
-                "", "<details><summary>\(Self.count(inactive.count, "waived or baselined finding"))</summary>", "",
-                "| Rule | Where | Item | Why |", "| --- | --- | --- | --- |",
-            ]
-            for finding in inactive {
-                let why: String =
-                    switch finding.status {
-                    case .waived(let waiver): "waived until \(waiver.expires) by \(waiver.owner): \(waiver.reason)"
-                    case .baselined: "in the baseline"
-                    case .active: ""
-                    }
-                lines.append(
-                    Self.row([Self.code(finding.ruleID), finding.environment, Self.code(finding.item.description), why])
-                )
-            }
-            lines += ["", "</details>"]
+        let inactive = report.findings.count { !$0.isActive }
+        guard inactive > 0 else { return }
+        for line in [
+            "", "<details><summary>\(Self.count(inactive, "waived or baselined finding"))</summary>", "",
+            "| Rule | Where | Item | Why |", "| --- | --- | --- | --- |",
+        ] { lines.append(line) }
+        for finding in report.findings where !finding.isActive {
+            lines.append(inactiveRow(finding))
         }
-        return lines
+        lines.append("")
+        lines.append("</details>")
     }
 
-    /// The lines joined, cut before the line that would pass the limit; open `<details>`
-    /// are closed, and a last line says what was left out.
-    private func cut(_ lines: [String]) -> String {
-        let whole = lines.joined(separator: "\n") + "\n"
-        // No more characters than UTF-8 bytes: most reports are told apart without counting characters.
-        guard whole.utf8.count >= limit, whole.count >= limit else { return whole }
-        // Room for the closing tags and the line about the cut.
-        let budget = limit - 400
-        var out = ""
-        var length = 0
-        var open = 0
-        var kept = 0
-        for line in lines {
-            let count = line.count + 1
-            guard length + count <= budget else { break }
-            out += line + "\n"
-            length += count
-            kept += 1
-            if line.hasPrefix("<details>") { open += 1 }
-            if line == "</details>" { open -= 1 }
+    /// A waived or baselined finding as a table row.
+    private func inactiveRow(_ finding: Finding) -> String {
+        let why: String =
+            switch finding.status {
+            case .waived(let waiver): "waived until \(waiver.expires) by \(waiver.owner): \(waiver.reason)"
+            case .baselined: "in the baseline"
+            case .active: ""
+            }
+        return Self.row([Self.code(finding.ruleID), finding.environment, Self.code(finding.item.description), why])
+    }
+
+    /// The report's lines, kept while they fit under the limit. Past it, lines are only
+    /// counted, never built: a drifted repository has a hundred thousand allowed gaps for a
+    /// report that shows a few hundred lines.
+    struct Lines {
+        let limit: Int
+        /// Room left for the closing tags and the line about the cut.
+        var budget: Int { limit - 400 }
+        private var lines: [String] = []
+        /// Characters of `lines`, a line break after each.
+        private var length = 0
+        /// How many of `lines` fit in `budget`, and their characters: what a cut report keeps.
+        private var fitting = 0
+        private var fittingLength = 0
+        /// Lines past the limit, counted and not built.
+        private var past = 0
+
+        init(limit: Int) {
+            self.limit = limit
         }
-        for _ in 0..<max(open, 0) { out += "\n</details>\n" }
-        let left = lines.count - kept
-        let characters = whole.count - length
-        out +=
-            "\n*Cut here: \(left) more line\(left == 1 ? "" : "s") (about \(characters) characters) left out to stay under \(limit) characters; "
-            + "run `parity check` or see the SARIF or JSON report for everything.*\n"
-        return out
+
+        mutating func append(_ line: @autoclosure () -> String) {
+            guard past == 0 else { return past += 1 }
+            let text = line()
+            let count = text.count + 1
+            if fitting == lines.count, length + count <= budget {
+                fitting += 1
+                fittingLength += count
+            }
+            lines.append(text)
+            length += count
+            if length >= limit { past = 1 }
+        }
+
+        /// The lines; cut before the line that would pass the budget when they pass the limit,
+        /// open `<details>` closed and a last line saying what was left out.
+        var text: String {
+            guard past > 0 else { return lines.joined(separator: "\n") + "\n" }
+            let kept = lines[..<fitting]
+            var out = kept.joined(separator: "\n") + "\n"
+            let open = kept.count { $0.hasPrefix("<details>") } - kept.count { $0 == "</details>" }
+            for _ in 0..<max(open, 0) { out += "\n</details>\n" }
+            let left = lines.count - fitting + past - 1
+            out +=
+                "\n*Cut here: \(left) more line\(left == 1 ? "" : "s") left out to stay under \(limit) characters; "
+                + "run `parity check` or see the SARIF or JSON report for everything.*\n"
+            return out
+        }
     }
 
     /// Free text: HTML-significant characters as entities, one line.

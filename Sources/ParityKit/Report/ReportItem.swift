@@ -1,5 +1,6 @@
 import Foundation
 public import ParityDiagnostics
+import Synchronization
 
 /// One item a check reports as failing: an active gap or policy finding, in the form every
 /// report format lists it, so every format counts the same items. Secrets are redacted.
@@ -170,6 +171,23 @@ public struct ReportItem: Sendable {
     /// `path` is read as the system reads it, from the current directory, so a run started in a
     /// subfolder still names files from the repository's root.
     public static func relativePath(_ path: String, to base: String) -> String {
+        // Every gap and finding of a report names one of a few files: each is worked out once.
+        // (Parity never changes its current directory, which relative paths are read from.)
+        let key = PathKey(path: path, base: base)
+        if let known = relativePaths.withLock({ $0[key] }) { return known }
+        let relative = uncachedRelativePath(path, to: base)
+        relativePaths.withLock { $0[key] = relative }
+        return relative
+    }
+
+    private struct PathKey: Hashable {
+        var path: String
+        var base: String
+    }
+
+    private static let relativePaths = Mutex<[PathKey: String]>([:])
+
+    private static func uncachedRelativePath(_ path: String, to base: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         let target = components(absolute), from = components(base)
         var common = 0
