@@ -164,6 +164,23 @@ import ParityTestSupport
         #expect(try CEL.compile("x + 1").evaluate(activation).celEquals(6))
         #expect(celError { _ = try CEL.compile("y").evaluate(activation) }?.code == .undeclaredReference)
     }
+
+    /// A variable bound over an activation reads as if the activation had been built with it.
+    @Test func bindingOverAnActivationShadowsAndKeepsTheRest() throws {
+        let program = try CEL.compile("self * 100 + env * 10 + (has(a.b) ? 1 : 0)")
+        let shared = CELActivation(["env": 2, "self": 9, "a": .map(["b": 1])])
+        #expect(try program.evaluate(shared.binding("self", to: 3)).celEquals(321))
+        #expect(try program.evaluate(shared.binding("self", to: 4).binding("self", to: 5)).celEquals(521))
+        // A second name: the first stays bound, still over the activation's own.
+        let twice = shared.binding("self", to: 6).binding("env", to: 7)
+        #expect(try program.evaluate(twice).celEquals(671))
+        #expect(try program.evaluate(shared).celEquals(921))
+        // A dotted name bound so is read as one variable, as an activation built with it reads it.
+        let dotted = try CEL.compile("a.b")
+        #expect(try dotted.evaluate(shared.binding("a.b", to: 8)).celEquals(8))
+        let lazy = CELActivation { name in name == "x" ? .int(5) : nil }
+        #expect(try CEL.compile("x + self").evaluate(lazy.binding("self", to: 1)).celEquals(6))
+    }
 }
 
 @Suite struct ConcurrencyTests {

@@ -2,8 +2,12 @@
 public struct CELActivation: Sendable {
     private let values: [String: CELValue]
     private let resolver: (@Sendable (String) -> CELValue?)?
+    /// One variable bound over the others (`binding(_:to:)`), found without hashing its name;
+    /// held as two fields, so a look-up compares the name without copying the value.
+    private var overlayName: String?
+    private var overlayValue: CELValue = .null
     /// Whether any variable name has a dot, so `a.b.c` must try `a.b.c` and `a.b` before `a`.
-    let hasQualifiedNames: Bool
+    private(set) var hasQualifiedNames: Bool
 
     /// An activation of eager values.
     public init(_ values: [String: CELValue] = [:]) {
@@ -23,8 +27,27 @@ public struct CELActivation: Sendable {
         hasQualifiedNames = qualifiedNames || values.keys.contains { $0.utf8.contains(UInt8(ascii: ".")) }
     }
 
+    /// This activation with `name` bound to `value` as well, over any binding of it: a host
+    /// evaluating one rule over thousands of items binds each item so, without copying (and
+    /// rehashing) the shared variables per item. A second binding replaces the first.
+    public func binding(_ name: String, to value: CELValue) -> CELActivation {
+        var bound = self
+        if let overlayName, overlayName != name {
+            // Only one name is held over the others; the earlier one joins them, still over theirs.
+            var values = values
+            values[overlayName] = overlayValue
+            bound = resolver.map { CELActivation(values, resolver: $0) } ?? CELActivation(values)
+            bound.hasQualifiedNames = hasQualifiedNames
+        }
+        bound.overlayName = name
+        bound.overlayValue = value
+        if name.utf8.contains(UInt8(ascii: ".")) { bound.hasQualifiedNames = true }
+        return bound
+    }
+
     /// The value of variable `name`, or nil when it is not bound.
     public func value(_ name: String) -> CELValue? {
+        if overlayName == name { return overlayValue }
         if let value = values[name] { return value }
         return resolver?(name)
     }

@@ -47,16 +47,16 @@ final class VariableNode: Node, @unchecked Sendable {
     }
 
     override func eval(_ context: EvalContext) throws(CELError) -> CELValue {
-        let activation = context.activation
-        if activation.hasQualifiedNames, !path.isEmpty {
+        // Read in place, not copied out: this runs for every variable an expression reads.
+        if context.activation.hasQualifiedNames, !path.isEmpty {
             // The longest dotted prefix bound as a variable wins (`a.b.c` before `a.b` before `a`).
             var name = root + "." + path.map(\.field).joined(separator: ".")
             for used in stride(from: path.count, to: 0, by: -1) {
-                if let value = activation.value(name) { return try select(value, from: used, context) }
+                if let value = context.activation.value(name) { return try select(value, from: used, context) }
                 name = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
             }
         }
-        if let value = activation.value(root) { return try select(value, from: 0, context) }
+        if let value = context.activation.value(root) { return try select(value, from: 0, context) }
         let fullName = ([root] + path.map(\.field)).joined(separator: ".")
         if !testOnly, let type = CELType.denotable[fullName] { return .type(type) }
         throw CELError(.undeclaredReference, "undeclared reference to '\(fullName)'", at: location)

@@ -169,13 +169,17 @@ private struct Walk {
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * count) { slots in
             // slots[p] is the index in `a` of schema field p, slots[count + p] its index in `b`; -1 when absent.
             slots.initialize(repeating: -1)
+            var next = 0
             for (index, pair) in a.enumerated() {
-                guard let position = schema.position(of: pair.name) else { return false }
+                guard let position = Self.position(of: pair.name, in: schema, near: next) else { return false }
                 slots[position] = index
+                next = position + 1
             }
+            next = 0
             for (index, pair) in b.enumerated() {
-                guard let position = schema.position(of: pair.name) else { return false }
+                guard let position = Self.position(of: pair.name, in: schema, near: next) else { return false }
                 slots[count + position] = index
+                next = position + 1
             }
             for position in 0..<count where slots[position] >= 0 || slots[count + position] >= 0 {
                 let name = schema.fields[position].name
@@ -188,6 +192,15 @@ private struct Walk {
             }
             return true
         }
+    }
+
+    /// The position of field `name` in `schema`, looked for first at `start` and the few
+    /// after it by comparing names: objects mostly list their fields in the schema's order,
+    /// and comparing a name costs a fraction of hashing it (every field of both trees is placed).
+    private static func position(of name: String, in schema: ObjectSchema, near start: Int) -> Int? {
+        let fields = schema.fields
+        for position in start..<min(fields.count, start + 3) where fields[position].name == name { return position }
+        return schema.position(of: name)
     }
 
     /// Items matched by `key` (a name, or an identity), compared field by field when both sides have one.

@@ -28,12 +28,11 @@ public struct PairEvaluator: Sendable {
         // Every gap under each path prefix, so a variance finds its gaps without a scan; built
         // only for variances or waivers to use (a drifted pair can have hundreds of thousands).
         var gapsUnder = PathIndex(variances.isEmpty ? [] : gaps.map(\.path))
-        let gapPaths = variances.isEmpty ? [] : Set(gaps.map(\.path))
-        let lookups = (reference: ItemLookup(), mirror: ItemLookup())
+        let lookups = (reference: ItemLookup(), mirror: ItemLookup()), pairs = ItemPairs()
         for variance in variances {
             let matches = variance.path.expanded(
                 reference: reference.value, mirror: mirror.value, identities: diff.identities,
-                root: .object(diff.schema), lookups: lookups)
+                root: .object(diff.schema), lookups: lookups, pairs: pairs)
             if matches.isEmpty {
                 diagnostics.append(
                     .warning(
@@ -42,11 +41,14 @@ public struct PairEvaluator: Sendable {
                         at: variance.location))
                 continue
             }
-            for (path, referenceValue, mirrorValue) in matches where !insideWholeItemGap(path, gapPaths) {
+            var schema = SchemaAnswers(diff.schema)
+            // A gap that already covers an ancestor (a whole missing or extra item) leaves the
+            // variance nothing of its own to judge below it.
+            for (path, referenceValue, mirrorValue) in matches where !gapsUnder.containsAncestor(of: path) {
+                let (secret, type) = schema.answers(at: path)
                 let failure = variance.rule.failure(
-                    reference: referenceValue, mirror: mirrorValue,
-                    secret: diff.schema.field(at: path)?.sensitive ?? false,
-                    type: SchemaType.object(diff.schema).type(at: path), expressions: expressions)
+                    reference: referenceValue, mirror: mirrorValue, secret: secret, type: type,
+                    expressions: expressions)
                 let covering = gapsUnder.positions(under: path)
                 for index in covering {
                     guard case .failing(nil) = gaps[index].status else { continue }
@@ -60,10 +62,8 @@ public struct PairEvaluator: Sendable {
                 if let failure, covering.isEmpty {
                     // No gap covers the path, so what it is (a secret, say) comes from the schema.
                     var gap = Gap(
-                        .violated, at: path, reference: referenceValue, mirror: mirrorValue,
-                        sensitive: diff.schema.field(at: path)?.sensitive ?? false,
-                        mirrorLocation: mirrorValue?.location, referenceLocation: referenceValue?.location,
-                        type: SchemaType.object(diff.schema).type(at: path))
+                        .violated, at: path, reference: referenceValue, mirror: mirrorValue, sensitive: secret,
+                        mirrorLocation: mirrorValue?.location, referenceLocation: referenceValue?.location, type: type)
                     gap.status = .failing(
                         explanation: "allowed variance '\(variance.rule.name)' does not hold: \(failure)")
                     gaps.append(gap)
@@ -86,12 +86,11 @@ public struct PairEvaluator: Sendable {
         // Sorted through a permutation of indices, each gap's key computed once: a Gap is
         // large, and sorting the gaps themselves moves every one through generic copies.
         // Equal keys keep their order, as the (stable) sort of the gaps did.
-        let keys = gaps.map { (rank: rank[$0.section] ?? .max, path: $0.path.sortKey) }
+        let ranks = gaps.map { rank[$0.section] ?? .max }, paths = gaps.map { PathOrder($0.path) }
         let order = gaps.indices.sorted { a, b in
-            if keys[a].rank != keys[b].rank { return keys[a].rank < keys[b].rank }
-            if keys[a].path < keys[b].path { return true }
-            if keys[b].path < keys[a].path { return false }
-            return a < b
+            if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
+            let byPath = PathOrder.compare(paths[a], paths[b])
+            return byPath != 0 ? byPath < 0 : a < b
         }
         gaps = order.map { gaps[$0] }
         var failing: [String: Int] = [:]
@@ -105,11 +104,4 @@ public struct PairEvaluator: Sendable {
         report.unmatchedWaivers = unmatched
         return report
     }
-}
-
-/// Whether a gap already covers an ancestor of `path` (a whole missing or extra item), so a
-/// variance below it has nothing of its own to judge.
-private func insideWholeItemGap(_ path: ModelPath, _ gapPaths: Set<ModelPath>) -> Bool {
-    guard path.components.count > 1 else { return false }
-    return (1..<path.components.count).contains { gapPaths.contains(ModelPath(Array(path.components.prefix($0)))) }
 }

@@ -24,7 +24,8 @@ extension ModelPath {
     /// Unnamed items are keyed as the diff keys them: by the fields `identities` says identify them.
     func expanded(reference: Value, mirror: Value, identities: ItemIdentities = ItemIdentities(),
                   root: SchemaType = .object(EnvironmentSchema.root),
-                  lookups: (reference: ItemLookup, mirror: ItemLookup) = (ItemLookup(), ItemLookup()))
+                  lookups: (reference: ItemLookup, mirror: ItemLookup) = (ItemLookup(), ItemLookup()),
+                  pairs: ItemPairs = ItemPairs())
         -> [(path: ModelPath, reference: Value?, mirror: Value?)] {
         var results: [(path: ModelPath, reference: Value?, mirror: Value?)] = [(.root, reference, mirror)]
         for component in components {
@@ -37,19 +38,9 @@ extension ModelPath {
                     for name in right?.object?.names ?? [] where !order.contains(name) { order.append(name) }
                     for name in order { next.append((path.field(name), left?[name], right?[name])) }
                 case .anyItem:
-                    let fields = Self.identifyingFields(
-                        path, left, right, identities: identities, root: root, lookups: lookups)
-                    var order: [String] = []
-                    var lefts: [String: Value] = [:], rights: [String: Value] = [:]
-                    for item in left?.list ?? [] {
-                        let key = fields.map(item.identity(by:)) ?? item.name ?? item.identity
-                        if lefts.updateValue(item, forKey: key) == nil { order.append(key) }
+                    next += pairs.pairs(at: path) {
+                        Self.paired(path, left, right, identities: identities, root: root, lookups: lookups)
                     }
-                    for item in right?.list ?? [] {
-                        let key = fields.map(item.identity(by:)) ?? item.name ?? item.identity
-                        if rights.updateValue(item, forKey: key) == nil, lefts[key] == nil { order.append(key) }
-                    }
-                    for key in order { next.append((path.item(key), lefts[key], rights[key])) }
                 case .anyField:
                     var order = left?.object?.names ?? []
                     for name in right?.object?.names ?? [] where !order.contains(name) { order.append(name) }
@@ -77,6 +68,31 @@ extension ModelPath {
             results = next
         }
         return results
+    }
+
+    /// The items of the lists `left` and `right` at `path`, paired by key (a name, or the
+    /// fields identifying unnamed items), in the reference's order, then the mirror's own.
+    private static func paired(
+        _ path: ModelPath, _ left: Value?, _ right: Value?, identities: ItemIdentities, root: SchemaType,
+        lookups: (reference: ItemLookup, mirror: ItemLookup)
+    ) -> [(path: ModelPath, reference: Value?, mirror: Value?)] {
+        let fields = identifyingFields(path, left, right, identities: identities, root: root, lookups: lookups)
+        var order: [String] = []
+        var lefts: [String: Value] = [:], rights: [String: Value] = [:]
+        // Sized once: a list of ten thousand services grew each table a dozen times.
+        let counts = (left?.list?.count ?? 0, right?.list?.count ?? 0)
+        order.reserveCapacity(max(counts.0, counts.1))
+        lefts.reserveCapacity(counts.0)
+        rights.reserveCapacity(counts.1)
+        for item in left?.list ?? [] {
+            let key = fields.map(item.identity(by:)) ?? item.name ?? item.identity
+            if lefts.updateValue(item, forKey: key) == nil { order.append(key) }
+        }
+        for item in right?.list ?? [] {
+            let key = fields.map(item.identity(by:)) ?? item.name ?? item.identity
+            if rights.updateValue(item, forKey: key) == nil, lefts[key] == nil { order.append(key) }
+        }
+        return order.map { (path.item($0), lefts[$0], rights[$0]) }
     }
 
     /// The fields identifying the items of the lists at `path`, when they hold unnamed objects.

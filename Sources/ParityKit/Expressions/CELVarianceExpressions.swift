@@ -8,9 +8,13 @@ public final class CELVarianceExpressions: VarianceExpressions, @unchecked Senda
     private let matcher: CELProgram
     /// What `now` and `today` are in predicates.
     public let date: RunDate
+    /// `now` and `today` as predicates see them, built once: a predicate is tried on every
+    /// path its variance matches (`services[*].config.DB_POOL_SIZE`: one per service).
+    private let dateBindings: [String: CELValue]
 
     public init(date: RunDate = .current()) {
         self.date = date
+        dateBindings = date.bindings
         // A constant expression: compiling it cannot fail.
         matcher = try! CEL.compile("text.matches(pattern)")
     }
@@ -24,11 +28,10 @@ public final class CELVarianceExpressions: VarianceExpressions, @unchecked Senda
 
     public func holds(_ predicate: String, reference: Value?, mirror: Value?, type: SchemaType? = nil) throws -> Bool {
         let program = try program(predicate)
-        let result = try program.evaluate(
-            date.bindings.merging([
-                "reference": reference.map { CELBinding.celValue($0, type: type) } ?? .null,
-                "mirror": mirror.map { CELBinding.celValue($0, type: type) } ?? .null,
-            ]) { _, side in side })
+        var bindings = dateBindings
+        bindings["reference"] = reference.map { CELBinding.celValue($0, type: type) } ?? .null
+        bindings["mirror"] = mirror.map { CELBinding.celValue($0, type: type) } ?? .null
+        let result = try program.evaluate(bindings)
         guard case .bool(let value) = result else {
             throw CELError(
                 .init(rawValue: "cel.not-a-boolean"), "the predicate must be true or false, found \(result.celLiteral)")

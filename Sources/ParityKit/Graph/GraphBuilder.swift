@@ -85,6 +85,42 @@ public struct GraphBuilder: Sendable {
         /// a field that names words rather than items (regions).
         var targets: [FieldKey: [String: DependencyGraph.NodeKey]] = [:]
 
+        /// A field of an object type that the walk reads: one that draws edges, or leads to one.
+        struct Step {
+            let field: FieldSchema
+            let key: FieldKey
+            /// What the field names, when it draws edges in this walk.
+            let reference: Reference?
+            let descends: Bool
+        }
+
+        /// Per object type, the fields the walk reads, found once: deciding it for every field
+        /// of every object (copying each field's schema to ask) was most of the walk.
+        var steps: [ObjectIdentifier: [Step]] = [:]
+
+        mutating func steps(of objectSchema: ObjectSchema) -> [Step] {
+            let id = ObjectIdentifier(objectSchema)
+            if let known = steps[id] { return known }
+            var found: [Step] = []
+            for position in objectSchema.fields.indices {
+                let field = objectSchema.fields[position]
+                // Named lists hold the nodes; other objects are walked only when they name items.
+                // (A walk of some fields alone skips the lists whose items hold none of them.)
+                let descends: Bool =
+                    if case .list(_, .named) = field.type, only == nil { true } else {
+                        field.type.objectSchema.map { holdsReferences($0) } ?? false
+                    }
+                // A field that permits traffic (ingress, egress) names items but draws no edge.
+                let key = FieldKey(schema: id, position: position)
+                let reference = draws(field, key) ? field.references : nil
+                if reference != nil || descends {
+                    found.append(Step(field: field, key: key, reference: reference, descends: descends))
+                }
+            }
+            steps[id] = found
+            return found
+        }
+
         /// `path` is where `value` is; `pattern` is the same with `[*]` for items, naming its collection.
         mutating func walk(
             _ value: Value, _ type: SchemaType, at path: ModelPath, pattern: ModelPath, holder: DependencyGraph.NodeKey?
@@ -93,27 +129,18 @@ public struct GraphBuilder: Sendable {
             case .object(let objectSchema):
                 guard let fields = value.object else { return }
                 let evidence = fields[EnvironmentSchema.inferredField]?.object
-                for position in objectSchema.fields.indices {
-                    let field = objectSchema.fields[position]
-                    // Named lists hold the nodes; other objects are walked only when they name items.
-                    // (A walk of some fields alone skips the lists whose items hold none of them.)
-                    let descends: Bool =
-                        if case .list(_, .named) = field.type, only == nil { true } else {
-                            field.type.objectSchema.map { holdsReferences($0) } ?? false
-                        }
-                    // A field that permits traffic (ingress, egress) names items but draws no edge.
-                    let key = FieldKey(schema: ObjectIdentifier(objectSchema), position: position)
-                    let reference = draws(field, key) ? field.references : nil
-                    guard reference != nil || descends, let child = fields[field.name] else { continue }
-                    if let reference, let holder, field.name != EnvironmentSchema.inferredField {
-                        let names = targets(key, reference)
+                for step in steps(of: objectSchema) {
+                    let field = step.field
+                    guard let child = fields[field.name] else { continue }
+                    if let reference = step.reference, let holder, field.name != EnvironmentSchema.inferredField {
+                        let names = targets(step.key, reference)
                         if !names.isEmpty {
                             link(
                                 child, field: field, names, at: path.field(field.name), holder: holder,
                                 evidence: evidence)
                         }
                     }
-                    if descends {
+                    if step.descends {
                         walk(
                             child, field.type, at: path.field(field.name), pattern: pattern.field(field.name),
                             holder: holder)
@@ -191,13 +218,29 @@ public struct GraphBuilder: Sendable {
             for collection in reference.targets {
                 // Only names of items make edges: a region is a word, not an item with fields.
                 guard case .list(_, .named)? = SchemaType.object(schema).type(at: collection) else { continue }
-                let kind = NodeKind.of(collection: collection)
-                for name in References.declaredNames(at: collection, in: root) where names[name] == nil {
-                    names[name] = DependencyGraph.NodeKey(kind: kind, name: name)
+                let items = nodes(at: collection)
+                if names.isEmpty {
+                    names = items
+                } else {
+                    names.merge(items) { first, _ in first }
                 }
             }
             targets[key] = names
             return names
+        }
+
+        /// Per collection, its items by name (the first of a name counts), gathered once per
+        /// walk: the fields that name one collection (every service's dependencies, ...) share it.
+        var collections: [ModelPath: [String: DependencyGraph.NodeKey]] = [:]
+
+        private mutating func nodes(at collection: ModelPath) -> [String: DependencyGraph.NodeKey] {
+            if let known = collections[collection] { return known }
+            let kind = NodeKind.of(collection: collection)
+            let names = References.declaredNames(at: collection, in: root)
+            let found = Dictionary(
+                names.map { ($0, DependencyGraph.NodeKey(kind: kind, name: $0)) }, uniquingKeysWith: { first, _ in first })
+            collections[collection] = found
+            return found
         }
     }
 }

@@ -19,9 +19,18 @@ struct MissingEdges {
             !present.contains($0.identity) && seen.insert($0.identity).inserted
         }.sorted()
         guard !missing.isEmpty else { return }
+        // A gap can hold an edge only at the edge's member or list, so only gaps ending in one
+        // of their last steps are keyed by path: a step hashes in a fraction of a whole path.
+        var places = Set<ModelPath.Component>()
+        for edge in missing {
+            places.insert(.item(edge.to.name))
+            if let last = edge.path.components.last { places.insert(last) }
+        }
         var byPath: [ModelPath: Int] = [:]
-        for (index, gap) in gaps.enumerated() where gap.kind == .missing || gap.kind == .changed {
-            byPath[gap.path] = index
+        // By index: a Gap is large, and `enumerated()` copied every one.
+        for index in gaps.indices where gaps[index].kind == .missing || gaps[index].kind == .changed {
+            guard let last = gaps[index].path.components.last, places.contains(last) else { continue }
+            byPath[gaps[index].path] = index
         }
         let mirrorItems = Set(mirrorParts.items.map(\.key))
         // Each missing edge's holder found through a dictionary per list, not a scan of it.

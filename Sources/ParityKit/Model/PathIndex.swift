@@ -4,17 +4,27 @@
 /// what they match, not W x P. A trie of path steps: adding a path walks its steps, with
 /// no prefix built or hashed whole.
 struct PathIndex {
-    private struct Node {
-        var children: [ModelPath.Component: Int] = [:]
-        /// The paths at this node or below it, in order.
-        var positions: [Int] = []
+    /// A node's child by one step. The whole trie shares one table: a table per node cost an
+    /// allocation, and growing it, for each of the hundreds of thousands of nodes.
+    private struct Edge: Hashable {
+        var node: Int
+        var component: ModelPath.Component
     }
 
-    private var nodes = [Node()]
+    private var children: [Edge: Int] = [:]
+    /// Per node, the paths at it or below it, in order.
+    private var positions: [[Int]] = [[]]
+    /// Per node, whether a path ends there.
+    private var ends = [false]
     private var paths: [ModelPath] = []
+    /// The nodes the last path added went through, root first: paths come mostly in tree
+    /// order, so the next one shares a prefix with it, and its steps there need no look-up.
+    private var lastNodes = [0]
 
     init(_ paths: [ModelPath]) {
         self.paths.reserveCapacity(paths.count)
+        // About one new node per path beyond the shared prefixes.
+        children.reserveCapacity(paths.count + paths.count / 2)
         for path in paths { append(path) }
     }
 
@@ -24,18 +34,49 @@ struct PathIndex {
     /// Adds `path` as the next position.
     mutating func append(_ path: ModelPath) {
         let position = paths.count
+        let shared = paths.last.map { Self.sharedSteps($0, path) } ?? 0
         paths.append(path)
-        var node = 0
-        for component in path.components {
-            if let next = nodes[node].children[component] {
+        lastNodes.removeSubrange((shared + 1)...)
+        var node = lastNodes[shared]
+        for (depth, component) in path.components.enumerated() {
+            if depth < shared {
+                positions[lastNodes[depth + 1]].append(position)
+                continue
+            }
+            let edge = Edge(node: node, component: component)
+            if let next = children[edge] {
                 node = next
             } else {
-                nodes.append(Node())
-                nodes[node].children[component] = nodes.count - 1
-                node = nodes.count - 1
+                node = positions.count
+                children[edge] = node
+                positions.append([])
+                ends.append(false)
             }
-            nodes[node].positions.append(position)
+            positions[node].append(position)
+            lastNodes.append(node)
         }
+        ends[node] = true
+    }
+
+    /// How many leading steps `a` and `b` share.
+    private static func sharedSteps(_ a: ModelPath, _ b: ModelPath) -> Int {
+        var count = 0
+        for (x, y) in zip(a.components, b.components) {
+            guard x == y else { break }
+            count += 1
+        }
+        return count
+    }
+
+    /// Whether an indexed path is a proper prefix of `path` (an ancestor of it, the root excepted).
+    func containsAncestor(of path: ModelPath) -> Bool {
+        var node = 0
+        for component in path.components.dropLast() {
+            guard let next = children[Edge(node: node, component: component)] else { return false }
+            node = next
+            if ends[node] { return true }
+        }
+        return false
     }
 
     /// The positions, in order, of the paths at `path` or below it (no wildcards).
@@ -46,10 +87,10 @@ struct PathIndex {
     private func positions(under components: ArraySlice<ModelPath.Component>) -> [Int]? {
         var node = 0
         for component in components {
-            guard let next = nodes[node].children[component] else { return nil }
+            guard let next = children[Edge(node: node, component: component)] else { return nil }
             node = next
         }
-        return node == 0 ? nil : nodes[node].positions
+        return node == 0 ? nil : positions[node]
     }
 
     /// The positions, in order, of the paths `pattern` matches exactly or as a descendant.

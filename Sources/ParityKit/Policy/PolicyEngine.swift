@@ -135,6 +135,9 @@ public struct PolicyEngine: Sendable {
 
     private func evaluate(rule index: Int, on subjects: Subjects, checked: inout [String: Int]) -> [Finding] {
         var findings: [Finding] = []
+        // The items the rule applied to, counted here and added to `checked` once.
+        var applied = 0
+        defer { if applied > 0 { checked[rules[index].rule.id, default: 0] += applied } }
         let environmentType = SchemaType.object(schema)
         let compiled = rules[index]
         let rule = compiled.rule
@@ -181,7 +184,7 @@ public struct PolicyEngine: Sendable {
                 else { continue }
                 check(
                     compiled, CELActivation(bindings), environment: name, item: .root, value: pair.mirror.value,
-                    budget: limit, into: &findings, checked: &checked)
+                    budget: limit, into: &findings, applied: &applied)
             }
         case .environment:
             for environment in subjects.environments where rule.applies(toTier: environment.tier) {
@@ -197,7 +200,7 @@ public struct PolicyEngine: Sendable {
                 check(
                     compiled, CELActivation(bindings), environment: .environment(environment.name), item: .root,
                     value: environment.value,
-                    budget: limit, into: &findings, checked: &checked)
+                    budget: limit, into: &findings, applied: &applied)
             }
         case .items(let pattern):
             let itemType = rule.target.itemType(in: schema)
@@ -205,19 +208,20 @@ public struct PolicyEngine: Sendable {
                 let bound =
                     subjects.bound[environment.name] ?? CELBinding.celValue(environment.value, type: environmentType)
                 guard
-                    var bindings = scope(
+                    let bindings = scope(
                         ["env": bound], environment: .environment(environment.name), value: environment.value,
                         budget: subjects.budget(environment.name))
                 else { continue }
                 let items =
                     subjects.items[Subjects.ItemsKey(pattern: pattern, environment: environment.name)]
                     ?? boundItems(of: environment.value, matching: pattern, type: itemType)
+                // The environment's variables once; each item only binds `self` over them.
+                let shared = CELActivation(bindings)
                 for (path, item, boundItem) in items {
-                    bindings["self"] = boundItem
                     check(
-                        compiled, CELActivation(bindings), environment: .environment(environment.name), item: path,
-                        value: item,
-                        budget: CELProgram.defaultBudget, into: &findings, checked: &checked)
+                        compiled, shared.binding("self", to: boundItem), environment: .environment(environment.name),
+                        item: path, value: item,
+                        budget: CELProgram.defaultBudget, into: &findings, applied: &applied)
                 }
             }
         }
@@ -236,7 +240,7 @@ public struct PolicyEngine: Sendable {
     private func check(
         _ compiled: CompiledRule, _ activation: CELActivation, environment: Finding.Scope, item: ModelPath,
         value: Value,
-        budget: Int, into findings: inout [Finding], checked: inout [String: Int]
+        budget: Int, into findings: inout [Finding], applied: inout Int
     ) {
         let rule = compiled.rule
         func finding(_ message: String) -> Finding {
@@ -255,7 +259,7 @@ public struct PolicyEngine: Sendable {
                 }
                 guard applies else { return }
             }
-            checked[rule.id, default: 0] += 1
+            applied += 1
             let result = try compiled.assert.evaluate(activation, budget: budget)
             guard case .bool(let holds) = result else {
                 throw CELError(.typeMismatch, "the assertion gave \(result.celLiteral), not a boolean")

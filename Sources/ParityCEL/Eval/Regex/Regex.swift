@@ -24,6 +24,8 @@ struct Regex: Sendable {
     let literalPrefix: [UInt8]
     /// Whether the pattern is nothing but the prefix (and `^`), so the prefix decides alone.
     let isLiteral: Bool
+    /// UTF-8 of literal text every match holds (`RequiredLiteral`), looked for before the VM runs.
+    let required: [UInt8]
 
     init(_ pattern: String) throws(CELError) {
         let node = try RegexParser.parse(pattern)
@@ -40,10 +42,16 @@ struct Regex: Sendable {
         }
         literalPrefix = Array(String(prefix).utf8)
         if case .match = program[pc] { isLiteral = true } else { isLiteral = false }
+        required = Array(String(String.UnicodeScalarView(RequiredLiteral.of(node))).utf8)
     }
 
     /// Whether the pattern matches anywhere in `text`.
     func matches(_ text: String) -> Bool {
+        RequiredLiteral.occurs(required, in: text) && search(text)
+    }
+
+    /// `matches`, without first looking for the text every match holds.
+    func search(_ text: String) -> Bool {
         if anchoredStart, !text.utf8.starts(with: literalPrefix) { return false }
         if isLiteral {
             return anchoredStart || ByteSearch.find(literalPrefix, in: Array(text.utf8)) != nil
