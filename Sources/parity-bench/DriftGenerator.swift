@@ -57,7 +57,9 @@ struct DriftGenerator {
     /// The environment's files, by name: one file (`environment.yaml`) up to `servicesPerFile`
     /// services, else that file without services and the services in files of that many.
     func files(tier: String) -> [(name: String, text: String)] {
-        guard services > Self.servicesPerFile else { return [("environment.yaml", environment(tier: tier))] }
+        guard services > Self.servicesPerFile else {
+            return [("environment.yaml", environment(tier: tier, services: 0..<services))]
+        }
         var files = [("environment.yaml", environment(tier: tier, services: 0..<0))]
         for start in Swift.stride(from: 0, to: services, by: Self.servicesPerFile) {
             let range = start..<min(services, start + Self.servicesPerFile)
@@ -66,8 +68,6 @@ struct DriftGenerator {
         }
         return files
     }
-
-    func environment(tier: String) -> String { environment(tier: tier, services: 0..<services) }
 
     private func environment(tier: String, services range: Range<Int>) -> String {
         let production = tier == "production"

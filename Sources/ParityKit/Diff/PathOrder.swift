@@ -12,20 +12,9 @@ struct PathOrder {
     init(_ path: ModelPath) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(48)
-        for (position, component) in path.components.enumerated() {
-            if position > 0 { bytes.append(1) }
-            switch component {
-            case .field(let name), .item(let name): bytes.append(contentsOf: name.utf8)
-            case .index(let index):
-                // As `sortKey` writes it: padded with zeros to ten digits.
-                let digits = String(index).utf8
-                bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, 10 - digits.count)))
-                bytes.append(contentsOf: digits)
-            case .anyItem, .anyField: bytes.append(UInt8(ascii: "*"))
-            }
-        }
+        path.writeSortKey(into: &bytes)
         self.bytes = bytes
-        text = bytes.allSatisfy { $0 < 0x80 } ? nil : path.sortKey
+        text = bytes.allSatisfy { $0 < 0x80 } ? nil : String(decoding: bytes, as: UTF8.self)
     }
 
     /// Negative when `a`'s key sorts before `b`'s, zero when they are equal, positive after.

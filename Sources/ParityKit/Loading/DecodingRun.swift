@@ -160,7 +160,8 @@ struct DecodingRun {
                 if nodes.count <= 16 {
                     earlier = items.first { $0.sameContent(as: item) }.map(\.location)
                 } else {
-                    let key: SetKey = if case .string(let text) = item.content { .string(text) } else { .content(item.contentKey) }
+                    let key: SetKey =
+                        if case .string(let text) = item.content { .string(text) } else { .content(item.contentKey) }
                     earlier = firstByContent[key]
                     if earlier == nil { firstByContent[key] = item.location }
                 }

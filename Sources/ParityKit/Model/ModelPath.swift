@@ -141,14 +141,25 @@ public struct ModelPath: Hashable, Sendable, Comparable, CustomStringConvertible
     /// Text that orders paths step by step, so `db` sorts before `db2` and `db.version`
     /// (a separator below every printable character between steps).
     public var sortKey: String {
-        components.map { component in
+        var bytes: [UInt8] = []
+        writeSortKey(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `sortKey`'s text as UTF-8 (`PathOrder` sorts by these bytes).
+    func writeSortKey(into bytes: inout [UInt8]) {
+        for (position, component) in components.enumerated() {
+            if position > 0 { bytes.append(1) }
             switch component {
-            case .field(let name), .item(let name): name
-            case .index(let position):
-                String(repeating: "0", count: max(0, 10 - String(position).count)) + String(position)
-            case .anyItem, .anyField: "*"
+            case .field(let name), .item(let name): bytes.appendUTF8(of: name)
+            case .index(let index):
+                // Padded with zeros to ten digits, so positions sort by number.
+                let digits = String(index).utf8
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, 10 - digits.count)))
+                bytes.append(contentsOf: digits)
+            case .anyItem, .anyField: bytes.append(UInt8(ascii: "*"))
             }
-        }.joined(separator: "\u{1}")
+        }
     }
 
     /// Parses `services[checkout-api].replicas`; nil when the text is not a path.

@@ -267,6 +267,6 @@ public struct JUnitRenderer: Sendable {
     /// The bytes that can start what `escape` changes: the markup characters, control
     /// characters, and the lead byte of U+FFFE and U+FFFF.
     private static let needsEscape: [Bool] = (0...255).map { byte in
-        byte < 0x20 || [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), 0xEF].contains(UInt8(byte))
+        byte < 0x20 || Array("&<>\"".utf8).contains(UInt8(byte)) || byte == 0xEF
     }
 }

@@ -168,38 +168,35 @@ public struct MarkdownRenderer: Sendable {
         private var lines: [String] = []
         /// Characters of `lines`, a line break after each.
         private var length = 0
-        /// How many of `lines` fit in `budget`, and their characters: what a cut report keeps.
+        /// How many of `lines` fit in `budget`: what a cut report keeps.
         private var fitting = 0
-        private var fittingLength = 0
-        /// Lines past the limit, counted and not built.
-        private var past = 0
+        /// Whether `lines` passed the limit; past it, lines are counted in `unbuilt`.
+        private var full = false
+        private var unbuilt = 0
 
         init(limit: Int) {
             self.limit = limit
         }
 
         mutating func append(_ line: @autoclosure () -> String) {
-            guard past == 0 else { return past += 1 }
+            guard !full else { return unbuilt += 1 }
             let text = line()
             let count = text.count + 1
-            if fitting == lines.count, length + count <= budget {
-                fitting += 1
-                fittingLength += count
-            }
+            if fitting == lines.count, length + count <= budget { fitting += 1 }
             lines.append(text)
             length += count
-            if length >= limit { past = 1 }
+            full = length >= limit
         }
 
         /// The lines; cut before the line that would pass the budget when they pass the limit,
         /// open `<details>` closed and a last line saying what was left out.
         var text: String {
-            guard past > 0 else { return lines.joined(separator: "\n") + "\n" }
+            guard full else { return lines.joined(separator: "\n") + "\n" }
             let kept = lines[..<fitting]
             var out = kept.joined(separator: "\n") + "\n"
             let open = kept.count { $0.hasPrefix("<details>") } - kept.count { $0 == "</details>" }
             for _ in 0..<max(open, 0) { out += "\n</details>\n" }
-            let left = lines.count - fitting + past - 1
+            let left = lines.count - fitting + unbuilt
             out +=
                 "\n*Cut here: \(left) more line\(left == 1 ? "" : "s") left out to stay under \(limit) characters; "
                 + "run `parity check` or see the SARIF or JSON report for everything.*\n"
