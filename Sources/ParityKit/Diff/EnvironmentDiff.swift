@@ -226,25 +226,50 @@ private struct Walk {
         }
     }
 
+    /// Items matched by content. One table is built, of the reference's identities, and the
+    /// mirror is scanned once against it: a set of a million regions beside three costs a
+    /// million look-ups, not a table of a million as well.
     private mutating func compareSet(_ a: [Value], _ b: [Value], sensitive: Bool, mirrorParent: SourceLocation?) {
-        let mirrorItems = Dictionary(b.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
-        let referenceItems = Dictionary(a.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
-        for item in a {
+        let referenceIdentities = a.map(\.identity)
+        // Each distinct reference identity's slot in `found`.
+        var slots: [String: Int] = [:]
+        slots.reserveCapacity(a.count)
+        let referenceSlots = referenceIdentities.map { identity in
+            if let slot = slots[identity] { return slot }
+            slots[identity] = slots.count
+            return slots.count - 1
+        }
+        var found = [Bool](repeating: false, count: slots.count)
+        var extra: [(index: Int, identity: String)] = []
+        for (index, item) in b.enumerated() {
             let identity = item.identity
+            if let slot = slots[identity] { found[slot] = true } else { extra.append((index, identity)) }
+        }
+        for (index, item) in a.enumerated() {
             counted += 1
-            if mirrorItems[identity] == nil {
+            if !found[referenceSlots[index]] {
+                let identity = referenceIdentities[index]
                 gaps.append(
                     Gap(
-                        .missing, at: ModelPath(path + [.item(identity)]), reference: item, mirror: nil,
-                        sensitive: sensitive, mirrorLocation: mirrorParent, referenceLocation: item.location))
+                        .missing, at: itemPath(identity), reference: item, mirror: nil, sensitive: sensitive,
+                        mirrorLocation: mirrorParent, referenceLocation: item.location))
             }
         }
-        for item in b where referenceItems[item.identity] == nil {
+        for (index, identity) in extra {
             counted += 1
             gaps.append(
                 Gap(
-                    .extra, at: ModelPath(path + [.item(item.identity)]), reference: nil, mirror: item,
-                    sensitive: sensitive, mirrorLocation: item.location, referenceLocation: nil))
+                    .extra, at: itemPath(identity), reference: nil, mirror: b[index], sensitive: sensitive,
+                    mirrorLocation: b[index].location, referenceLocation: nil))
         }
+    }
+
+    /// The path of the item `identity` where the walk is, built in one allocation.
+    private func itemPath(_ identity: String) -> ModelPath {
+        var components: [ModelPath.Component] = []
+        components.reserveCapacity(path.count + 1)
+        for component in path { components.append(component) }
+        components.append(.item(identity))
+        return ModelPath(components)
     }
 }

@@ -86,15 +86,25 @@ public struct PairEvaluator: Sendable {
         // Sorted through a permutation of indices, each gap's key computed once: a Gap is
         // large, and sorting the gaps themselves moves every one through generic copies.
         // Equal keys keep their order, as the (stable) sort of the gaps did.
-        let ranks = gaps.map { rank[$0.section] ?? .max }, paths = gaps.map { PathOrder($0.path) }
+        let ranks = Self.sectionRanks(of: gaps, rank), paths = gaps.map { PathOrder($0.path) }
         let order = gaps.indices.sorted { a, b in
             if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
             let byPath = PathOrder.compare(paths[a], paths[b])
             return byPath != 0 ? byPath < 0 : a < b
         }
         gaps = order.map { gaps[$0] }
+        // Counted a run of one section at a time: sorted, the gaps of a section are together.
         var failing: [String: Int] = [:]
-        for gap in gaps where gap.isFailing { failing[gap.section, default: 0] += 1 }
+        var run = (section: "", count: 0)
+        for gap in gaps where gap.isFailing {
+            let section = gap.section
+            if section != run.section {
+                if run.count > 0 { failing[run.section, default: 0] += run.count }
+                run = (section, 0)
+            }
+            run.count += 1
+        }
+        if run.count > 0 { failing[run.section, default: 0] += run.count }
         let sections = attributes.keys.sorted { (rank[$0] ?? .max, $0) < (rank[$1] ?? .max, $1) }.map {
             PairReport.SectionScore(
                 section: $0, attributes: attributes[$0] ?? 0, failing: min(failing[$0] ?? 0, attributes[$0] ?? 0))
@@ -103,5 +113,25 @@ public struct PairEvaluator: Sendable {
             reference: reference.name, mirror: mirror.name, gaps: gaps, sections: sections, diagnostics: diagnostics)
         report.unmatchedWaivers = unmatched
         return report
+    }
+
+    /// Each gap's section's place in the schema (`.max` when it has none), looked up once for
+    /// each run of gaps in the same section: a section's gaps come together, and a drifted
+    /// pair has hundreds of thousands of them.
+    private static func sectionRanks(of gaps: [Gap], _ rank: [String: Int]) -> [Int] {
+        var ranks: [Int] = []
+        ranks.reserveCapacity(gaps.count)
+        var last: (section: String, rank: Int)?
+        for gap in gaps {
+            let section = gap.section
+            if let last, last.section == section {
+                ranks.append(last.rank)
+            } else {
+                let found = rank[section] ?? .max
+                last = (section, found)
+                ranks.append(found)
+            }
+        }
+        return ranks
     }
 }

@@ -120,6 +120,29 @@ import Testing
         #expect(gaps(report) == ["changed services[db].version", "changed services[db2].version"])
     }
 
+    /// Sets of any sizes, with repeats on either side, against the plain answer: each
+    /// reference item whose value the mirror lacks is missing (a repeat once for each
+    /// time), then each mirror item the reference lacks is extra, in their order.
+    @Test(arguments: 0..<40)
+    func setsAgainstThePlainAnswer(seed: Int) throws {
+        var random = PathOrderTests.Generator(state: UInt64(seed) &+ 17)
+        let words = ["a", "b", "c", "d", "e", "f", "g", "h"]
+        func side() -> [String] {
+            let count = Int.random(in: 0...(seed % 4 == 0 ? 200 : 6), using: &random)
+            return (0..<count).map { _ in words[Int.random(in: 0..<(seed % 3 == 0 ? 3 : 8), using: &random)] }
+        }
+        let reference = side(), mirror = side()
+        func yaml(_ regions: [String]) -> String { "regions: [\(regions.joined(separator: ", "))]\n" }
+        let raw = DiffFixtures.diff.compare(
+            reference: try DiffFixtures.value(yaml(reference)), mirror: try DiffFixtures.value(yaml(mirror)))
+        let expected =
+            reference.filter { !mirror.contains($0) }.map { "missing regions[\($0)]" }
+            + mirror.filter { !reference.contains($0) }.map { "extra regions[\($0)]" }
+        #expect(raw.gaps.map { "\($0.kind.rawValue) \($0.path)" } == expected)
+        let counted = reference.count + mirror.filter { !reference.contains($0) }.count
+        #expect(raw.attributes["regions"] == (counted > 0 ? counted : nil))
+    }
+
     @Test func scorePerSectionCountsComparedAttributes() throws {
         let report = try DiffFixtures.report()
         let regions = try #require(report.sections.first { $0.section == "regions" })
