@@ -171,13 +171,13 @@ private struct Walk {
             slots.initialize(repeating: -1)
             var next = 0
             for (index, pair) in a.enumerated() {
-                guard let position = Self.position(of: pair.name, in: schema, near: next) else { return false }
+                guard let position = schema.position(of: pair.name, near: next) else { return false }
                 slots[position] = index
                 next = position + 1
             }
             next = 0
             for (index, pair) in b.enumerated() {
-                guard let position = Self.position(of: pair.name, in: schema, near: next) else { return false }
+                guard let position = schema.position(of: pair.name, near: next) else { return false }
                 slots[count + position] = index
                 next = position + 1
             }
@@ -192,15 +192,6 @@ private struct Walk {
             }
             return true
         }
-    }
-
-    /// The position of field `name` in `schema`, looked for first at `start` and the few
-    /// after it by comparing names: objects mostly list their fields in the schema's order,
-    /// and comparing a name costs a fraction of hashing it (every field of both trees is placed).
-    private static func position(of name: String, in schema: ObjectSchema, near start: Int) -> Int? {
-        let fields = schema.fields
-        for position in start..<min(fields.count, start + 3) where fields[position].name == name { return position }
-        return schema.position(of: name)
     }
 
     /// Items matched by `key` (a name, or an identity), compared field by field when both sides have one.

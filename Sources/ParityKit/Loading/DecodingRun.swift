@@ -70,11 +70,13 @@ struct DecodingRun {
         guard let pairs = node.mapping else { return mismatch(node, expected: "a mapping", label: label) }
         var fields = Fields()
         fields.reserveCapacity(pairs.count)
+        var next = 0
         for pair in pairs {
             guard let name = key(pair.key) else { continue }
             // Fields are found by position: a `FieldSchema` copied per key read costs a
             // retain and a release of each of its strings and arrays.
-            var position = schema.position(of: name)
+            var position = schema.position(of: name, near: next)
+            next = position.map { $0 + 1 } ?? next
             // `x-` keys are extension fields (docker-compose's home for anchors): ignored.
             if position == nil, name.hasPrefix("x-") { continue }
             if position == nil, isHidden(pair.key.location) {
