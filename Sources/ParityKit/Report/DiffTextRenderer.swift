@@ -162,7 +162,7 @@ public struct DiffTextRenderer: Sendable {
             out.append(gap.path)
         }
         out.append("  ")
-        out.append(summary(gap, report))
+        GapSummary.write(gap, reference: report.reference, mirror: report.mirror, into: &out)
         out.append(byte: UInt8(ascii: "\n"))
         if case .failing(let explanation?) = gap.status {
             out.append("      ")

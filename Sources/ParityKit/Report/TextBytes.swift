@@ -56,6 +56,13 @@ struct TextBytes {
         append(location.column)
     }
 
+    /// ` (` the pieces `)`.
+    mutating func append(parenthesized pieces: String...) {
+        bytes.append(contentsOf: " (".utf8)
+        for piece in pieces { bytes.appendUTF8(of: piece) }
+        bytes.append(UInt8(ascii: ")"))
+    }
+
     mutating func append(_ path: ModelPath) {
         path.write(into: &bytes)
     }
