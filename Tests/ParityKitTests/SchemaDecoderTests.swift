@@ -133,14 +133,15 @@ import ParityYAML
     /// Short sets compare pairs, long ones hash; both find the same duplicates.
     @Test(arguments: [3, 40])
     func duplicatesInASetAreWarnedAbout(_ size: Int) throws {
-        let ports = (1...size).map { "\($0)" } + ["2"]
-        let marked = MarkedText(
-            Decoding.environment(
-                "networks:\n  - {name: n, cidr: 10.0.0.0/8, rules: [{name: r, direction: ingress, from: internet, to: internet, ports: [\(ports.joined(separator: ", "))]}]}\n"
-            ))
+        let ports = (1...size).map { "\($0)" } + ["2", "2"]
+        let line = "  - {name: n, cidr: 10.0.0.0/8, rules: [{name: r, direction: ingress, from: internet, to: internet, ports: [\(ports.joined(separator: ", "))]}]}"
+        let marked = MarkedText(Decoding.environment("networks:\n\(line)\n"))
         let result = try Decoding.decode(marked)
-        #expect(result.diagnostics.map(\.code) == [.schemaDuplicateItem])
-        #expect(result.diagnostics.map(\.severity) == [.warning])
+        #expect(result.diagnostics.map(\.code) == [.schemaDuplicateItem, .schemaDuplicateItem])
+        #expect(result.diagnostics.map(\.severity) == [.warning, .warning])
+        // Each repeat points at the first place the value is listed, however many repeats follow.
+        let firstTwo = line.distance(from: line.startIndex, to: line.range(of: "[1, 2")!.lowerBound) + 5
+        #expect(result.diagnostics.map { $0.notes.first?.location?.column } == [firstTwo, firstTwo])
         #expect(result.value.value(at: ModelPath(parsing: "networks[n].rules[r].ports")!)?.list?.count == size)
     }
 }

@@ -164,8 +164,10 @@ struct DecodingRun {
                 } else {
                     let key: SetKey =
                         if case .string(let text) = item.content { .string(text) } else { .content(item.contentKey) }
-                    earlier = firstByContent[key]
-                    if earlier == nil { firstByContent[key] = item.location }
+                    // One look-up for a value not seen before (nearly all): the first place
+                    // is put back only when it was there.
+                    earlier = firstByContent.updateValue(item.location, forKey: key)
+                    if let earlier { firstByContent[key] = earlier }
                 }
                 if let earlier {
                     if listed(.warning) {
