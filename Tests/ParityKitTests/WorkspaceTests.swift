@@ -180,4 +180,35 @@ extension WorkspaceTests {
         let child = try #require(Workspace(root: scratch.path).resolve(named: "child"))
         #expect(child.diagnostics.map(\.code) == [.schemaTypeMismatch])
     }
+
+    /// Resolving every environment at once (the checks on every core) gives what resolving
+    /// each in turn gives, in the same order: values, lineage and every diagnostic.
+    @Test func resolvingAllAtOnceIsResolvingEachInTurn() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write(
+            "environments/base.yaml",
+            header + "metadata: {name: base, tier: production, owner: sre}\n"
+                + "services: [{name: api, image: api, dependencies: [nowhere]}, {name: web}]\n")
+        try scratch.write(
+            "environments/child.yaml",
+            header + "extends: base\nmetadata: {name: child, tier: staging, owner: sre}\nregions: [eu-west-1]\n")
+        try scratch.write("environments/orphan.yaml", header + "extends: base\nmetadata: {tier: test}\n")
+        try scratch.write("environments/empty.yaml", "")
+        try scratch.write(
+            "environments/big.yaml",
+            header + "metadata: {name: big, tier: test, owner: sre}\nservices:\n"
+                + (0..<50).map { "  - {name: s\($0), image: s, dependencies: [s\($0 + 1)]}\n" }.joined())
+        let workspace = Workspace(root: scratch.path)
+        let together = workspace.resolve(workspace.environments)
+        let inTurn = workspace.environments.map { workspace.resolve($0) }
+        #expect(together.count == inTurn.count && together.count == 5)
+        for (a, b) in zip(together, inTurn) {
+            #expect(a.name == b.name && a.lineage == b.lineage)
+            #expect(a.value.sameContent(as: b.value))
+            #expect(a.diagnostics.map(\.message) == b.diagnostics.map(\.message))
+            #expect(a.diagnostics.map(\.location) == b.diagnostics.map(\.location))
+        }
+        // The problems are there to compare: a dangling reference, a missing field, a missing name.
+        #expect(together.flatMap(\.diagnostics).count >= 4)
+    }
 }

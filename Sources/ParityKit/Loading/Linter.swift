@@ -38,8 +38,7 @@ public struct Linter {
             root: layout.root, sources: sources, environmentsFolder: layout.spec.environmentsFolder, loader: loader)
         var diagnostics = workspace.diagnostics
         var environments: [String: Value] = [:]
-        for source in workspace.environments {
-            let resolved = workspace.resolve(source)
+        for resolved in workspace.resolve(workspace.environments) {
             diagnostics += resolved.diagnostics
             if !resolved.diagnostics.containsError {
                 environments[resolved.name] = resolved.value
@@ -81,9 +80,8 @@ public struct Linter {
     /// hook names only the files that changed): a spec the gate rejects must not pass the hook.
     private func specProblems(ofRepository layout: RepositoryLayout, workspace: Workspace) -> [Diagnostic] {
         var environments: [String: Value] = [:]
-        for source in workspace.environments {
-            let resolved = workspace.resolve(source)
-            if !resolved.diagnostics.containsError { environments[resolved.name] = resolved.value }
+        for resolved in workspace.resolve(workspace.environments) where !resolved.diagnostics.containsError {
+            environments[resolved.name] = resolved.value
         }
         let rules = PolicySet.load(layout: layout, sources: SourceStore())
         return specProblems(layout, workspace: workspace, environments: environments, rules: rules)

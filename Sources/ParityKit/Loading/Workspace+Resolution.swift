@@ -33,12 +33,37 @@ extension Workspace {
     /// `source` with its `extends` chain applied, checked for required fields and for
     /// references that point nowhere.
     public func resolve(_ source: EnvironmentSource) -> ResolvedEnvironment {
+        var (environment, declared) = composed(source)
+        if declared { environment.diagnostics += Self.modelProblems(environment.value) }
+        return environment
+    }
+
+    /// `resolve` of each source, in order. The `extends` chains are composed one after
+    /// another (they share the workspace's cache); the checks of each result, walks of its
+    /// whole tree, run on every core, the largest environment first.
+    public func resolve(_ sources: [EnvironmentSource]) -> [ResolvedEnvironment] {
+        var environments = sources.map(composed)
+        // Sized by their top-level items (a whole count would be a walk of its own).
+        let sizes = environments.map { $0.0.value.object?.reduce(0) { $0 + ($1.value.list?.count ?? 1) } ?? 0 }
+        let order = environments.indices.sorted { sizes[$0] > sizes[$1] }
+        let problems = Parallel.map(order.count) { [environments] position in
+            let (environment, declared) = environments[order[position]]
+            return declared ? Self.modelProblems(environment.value) : []
+        }
+        for (position, index) in order.enumerated() { environments[index].0.diagnostics += problems[position] }
+        return environments.map(\.0)
+    }
+
+    /// The environment with its `extends` chain applied, not yet checked; whether it
+    /// declared anything (one that did not has nothing to check).
+    private func composed(_ source: EnvironmentSource) -> (ResolvedEnvironment, declared: Bool) {
         var diagnostics = source.diagnostics
         let name = source.name ?? source.path
         guard let declared = source.declared else {
-            return ResolvedEnvironment(
+            let empty = ResolvedEnvironment(
                 name: name, path: source.path, value: Value(.object(Fields()), at: nil), diagnostics: diagnostics,
                 lineage: [name])
+            return (empty, false)
         }
         var lineage: [String] = []
         let value = resolvedValue(source, chain: [], lineage: &lineage, diagnostics: &diagnostics)
@@ -49,10 +74,14 @@ extension Workspace {
                     "missing required field 'name' in metadata; an environment that extends another needs a name of its own",
                     at: metadata.location))
         }
-        diagnostics += RequiredFields.check(value, schema: EnvironmentSchema.root)
-        diagnostics += References.check(value, schema: EnvironmentSchema.root)
-        return ResolvedEnvironment(
+        let environment = ResolvedEnvironment(
             name: name, path: source.path, value: value, diagnostics: diagnostics, lineage: lineage)
+        return (environment, true)
+    }
+
+    /// Required fields that are missing and references that point nowhere.
+    private static func modelProblems(_ value: Value) -> [Diagnostic] {
+        RequiredFields.check(value, schema: EnvironmentSchema.root) + References.check(value, schema: EnvironmentSchema.root)
     }
 
     /// One step up the chain: the parent resolved, then this environment written over it.

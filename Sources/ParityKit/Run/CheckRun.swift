@@ -65,8 +65,7 @@ public struct CheckRun {
 
         // Every environment, resolved; one with errors is reported and left out of the rest.
         var resolved: [String: ResolvedEnvironment] = [:]
-        for source in workspace.environments {
-            let environment = workspace.resolve(source)
+        for environment in workspace.resolve(workspace.environments) {
             // The spec's identities apply to the resolved environment: two items alike by them cannot be matched.
             let duplicates =
                 environment.diagnostics.containsError ? [] : spec.identities.duplicates(in: environment.value)
