@@ -83,9 +83,8 @@ public struct PairEvaluator: Sendable {
 
         let rank = Dictionary(
             diff.schema.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        // Sorted through a permutation of indices, each gap's key computed once: a Gap is
-        // large, and sorting the gaps themselves moves every one through generic copies.
-        // Equal keys keep their order, as the (stable) sort of the gaps did.
+        // Sorted through a permutation of indices, each gap's key computed once rather than
+        // at every comparison. Equal keys keep their order, as the (stable) sort of the gaps did.
         let ranks = Self.sectionRanks(of: gaps, rank), paths = gaps.map { PathOrder($0.path) }
         let order = gaps.indices.sorted { a, b in
             if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }

@@ -27,7 +27,6 @@ struct MissingEdges {
             if let last = edge.path.components.last { places.insert(last) }
         }
         var byPath: [ModelPath: Int] = [:]
-        // By index: a Gap is large, and `enumerated()` copied every one.
         for index in gaps.indices where gaps[index].kind == .missing || gaps[index].kind == .changed {
             guard let last = gaps[index].path.components.last, places.contains(last) else { continue }
             byPath[gaps[index].path] = index

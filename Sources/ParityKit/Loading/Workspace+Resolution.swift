@@ -44,19 +44,23 @@ extension Workspace {
     public func resolve(_ sources: [EnvironmentSource]) -> [ResolvedEnvironment] {
         var environments = sources.map(composed)
         // Sized by their top-level items (a whole count would be a walk of its own).
-        let sizes = environments.map { $0.0.value.object?.reduce(0) { $0 + ($1.value.list?.count ?? 1) } ?? 0 }
+        let sizes = environments.map {
+            $0.environment.value.object?.reduce(0) { $0 + ($1.value.list?.count ?? 1) } ?? 0
+        }
         let order = environments.indices.sorted { sizes[$0] > sizes[$1] }
         let problems = Parallel.map(order.count) { [environments] position in
             let (environment, declared) = environments[order[position]]
             return declared ? Self.modelProblems(environment.value) : []
         }
-        for (position, index) in order.enumerated() { environments[index].0.diagnostics += problems[position] }
-        return environments.map(\.0)
+        for (position, index) in order.enumerated() {
+            environments[index].environment.diagnostics += problems[position]
+        }
+        return environments.map(\.environment)
     }
 
     /// The environment with its `extends` chain applied, not yet checked; whether it
     /// declared anything (one that did not has nothing to check).
-    private func composed(_ source: EnvironmentSource) -> (ResolvedEnvironment, declared: Bool) {
+    private func composed(_ source: EnvironmentSource) -> (environment: ResolvedEnvironment, declared: Bool) {
         var diagnostics = source.diagnostics
         let name = source.name ?? source.path
         guard let declared = source.declared else {
@@ -81,7 +85,8 @@ extension Workspace {
 
     /// Required fields that are missing and references that point nowhere.
     private static func modelProblems(_ value: Value) -> [Diagnostic] {
-        RequiredFields.check(value, schema: EnvironmentSchema.root) + References.check(value, schema: EnvironmentSchema.root)
+        RequiredFields.check(value, schema: EnvironmentSchema.root)
+            + References.check(value, schema: EnvironmentSchema.root)
     }
 
     /// One step up the chain: the parent resolved, then this environment written over it.
