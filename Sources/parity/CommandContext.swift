@@ -22,6 +22,15 @@ final class CommandContext {
         colourErr = mode.enabled(terminal: isatty(STDERR_FILENO) == 1, environment: environment)
     }
 
+    /// What the command made, kept until the process exits: freeing the report of a large
+    /// repository (hundreds of thousands of gaps) takes a tenth of a second that exiting
+    /// does for nothing.
+    private var keptUntilExit: [Any] = []
+
+    func keepUntilExit(_ value: Any) {
+        keptUntilExit.append(value)
+    }
+
     private var pending: [UInt8] = []
     /// Why standard output could not take what was written (a full disk, a closed
     /// descriptor); nil while every write went through.

@@ -21,19 +21,36 @@ public struct PairEvaluator: Sendable {
         reference: (name: String, value: Value), mirror: (name: String, value: Value), diff: EnvironmentDiff
     ) -> PairReport {
         let raw = diff.compare(reference: reference.value, mirror: mirror.value)
-        var gaps = raw.gaps
         var diagnostics: [Diagnostic] = []
-        var attributes = raw.attributes
-        MissingEdges(schema: diff.schema).mark(&gaps, attributes: &attributes, reference: reference, mirror: mirror)
         // Every gap under each path prefix, so a variance finds its gaps without a scan; built
-        // only for variances or waivers to use (a drifted pair can have hundreds of thousands).
-        var gapsUnder = PathIndex(variances.isEmpty ? [] : gaps.map(\.path))
+        // only for variances or waivers to use (a drifted pair can have hundreds of thousands),
+        // while the graphs' lost edges are found: those re-kind gaps and add some, which join
+        // the index after.
+        let indexing = !variances.isEmpty || !waivers.isEmpty
+        let indexed = indexing ? raw.gaps.map(\.path) : []
+        let start = Parallel.map(2) { [schema = diff.schema] piece -> Start in
+            guard piece == 1 else { return .index(PathIndex(indexed)) }
+            var (gaps, attributes) = (raw.gaps, raw.attributes)
+            MissingEdges(schema: schema).mark(&gaps, attributes: &attributes, reference: reference, mirror: mirror)
+            return .marked(gaps, attributes)
+        }
+        guard case .index(var gapsUnder) = start[0], case .marked(var gaps, var attributes) = start[1] else {
+            preconditionFailure("each piece gives what it was asked for")
+        }
+        if indexing {
+            for gap in gaps[gapsUnder.count...] { gapsUnder.append(gap.path) }
+        }
+        // Each variance judged on every core against the index as it stands; what they decide
+        // is applied in the spec's order, so the first variance to allow a gap is the one it names.
         let lookups = (reference: ItemLookup(), mirror: ItemLookup()), pairs = ItemPairs()
-        for variance in variances {
-            let matches = variance.path.expanded(
-                reference: reference.value, mirror: mirror.value, identities: diff.identities,
-                root: .object(diff.schema), lookups: lookups, pairs: pairs)
-            if matches.isEmpty {
+        let judged = Parallel.map(variances.count) { [gapsUnder] position in
+            judge(
+                variances[position], reference: reference.value, mirror: mirror.value, diff: diff, index: gapsUnder,
+                lookups: lookups, pairs: pairs)
+        }
+        let judgedCount = gapsUnder.count
+        for (variance, rulings) in zip(variances, judged) {
+            guard let rulings else {
                 diagnostics.append(
                     .warning(
                         .specUnusedVariance,
@@ -41,31 +58,14 @@ public struct PairEvaluator: Sendable {
                         at: variance.location))
                 continue
             }
-            var schema = SchemaAnswers(diff.schema)
-            // A gap that already covers an ancestor (a whole missing or extra item) leaves the
-            // variance nothing of its own to judge below it.
-            for (path, referenceValue, mirrorValue) in matches where !gapsUnder.containsAncestor(of: path) {
-                let (secret, type) = schema.answers(at: path)
-                let failure = variance.rule.failure(
-                    reference: referenceValue, mirror: mirrorValue, secret: secret, type: type,
-                    expressions: expressions)
-                let covering = gapsUnder.positions(under: path)
-                for index in covering {
-                    guard case .failing(nil) = gaps[index].status else { continue }
-                    if let failure {
-                        gaps[index].status = .failing(
-                            explanation: "allowed variance '\(variance.rule.name)' does not hold: \(failure)")
-                    } else {
-                        gaps[index].status = .allowed(variance)
+            for ruling in rulings {
+                switch ruling {
+                case .covering(let positions, let failure):
+                    for index in positions {
+                        guard case .failing(nil) = gaps[index].status else { continue }
+                        gaps[index].status = failure.map { .failing(explanation: $0) } ?? .allowed(variance)
                     }
-                }
-                if let failure, covering.isEmpty {
-                    // No gap covers the path, so what it is (a secret, say) comes from the schema.
-                    var gap = Gap(
-                        .violated, at: path, reference: referenceValue, mirror: mirrorValue, sensitive: secret,
-                        mirrorLocation: mirrorValue?.location, referenceLocation: referenceValue?.location, type: type)
-                    gap.status = .failing(
-                        explanation: "allowed variance '\(variance.rule.name)' does not hold: \(failure)")
+                case .violated(let gap):
                     gaps.append(gap)
                     attributes[gap.section, default: 0] += 1
                 }
@@ -74,7 +74,7 @@ public struct PairEvaluator: Sendable {
 
         // The gaps the variances added join the index only now: no variance saw them as covering.
         if !waivers.isEmpty {
-            for gap in gaps[gapsUnder.count...] { gapsUnder.append(gap.path) }
+            for gap in gaps[judgedCount...] { gapsUnder.append(gap.path) }
         }
         let (waiverDiagnostics, unmatched) = GapWaivers.apply(
             waivers, to: &gaps, index: gapsUnder, reference: reference.name, mirror: mirror.name,
@@ -112,6 +112,53 @@ public struct PairEvaluator: Sendable {
             reference: reference.name, mirror: mirror.name, gaps: gaps, sections: sections, diagnostics: diagnostics)
         report.unmatchedWaivers = unmatched
         return report
+    }
+
+    /// What a variance decides at one place it matches.
+    private enum Ruling: Sendable {
+        /// The gaps at the place or below it: allowed, or failing with this explanation.
+        case covering([Int], failure: String?)
+        /// No gap is there, and the variance does not hold: a gap of its own.
+        case violated(Gap)
+    }
+
+    /// What `variance` decides at each place it matches that no gap of a whole item above
+    /// covers (that gap leaves it nothing of its own to judge); nil when it matches nothing.
+    private func judge(
+        _ variance: Variance, reference: Value, mirror: Value, diff: EnvironmentDiff, index: PathIndex,
+        lookups: (reference: ItemLookup, mirror: ItemLookup), pairs: ItemPairs
+    ) -> [Ruling]? {
+        let matches = variance.path.expanded(
+            reference: reference, mirror: mirror, identities: diff.identities, root: .object(diff.schema),
+            lookups: lookups, pairs: pairs)
+        if matches.isEmpty { return nil }
+        var schema = SchemaAnswers(diff.schema)
+        var rulings: [Ruling] = []
+        for (path, referenceValue, mirrorValue) in matches where !index.containsAncestor(of: path) {
+            let (secret, type) = schema.answers(at: path)
+            let failure = variance.rule.failure(
+                reference: referenceValue, mirror: mirrorValue, secret: secret, type: type, expressions: expressions
+            ).map { "allowed variance '\(variance.rule.name)' does not hold: \($0)" }
+            let covering = index.positions(under: path)
+            if !covering.isEmpty {
+                rulings.append(.covering(covering, failure: failure))
+            } else if let failure {
+                // No gap covers the path, so what it is (a secret, say) comes from the schema.
+                var gap = Gap(
+                    .violated, at: path, reference: referenceValue, mirror: mirrorValue, sensitive: secret,
+                    mirrorLocation: mirrorValue?.location, referenceLocation: referenceValue?.location, type: type)
+                gap.status = .failing(explanation: failure)
+                rulings.append(.violated(gap))
+            }
+        }
+        return rulings
+    }
+
+    /// What the two first pieces of an evaluation give: the index of the raw gaps, and the
+    /// gaps with the graphs' lost edges marked.
+    private enum Start: Sendable {
+        case index(PathIndex)
+        case marked([Gap], [String: Int])
     }
 
     /// Each gap's section's place in the schema (`.max` when it has none), looked up once for

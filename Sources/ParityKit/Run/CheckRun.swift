@@ -45,11 +45,14 @@ public struct CheckRun {
     }
 
     public func run(_ options: Options) -> Outcome<CheckReport> {
-        let report = check(options)
+        // The models a check builds are freed on another core while its report is written.
+        let leftovers = Leftovers()
+        let report = check(options, keeping: leftovers)
+        Leftovers.freeInBackground(leftovers)
         return Outcome(report: report, diagnostics: report.diagnostics, failing: !report.gate.passed)
     }
 
-    private func check(_ options: Options) -> CheckReport {
+    private func check(_ options: Options, keeping leftovers: Leftovers) -> CheckReport {
         var (layout, diagnostics) = RepositoryLayout.load(
             root: options.root, config: options.config, sources: sources, fileSystem: fileSystem)
         let spec = layout.spec
@@ -145,27 +148,38 @@ public struct CheckRun {
             schedule: spec.schedule)
         engine.identities = spec.identities
         let policySubjects = PolicyEngine.Subjects(environments: subjects, pairs: subjectPairs, engine: engine)
+        leftovers.keep(resolved)
+        leftovers.keep(policySubjects)
+        leftovers.keep(workspace)
 
         // The pairs' diffs and the rules have no order between them until waivers and the
         // baseline: they run on every core, the diffs (the largest pieces) first, and are
         // read back in order, as if one had followed the other.
-        let results = Parallel.map(evaluators.count + engine.rules.count) {
-            [evaluators, engine, diff] index -> CheckPiece in
-            guard index >= evaluators.count else {
+        // Every checked environment's dependency graph, its cycles judged as the gate says:
+        // one more piece, after the pairs and before the rules.
+        let graphed = workspace.environmentNames.compactMap { name in resolved[name].map { (name, $0.value) } }
+        let results = Parallel.map(evaluators.count + 1 + engine.rules.count) {
+            [evaluators, engine, diff, graphed] index -> CheckPiece in
+            if index < evaluators.count {
                 let (evaluator, reference, mirror) = evaluators[index]
                 return .pair(
                     evaluator.evaluate(
                         reference: (reference.name, reference.value), mirror: (mirror.name, mirror.value), diff: diff))
             }
-            return .findings(engine.evaluate(rule: index - evaluators.count, on: policySubjects))
+            if index == evaluators.count {
+                return .graphs(GraphCheck(environments: graphed, policy: spec.gate.cycles, drawing: options.graphs))
+            }
+            return .findings(engine.evaluate(rule: index - evaluators.count - 1, on: policySubjects))
         }
         var reports: [PairReport] = []
         var findings: [Finding] = []
+        var graphs = GraphCheck(environments: [], policy: spec.gate.cycles, drawing: options.graphs)
         for result in results {
             switch result {
             case .pair(let report):
                 diagnostics += report.diagnostics
                 reports.append(report)
+            case .graphs(let checked): graphs = checked
             case .findings(let found): findings += found
             }
         }
@@ -205,10 +219,6 @@ public struct CheckRun {
             if let report = outcome.report { readiness.append(report) }
         }
 
-        // Every checked environment's dependency graph, its cycles judged as the gate says.
-        let graphs = GraphCheck(
-            environments: workspace.environmentNames.compactMap { name in resolved[name].map { (name, $0.value) } },
-            policy: spec.gate.cycles, drawing: options.graphs)
         diagnostics += graphs.diagnostics
 
         let failOn = options.failOn ?? spec.gate.failOn
@@ -307,8 +317,10 @@ extension Diagnostic.Code {
     public static let checkNoPolicies: Self = "check.no-policies"
 }
 
-/// What one piece of a check's parallel work gives: a pair's report, or one rule's findings.
+/// What one piece of a check's parallel work gives: a pair's report, the environments'
+/// graphs, or one rule's findings.
 private enum CheckPiece: Sendable {
     case pair(PairReport)
+    case graphs(GraphCheck)
     case findings([Finding])
 }

@@ -32,6 +32,7 @@ enum CheckCommand {
         let format = arguments.choice("format", as: ReportFormat.self) ?? .text
         options.graphs = format == .html || outputs.contains { $0.format == .html }
         let outcome = CheckRun(sources: context.sources).run(options)
+        context.keepUntilExit(outcome)
         context.report(outcome.diagnostics)
         guard let result = outcome.report else { return outcome.status }
         let written = outputs.map(\.path) + (arguments.value("write-baseline").map { [$0] } ?? [])

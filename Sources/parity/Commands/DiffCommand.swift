@@ -8,6 +8,7 @@ enum DiffCommand {
             date: try RunDateOption.date(arguments, context, command: "parity diff"))
         ColorOption.apply(arguments, context)
         let outcome = DiffRun(sources: context.sources).run(options)
+        context.keepUntilExit(outcome)
         context.report(outcome.diagnostics)
         guard let report = outcome.report else { return outcome.status }
         switch arguments.value("format") {

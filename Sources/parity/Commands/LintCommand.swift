@@ -7,6 +7,7 @@ enum LintCommand {
         options.date = try RunDateOption.date(arguments, context, command: "parity lint")
         ColorOption.apply(arguments, context)
         let outcome = LintRun(sources: context.sources).run(options)
+        context.keepUntilExit(outcome)
         // The parser checked the value against the formats.
         switch arguments.choice("format", as: LintFormat.self) ?? .text {
         case .text: context.report(outcome.diagnostics)
