@@ -38,7 +38,8 @@ public enum GapWaivers {
                 continue
             }
             if let warning = waiver.expiringWarning(on: today, warnWithin: warnWithin) { diagnostics.append(warning) }
-            for index in matched { gaps[index].status = .waived(waiver) }
+            let waived = Gap.Status.waived(waiver)  // one box for all its gaps
+            for index in matched { gaps[index].status = waived }
         }
         return (diagnostics, unmatched)
     }

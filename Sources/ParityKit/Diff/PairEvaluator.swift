@@ -58,12 +58,15 @@ public struct PairEvaluator: Sendable {
                         at: variance.location))
                 continue
             }
+            // One status for every gap the variance allows: its box is shared, not made for each.
+            let allowed = Gap.Status.allowed(variance)
             for ruling in rulings {
                 switch ruling {
                 case .covering(let positions, let failure):
+                    let status = failure.map { .failing(explanation: $0) } ?? allowed
                     for index in positions {
                         guard case .failing(nil) = gaps[index].status else { continue }
-                        gaps[index].status = failure.map { .failing(explanation: $0) } ?? .allowed(variance)
+                        gaps[index].status = status
                     }
                 case .violated(let gap):
                     gaps.append(gap)

@@ -48,12 +48,17 @@ extension Workspace {
             $0.environment.value.object?.reduce(0) { $0 + ($1.value.list?.count ?? 1) } ?? 0
         }
         let order = environments.indices.sorted { sizes[$0] > sizes[$1] }
-        let problems = Parallel.map(order.count) { [environments] position in
-            let (environment, declared) = environments[order[position]]
-            return declared ? Self.modelProblems(environment.value) : []
+        // Two pieces each, the references (the larger walk) then the required fields, so
+        // the cores finish together when one environment is most of the repository.
+        let problems = Parallel.map(2 * order.count) { [environments] piece -> [Diagnostic] in
+            let (environment, declared) = environments[order[piece / 2]]
+            guard declared else { return [] }
+            return piece % 2 == 0
+                ? References.check(environment.value, schema: EnvironmentSchema.root)
+                : RequiredFields.check(environment.value, schema: EnvironmentSchema.root)
         }
         for (position, index) in order.enumerated() {
-            environments[index].environment.diagnostics += problems[position]
+            environments[index].environment.diagnostics += problems[2 * position + 1] + problems[2 * position]
         }
         return environments.map(\.environment)
     }

@@ -23,18 +23,26 @@ public struct CheckTextRenderer: Sendable {
             style.bold("parity check")
                 + ": \(result.environments.count) environment\(plural(result.environments.count)), "
                 + "\(result.pairs.count) pair\(plural(result.pairs.count)), \(result.ruleCount) polic\(result.ruleCount == 1 ? "y rule" : "y rules")\n")
+        // Each pair, and the findings, written on every core, then one after another.
         let diff = DiffTextRenderer(style: style, options: options)
-        for report in result.pairs {
-            out.append(byte: UInt8(ascii: "\n"))
-            diff.render(report, into: &out)
+        let pieces = Parallel.map(result.pairs.count + 1) { piece -> TextBytes in
+            guard piece == result.pairs.count else {
+                var text = TextBytes(capacity: 256 * result.pairs[piece].gaps.count + (1 << 12))
+                text.append(byte: UInt8(ascii: "\n"))
+                diff.render(result.pairs[piece], into: &text)
+                return text
+            }
+            var text = TextBytes(capacity: 256 * result.findings.count + (1 << 12))
+            findings(
+                result.findings.filter { !options.onlyFailing || $0.isActive }, unchecked: result.unchecked,
+                ruleCount: result.ruleCount,
+                // Each rule's fix folded to one line once, not once per finding.
+                fixes: Dictionary(
+                    result.rules.compactMap { rule in rule.fix.flatMap(Self.firstLine).map { (rule.id, $0) } }
+                ) { first, _ in first }, into: &text)
+            return text
         }
-        findings(
-            result.findings.filter { !options.onlyFailing || $0.isActive }, unchecked: result.unchecked,
-            ruleCount: result.ruleCount,
-            // Each rule's fix folded to one line once, not once per finding.
-            fixes: Dictionary(result.rules.compactMap { rule in rule.fix.flatMap(Self.firstLine).map { (rule.id, $0) } }) {
-                first, _ in first
-            }, into: &out)
+        for piece in pieces { out.append(piece) }
         out.append(readiness(result.readiness))
         out.append("\n" + verdict(result) + "\n")
         return out.text

@@ -67,6 +67,11 @@ struct TextBytes {
         path.write(into: &bytes)
     }
 
+    /// Appends what another buffer holds (a piece of the report written on another core).
+    mutating func append(_ other: TextBytes) {
+        bytes.append(contentsOf: other.bytes)
+    }
+
     var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
