@@ -46,8 +46,10 @@ public indirect enum JSONValue: Sendable, ExpressibleByStringLiteral, Expressibl
                 items[index].append(to: &out, indent: inner)
             }
         case .items(let count, let item):
-            appendContainer("[", "]", count, to: &out, indent: indent) { index, out, inner in
-                item(index).append(to: &out, indent: inner)
+            // A long array (a drifted pair's gaps) is written in runs on every core, each
+            // into bytes of its own, joined in order.
+            appendContainer("[", "]", count, to: &out, indent: indent, spread: count >= Self.spreadFrom) {
+                index, out, inner in item(index).append(to: &out, indent: inner)
             }
         case .object(let fields):
             appendContainer("{", "}", fields.count, to: &out, indent: indent) { index, out, inner in
@@ -58,20 +60,42 @@ public indirect enum JSONValue: Sendable, ExpressibleByStringLiteral, Expressibl
         }
     }
 
+    /// How long an array of `items` must be to be written on every core, and how many items a run holds.
+    private static let spreadFrom = 4096, itemsPerRun = 1024
+
     private func appendContainer(_ open: String, _ close: String, _ count: Int, to out: inout [UInt8], indent: String?,
-                                 element: (Int, inout [UInt8], String?) -> Void) {
+                                 spread: Bool = false, element: @Sendable (Int, inout [UInt8], String?) -> Void) {
         out += open.utf8
         guard count > 0 else {
             out += close.utf8
             return
         }
         let inner = indent.map { $0 + "  " }
-        for index in 0..<count {
+        if spread {
+            let runs = (count + Self.itemsPerRun - 1) / Self.itemsPerRun
+            let written = Parallel.map(runs) { run in
+                var bytes: [UInt8] = []
+                let range = run * Self.itemsPerRun..<min(count, (run + 1) * Self.itemsPerRun)
+                Self.appendElements(range, to: &bytes, inner: inner, element: element)
+                return bytes
+            }
+            for bytes in written { out += bytes }
+        } else {
+            Self.appendElements(0..<count, to: &out, inner: inner, element: element)
+        }
+        if let indent { out += ("\n" + indent).utf8 }
+        out += close.utf8
+    }
+
+    /// The elements at `range` of a container, each after a comma (but the first of all) and,
+    /// when indented, a new line.
+    private static func appendElements(
+        _ range: Range<Int>, to out: inout [UInt8], inner: String?, element: (Int, inout [UInt8], String?) -> Void
+    ) {
+        for index in range {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             if let inner { out += ("\n" + inner).utf8 }
             element(index, &out, inner)
         }
-        if let indent { out += ("\n" + indent).utf8 }
-        out += close.utf8
     }
 }
