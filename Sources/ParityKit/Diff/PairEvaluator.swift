@@ -22,24 +22,15 @@ public struct PairEvaluator: Sendable {
     ) -> PairReport {
         let raw = diff.compare(reference: reference.value, mirror: mirror.value)
         var diagnostics: [Diagnostic] = []
+        var gaps = raw.gaps
+        var attributes = raw.attributes
+        MissingEdges(schema: diff.schema).mark(&gaps, attributes: &attributes, reference: reference, mirror: mirror)
         // Every gap under each path prefix, so a variance finds its gaps without a scan; built
-        // only for variances or waivers to use (a drifted pair can have hundreds of thousands),
-        // while the graphs' lost edges are found: those re-kind gaps and add some, which join
-        // the index after.
+        // only for variances or waivers to use (a drifted pair can have hundreds of thousands).
+        // After the lost edges are marked, not beside it: their graphs and the index are the
+        // two largest things a pair holds for a while, and together they set the peak.
         let indexing = !variances.isEmpty || !waivers.isEmpty
-        let indexed = indexing ? raw.gaps.map(\.path) : []
-        let start = Parallel.map(2) { [schema = diff.schema] piece -> Start in
-            guard piece == 1 else { return .index(PathIndex(indexed)) }
-            var (gaps, attributes) = (raw.gaps, raw.attributes)
-            MissingEdges(schema: schema).mark(&gaps, attributes: &attributes, reference: reference, mirror: mirror)
-            return .marked(gaps, attributes)
-        }
-        guard case .index(var gapsUnder) = start[0], case .marked(var gaps, var attributes) = start[1] else {
-            preconditionFailure("each piece gives what it was asked for")
-        }
-        if indexing {
-            for gap in gaps[gapsUnder.count...] { gapsUnder.append(gap.path) }
-        }
+        var gapsUnder = PathIndex(indexing ? gaps.map(\.path) : [])
         // Each variance judged on every core against the index as it stands; what they decide
         // is applied in the spec's order, so the first variance to allow a gap is the one it names.
         let lookups = (reference: ItemLookup(), mirror: ItemLookup()), pairs = ItemPairs()
@@ -155,13 +146,6 @@ public struct PairEvaluator: Sendable {
             }
         }
         return rulings
-    }
-
-    /// What the two first pieces of an evaluation give: the index of the raw gaps, and the
-    /// gaps with the graphs' lost edges marked.
-    private enum Start: Sendable {
-        case index(PathIndex)
-        case marked([Gap], [String: Int])
     }
 
     /// Each gap's section's place in the schema (`.max` when it has none), looked up once for
