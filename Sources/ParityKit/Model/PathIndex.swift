@@ -23,8 +23,14 @@ struct PathIndex {
 
     init(_ paths: [ModelPath]) {
         self.paths.reserveCapacity(paths.count)
-        // About one new node per path beyond the shared prefixes.
-        children.reserveCapacity(paths.count + paths.count / 2)
+        // At most one new node per step a path does not share with the one before it: the
+        // table sized once (a drifted pair's 120,000 gap paths made 1.6 nodes each, and growing
+        // the table rehashed every edge in it).
+        var steps = 0
+        for (previous, path) in zip([ModelPath.root] + paths, paths) {
+            steps += path.components.count - Self.sharedSteps(previous, path)
+        }
+        children.reserveCapacity(steps)
         for path in paths { append(path) }
     }
 
