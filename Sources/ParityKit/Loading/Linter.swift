@@ -110,7 +110,7 @@ public struct Linter {
             let isFolder = EnvironmentLoader.isDirectory(path)
             if isFolder, Workspace.canonical(path) == Workspace.canonical(repository.environmentsFolder) {
                 diagnostics +=
-                    repository.diagnostics + repository.environments.flatMap { repository.resolve($0).diagnostics }
+                    repository.diagnostics + repository.resolve(repository.environments).flatMap(\.diagnostics)
                 continue
             }
             if isFolder, Workspace.canonical(path) == Workspace.canonical(layout.policiesFolder) {

@@ -33,9 +33,7 @@ extension Workspace {
     /// `source` with its `extends` chain applied, checked for required fields and for
     /// references that point nowhere.
     public func resolve(_ source: EnvironmentSource) -> ResolvedEnvironment {
-        var (environment, declared) = composed(source)
-        if declared { environment.diagnostics += Self.modelProblems(environment.value) }
-        return environment
+        resolve([source])[0]  // its two checks on two cores
     }
 
     /// `resolve` of each source, in order. The `extends` chains are composed one after
@@ -86,12 +84,6 @@ extension Workspace {
         let environment = ResolvedEnvironment(
             name: name, path: source.path, value: value, diagnostics: diagnostics, lineage: lineage)
         return (environment, true)
-    }
-
-    /// Required fields that are missing and references that point nowhere.
-    private static func modelProblems(_ value: Value) -> [Diagnostic] {
-        RequiredFields.check(value, schema: EnvironmentSchema.root)
-            + References.check(value, schema: EnvironmentSchema.root)
     }
 
     /// One step up the chain: the parent resolved, then this environment written over it.
