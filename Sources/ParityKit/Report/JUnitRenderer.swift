@@ -6,12 +6,14 @@ import ParityDiagnostics
 /// no `.` (Jenkins splits on it); properties hold no secret and no configuration.
 public struct JUnitRenderer: Sendable {
     public var base: String
+    /// How many cases of a suite one core writes at a time (a test sets it small, to have many runs).
+    var casesPerRun = 1024
 
     public init(base: String) {
         self.base = base
     }
 
-    private struct Case {
+    private struct Case: Sendable {
         enum Outcome { case passed, failure(ReportItem), error(ReportItem), skipped(String) }
         var name: String
         var file: String?
@@ -60,19 +62,14 @@ public struct JUnitRenderer: Sendable {
             var suite = Suite(
                 name: name, classname: Self.classname("parity gaps \(name)"),
                 properties: [("score", pair.score.percentText)])
-            for (index, gap) in pair.gaps.enumerated() {
-                let location = (gap.mirrorLocation ?? gap.referenceLocation).map { ReportItem.relative($0, to: base) }
-                let outcome: Case.Outcome
-                switch gap.status {
-                case .failing: outcome = gapItems[pairIndex]?[index].map { .failure($0) } ?? .passed
-                case .allowed: outcome = .passed
-                case .waived(let waiver):
-                    outcome = .skipped("waived until \(waiver.expires) by \(waiver.owner): \(waiver.reason)".oneLine)
-                case .baselined: outcome = .skipped("in the baseline")
+            // A case per gap, made in runs on every core (each names its path and file).
+            let failing = gapItems[pairIndex] ?? [:]
+            let runs = Parallel.map((pair.gaps.count + casesPerRun - 1) / casesPerRun) { run in
+                (run * casesPerRun..<min(pair.gaps.count, (run + 1) * casesPerRun)).map { index in
+                    gapCase(pair.gaps[index], failing: failing[index])
                 }
-                suite.cases.append(
-                    Case(name: gap.path.description, file: location?.file, line: location?.line, outcome: outcome))
             }
+            for run in runs { suite.cases += run }
             // A section that matches entirely is a passing case of its own.
             let sectionsWithGaps = Set(pair.gaps.map(\.section))
             for section in pair.sections where !sectionsWithGaps.contains(section.section) {
@@ -98,6 +95,20 @@ public struct JUnitRenderer: Sendable {
         }
         let rules = Dictionary(report.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return document(suites.filter { !$0.cases.isEmpty }, rules: rules)
+    }
+
+    /// A gap's case: its failure when it fails, passing when allowed, skipped when waived or known.
+    private func gapCase(_ gap: Gap, failing item: ReportItem?) -> Case {
+        let location = (gap.mirrorLocation ?? gap.referenceLocation).map { ReportItem.relative($0, to: base) }
+        let outcome: Case.Outcome
+        switch gap.status {
+        case .failing: outcome = item.map { .failure($0) } ?? .passed
+        case .allowed: outcome = .passed
+        case .waived(let waiver):
+            outcome = .skipped("waived until \(waiver.expires) by \(waiver.owner): \(waiver.reason)".oneLine)
+        case .baselined: outcome = .skipped("in the baseline")
+        }
+        return Case(name: gap.path.description, file: location?.file, line: location?.line, outcome: outcome)
     }
 
     /// The rules that applied in `scope` (an environment, or a pair for pair rules), a case
@@ -177,35 +188,45 @@ public struct JUnitRenderer: Sendable {
                 }
                 out += "    </properties>\n"
             }
-            var names: [String: Int] = [:]
-            let classname = Self.attribute(suite.classname)  // once a suite, not once a case
-            for testCase in suite.cases {
-                // Names are unique within a class name, as reports that key on them need.
-                let seen = names[testCase.name, default: 0] + 1
-                names[testCase.name] = seen
-                let name = seen == 1 ? testCase.name : "\(testCase.name) (\(seen))"
-                var attributes = "classname=\(classname) name=\(Self.attribute(name))"
-                if let file = testCase.file { attributes += " file=\(Self.attribute(file))" }
-                if let line = testCase.line, line > 0 { attributes += " line=\"\(line)\"" }
-                switch testCase.outcome {
-                case .passed:
-                    out += "    <testcase \(attributes)/>\n"
-                case .skipped(let why):
-                    out +=
-                        "    <testcase \(attributes)>\n      <skipped message=\(Self.attribute(why))/>\n    </testcase>\n"
-                case .failure(let item), .error(let item):
-                    let element = if case .error = testCase.outcome { "error" } else { "failure" }
-                    out += "    <testcase \(attributes)>\n"
-                    out +=
-                        "      <\(element) message=\(Self.attribute(item.message)) type=\(Self.attribute(item.ruleID))>"
-                    out +=
-                        Self.text(body(item, item.isGap ? nil : rules[item.ruleID]))
-                        + "</\(element)>\n    </testcase>\n"
-                }
+            // Names are unique within a class name, as reports that key on them need: made in
+            // order, then the cases (a drifted pair has a hundred thousand) written in runs on
+            // every core and joined.
+            var seen: [String: Int] = [:]
+            let names = suite.cases.map { testCase in
+                let count = seen[testCase.name, default: 0] + 1
+                seen[testCase.name] = count
+                return count == 1 ? testCase.name : "\(testCase.name) (\(count))"
             }
+            let classname = Self.attribute(suite.classname)  // once a suite, not once a case
+            let runs = Parallel.map((suite.cases.count + casesPerRun - 1) / casesPerRun) { run in
+                var text = ""
+                for index in run * casesPerRun..<min(suite.cases.count, (run + 1) * casesPerRun) {
+                    text += testCase(suite.cases[index], name: names[index], classname: classname, rules: rules)
+                }
+                return text
+            }
+            for run in runs { out += run }
             out += "  </testsuite>\n"
         }
         return out + "</testsuites>\n"
+    }
+
+    /// One `<testcase>` element, under the name it is known by in its suite.
+    private func testCase(_ testCase: Case, name: String, classname: String, rules: [String: PolicyRule]) -> String {
+        var attributes = "classname=\(classname) name=\(Self.attribute(name))"
+        if let file = testCase.file { attributes += " file=\(Self.attribute(file))" }
+        if let line = testCase.line, line > 0 { attributes += " line=\"\(line)\"" }
+        switch testCase.outcome {
+        case .passed:
+            return "    <testcase \(attributes)/>\n"
+        case .skipped(let why):
+            return "    <testcase \(attributes)>\n      <skipped message=\(Self.attribute(why))/>\n    </testcase>\n"
+        case .failure(let item), .error(let item):
+            let element = if case .error = testCase.outcome { "error" } else { "failure" }
+            return "    <testcase \(attributes)>\n"
+                + "      <\(element) message=\(Self.attribute(item.message)) type=\(Self.attribute(item.ruleID))>"
+                + Self.text(body(item, item.isGap ? nil : rules[item.ruleID])) + "</\(element)>\n    </testcase>\n"
+        }
     }
 
     /// Both locations and the reason, one fact a line; for a finding, its rule's why and fix.
