@@ -39,7 +39,6 @@ public struct PairEvaluator: Sendable {
                 variances[position], reference: reference.value, mirror: mirror.value, diff: diff, index: gapsUnder,
                 lookups: lookups, pairs: pairs)
         }
-        let judgedCount = gapsUnder.count
         for (variance, rulings) in zip(variances, judged) {
             guard let rulings else {
                 diagnostics.append(
@@ -68,7 +67,7 @@ public struct PairEvaluator: Sendable {
 
         // The gaps the variances added join the index only now: no variance saw them as covering.
         if !waivers.isEmpty {
-            for gap in gaps[judgedCount...] { gapsUnder.append(gap.path) }
+            for gap in gaps[gapsUnder.count...] { gapsUnder.append(gap.path) }
         }
         let (waiverDiagnostics, unmatched) = GapWaivers.apply(
             waivers, to: &gaps, index: gapsUnder, reference: reference.name, mirror: mirror.name,

@@ -27,8 +27,8 @@ struct PathIndex {
         // table sized once (a drifted pair's 120,000 gap paths made 1.6 nodes each, and growing
         // the table rehashed every edge in it).
         var steps = 0
-        for (previous, path) in zip([ModelPath.root] + paths, paths) {
-            steps += path.components.count - Self.sharedSteps(previous, path)
+        for (position, path) in paths.enumerated() {
+            steps += path.components.count - (position == 0 ? 0 : Self.sharedSteps(paths[position - 1], path))
         }
         children.reserveCapacity(steps)
         for path in paths { append(path) }

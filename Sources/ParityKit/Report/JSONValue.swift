@@ -72,10 +72,8 @@ public indirect enum JSONValue: Sendable, ExpressibleByStringLiteral, Expressibl
         }
         let inner = indent.map { $0 + "  " }
         if spread {
-            let runs = (count + Self.itemsPerRun - 1) / Self.itemsPerRun
-            let written = Parallel.map(runs) { run in
+            let written = Parallel.map(runsOf: Self.itemsPerRun, in: count) { range in
                 var bytes: [UInt8] = []
-                let range = run * Self.itemsPerRun..<min(count, (run + 1) * Self.itemsPerRun)
                 Self.appendElements(range, to: &bytes, inner: inner, element: element)
                 return bytes
             }

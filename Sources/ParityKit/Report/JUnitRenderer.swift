@@ -64,10 +64,8 @@ public struct JUnitRenderer: Sendable {
                 properties: [("score", pair.score.percentText)])
             // A case per gap, made in runs on every core (each names its path and file).
             let failing = gapItems[pairIndex] ?? [:]
-            let runs = Parallel.map((pair.gaps.count + casesPerRun - 1) / casesPerRun) { run in
-                (run * casesPerRun..<min(pair.gaps.count, (run + 1) * casesPerRun)).map { index in
-                    gapCase(pair.gaps[index], failing: failing[index])
-                }
+            let runs = Parallel.map(runsOf: casesPerRun, in: pair.gaps.count) { range in
+                range.map { gapCase(pair.gaps[$0], failing: failing[$0]) }
             }
             for run in runs { suite.cases += run }
             // A section that matches entirely is a passing case of its own.
@@ -198,12 +196,10 @@ public struct JUnitRenderer: Sendable {
                 return count == 1 ? testCase.name : "\(testCase.name) (\(count))"
             }
             let classname = Self.attribute(suite.classname)  // once a suite, not once a case
-            let runs = Parallel.map((suite.cases.count + casesPerRun - 1) / casesPerRun) { run in
-                var text = ""
-                for index in run * casesPerRun..<min(suite.cases.count, (run + 1) * casesPerRun) {
+            let runs = Parallel.map(runsOf: casesPerRun, in: suite.cases.count) { range in
+                range.reduce(into: "") { text, index in
                     text += testCase(suite.cases[index], name: names[index], classname: classname, rules: rules)
                 }
-                return text
             }
             for run in runs { out += run }
             out += "  </testsuite>\n"

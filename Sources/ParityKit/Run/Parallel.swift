@@ -24,6 +24,14 @@ enum Parallel {
         return (0..<count).map { results.moveElement(from: $0)! }  // every index ran
     }
 
+    /// `body` over `0..<count` cut into runs of `size` (the last one short), each run a piece:
+    /// for work of many small items, where a piece per item would cost more than the item.
+    static func map<Result: Sendable>(
+        runsOf size: Int, in count: Int, _ body: @Sendable (Range<Int>) -> Result
+    ) -> [Result] {
+        map((count + size - 1) / size) { run in body(run * size..<min(count, (run + 1) * size)) }
+    }
+
     /// Where each piece puts its result: distinct pieces write distinct slots, and the pool's
     /// lock orders every write before the caller reads.
     private struct Slots<Result>: @unchecked Sendable {
