@@ -103,6 +103,10 @@ enum StringExtensions {
     /// 0x80 or above, so only the ASCII letters in `letters` change. Rebuilding the string a
     /// scalar at a time cost far more, in rules that lower every configuration value.
     private static func mapASCII(_ s: String, letters: ClosedRange<UInt8>, by delta: Int) -> String {
+        // Most values (names, hosts, levels already in the case asked for) have no letter to
+        // change: they are returned as they are, without a copy of their bytes.
+        let unchanged = s.utf8.withContiguousStorageIfAvailable { !$0.contains(where: letters.contains) }
+        if unchanged ?? !s.utf8.contains(where: letters.contains) { return s }
         var bytes = Array(s.utf8)
         for i in bytes.indices where letters.contains(bytes[i]) { bytes[i] = UInt8(Int(bytes[i]) + delta) }
         return String(decoding: bytes, as: UTF8.self)
@@ -111,6 +115,7 @@ enum StringExtensions {
     private static func split(_ a: CELValue, _ b: CELValue, limit: Int64) throws(CELError) -> CELValue {
         guard case .string(let s) = a, case .string(let separator) = b else { throw Builtins.noOverload("split", a, b) }
         if limit == 0 { return .list([]) }
+        if !separator.isEmpty, let parts = splitBytes(s, separator, limit: limit) { return .list(parts) }
         let scalars = Array(s.unicodeScalars), sep = Array(separator.unicodeScalars)
         var parts: [CELValue] = []
         func text(_ range: Range<Int>) -> CELValue { .string(String(String.UnicodeScalarView(scalars[range]))) }
@@ -137,6 +142,34 @@ enum StringExtensions {
         }
         parts.append(text(start..<scalars.count))
         return .list(parts)
+    }
+
+    /// `split` with a separator, over the strings' UTF-8 bytes in place: a separator of whole
+    /// scalars can only match on scalar boundaries (no UTF-8 sequence starts inside another),
+    /// so the parts are the same as by scalars, without a copy of either string's scalars.
+    /// Nil when a string's bytes are not contiguous (a bridged string), for the general way.
+    private static func splitBytes(_ s: String, _ separator: String, limit: Int64) -> [CELValue]? {
+        s.utf8.withContiguousStorageIfAvailable { text -> [CELValue]? in
+            separator.utf8.withContiguousStorageIfAvailable { sep -> [CELValue] in
+                var parts: [CELValue] = []
+                func part(_ range: Range<Int>) -> CELValue {
+                    .string(String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self))
+                }
+                var start = 0, i = 0
+                while i + sep.count <= text.count {
+                    if limit > 0, parts.count == limit - 1 { break }
+                    if text[i] == sep[0], UnsafeBufferPointer(rebasing: text[i..<(i + sep.count)]).elementsEqual(sep) {
+                        parts.append(part(start..<i))
+                        i += sep.count
+                        start = i
+                    } else {
+                        i += 1
+                    }
+                }
+                parts.append(part(start..<text.count))
+                return parts
+            }
+        } ?? nil
     }
 
     private static func join(_ a: CELValue, _ b: CELValue) throws(CELError) -> CELValue {

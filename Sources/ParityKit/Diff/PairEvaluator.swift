@@ -110,7 +110,7 @@ public struct PairEvaluator: Sendable {
     /// What a variance decides at one place it matches.
     private enum Ruling: Sendable {
         /// The gaps at the place or below it: allowed, or failing with this explanation.
-        case covering([Int], failure: String?)
+        case covering(PathIndex.Positions, failure: String?)
         /// No gap is there, and the variance does not hold: a gap of its own.
         case violated(Gap)
     }

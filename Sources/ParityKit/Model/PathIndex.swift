@@ -11,9 +11,52 @@ struct PathIndex {
         var component: ModelPath.Component
     }
 
+    /// The positions of the paths at a node or below it, in order. Paths come in tree order
+    /// nearly always (a diff's gaps do), so a node's positions are one run of consecutive
+    /// numbers, kept as its two ends: a list for each of a drifted pair's hundreds of
+    /// thousands of nodes cost an allocation each, and most of the index's memory.
+    struct Positions: RandomAccessCollection, Sendable {
+        private enum Storage {
+            case run(Range<Int>)
+            case list([Int])
+        }
+
+        private var storage = Storage.run(0..<0)
+
+        init() {}
+
+        var startIndex: Int { 0 }
+        var endIndex: Int {
+            switch storage {
+            case .run(let run): run.count
+            case .list(let list): list.count
+            }
+        }
+
+        subscript(offset: Int) -> Int {
+            switch storage {
+            case .run(let run): run.lowerBound + offset
+            case .list(let list): list[offset]
+            }
+        }
+
+        /// Adds `position`, which is above every position held.
+        mutating func append(_ position: Int) {
+            switch storage {
+            case .run(let run) where run.isEmpty: storage = .run(position..<position + 1)
+            case .run(let run) where run.upperBound == position: storage = .run(run.lowerBound..<position + 1)
+            case .run(let run): storage = .list(Array(run) + [position])
+            case .list(var list):
+                storage = .run(0..<0)  // the list's only reference, so the append does not copy it
+                list.append(position)
+                storage = .list(list)
+            }
+        }
+    }
+
     private var children: [Edge: Int] = [:]
-    /// Per node, the paths at it or below it, in order.
-    private var positions: [[Int]] = [[]]
+    /// Per node, the paths at it or below it.
+    private var positions = [Positions()]
     /// Per node, whether a path ends there.
     private var ends = [false]
     private var paths: [ModelPath] = []
@@ -55,7 +98,7 @@ struct PathIndex {
             } else {
                 node = positions.count
                 children[edge] = node
-                positions.append([])
+                positions.append(Positions())
                 ends.append(false)
             }
             positions[node].append(position)
@@ -86,11 +129,11 @@ struct PathIndex {
     }
 
     /// The positions, in order, of the paths at `path` or below it (no wildcards).
-    func positions(under path: ModelPath) -> [Int] {
-        positions(under: path.components[...]) ?? []
+    func positions(under path: ModelPath) -> Positions {
+        positions(under: path.components[...]) ?? Positions()
     }
 
-    private func positions(under components: ArraySlice<ModelPath.Component>) -> [Int]? {
+    private func positions(under components: ArraySlice<ModelPath.Component>) -> Positions? {
         var node = 0
         for component in components {
             guard let next = children[Edge(node: node, component: component)] else { return nil }
@@ -107,8 +150,9 @@ struct PathIndex {
             default: true
             }
         }
-        let candidates = head.isEmpty ? Array(paths.indices) : positions(under: head) ?? []
-        if head.count == pattern.components.count { return candidates }  // no wildcard: every path under it
+        guard !head.isEmpty else { return paths.indices.filter { paths[$0].matches(pattern, prefix: true) } }
+        let candidates = positions(under: head) ?? Positions()
+        if head.count == pattern.components.count { return Array(candidates) }  // no wildcard: every path under it
         return candidates.filter { paths[$0].matches(pattern, prefix: true) }
     }
 }
