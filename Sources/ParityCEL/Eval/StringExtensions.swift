@@ -113,45 +113,28 @@ enum StringExtensions {
     }
 
     private static func split(_ a: CELValue, _ b: CELValue, limit: Int64) throws(CELError) -> CELValue {
-        guard case .string(let s) = a, case .string(let separator) = b else { throw Builtins.noOverload("split", a, b) }
+        guard case .string(var s) = a, case .string(var separator) = b else { throw Builtins.noOverload("split", a, b) }
         if limit == 0 { return .list([]) }
-        if !separator.isEmpty, let parts = splitBytes(s, separator, limit: limit) { return .list(parts) }
-        let scalars = Array(s.unicodeScalars), sep = Array(separator.unicodeScalars)
         var parts: [CELValue] = []
-        func text(_ range: Range<Int>) -> CELValue { .string(String(String.UnicodeScalarView(scalars[range]))) }
-        if sep.isEmpty {
-            for i in scalars.indices {
+        guard !separator.isEmpty else {
+            // Into single scalars.
+            let scalars = s.unicodeScalars
+            for index in scalars.indices {
                 if limit > 0, parts.count == limit - 1 {
-                    parts.append(text(i..<scalars.count))
+                    parts.append(.string(String(scalars[index...])))
                     return .list(parts)
                 }
-                parts.append(text(i..<(i + 1)))
+                parts.append(.string(String(scalars[index])))
             }
             return .list(parts)
         }
-        var start = 0, i = 0
-        while i + sep.count <= scalars.count {
-            if limit > 0, parts.count == limit - 1 { break }
-            if scalars[i..<(i + sep.count)].elementsEqual(sep) {
-                parts.append(text(start..<i))
-                i += sep.count
-                start = i
-            } else {
-                i += 1
-            }
-        }
-        parts.append(text(start..<scalars.count))
-        return .list(parts)
-    }
-
-    /// `split` with a separator, over the strings' UTF-8 bytes in place: a separator of whole
-    /// scalars can only match on scalar boundaries (no UTF-8 sequence starts inside another),
-    /// so the parts are the same as by scalars, without a copy of either string's scalars.
-    /// Nil when a string's bytes are not contiguous (a bridged string), for the general way.
-    private static func splitBytes(_ s: String, _ separator: String, limit: Int64) -> [CELValue]? {
-        s.utf8.withContiguousStorageIfAvailable { text -> [CELValue]? in
-            separator.utf8.withContiguousStorageIfAvailable { sep -> [CELValue] in
-                var parts: [CELValue] = []
+        // Over the UTF-8 bytes in place: a separator of whole scalars matches only on scalar
+        // boundaries (no UTF-8 sequence starts inside another), so the parts are those a split
+        // by scalars makes, without a copy of either string's scalars.
+        s.makeContiguousUTF8()
+        separator.makeContiguousUTF8()
+        s.utf8.withContiguousStorageIfAvailable { text in
+            separator.utf8.withContiguousStorageIfAvailable { sep in
                 func part(_ range: Range<Int>) -> CELValue {
                     .string(String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self))
                 }
@@ -167,9 +150,9 @@ enum StringExtensions {
                     }
                 }
                 parts.append(part(start..<text.count))
-                return parts
             }
-        } ?? nil
+        }
+        return .list(parts)
     }
 
     private static func join(_ a: CELValue, _ b: CELValue) throws(CELError) -> CELValue {
