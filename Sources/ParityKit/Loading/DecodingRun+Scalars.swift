@@ -15,8 +15,46 @@ extension DecodingRun {
         return table
     }()
 
+    /// What `scalar` decodes to as the scalar type `type` when that needs no diagnostic; nil
+    /// when it does (or `type` is not a scalar type), and `scalar(_:_:label:field:)` says why.
+    /// The decoder reading events (`EventDecoder`) takes only what this accepts.
+    static func plainContent(of scalar: Scalar, as type: SchemaType, field: FieldSchema?) -> Value.Content? {
+        if scalar.value == .null { return nil }
+        if field?.sensitive == true, case .bool = scalar.value { return nil }
+        func inBounds(_ number: Double) -> Bool {
+            !(field?.minimum.map { number < $0 } ?? false) && !(field?.maximum.map { number > $0 } ?? false)
+        }
+        switch type {
+        case .string:
+            if case .bool = scalar.value { return nil }
+            if let format = field?.format, !format.isValid(scalar.text) { return nil }
+            return .string(scalar.text)
+        case .int:
+            guard case .int(let number) = scalar.value, inBounds(Double(number)) else { return nil }
+            return .int(number)
+        case .double:
+            let number: Double
+            switch scalar.value {
+            case .int(let value): number = Double(value)
+            case .float(let value): number = value
+            default: return nil
+            }
+            return inBounds(number) ? .double(number) : nil
+        case .bool:
+            if case .bool(let flag) = scalar.value { return .bool(flag) }
+            return nil
+        case .enumeration(let cases): return cases.contains(scalar.text) ? .string(scalar.text) : nil
+        case .duration: return DurationText.seconds(scalar.text) != nil ? .string(scalar.text) : nil
+        case .date: return DateText.isValid(scalar.text) ? .string(scalar.text) : nil
+        default: return nil
+        }
+    }
+
     /// Decodes a scalar field: strings keep their source text, numbers and booleans are checked.
     mutating func scalar(_ node: Node, _ type: SchemaType, label: Label, field: FieldSchema?) -> Value {
+        if let scalar = node.scalar, let content = Self.plainContent(of: scalar, as: type, field: field) {
+            return Value(content, at: node.location)
+        }
         guard let scalar = node.scalar, scalar.value != .null else {
             return mismatch(node, expected: type.expectation, label: label)
         }

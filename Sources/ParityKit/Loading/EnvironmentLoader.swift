@@ -87,6 +87,11 @@ public struct EnvironmentLoader: Sendable {
         } catch {
             return ParsedFile(bytes: nil, diagnostics: error.diagnostics)
         }
+        // A file with nothing to say is decoded from the parser's events, with no node tree
+        // between; any other is read through the tree, which says what is wrong.
+        if let values = EventDecoder.environments(in: bytes, file: file, limits: limits) {
+            return ParsedFile(bytes: bytes, documents: values.map { ([], $0) })
+        }
         let documents: [YAMLDocument]
         do {
             documents = try YAMLLoader(limits: limits, strictTags: true).load(bytes, file: file)

@@ -95,6 +95,12 @@ public struct Fields: Sendable, Sequence {
         for (name, value) in pairs { self[name] = value }
     }
 
+    /// Fields whose names a decoder found distinct, in order: none is looked for as it is added.
+    init(distinct pairs: ArraySlice<(name: String, value: Value)>) {
+        self.pairs = Array(pairs)
+        if self.pairs.count > Self.indexedAbove { reindex() }
+    }
+
     public var count: Int { pairs.count }
     public var isEmpty: Bool { pairs.isEmpty }
     /// The field names, in order.
