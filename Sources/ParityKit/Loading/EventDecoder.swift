@@ -111,13 +111,16 @@ struct EventDecoder {
         var next = 0
         // The fields set so far, by position (a schema has a few dozen at most; past 64, by name).
         var set: UInt64 = 0
+        // The extension fields' names, which a repeat of is a repeated key too (rare: a list).
+        var extensions: [String] = []
         while true {
             let key = try self.next()
             if key.kind == .mappingEnd { break }
             let name = try keyText(key)
             guard let position = schema.position(of: name, near: next) else {
                 // `x-` keys are extension fields, which the decoder skips; any other is unknown.
-                guard name.hasPrefix("x-") else { throw GiveUp() }
+                guard name.hasPrefix("x-"), !extensions.contains(name) else { throw GiveUp() }
+                extensions.append(name)
                 _ = try generic(self.next())
                 continue
             }
