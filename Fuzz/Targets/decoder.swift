@@ -19,15 +19,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 /// The tree path's values, as the environment loader reads them; nil where it has anything to say.
 private func treeValues(_ bytes: [UInt8]) -> [Value]? {
-    guard let documents = try? YAMLLoader(strictTags: true).load(bytes, file: "fuzz.yaml") else { return nil }
-    var values: [Value] = []
-    for document in documents {
-        guard DocumentHeader.kind(of: document.root).kind?.name == FileKind.environment.name else { return nil }
-        let decoded = SchemaDecoder(checksRequiredFields: false).decode(document.root, as: EnvironmentSchema.root)
-        guard decoded.diagnostics.isEmpty else { return nil }
-        values.append(decoded.value)
-    }
-    return values
+    EnvironmentLoader.parsedByTree(bytes, file: "fuzz.yaml", limits: .default).valuesWithoutProblems
 }
 
 /// A value written out with every place in it, fields in order.

@@ -10,17 +10,7 @@ import ParityYAML
 @Suite struct EventDecoderTests {
     /// The tree path's values for `bytes`, as `EnvironmentLoader` reads them; nil where it reports anything.
     static func treeValues(_ bytes: [UInt8], limits: LoaderLimits = .default) -> [Value]? {
-        guard let documents = try? YAMLLoader(limits: limits, strictTags: true).load(bytes, file: "test.yaml") else {
-            return nil
-        }
-        var values: [Value] = []
-        for document in documents {
-            guard DocumentHeader.kind(of: document.root).kind?.name == FileKind.environment.name else { return nil }
-            let decoded = SchemaDecoder(checksRequiredFields: false).decode(document.root, as: EnvironmentSchema.root)
-            guard decoded.diagnostics.isEmpty else { return nil }
-            values.append(decoded.value)
-        }
-        return values
+        EnvironmentLoader.parsedByTree(bytes, file: "test.yaml", limits: limits).valuesWithoutProblems
     }
 
     static func eventValues(_ bytes: [UInt8], limits: LoaderLimits = .default) -> [Value]? {

@@ -71,13 +71,20 @@ public struct EnvironmentLoader: Sendable {
     }
 
     /// One file of an environment, read and decoded: what does not depend on the other files.
-    private struct ParsedFile: Sendable {
+    struct ParsedFile: Sendable {
         /// The file's bytes; nil when it could not be read.
         var bytes: [UInt8]?
         /// Problems reading or parsing the file as a whole.
         var diagnostics: [Diagnostic] = []
         /// Each document's problems and, for an Environment, its decoded value.
         var documents: [(diagnostics: [Diagnostic], value: Value?)] = []
+
+        /// Every document's value, when nothing at all was found wrong.
+        var valuesWithoutProblems: [Value]? {
+            guard diagnostics.isEmpty, documents.allSatisfy(\.diagnostics.isEmpty) else { return nil }
+            let values = documents.compactMap(\.value)
+            return values.count == documents.count ? values : nil
+        }
     }
 
     private func parse(_ file: String) -> ParsedFile {
@@ -92,6 +99,11 @@ public struct EnvironmentLoader: Sendable {
         if let values = EventDecoder.environments(in: bytes, file: file, limits: limits) {
             return ParsedFile(bytes: bytes, documents: values.map { ([], $0) })
         }
+        return Self.parsedByTree(bytes, file: file, limits: limits)
+    }
+
+    /// `bytes`, read from `file`, through the node tree: every problem found, and each document's value.
+    static func parsedByTree(_ bytes: [UInt8], file: String, limits: LoaderLimits) -> ParsedFile {
         let documents: [YAMLDocument]
         do {
             documents = try YAMLLoader(limits: limits, strictTags: true).load(bytes, file: file)
