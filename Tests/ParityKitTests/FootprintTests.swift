@@ -5,7 +5,7 @@ import Testing
 /// each costs is part of whether a check fits in ten times its input's memory.
 @Suite struct FootprintTests {
     @Test func modelValuesStaySmall() {
-        #expect(MemoryLayout<Value>.stride <= 40)
+        #expect(MemoryLayout<Value>.stride <= 32)
     }
 
     /// Waivers and variances are boxed in a gap's and a finding's status (inline, each was 464 bytes).

@@ -18,12 +18,19 @@ public struct Value: Sendable {
     }
 
     public var content: Content
+    /// `location`, inline: `SourceLocation.nowhere` for none. An optional location made a value
+    /// 40 bytes, not 32, and a model holds millions of them.
+    private var place: SourceLocation
+
     /// Where the value was written; nil for a value Parity supplied (a default).
-    public var location: SourceLocation?
+    public var location: SourceLocation? {
+        get { place.isNowhere ? nil : place }
+        set { place = newValue ?? .nowhere }
+    }
 
     public init(_ content: Content, at location: SourceLocation?) {
         self.content = content
-        self.location = location
+        place = location ?? .nowhere
     }
 }
 
