@@ -135,6 +135,7 @@ import ParityYAML
         // Found by the decoder fuzz target: extension fields are skipped, but their keys still repeat.
         header + "x-a:\n  - 1\nx-a:\n  - 2\n",
         header + "services:\n  - name: api\n    image: a:1\n    replicas: 1\n    config: {1: a, 0x1: b}\n",
+        header + "services:\n  - name: api\n    image: a:1\n    replicas: 1\n    config: {.nan: a, .NaN: b}\n",
         header + "servicez: []\n",
         header + "services: {}\n",
         header + "services:\n  - name: api\n    image: a:1\n    replicas: many\n",

@@ -224,7 +224,7 @@ struct EventDecoder {
 
         mutating func insert(_ text: String, _ key: YAMLEvent) throws(GiveUp) {
             if let value = key.scalar?.value, value != .string {
-                if values.contains(value) { throw GiveUp() }
+                if values.contains(where: { EventDecoder.sameKey($0, value) }) { throw GiveUp() }
                 values.append(value)
             }
             if indexed == nil, texts.count < 16 {
@@ -235,6 +235,13 @@ struct EventDecoder {
             if indexed == nil { indexed = Set(texts) }
             guard indexed?.insert(text).inserted == true else { throw GiveUp() }
         }
+    }
+
+    /// Whether the tree takes two keys of these values for one: numbers by their bits, as
+    /// it compares them (`.nan` and `.NaN` are the same key; `0.0` and `-0.0` are not).
+    fileprivate static func sameKey(_ a: Scalar.Value, _ b: Scalar.Value) -> Bool {
+        if case .float(let x) = a, case .float(let y) = b { return x.bitPattern == y.bitPattern }
+        return a == b
     }
 
     /// Whether `items` repeat what the list's kind says must not be (a name, an identity, a
