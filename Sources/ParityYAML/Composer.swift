@@ -307,9 +307,11 @@ struct Composer {
     }
 }
 
-/// What makes two mapping keys the same key: equal resolved scalar values. Collection keys
-/// (rare, and never used by Parity's files) are each their own key, as the YAML test suite expects.
-private enum KeyIdentity: Hashable {
+/// What makes two mapping keys the same key: equal resolved scalar values (numbers by their
+/// bits: `.nan` and `.NaN` are one key, `0.0` and `-0.0` two). Collection keys (rare, and never
+/// used by Parity's files) are each their own key, as the YAML test suite expects. A reader of
+/// events that must repeat the loader's verdict on keys (`EventDecoder`) compares by it too.
+public enum KeyIdentity: Hashable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -322,6 +324,11 @@ private enum KeyIdentity: Hashable {
             self = .collection(position: position)
             return
         }
+        self.init(scalar)
+    }
+
+    /// The identity of a scalar key.
+    public init(_ scalar: Scalar) {
         switch scalar.value {
         case .null: self = .null
         case .bool(let value): self = .bool(value)

@@ -219,13 +219,14 @@ struct EventDecoder {
     private struct Keys {
         private var texts: [String] = []
         private var indexed: Set<String>?
-        /// Keys that are not strings, by their value.
-        private var values: [Scalar.Value] = []
+        /// Keys that are not strings, as the tree tells keys apart.
+        private var values: [KeyIdentity] = []
 
         mutating func insert(_ text: String, _ key: YAMLEvent) throws(GiveUp) {
-            if let value = key.scalar?.value, value != .string {
-                if values.contains(where: { EventDecoder.sameKey($0, value) }) { throw GiveUp() }
-                values.append(value)
+            if let scalar = key.scalar, scalar.value != .string {
+                let identity = KeyIdentity(scalar)
+                if values.contains(identity) { throw GiveUp() }
+                values.append(identity)
             }
             if indexed == nil, texts.count < 16 {
                 if texts.contains(text) { throw GiveUp() }
@@ -235,13 +236,6 @@ struct EventDecoder {
             if indexed == nil { indexed = Set(texts) }
             guard indexed?.insert(text).inserted == true else { throw GiveUp() }
         }
-    }
-
-    /// Whether the tree takes two keys of these values for one: numbers by their bits, as
-    /// it compares them (`.nan` and `.NaN` are the same key; `0.0` and `-0.0` are not).
-    fileprivate static func sameKey(_ a: Scalar.Value, _ b: Scalar.Value) -> Bool {
-        if case .float(let x) = a, case .float(let y) = b { return x.bitPattern == y.bitPattern }
-        return a == b
     }
 
     /// Whether `items` repeat what the list's kind says must not be (a name, an identity, a
