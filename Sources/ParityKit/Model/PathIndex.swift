@@ -69,12 +69,10 @@ struct PathIndex {
         // At most one new node per step a path does not share with the one before it: the
         // table sized once (a drifted pair's 120,000 gap paths made 1.6 nodes each, and growing
         // the table rehashed every edge in it).
-        var steps = 0
-        for (position, path) in paths.enumerated() {
-            steps += path.components.count - (position == 0 ? 0 : Self.sharedSteps(paths[position - 1], path))
-        }
-        children.reserveCapacity(steps)
-        for path in paths { append(path) }
+        // Each path's steps shared with the one before, counted once for the sizing and the adding.
+        let shared = paths.indices.map { $0 == 0 ? 0 : Self.sharedSteps(paths[$0 - 1], paths[$0]) }
+        children.reserveCapacity(zip(paths, shared).reduce(0) { $0 + $1.0.components.count - $1.1 })
+        for (path, shared) in zip(paths, shared) { append(path, sharing: shared) }
     }
 
     /// How many paths are indexed.
@@ -82,8 +80,12 @@ struct PathIndex {
 
     /// Adds `path` as the next position.
     mutating func append(_ path: ModelPath) {
+        append(path, sharing: paths.last.map { Self.sharedSteps($0, path) } ?? 0)
+    }
+
+    /// Adds `path`, whose first `shared` steps are the last path's.
+    private mutating func append(_ path: ModelPath, sharing shared: Int) {
         let position = paths.count
-        let shared = paths.last.map { Self.sharedSteps($0, path) } ?? 0
         paths.append(path)
         lastNodes.removeSubrange((shared + 1)...)
         var node = lastNodes[shared]
