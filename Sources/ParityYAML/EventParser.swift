@@ -4,7 +4,7 @@ import ParityDiagnostics
 
 /// libyaml's event parser over a buffer of bytes; frees what libyaml allocated in `deinit`.
 ///
-/// The buffer must outlive the parser: `YAMLLoader` creates both inside one
+/// The buffer must outlive the parser: `reading(_:file:_:)` makes both inside one
 /// `withUnsafeBufferPointer` scope. No libyaml pointer leaves this module.
 final class EventParser {
     let parser: UnsafeMutablePointer<yaml_parser_t>
@@ -24,6 +24,16 @@ final class EventParser {
         yaml_parser_initialize(parser)
         // The loader never passes a buffer without an address (see `YAMLLoader.load`).
         yaml_parser_set_input_string(parser, bytes.baseAddress!, bytes.count)
+    }
+
+    /// `body`'s result over a parser of `bytes`, read from `file`. The parser reads the bytes
+    /// in place, so it is valid only inside `body`.
+    static func reading<Result>(_ bytes: [UInt8], file: String, _ body: (EventParser) -> Result) -> Result {
+        // libyaml needs an address even for no bytes.
+        let storage = bytes.isEmpty ? [0] : bytes
+        return storage.withUnsafeBufferPointer { whole in
+            body(EventParser(bytes: UnsafeBufferPointer(rebasing: whole[0..<bytes.count]), file: file))
+        }
     }
 
     deinit {

@@ -5,9 +5,7 @@ internal import CYAML
 public enum EventScan {
     /// The number of events libyaml produces for `bytes`, or nil if it rejects them.
     public static func count(_ bytes: [UInt8]) -> Int? {
-        let storage = bytes.isEmpty ? [0] : bytes
-        return storage.withUnsafeBufferPointer { whole -> Int? in
-            let events = EventParser(bytes: UnsafeBufferPointer(rebasing: whole[0..<bytes.count]), file: "")
+        EventParser.reading(bytes, file: "") { events -> Int? in
             var count = 0
             while true {
                 guard let type = try? events.next() else { return nil }

@@ -112,10 +112,6 @@ public enum YAMLEvents {
     /// `body`'s result over the events of `bytes`, read from `file`. The reader is valid only
     /// inside `body`: it reads the bytes in place.
     public static func read<Result>(_ bytes: [UInt8], file: String, _ body: (YAMLEventReader) -> Result) -> Result {
-        // libyaml needs an address even for no bytes.
-        let storage = bytes.isEmpty ? [0] : bytes
-        return storage.withUnsafeBufferPointer { whole in
-            body(YAMLEventReader(EventParser(bytes: UnsafeBufferPointer(rebasing: whole[0..<bytes.count]), file: file)))
-        }
+        EventParser.reading(bytes, file: file) { body(YAMLEventReader($0)) }
     }
 }

@@ -18,11 +18,7 @@ public struct YAMLLoader: Sendable {
         guard bytes.count <= limits.maxFileBytes else {
             throw DiagnosticList([Self.tooLarge(file, bytes.count, limit: limits.maxFileBytes)])
         }
-        // libyaml needs an address even for no bytes.
-        let storage = bytes.isEmpty ? [0] : bytes
-        let result: Result<[YAMLDocument], DiagnosticList> = storage.withUnsafeBufferPointer { whole in
-            let buffer = UnsafeBufferPointer(rebasing: whole[0..<bytes.count])
-            let events = EventParser(bytes: buffer, file: file)
+        let result: Result<[YAMLDocument], DiagnosticList> = EventParser.reading(bytes, file: file) { events in
             var composer = Composer(events: events, limits: limits, strictTags: strictTags)
             do throws(Diagnostic) {
                 let documents = try composer.documents()
