@@ -46,16 +46,59 @@ public final class SourceStore: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         texts[file] = bytes
+        rereadable[file] = nil
         lineStarts[file] = nil
         columnCheckpoints = columnCheckpoints.filter { !$0.key.hasSuffix(":" + file) }
         hidden[file] = nil
     }
 
     /// The names of every file registered, in no particular order: the inputs of a run.
+    /// Registers a file whose bytes can be read again, keeping only what tells them apart: a
+    /// large repository's files are as large as its model, and their lines are quoted only for
+    /// the few diagnostics that point into them. The first quote reads the file again; bytes
+    /// that are no longer the same are not quoted at all (the store answers as for a file it
+    /// never read), so no line of another version is shown at this version's line numbers.
+    public func register(_ file: String, bytes: [UInt8], rereading reread: @escaping @Sendable () -> [UInt8]?) {
+        register(file, fingerprint: Fingerprint(bytes), rereading: reread)
+    }
+
+    /// As `register(_:bytes:rereading:)`, with the bytes' fingerprint taken where they were read.
+    public func register(_ file: String, fingerprint: Fingerprint, rereading reread: @escaping @Sendable () -> [UInt8]?) {
+        lock.lock()
+        defer { lock.unlock() }
+        texts[file] = nil
+        lineStarts[file] = nil
+        columnCheckpoints = columnCheckpoints.filter { !$0.key.hasSuffix(":" + file) }
+        hidden[file] = nil
+        rereadable[file] = (fingerprint, reread)
+    }
+
+    /// What tells one file's bytes from another version's: their length and a 64-bit hash.
+    public struct Fingerprint: Hashable, Sendable {
+        public let count: Int
+        public let hash: UInt64
+
+        public init(_ bytes: [UInt8]) {
+            count = bytes.count
+            hash = bytes.withUnsafeBytes(ByteHash.hash)
+        }
+    }
+
+    private var rereadable: [String: (fingerprint: Fingerprint, reread: @Sendable () -> [UInt8]?)] = [:]
+
+    /// The file's bytes, read again if it was registered to be; the caller holds the lock.
+    private func text(of file: String) -> [UInt8]? {
+        if let bytes = texts[file] { return bytes }
+        guard let (fingerprint, reread) = rereadable.removeValue(forKey: file) else { return nil }
+        guard let bytes = reread(), Fingerprint(bytes) == fingerprint else { return nil }
+        texts[file] = bytes
+        return bytes
+    }
+
     public var files: [String] {
         lock.lock()
         defer { lock.unlock() }
-        return Array(texts.keys)
+        return Array(texts.keys) + rereadable.keys.filter { texts[$0] == nil }
     }
 
     /// Where the secrets of `file` are written, found when first asked for.
@@ -63,7 +106,7 @@ public final class SourceStore: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let known = hidden[file] { return known }
-        let regions = texts[file].flatMap { bytes in (finders[file] ?? finder)?(bytes) } ?? []
+        let regions = text(of: file).flatMap { bytes in (finders[file] ?? finder)?(bytes) } ?? []
         hidden[file] = regions
         return regions
     }
@@ -83,7 +126,7 @@ public final class SourceStore: @unchecked Sendable {
     /// (secrets included: print lines through `DiagnosticRenderer`, which hides them).
     public func line(_ line: Int, of file: String) -> String? {
         lock.lock()
-        let bytes = texts[file]
+        let bytes = text(of: file)
         lock.unlock()
         guard let bytes, line >= 1 else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> String? in
@@ -161,7 +204,7 @@ public final class SourceStore: @unchecked Sendable {
 
     /// The line's bytes; the caller holds the lock.
     private func lineSlice(_ line: Int, of file: String) -> ArraySlice<UInt8>? {
-        guard let bytes = texts[file], line >= 1 else { return nil }
+        guard line >= 1, let bytes = text(of: file) else { return nil }
         let starts: [Int]
         if let known = lineStarts[file] {
             starts = known

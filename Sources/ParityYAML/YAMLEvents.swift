@@ -48,6 +48,8 @@ public struct YAMLEvent: Sendable {
 /// same bytes again with `YAMLLoader`, which reports it.
 public final class YAMLEventReader {
     private let events: EventParser
+    /// Each long text once, however often the file repeats it.
+    private var texts = TextTable()
 
     fileprivate init(_ events: EventParser) {
         self.events = events
@@ -81,7 +83,7 @@ public final class YAMLEventReader {
                 let indent =
                     style == .literal || style == .folded ? events.blockIndent(after: Int(event.start_mark.index)) : 0
                 let scalar = Scalar(
-                    text: String(decoding: bytes, as: UTF8.self), style: style,
+                    text: texts.text(bytes), style: style,
                     value: style == .plain ? CoreSchema.resolve(bytes) : .string, contentIndent: indent)
                 return YAMLEvent(
                     .scalar, at: location, anchor: Self.string(data.anchor), isTagged: data.tag != nil, scalar: scalar)

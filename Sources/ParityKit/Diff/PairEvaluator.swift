@@ -73,15 +73,17 @@ public struct PairEvaluator: Sendable {
             waivers, to: &gaps, index: gapsUnder, reference: reference.name, mirror: mirror.name,
             today: today, warnWithin: warnWithin)
         diagnostics += waiverDiagnostics
+        // Let go before the sort makes its keys: the index and the keys together were the pair's peak.
+        gapsUnder = PathIndex([])
 
         let rank = Dictionary(
             diff.schema.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         // Sorted through a permutation of indices, each gap's key computed once rather than
         // at every comparison. Equal keys keep their order, as the (stable) sort of the gaps did.
-        let ranks = Self.sectionRanks(of: gaps, rank), paths = gaps.map { PathOrder($0.path) }
+        let ranks = Self.sectionRanks(of: gaps, rank), paths = PathOrder(gaps.lazy.map(\.path))
         let order = gaps.indices.sorted { a, b in
             if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
-            let byPath = PathOrder.compare(paths[a], paths[b])
+            let byPath = paths.compare(a, b)
             return byPath != 0 ? byPath < 0 : a < b
         }
         gaps = order.map { gaps[$0] }

@@ -22,11 +22,17 @@ public struct GraphBuilder: Sendable {
         return DependencyGraph(name: name, nodes: nodes, edges: Array(walk.edges))
     }
 
-    /// Every item and every edge of `root`, unsorted and not yet deduplicated: what a
-    /// comparison of two graphs needs, without the cost of ordering them.
-    func parts(of root: Value) -> (items: [DependencyGraph.Node], edges: [DependencyGraph.Edge]) {
-        let walk = walked(root)
-        return (walk.items, walk.edges)
+    /// What identifies each item and each edge of `root`: what the other side of a comparison
+    /// of two graphs is looked up in, without the edges' places and paths.
+    func identities(of root: Value) -> (items: Set<DependencyGraph.NodeKey>, edges: Set<DependencyGraph.EdgeIdentity>) {
+        let walk = walked(root, keeping: .identities)
+        return (walk.itemKeys, walk.identities)
+    }
+
+    /// The edges of `root` whose identities are not among `present`, unsorted and not yet
+    /// deduplicated: the edges a comparison finds lost, and no others kept while it walks.
+    func edges(of root: Value, except present: Set<DependencyGraph.EdgeIdentity>) -> [DependencyGraph.Edge] {
+        walked(root, keeping: .edges(except: present)).edges
     }
 
     /// The edges a dependency cycle can be made of (`CycleFields`), unsorted: all a check of
@@ -36,9 +42,10 @@ public struct GraphBuilder: Sendable {
         return walked(root, only: fields.fields).edges
     }
 
-    private func walked(_ root: Value, only fields: Set<CycleFields.Key>? = nil) -> Walk {
+    private func walked(_ root: Value, only fields: Set<CycleFields.Key>? = nil, keeping: Walk.Keeping = .all) -> Walk {
         var walk = Walk(root: root, schema: schema)
         walk.only = fields
+        walk.keeping = keeping
         walk.walk(root, .object(schema), at: ModelPath.root, pattern: ModelPath.root, holder: nil)
         return walk
     }
@@ -48,10 +55,42 @@ public struct GraphBuilder: Sendable {
         let schema: ObjectSchema
         var items: [DependencyGraph.Node] = []
         var edges: [DependencyGraph.Edge] = []
+        /// The items' and the edges' identities, when only they are kept.
+        var itemKeys = Set<DependencyGraph.NodeKey>()
+        var identities = Set<DependencyGraph.EdgeIdentity>()
+
+        /// What the walk keeps of what it finds: a drifted pair's graphs have a hundred
+        /// thousand edges a side, and a comparison needs one side's identities and the other's losses.
+        enum Keeping {
+            /// Every item and every edge.
+            case all
+            /// The identities of the items and the edges, in `itemKeys` and `identities`.
+            case identities
+            /// The edges whose identities are not among these; no items.
+            case edges(except: Set<DependencyGraph.EdgeIdentity>)
+        }
+
+        var keeping = Keeping.all
 
         init(root: Value, schema: ObjectSchema) {
             self.root = root
             self.schema = schema
+        }
+
+        mutating func keep(_ node: DependencyGraph.Node) {
+            switch keeping {
+            case .all: items.append(node)
+            case .identities: itemKeys.insert(node.key)
+            case .edges: break
+            }
+        }
+
+        mutating func keep(_ edge: DependencyGraph.Edge) {
+            switch keeping {
+            case .all: edges.append(edge)
+            case .identities: identities.insert(edge.identity)
+            case .edges(let present): if !present.contains(edge.identity) { edges.append(edge) }
+            }
         }
 
         /// Only these fields draw edges, when set: the walk of a cycle check.
@@ -157,7 +196,7 @@ public struct GraphBuilder: Sendable {
                     let listed = Set((fields["dependencies"]?.list ?? []).compactMap(\.string))
                     for (name, text) in evidence where !listed.contains(name) {
                         guard let target = names[name] else { continue }
-                        edges.append(
+                        keep(
                             DependencyGraph.Edge(
                                 from: holder, to: target, field: "dependencies", evidence: text.string ?? "",
                                 location: text.location, path: path.field("dependencies")))
@@ -171,7 +210,7 @@ public struct GraphBuilder: Sendable {
                     guard let name = item[key]?.string else { continue }
                     let node = DependencyGraph.Node(
                         kind: kind, name: name, location: item[key]?.location ?? item.location)
-                    items.append(node)
+                    keep(node)
                     walk(item, element, at: path.item(name), pattern: itemPattern, holder: node.key)
                 }
             case .list(let element, _):
@@ -200,7 +239,7 @@ public struct GraphBuilder: Sendable {
                 // A name that is not an item's (a typo lint reports) draws no edge.
                 guard let target = names[name] else { return }
                 let why = field.name == "dependencies" ? evidence?[name]?.string : nil
-                edges.append(
+                keep(
                     DependencyGraph.Edge(
                         from: holder, to: target, field: field.name, evidence: why, location: location, path: path))
             }

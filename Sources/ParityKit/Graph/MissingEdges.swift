@@ -8,15 +8,15 @@ struct MissingEdges {
         _ gaps: inout [Gap], attributes: inout [String: Int], reference: (name: String, value: Value),
         mirror: (name: String, value: Value)
     ) {
-        // The edges alone, unsorted: every check builds both sides, and needs only the difference.
+        // Only the difference, unsorted: the mirror's identities, then the reference's edges not
+        // among them. One side after the other, each keeping no more than that: both sides'
+        // whole edges at once were the largest thing a drifted pair held (the other cores
+        // are busy with the rules meanwhile).
         let builder = GraphBuilder(schema: schema)
-        let sides = [reference.value, mirror.value]
-        let parts = Parallel.map(2) { builder.parts(of: sides[$0]) }
-        let referenceParts = parts[0], mirrorParts = parts[1]
-        let present = Set(mirrorParts.edges.map(\.identity))
+        let (mirrorItems, present) = builder.identities(of: mirror.value)
         var seen = Set<DependencyGraph.EdgeIdentity>()
-        let missing = referenceParts.edges.filter {
-            !present.contains($0.identity) && seen.insert($0.identity).inserted
+        let missing = builder.edges(of: reference.value, except: present).filter {
+            seen.insert($0.identity).inserted
         }.sorted()
         guard !missing.isEmpty else { return }
         // A gap can hold an edge only at the edge's member or list, so only gaps ending in one
@@ -31,7 +31,6 @@ struct MissingEdges {
             guard let last = gaps[index].path.components.last, places.contains(last) else { continue }
             byPath[gaps[index].path] = index
         }
-        let mirrorItems = Set(mirrorParts.items.map(\.key))
         // Each missing edge's holder found through a dictionary per list, not a scan of it.
         let lookup = ItemLookup()
         for edge in missing {

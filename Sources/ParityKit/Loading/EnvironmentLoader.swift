@@ -42,7 +42,13 @@ public struct EnvironmentLoader: Sendable {
         for file in files {
             let parsed = preparsed[file] ?? fileSystem.parsed(file, kind: "environment") { parse(file) }
             // The store hides secrets when it quotes a line.
-            if let bytes = parsed.bytes { sources.register(file, bytes: bytes) }
+            if let bytes = parsed.bytes {
+                sources.register(file, bytes: bytes)
+            } else if let fingerprint = parsed.fingerprint {
+                sources.register(file, fingerprint: fingerprint) { [fileSystem, limits] in
+                    try? fileSystem.read(file, limit: limits.maxFileBytes)
+                }
+            }
             diagnostics += parsed.diagnostics
             for document in parsed.documents {
                 diagnostics += document.diagnostics
@@ -72,8 +78,11 @@ public struct EnvironmentLoader: Sendable {
 
     /// One file of an environment, read and decoded: what does not depend on the other files.
     struct ParsedFile: Sendable {
-        /// The file's bytes; nil when it could not be read.
+        /// The file's bytes; nil when it could not be read, or when it was decoded with
+        /// nothing to say and only its `fingerprint` is kept.
         var bytes: [UInt8]?
+        /// What tells the file's bytes from another version's, for the store to read them again.
+        var fingerprint: SourceStore.Fingerprint?
         /// Problems reading or parsing the file as a whole.
         var diagnostics: [Diagnostic] = []
         /// Each document's problems and, for an Environment, its decoded value.
@@ -95,9 +104,11 @@ public struct EnvironmentLoader: Sendable {
             return ParsedFile(bytes: nil, diagnostics: error.diagnostics)
         }
         // A file with nothing to say is decoded from the parser's events, with no node tree
-        // between; any other is read through the tree, which says what is wrong.
+        // between; any other is read through the tree, which says what is wrong. The bytes of
+        // such a file are let go at once (they are as large as its model), to be read again
+        // should a later diagnostic quote a line of it.
         if let values = EventDecoder.environments(in: bytes, file: file, limits: limits) {
-            return ParsedFile(bytes: bytes, documents: values.map { ([], $0) })
+            return ParsedFile(fingerprint: SourceStore.Fingerprint(bytes), documents: values.map { ([], $0) })
         }
         return Self.parsedByTree(bytes, file: file, limits: limits)
     }

@@ -4,11 +4,20 @@
 /// what they match, not W x P. A trie of path steps: adding a path walks its steps, with
 /// no prefix built or hashed whole.
 struct PathIndex {
-    /// A node's child by one step. The whole trie shares one table: a table per node cost an
-    /// allocation, and growing it, for each of the hundreds of thousands of nodes.
-    private struct Edge: Hashable {
-        var node: Int
-        var component: ModelPath.Component
+    /// Each step the paths take, as a number. A node's child is found by the node and the
+    /// step's number in one word: the whole trie shares one table (a table per node cost an
+    /// allocation, and growing it, for each of the hundreds of thousands of nodes), and keyed
+    /// by a node and a whole step it was three times the size, the largest thing a drifted
+    /// pair held while its variances were judged.
+    private var steps: [ModelPath.Component: UInt32] = [:]
+    private var children: [UInt64: Int32] = [:]
+
+    private static func edge(_ node: Int, _ step: UInt32) -> UInt64 { UInt64(node) << 32 | UInt64(step) }
+
+    /// The child of `node` by `component`, if a path took that step there.
+    private func child(of node: Int, _ component: ModelPath.Component) -> Int? {
+        guard let step = steps[component], let child = children[Self.edge(node, step)] else { return nil }
+        return Int(child)
     }
 
     /// The positions of the paths at a node or below it, in order. Paths come in tree order
@@ -17,25 +26,26 @@ struct PathIndex {
     /// thousands of nodes cost an allocation each, and most of the index's memory.
     struct Positions: RandomAccessCollection, Sendable {
         private enum Storage {
-            case run(Range<Int>)
+            /// `lower..<upper`, in 32-bit halves: a node's positions take half the room.
+            case run(lower: UInt32, upper: UInt32)
             case list([Int])
         }
 
-        private var storage = Storage.run(0..<0)
+        private var storage = Storage.run(lower: 0, upper: 0)
 
         init() {}
 
         var startIndex: Int { 0 }
         var endIndex: Int {
             switch storage {
-            case .run(let run): run.count
+            case .run(let lower, let upper): Int(upper - lower)
             case .list(let list): list.count
             }
         }
 
         subscript(offset: Int) -> Int {
             switch storage {
-            case .run(let run): run.lowerBound + offset
+            case .run(let lower, _): Int(lower) + offset
             case .list(let list): list[offset]
             }
         }
@@ -43,18 +53,19 @@ struct PathIndex {
         /// Adds `position`, which is above every position held.
         mutating func append(_ position: Int) {
             switch storage {
-            case .run(let run) where run.isEmpty: storage = .run(position..<position + 1)
-            case .run(let run) where run.upperBound == position: storage = .run(run.lowerBound..<position + 1)
-            case .run(let run): storage = .list(Array(run) + [position])
+            case .run(let lower, let upper) where lower == upper:
+                storage = .run(lower: UInt32(position), upper: UInt32(position + 1))
+            case .run(let lower, let upper) where Int(upper) == position:
+                storage = .run(lower: lower, upper: UInt32(position + 1))
+            case .run(let lower, let upper): storage = .list(Array(Int(lower)..<Int(upper)) + [position])
             case .list(var list):
-                storage = .run(0..<0)  // the list's only reference, so the append does not copy it
+                storage = .run(lower: 0, upper: 0)  // the list's only reference, so the append does not copy it
                 list.append(position)
                 storage = .list(list)
             }
         }
     }
 
-    private var children: [Edge: Int] = [:]
     /// Per node, the paths at it or below it.
     private var positions = [Positions()]
     /// Per node, whether a path ends there.
@@ -71,7 +82,10 @@ struct PathIndex {
         // the table rehashed every edge in it).
         // Each path's steps shared with the one before, counted once for the sizing and the adding.
         let shared = paths.indices.map { $0 == 0 ? 0 : Self.sharedSteps(paths[$0 - 1], paths[$0]) }
-        children.reserveCapacity(zip(paths, shared).reduce(0) { $0 + $1.0.components.count - $1.1 })
+        let nodes = zip(paths, shared).reduce(0) { $0 + $1.0.components.count - $1.1 }
+        children.reserveCapacity(nodes)
+        positions.reserveCapacity(nodes + 1)
+        ends.reserveCapacity(nodes + 1)
         for (path, shared) in zip(paths, shared) { append(path, sharing: shared) }
     }
 
@@ -94,12 +108,13 @@ struct PathIndex {
                 positions[lastNodes[depth + 1]].append(position)
                 continue
             }
-            let edge = Edge(node: node, component: component)
+            let step = steps[component] ?? add(component)
+            let edge = Self.edge(node, step)
             if let next = children[edge] {
-                node = next
+                node = Int(next)
             } else {
                 node = positions.count
-                children[edge] = node
+                children[edge] = Int32(node)
                 positions.append(Positions())
                 ends.append(false)
             }
@@ -107,6 +122,13 @@ struct PathIndex {
             lastNodes.append(node)
         }
         ends[node] = true
+    }
+
+    /// Numbers `component` as the next step.
+    private mutating func add(_ component: ModelPath.Component) -> UInt32 {
+        let step = UInt32(steps.count)
+        steps[component] = step
+        return step
     }
 
     /// How many leading steps `a` and `b` share.
@@ -123,7 +145,7 @@ struct PathIndex {
     func containsAncestor(of path: ModelPath) -> Bool {
         var node = 0
         for component in path.components.dropLast() {
-            guard let next = children[Edge(node: node, component: component)] else { return false }
+            guard let next = child(of: node, component) else { return false }
             node = next
             if ends[node] { return true }
         }
@@ -138,7 +160,7 @@ struct PathIndex {
     private func positions(under components: ArraySlice<ModelPath.Component>) -> Positions? {
         var node = 0
         for component in components {
-            guard let next = children[Edge(node: node, component: component)] else { return nil }
+            guard let next = child(of: node, component) else { return nil }
             node = next
         }
         return node == 0 ? nil : positions[node]

@@ -109,6 +109,24 @@ import ParityDiagnostics
         #expect(pair.missingEdges.allSatisfy { !mirror.contains($0.identity) })
     }
 
+    /// What a pair's comparison keeps of each side (the mirror's identities, the reference's
+    /// edges not among them) is what the whole graphs say.
+    @Test func aComparisonKeepsOnlyTheMirrorsIdentitiesAndTheReferencesLosses() throws {
+        let workspace = Workspace(root: Self.root)
+        let production = try #require(workspace.resolve(named: "production")).value
+        let staging = try #require(workspace.resolve(named: "staging")).value
+        let builder = GraphBuilder()
+        let graphs = (builder.graph(name: "production", root: production), builder.graph(name: "staging", root: staging))
+        let (items, identities) = builder.identities(of: staging)
+        #expect(identities == Set(graphs.1.edges.map(\.identity)))
+        #expect(graphs.1.nodes.allSatisfy { items.contains($0.key) })
+        let lost = builder.edges(of: production, except: identities)
+        #expect(!lost.isEmpty)
+        #expect(Set(lost.map(\.identity)) == Set(graphs.0.edges.map(\.identity)).subtracting(identities))
+        #expect(builder.edges(of: staging, except: identities).isEmpty)
+        #expect(builder.edges(of: production, except: []).count >= graphs.0.edges.count)
+    }
+
     @Test func mermaidQuotesEveryLabelAndUsesGeneratedIDs() throws {
         let graph = DependencyGraph(name: "tricky", nodes: [
             .init(kind: .service, name: "end"), .init(kind: .service, name: "a-->b \"quoted\" <b>#1</b>"),
