@@ -35,14 +35,14 @@ import Testing
         for _ in 0..<20_000 {
             let a = Self.randomPath(&random), b = Self.randomPath(&random)
             let expected = a.sortKey < b.sortKey ? -1 : (b.sortKey < a.sortKey ? 1 : 0)
-            let order = PathOrder.compare(PathOrder(a), PathOrder(b))
+            let order = PathOrder([a, b]).compare(0, 1)
             #expect(order.signum() == expected, "\(a.components) against \(b.components)")
         }
     }
 
     @Test func aPathSortsBeforeItsDescendantsAndLongerNames() {
         let path = { (text: String) in ModelPath(parsing: text)! }  // literal paths: cannot fail
-        let compare = { (a: String, b: String) in PathOrder.compare(PathOrder(path(a)), PathOrder(path(b))) }
+        let compare = { (a: String, b: String) in PathOrder([path(a), path(b)]).compare(0, 1) }
         #expect(compare("services[db]", "services[db].version") < 0)
         #expect(compare("services[db].version", "services[db2]") < 0)
         #expect(compare("regions[2]", "regions[10]") < 0)
