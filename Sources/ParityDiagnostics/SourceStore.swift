@@ -45,14 +45,20 @@ public final class SourceStore: @unchecked Sendable {
     public func register(_ file: String, bytes: [UInt8]) {
         lock.lock()
         defer { lock.unlock() }
+        forget(file)
         texts[file] = bytes
+    }
+
+    /// Forgets what was known of `file`: its bytes or how to read them again, and what was
+    /// worked out from them. The caller holds the lock.
+    private func forget(_ file: String) {
+        texts[file] = nil
         rereadable[file] = nil
         lineStarts[file] = nil
         columnCheckpoints = columnCheckpoints.filter { !$0.key.hasSuffix(":" + file) }
         hidden[file] = nil
     }
 
-    /// The names of every file registered, in no particular order: the inputs of a run.
     /// Registers a file whose bytes can be read again, keeping only what tells them apart: a
     /// large repository's files are as large as its model, and their lines are quoted only for
     /// the few diagnostics that point into them. The first quote reads the file again; bytes
@@ -66,10 +72,7 @@ public final class SourceStore: @unchecked Sendable {
     public func register(_ file: String, fingerprint: Fingerprint, rereading reread: @escaping @Sendable () -> [UInt8]?) {
         lock.lock()
         defer { lock.unlock() }
-        texts[file] = nil
-        lineStarts[file] = nil
-        columnCheckpoints = columnCheckpoints.filter { !$0.key.hasSuffix(":" + file) }
-        hidden[file] = nil
+        forget(file)
         rereadable[file] = (fingerprint, reread)
     }
 
@@ -95,10 +98,12 @@ public final class SourceStore: @unchecked Sendable {
         return bytes
     }
 
+    /// The names of every file registered, in no particular order: the inputs of a run. A file
+    /// is in `texts` or in `rereadable`, never both.
     public var files: [String] {
         lock.lock()
         defer { lock.unlock() }
-        return Array(texts.keys) + rereadable.keys.filter { texts[$0] == nil }
+        return Array(texts.keys) + rereadable.keys
     }
 
     /// Where the secrets of `file` are written, found when first asked for.
